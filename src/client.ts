@@ -1,0 +1,59 @@
+/**
+ * createAirbyteClient: one object with a group per tag of the spec and a
+ * method per operation, all built from the generated operation table.
+ */
+import createClient, { type Middleware } from "openapi-fetch";
+import type { paths } from "../generated/openapi.js";
+import { operationTable, type OperationSpec } from "../generated/operations.js";
+import { createAuthenticator, type Authenticator } from "./auth.js";
+import { callOperation, type CallContext } from "./call.js";
+import type { ClientOptions } from "./options.js";
+import { Redactor } from "./redact.js";
+import type { AirbyteClient } from "./types.js";
+import { DEFAULT_BASE_URL, normalizeBaseUrl } from "./url.js";
+import { VERSION } from "./version.js";
+
+/**
+ * Creates a client for the Airbyte public API.
+ *
+ * @example
+ * const airbyte = createAirbyteClient({ auth: { clientId, clientSecret } });
+ * const { consentUrl } = await airbyte.sources.initiateOAuth({ redirectUrl, sourceType: "github", workspaceId });
+ */
+export function createAirbyteClient(options: ClientOptions = {}): AirbyteClient {
+  const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+  const redactor = new Redactor();
+  // Looked up at call time, so a fetch patched in after creating the client is used.
+  const fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const headers: Record<string, string> = {
+    Accept: "application/json",
+    "User-Agent": [options.userAgent, `airbyte-api-client/${VERSION}`].filter(Boolean).join(" "),
+    ...options.headers,
+  };
+  const auth = createAuthenticator(options.auth, { baseUrl, fetch, redactor, headers });
+
+  const raw = createClient<paths>({ baseUrl, fetch, headers });
+  raw.use(authMiddleware(auth, Object.values(operationTable)));
+
+  const ctx: CallContext = { raw, baseUrl, auth, redactor };
+  const groups: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
+  for (const [operationId, spec] of Object.entries(operationTable) as Array<[string, OperationSpec]>) {
+    const group = (groups[spec.group] ??= {});
+    group[operationId] = (...args: unknown[]) => callOperation(ctx, operationId, spec, args);
+  }
+  for (const group of Object.values(groups)) Object.freeze(group);
+  return Object.freeze({ ...groups, raw }) as unknown as AirbyteClient;
+}
+
+/** Adds credentials to `airbyte.raw` calls, except for the operations the spec marks public. */
+function authMiddleware(auth: Authenticator, specs: readonly OperationSpec[]): Middleware {
+  const publicCalls = new Set(specs.filter((s) => !s.authenticated).map((s) => `${s.method} ${s.path}`));
+  return {
+    async onRequest({ request, schemaPath }) {
+      if (request.headers.has("authorization") || publicCalls.has(`${request.method} ${schemaPath}`)) return undefined;
+      const header = await auth.header(request.signal);
+      if (header) request.headers.set("Authorization", header);
+      return request;
+    },
+  };
+}

@@ -1,0 +1,17 @@
+/**
+ * Base class of every error this client throws, so one `instanceof` check
+ * catches them all. Messages never contain credentials: the client redacts
+ * known secrets before building any message.
+ */
+export class AirbyteError extends Error {
+  override name = "AirbyteError";
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+
+  /** What `JSON.stringify(error)` shows: name and message, plus subclass fields. */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, message: this.message };
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * airbyte-api-client: a typed client for the Airbyte public API.
+ * Everything public is exported here, by name.
+ */
+export { createAirbyteClient } from "./client.js";
+export { readOAuthCallback, type OAuthCallbackResult } from "./oauth-callback.js";
+export type {
+  AuthOptions,
+  BasicAuth,
+  BearerAuth,
+  ClientCredentialsAuth,
+  ClientOptions,
+  FetchLike,
+  RequestOptions,
+} from "./options.js";
+export type { AirbyteClient, AirbyteGroup, OperationMethod } from "./types.js";
+export {
+  AirbyteApiError,
+  AirbyteAuthenticationError,
+  AirbyteBadRequestError,
+  AirbyteConflictError,
+  AirbyteConnectionError,
+  AirbyteError,
+  AirbyteNotFoundError,
+  AirbyteOAuthCallbackError,
+  AirbytePermissionDeniedError,
+  AirbyteRateLimitError,
+  AirbyteServerError,
+  AirbyteUnexpectedResponseError,
+  AirbyteUnprocessableEntityError,
+} from "./errors/index.js";
+export { operationTable } from "../generated/operations.js";
+export type { GroupName, OperationId, OperationSpec, OperationTypes } from "../generated/operations.js";
+export type { components, operations, paths } from "../generated/openapi.js";
+export type * from "../generated/schemas.js";

@@ -1,0 +1,123 @@
+/**
+ * Turns an HTTP answer into what a method resolves to, or into the error it
+ * throws: the success body typed by the spec, an `AirbyteApiError` subclass
+ * for error statuses, or `AirbyteUnexpectedResponseError` when the body is not
+ * what the spec promises.
+ */
+import type { Problem } from "../generated/schemas.js";
+import { AirbyteUnexpectedResponseError, apiErrorFor, type AirbyteApiError } from "./errors/index.js";
+import type { Redactor } from "./redact.js";
+
+export interface ResponseContext {
+  method: string;
+  /** Request URL without query string. */
+  url: string;
+  baseUrl: string;
+  redactor: Redactor;
+}
+
+const SNIPPET = 200;
+
+function contentTypeOf(response: Response): string | undefined {
+  return response.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() || undefined;
+}
+
+function isJsonType(type: string | undefined): boolean {
+  return type === "application/json" || (type?.endsWith("+json") ?? false);
+}
+
+function isHtml(type: string | undefined, text: string): boolean {
+  return type === "text/html" || /^\s*<(!doctype html|html|head|body)\b/i.test(text);
+}
+
+function baseUrlHint(ctx: ResponseContext): string {
+  return `This is usually a wrong baseUrl (it is ${ctx.baseUrl}; Airbyte Cloud is https://api.airbyte.com/v1, self-managed installs usually https://<host>/api/public/v1) or a proxy in between.`;
+}
+
+function snippet(text: string, ctx: ResponseContext): string {
+  const oneLine = ctx.redactor.redact(text).replace(/\s+/g, " ").trim();
+  return oneLine.length > SNIPPET ? `${oneLine.slice(0, SNIPPET)}…` : oneLine;
+}
+
+function looksLikeProblem(value: unknown): value is Problem {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return false;
+  const v = value as Record<string, unknown>;
+  return ["title", "detail", "type", "status"].some((k) => k in v);
+}
+
+/**
+ * Parses a success body.
+ * @param text The body as text; undefined when the response had no body (204, HEAD, Content-Length: 0).
+ */
+export function parseSuccess(
+  kind: "json" | "text" | "none",
+  text: string | undefined,
+  response: Response,
+  ctx: ResponseContext,
+): unknown {
+  if (kind === "none") return undefined;
+  if (kind === "text") return text ?? "";
+  const type = contentTypeOf(response);
+  const fail = (message: string, cause?: unknown) =>
+    new AirbyteUnexpectedResponseError({
+      message: `${ctx.method} ${ctx.url} answered ${response.status} ${message}`,
+      status: response.status,
+      contentType: type,
+      method: ctx.method,
+      url: ctx.url,
+      cause,
+    });
+  if (text === undefined || text.trim() === "") {
+    throw fail(`with an empty body where the spec promises JSON.`);
+  }
+  if (isHtml(type, text)) {
+    throw fail(`with an HTML page instead of JSON ("${snippet(text, ctx)}"). ${baseUrlHint(ctx)}`);
+  }
+  if (type && !isJsonType(type)) {
+    throw fail(`with ${type} instead of JSON ("${snippet(text, ctx)}"). ${baseUrlHint(ctx)}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    // The SyntaxError quotes the body, which may hold secrets: it is not kept as the cause.
+    throw fail(
+      `with a body that is not valid JSON (${text.length} characters, perhaps truncated: the connection may have been cut).`,
+    );
+  }
+}
+
+/**
+ * Builds the error for an error status.
+ * @param body What openapi-fetch read: the parsed JSON, the raw text, or undefined when there was no body.
+ */
+export function errorFromResponse(body: unknown, response: Response, ctx: ResponseContext): AirbyteApiError {
+  const type = contentTypeOf(response);
+  let problem: Problem | undefined;
+  let bodyText: string | undefined;
+  let hint: string | undefined;
+  if (looksLikeProblem(body)) {
+    problem = redactProblem(body, ctx.redactor);
+  } else if (typeof body === "string" && body.trim()) {
+    if (isHtml(type, body)) {
+      bodyText = "the server answered with an HTML page, not an Airbyte error.";
+      hint = baseUrlHint(ctx);
+    } else {
+      bodyText = snippet(body, ctx);
+    }
+  } else if (body !== undefined && body !== "") {
+    bodyText = snippet(JSON.stringify(body), ctx);
+  }
+  return apiErrorFor({
+    method: ctx.method,
+    url: ctx.url,
+    status: response.status,
+    headers: response.headers,
+    problem,
+    bodyText,
+    hint,
+  });
+}
+
+function redactProblem(problem: Problem, redactor: Redactor): Problem {
+  return JSON.parse(redactor.redact(JSON.stringify(problem))) as Problem;
+}
