@@ -23,7 +23,7 @@ const fix =
 
 const temp = await mkdtemp(join(tmpdir(), "airbyte-drift-"));
 try {
-  const { files } = await runPipeline({ spec: args.spec });
+  const { files } = await runPipeline({ spec: args.spec, outDir: args.out });
   await writeFiles(temp, files);
   const diffs = await compareFolders(temp, args.out);
   if (diffs.length === 0) {

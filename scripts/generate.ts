@@ -13,7 +13,7 @@ import { replaceFolder } from "./lib/write-atomic.js";
 
 const args = parseArgs(process.argv.slice(2), "npm run generate -- [--spec <openapi.yaml>] [--out <dir>]");
 try {
-  const { files, warnings } = await runPipeline({ spec: args.spec });
+  const { files, warnings } = await runPipeline({ spec: args.spec, outDir: args.out });
   for (const w of warnings) console.warn(`warning: ${w}`);
   await replaceFolder(args.out, files);
   console.log(`Generated ${files.size} files in ${displayPath(args.out)}/ from ${displayPath(args.spec)}.`);

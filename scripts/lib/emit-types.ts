@@ -21,9 +21,12 @@ function openEnumType(values: readonly string[]): ts.TypeNode {
   return ts.factory.createUnionTypeNode([...known, anyOther]);
 }
 
-function isOpenEnum(schema: SchemaObject): schema is SchemaObject & { enum: string[] } {
+/** The string values of an enum marked open, or undefined when the schema is not one. */
+function openEnumValues(schema: SchemaObject): string[] | undefined {
   const s = schema as SchemaObject & Record<string, unknown>;
-  return s[OPEN_ENUM] === true && Array.isArray(s.enum) && s.enum.every((v) => typeof v === "string");
+  if (s[OPEN_ENUM] !== true || !Array.isArray(s.enum)) return undefined;
+  // The linter (airbyte/open-enum-of-strings) allows only strings and null here.
+  return s.enum.filter((v): v is string => typeof v === "string");
 }
 
 export async function emitTypes(bundled: OpenAPI3): Promise<string> {
@@ -33,11 +36,12 @@ export async function emitTypes(bundled: OpenAPI3): Promise<string> {
     // not make the field required in what we send.
     defaultNonNullable: false,
     transform(schema) {
-      if (!isOpenEnum(schema)) return undefined;
-      const type = openEnumType(schema.enum);
-      // `nullable` enums (type: [string, "null"]) keep their null.
+      const values = openEnumValues(schema);
+      if (!values) return undefined;
+      const type = openEnumType(values);
+      // Nullable enums (type: [string, "null"], or null among the values) keep their null.
       const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-      return types.includes("null")
+      return types.includes("null") || (schema.enum ?? []).includes(null)
         ? ts.factory.createUnionTypeNode([type, ts.factory.createLiteralTypeNode(ts.factory.createNull())])
         : type;
     },

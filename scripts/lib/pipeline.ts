@@ -4,13 +4,13 @@
  */
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { relative } from "node:path";
+import { dirname, relative } from "node:path";
 import * as prettier from "prettier";
 import type { OpenAPI3 } from "openapi-typescript";
 import { emitOperations, emitSchemas } from "./emit-operations.js";
 import { emitTypes } from "./emit-types.js";
 import { readOperations, readSchemas, type BundledSpec } from "./openapi-model.js";
-import { prettierConfig, redoclyConfig, repoRoot } from "./paths.js";
+import { defaultGenerated, prettierConfig, redoclyConfig } from "./paths.js";
 import { bundleSpec, lintSpec } from "./redocly.js";
 import { SpecError } from "./spec-error.js";
 
@@ -19,6 +19,12 @@ export interface PipelineOptions {
   spec: string;
   /** Redocly configuration (defaults to the repository's redocly.yaml). */
   redoclyConfig?: string;
+  /**
+   * The folder the files are meant for (default: the repository's generated/).
+   * Banners name the spec relative to its parent, so a copy of spec/ and
+   * generated/ elsewhere produces the same bytes.
+   */
+  outDir?: string;
 }
 
 export interface GeneratedFiles {
@@ -50,9 +56,7 @@ export async function runPipeline(options: PipelineOptions): Promise<GeneratedFi
   const ops = readOperations(bundled);
   const schemas = readSchemas(bundled);
 
-  const specLabel = relative(repoRoot, options.spec).startsWith("..")
-    ? "its spec"
-    : relative(repoRoot, options.spec).split("\\").join("/");
+  const specLabel = relative(dirname(options.outDir ?? defaultGenerated), options.spec).split("\\").join("/");
   const banner = BANNER(specLabel);
   const sources: Array<[string, string]> = [
     ["openapi.ts", await emitTypes(bundled as unknown as OpenAPI3)],

@@ -12,7 +12,7 @@ const CAMEL_CASE = /^[a-z][a-zA-Z0-9]*$/;
 
 /**
  * @typedef {{ report(problem: { message: string, location?: unknown }): void,
- *   location: { child(path: string | number | Array<string | number>): { key(): unknown } & object },
+ *   location: { key(): unknown, child(path: string | number | Array<string | number>): { key(): unknown } & object },
  *   resolve(node: unknown): { node: unknown } }} Ctx
  */
 
@@ -64,7 +64,7 @@ function errorResponsesUseProblem(options) {
         if (mediaTypes.length === 0) {
           ctx.report({
             message: `Response ${status} has no body. Error responses must carry a \`${schemaName}\` body: use a response from spec/components/responses/.`,
-            location: ctx.location,
+            location: ctx.location.key(),
           });
           return;
         }
@@ -73,7 +73,7 @@ function errorResponsesUseProblem(options) {
           if (!schema || !refNames(schema.$ref)) {
             ctx.report({
               message: `Response ${status} (${mediaType}) must reference the \`${schemaName}\` schema, not an inline or other schema.`,
-              location: ctx.location.child(['content', mediaType]),
+              location: ctx.location.child(['content', mediaType]).key(),
             });
           }
         }
@@ -128,9 +128,10 @@ function openEnumOfStrings() {
           return;
         }
         const values = schema.enum;
-        if (!Array.isArray(values) || values.length === 0 || !values.every((v) => typeof v === 'string')) {
+        const strings = Array.isArray(values) ? values.filter((v) => typeof v === 'string') : [];
+        if (!Array.isArray(values) || strings.length === 0 || !values.every((v) => typeof v === 'string' || v === null)) {
           ctx.report({
-            message: '`x-open-enum: true` needs a non-empty `enum` of strings beside it.',
+            message: '`x-open-enum: true` needs an `enum` of strings beside it (plus `null` for a nullable enum).',
             location: ctx.location.child('x-open-enum'),
           });
         }
