@@ -1,0 +1,117 @@
+/**
+ * The package as users get it: `npm pack`, install the tarball into a fresh
+ * TypeScript project, compile the README's OAuth example against the installed
+ * types, and run it against a local fake of Airbyte, driving it like a browser.
+ */
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer as createNetServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../helpers/run.js";
+import { json, startServer, type TestServer } from "../helpers/server.js";
+
+const run = promisify(execFile);
+let dir: string;
+let airbyte: TestServer;
+let app: ChildProcess | undefined;
+
+async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as { port: number };
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "airbyte-consumer-"));
+  await run("npm", ["pack", "--pack-destination", dir, "--silent"], { cwd: repoRoot });
+  const tarball = (await readdir(dir)).find((f) => f.endsWith(".tgz"));
+  if (!tarball) throw new Error("npm pack produced no tarball");
+  await writeFile(
+    join(dir, "package.json"),
+    JSON.stringify({ name: "consumer", private: true, type: "module", dependencies: { "airbyte-api-client": `file:./${tarball}` } }),
+  );
+  await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--silent"], { cwd: dir });
+  await cp(join(repoRoot, "test/fixtures/consumer/oauth-flow.ts"), join(dir, "oauth-flow.ts"));
+}, 180_000);
+
+afterAll(async () => {
+  app?.kill();
+  await airbyte?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("the packed package", () => {
+  it("ships only dist and README, with types and ESM entry", async () => {
+    const manifest = JSON.parse(await readFile(join(dir, "node_modules/airbyte-api-client/package.json"), "utf8"));
+    expect(manifest.exports["."]).toEqual({ types: "./dist/src/index.d.ts", import: "./dist/src/index.js" });
+    const files = await readdir(join(dir, "node_modules/airbyte-api-client"), { recursive: true });
+    expect(files.some((f) => f.startsWith("src") || f.startsWith("spec") || f.startsWith("test"))).toBe(false);
+    expect(files).toContain(join("dist", "generated", "operations.js"));
+  });
+
+  it("compiles the README's OAuth example with strict TypeScript against the installed types", async () => {
+    const tsc = join(repoRoot, "node_modules/typescript/bin/tsc");
+    const result = await run(
+      process.execPath,
+      [tsc, "--strict", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext", "--types", "node",
+        "--typeRoots", join(repoRoot, "node_modules/@types"), "--outDir", "out", "oauth-flow.ts"],
+      { cwd: dir },
+    ).catch((e: { stdout: string }) => ({ stdout: e.stdout, failed: true }));
+    expect(result.stdout).toBe("");
+  });
+
+  it("runs the OAuth flow against a local Airbyte: initiate, consent, secret_id, createSource", async () => {
+    airbyte = await startServer((req, res) => {
+      const url = new URL(req.url, "http://x");
+      if (req.method === "POST" && url.pathname === "/api/public/v1/applications/token") return json(res, 200, { access_token: "tok" });
+      if (req.headers.authorization !== "Bearer tok" && !url.pathname.endsWith("/consent")) return json(res, 401, { title: "unauthorized" });
+      if (url.pathname === "/api/public/v1/sources/initiateOAuth") {
+        const body = JSON.parse(req.body) as { redirectUrl: string };
+        return json(res, 200, { consentUrl: `${airbyte.origin}/consent?next=${encodeURIComponent(body.redirectUrl)}` });
+      }
+      if (url.pathname === "/consent") {
+        res.writeHead(302, { location: `${url.searchParams.get("next")}?secret_id=sec-123` });
+        return res.end();
+      }
+      if (url.pathname === "/api/public/v1/sources") {
+        const body = JSON.parse(req.body) as { secretId: string; workspaceId: string; name: string };
+        return json(res, 200, { sourceId: `src-for-${body.secretId}`, name: body.name, workspaceId: body.workspaceId, configuration: {}, createdAt: 1 });
+      }
+      json(res, 404, { title: "not-found" });
+    });
+    const port = await freePort();
+    app = spawn(process.execPath, ["out/oauth-flow.js"], {
+      cwd: dir,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        AIRBYTE_BASE_URL: `${airbyte.origin}/api/public/v1`,
+        AIRBYTE_CLIENT_ID: "client",
+        AIRBYTE_CLIENT_SECRET: "secret",
+        AIRBYTE_WORKSPACE_ID: "871d9b60-11d1-44cb-8c92-c246d53bf87e",
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      app?.stdout?.on("data", (d: Buffer) => (d.toString().includes("Open ") ? resolve() : undefined));
+      app?.on("exit", (code) => reject(new Error(`example exited with ${code}`)));
+    });
+
+    // The browser: our app -> consent page -> back to our app with secret_id.
+    const start = await fetch(`http://127.0.0.1:${port}/connect/github`, { redirect: "manual" });
+    expect(start.status).toBe(302);
+    const consent = await fetch(start.headers.get("location") ?? "", { redirect: "manual" });
+    expect(consent.status).toBe(302);
+    const callback = consent.headers.get("location") ?? "";
+    expect(callback).toBe(`http://127.0.0.1:${port}/oauth/callback?secret_id=sec-123`);
+    const done = await fetch(callback);
+    expect(await done.text()).toBe("Connected: source src-for-sec-123");
+
+    const created = airbyte.requests.find((r) => r.url === "/api/public/v1/sources");
+    expect(JSON.parse(created?.body ?? "{}")).toMatchObject({ secretId: "sec-123", configuration: { sourceType: "github" } });
+  });
+});
