@@ -31,6 +31,8 @@ export interface OperationSpec {
   readonly success: { readonly status: number; readonly kind: "json" | "text" | "none" };
   /** False when the spec says `security: []`: no credentials are sent. */
   readonly authenticated: boolean;
+  /** A list operation paged by `limit`/`offset` whose answer is `{ data, next, previous }`. */
+  readonly paginated: boolean;
 }
 
 /** Every operation of the spec, by operationId. */
@@ -44,6 +46,7 @@ export const operationTable = {
     body: { mediaType: "application/json", required: true },
     success: { status: 200, kind: "json" },
     authenticated: false,
+    paginated: false,
   },
   getHealthCheck: {
     group: "health",
@@ -54,6 +57,7 @@ export const operationTable = {
     body: null,
     success: { status: 200, kind: "none" },
     authenticated: false,
+    paginated: false,
   },
   createOrUpdateOrganizationOAuthCredentials: {
     group: "organizations",
@@ -64,6 +68,7 @@ export const operationTable = {
     body: { mediaType: "application/json", required: true },
     success: { status: 200, kind: "none" },
     authenticated: true,
+    paginated: false,
   },
   deleteOrganizationOAuthCredentials: {
     group: "organizations",
@@ -74,6 +79,7 @@ export const operationTable = {
     body: null,
     success: { status: 204, kind: "none" },
     authenticated: true,
+    paginated: false,
   },
   createSource: {
     group: "sources",
@@ -84,6 +90,7 @@ export const operationTable = {
     body: { mediaType: "application/json", required: true },
     success: { status: 200, kind: "json" },
     authenticated: true,
+    paginated: false,
   },
   getSource: {
     group: "sources",
@@ -94,6 +101,7 @@ export const operationTable = {
     body: null,
     success: { status: 200, kind: "json" },
     authenticated: true,
+    paginated: false,
   },
   initiateOAuth: {
     group: "sources",
@@ -104,6 +112,7 @@ export const operationTable = {
     body: { mediaType: "application/json", required: true },
     success: { status: 200, kind: "json" },
     authenticated: true,
+    paginated: false,
   },
   createOrUpdateWorkspaceOAuthCredentials: {
     group: "workspaces",
@@ -114,6 +123,7 @@ export const operationTable = {
     body: { mediaType: "application/json", required: true },
     success: { status: 200, kind: "none" },
     authenticated: true,
+    paginated: false,
   },
   deleteWorkspaceOAuthCredentials: {
     group: "workspaces",
@@ -124,6 +134,7 @@ export const operationTable = {
     body: null,
     success: { status: 204, kind: "none" },
     authenticated: true,
+    paginated: false,
   },
 } as const satisfies Record<string, OperationSpec>;
 
@@ -132,7 +143,10 @@ export type OperationId = keyof typeof operationTable;
 /** The client groups, one per tag of the spec. */
 export type GroupName = "applications" | "health" | "organizations" | "sources" | "workspaces";
 
-/** Arguments (path parameters, then the body or query object) and result of every operation. */
+/**
+ * Arguments (path parameters, then the body or query object) and result of
+ * every operation; `item` is the type of one element of a paginated list.
+ */
 export interface OperationTypes {
   /**
    * Exchange client credentials for an access token

@@ -6,8 +6,9 @@ import createClient, { type Middleware } from "openapi-fetch";
 import type { paths } from "../generated/openapi.js";
 import { operationTable, type OperationSpec } from "../generated/operations.js";
 import { createAuthenticator, type Authenticator } from "./auth.js";
-import { callOperation, type CallContext } from "./call.js";
+import { callOperation, splitArgs, type CallContext } from "./call.js";
 import type { ClientOptions } from "./options.js";
+import { PagePromise, type Page } from "./pagination.js";
 import { Redactor } from "./redact.js";
 import type { AirbyteClient } from "./types.js";
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from "./url.js";
@@ -39,7 +40,9 @@ export function createAirbyteClient(options: ClientOptions = {}): AirbyteClient 
   const groups: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
   for (const [operationId, spec] of Object.entries(operationTable) as Array<[string, OperationSpec]>) {
     const group = (groups[spec.group] ??= {});
-    group[operationId] = (...args: unknown[]) => callOperation(ctx, operationId, spec, args);
+    group[operationId] = spec.paginated
+      ? (...args: unknown[]) => paginate(ctx, operationId, spec, args)
+      : (...args: unknown[]) => callOperation(ctx, operationId, spec, args);
   }
   for (const group of Object.values(groups)) Object.freeze(group);
   return Object.freeze({ ...groups, raw }) as unknown as AirbyteClient;
@@ -56,4 +59,14 @@ function authMiddleware(auth: Authenticator, specs: readonly OperationSpec[]): M
       return request;
     },
   };
+}
+
+/** A list call: the same arguments, but every page request goes through `callOperation` with its own offset. */
+function paginate(ctx: CallContext, operationId: string, spec: OperationSpec, args: readonly unknown[]) {
+  const { path, query, options } = splitArgs(operationId, spec, args);
+  const pathArgs = spec.pathParams.map((name) => path[name]);
+  return new PagePromise<Page<unknown>, unknown>(
+    (pageQuery) => callOperation(ctx, operationId, spec, [...pathArgs, pageQuery, options]) as Promise<Page<unknown>>,
+    query ?? {},
+  );
 }

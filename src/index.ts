@@ -14,6 +14,7 @@ export type {
   RequestOptions,
 } from "./options.js";
 export type { AirbyteClient, AirbyteGroup, OperationMethod } from "./types.js";
+export { PagePromise, type Page } from "./pagination.js";
 export {
   AirbyteApiError,
   AirbyteAuthenticationError,

@@ -40,6 +40,7 @@ function tableEntry(op: OperationModel): string {
     body: op.body ? { mediaType: op.body.mediaType, required: op.body.required } : null,
     success: { status: op.success.status, kind: op.success.kind },
     authenticated: op.authenticated,
+    paginated: op.pageItemType !== undefined,
   };
   return `${op.operationId}: ${JSON.stringify(entry)},`;
 }
@@ -78,6 +79,8 @@ export interface OperationSpec {
   readonly success: { readonly status: number; readonly kind: "json" | "text" | "none" };
   /** False when the spec says \`security: []\`: no credentials are sent. */
   readonly authenticated: boolean;
+  /** A list operation paged by \`limit\`/\`offset\` whose answer is \`{ data, next, previous }\`. */
+  readonly paginated: boolean;
 }
 
 /** Every operation of the spec, by operationId. */
@@ -90,7 +93,10 @@ export type OperationId = keyof typeof operationTable;
 /** The client groups, one per tag of the spec. */
 export type GroupName = ${groups.map((g) => JSON.stringify(g)).join(" | ") || "never"};
 
-/** Arguments (path parameters, then the body or query object) and result of every operation. */
+/**
+ * Arguments (path parameters, then the body or query object) and result of
+ * every operation; \`item\` is the type of one element of a paginated list.
+ */
 export interface OperationTypes {
 ${ops
   .map(
@@ -98,7 +104,7 @@ ${ops
 ${op.operationId}: {
   group: ${JSON.stringify(op.group)};
   args: ${argsTuple(op)};
-  result: ${op.success.type};
+  result: ${op.success.type};${op.pageItemType ? `\n  item: ${op.pageItemType};` : ""}
 };`,
   )
   .join("\n")}

@@ -67,12 +67,17 @@ export interface OperationModel {
   deprecated: boolean;
   /** False for operations with `security: []` (no credentials are sent). */
   authenticated: boolean;
-  pathParams: Array<{ name: string; type: string; description?: string }>;
-  queryParams: Array<{ name: string; required: boolean }>;
+  pathParams: Array<{ name: string; type: string; display: string; description?: string }>;
+  queryParams: Array<{ name: string; required: boolean; display: string }>;
   /** TypeScript type of the query object, when the operation has query parameters. */
   queryType?: string;
   body?: { mediaType: string; required: boolean; type: string };
   success: { status: number; kind: SuccessKind; type: string };
+  /**
+   * Set for list operations that page with `limit`/`offset` and answer
+   * `{ data: [...], next, previous }`: the type of one item of `data`.
+   */
+  pageItemType?: string;
 }
 
 export interface SchemaModel {
@@ -159,12 +164,13 @@ export function readOperations(spec: BundledSpec): OperationModel[] {
         return {
           name,
           type: ref ?? `${opRef}["parameters"]["path"][${JSON.stringify(name)}]`,
+          display: displayType(spec, p?.schema),
           description: p?.description,
         };
       });
       const queryParams = all
         .filter((p) => p.in === "query")
-        .map((p) => ({ name: p.name, required: p.required === true }));
+        .map((p) => ({ name: p.name, required: p.required === true, display: displayType(spec, p.schema) }));
 
       let body: OperationModel["body"];
       const requestBody = resolve<RequestBody>(spec, op.requestBody);
@@ -202,6 +208,13 @@ export function readOperations(spec: BundledSpec): OperationModel[] {
           ? { status: Number(successStatus), kind: "text", type: "string" }
           : { status: Number(successStatus), kind: "none", type: "void" };
 
+      const paginated =
+        method === "GET" &&
+        success.kind === "json" &&
+        queryParams.some((q) => q.name === "limit") &&
+        queryParams.some((q) => q.name === "offset") &&
+        isPageSchema(spec, json?.[1].schema);
+
       ops.push({
         operationId: id,
         group,
@@ -216,6 +229,7 @@ export function readOperations(spec: BundledSpec): OperationModel[] {
         queryType: queryParams.length ? `NonNullable<${opRef}["parameters"]["query"]>` : undefined,
         body,
         success,
+        pageItemType: paginated ? `${success.type}["data"][number]` : undefined,
       });
     }
   }
@@ -226,6 +240,28 @@ export function readOperations(spec: BundledSpec): OperationModel[] {
     );
   }
   return ops.sort((a, b) => (a.group === b.group ? a.operationId.localeCompare(b.operationId) : a.group.localeCompare(b.group)));
+}
+
+/** A short type for people (the reference table): a schema name, or the JSON type. */
+export function displayType(spec: BundledSpec, schema: Schema | undefined): string {
+  const ref = schemaRefName(schema);
+  if (ref) return ref;
+  const resolved = resolve<Schema>(spec, schema as Maybe<Schema> | undefined);
+  if (!resolved) return "unknown";
+  if (Array.isArray(resolved.enum)) return resolved.enum.map((v) => JSON.stringify(v)).join(" | ");
+  const type = Array.isArray(resolved.type) ? resolved.type.filter((t) => t !== "null")[0] : resolved.type;
+  if (type === "array") return `${displayType(spec, resolved.items as Schema | undefined)}[]`;
+  if (type === "integer" || type === "number") return "number";
+  if (type === "object") return "object";
+  return typeof type === "string" ? type : "unknown";
+}
+
+/** `{ data: array, next?: string, ... }`, the shape of a page of a list operation. */
+function isPageSchema(spec: BundledSpec, schema: Schema | undefined): boolean {
+  const resolved = resolve<Schema>(spec, schema as Maybe<Schema> | undefined);
+  const properties = (resolved?.properties ?? {}) as Record<string, Maybe<Schema>>;
+  const data = resolve<Schema>(spec, properties.data);
+  return data?.type === "array" && "next" in properties;
 }
 
 export function readSchemas(spec: BundledSpec): SchemaModel[] {

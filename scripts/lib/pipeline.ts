@@ -8,6 +8,7 @@ import { dirname, relative } from "node:path";
 import * as prettier from "prettier";
 import type { OpenAPI3 } from "openapi-typescript";
 import { emitOperations, emitSchemas } from "./emit-operations.js";
+import { emitReference } from "./emit-reference.js";
 import { emitTypes } from "./emit-types.js";
 import { readOperations, readSchemas, type BundledSpec } from "./openapi-model.js";
 import { defaultGenerated, prettierConfig, redoclyConfig } from "./paths.js";
@@ -69,6 +70,8 @@ export async function runPipeline(options: PipelineOptions): Promise<GeneratedFi
   }
   const bundleHash = createHash("sha256").update(JSON.stringify(bundled)).digest("hex").slice(0, 16);
   files.set("README.md", readme(specLabel, bundled, ops.length, schemas.length, bundleHash));
+  // Not run through prettier: aligned columns would rewrite every row whenever one grows.
+  files.set("REFERENCE.md", emitReference(ops, bundled.info?.title ?? "API"));
   return { files, warnings };
 }
 
@@ -84,6 +87,7 @@ references) and run \`npm run generate\`. \`npm run check:drift\` (part of
 | \`openapi.ts\` | \`paths\`, \`operations\` and \`components\` types by openapi-typescript; enums marked \`x-open-enum\` accept any string |
 | \`schemas.ts\` | one exported type per schema of the spec, by its schema name |
 | \`operations.ts\` | the operation table: group, method, path, arguments and result of every operation |
+| \`REFERENCE.md\` | the same table for people: every client method with its HTTP call, arguments and result |
 
 Produced from: ${spec.info?.title ?? "the spec"} ${spec.info?.version ?? ""}, ${ops} operations, ${schemas} schemas
 (bundled spec sha256 ${hash}).

@@ -21,6 +21,8 @@ export interface OperationSpec {
   readonly success: { readonly status: number; readonly kind: "json" | "text" | "none" };
   /** False when the spec says `security: []`: no credentials are sent. */
   readonly authenticated: boolean;
+  /** A list operation paged by `limit`/`offset` whose answer is `{ data, next, previous }`. */
+  readonly paginated: boolean;
 }
 
 /** Every operation of the spec, by operationId. */
@@ -34,6 +36,7 @@ export const operationTable = {
     body: null,
     success: { status: 200, kind: "json" },
     authenticated: true,
+    paginated: false,
   },
 } as const satisfies Record<string, OperationSpec>;
 
@@ -42,7 +45,10 @@ export type OperationId = keyof typeof operationTable;
 /** The client groups, one per tag of the spec. */
 export type GroupName = "jobs";
 
-/** Arguments (path parameters, then the body or query object) and result of every operation. */
+/**
+ * Arguments (path parameters, then the body or query object) and result of
+ * every operation; `item` is the type of one element of a paginated list.
+ */
 export interface OperationTypes {
   /**
    * List jobs

@@ -61,10 +61,37 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/groups": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List groups
+     * @description Paged by limit/offset, answers { data, next, previous }.
+     */
+    get: operations["listGroups"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    GroupsPage: {
+      data: {
+        groupId?: string;
+      }[];
+      next?: string;
+      previous?: string;
+    };
     Problem: {
       title?: string;
     };
@@ -162,6 +189,32 @@ export interface operations {
         };
         content: {
           "text/csv": string;
+        };
+      };
+      403: components["responses"]["Problem"];
+    };
+  };
+  listGroups: {
+    parameters: {
+      query?: {
+        /** @description Page size. */
+        limit?: number;
+        /** @description Skip. */
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["GroupsPage"];
         };
       };
       403: components["responses"]["Problem"];

@@ -2,6 +2,7 @@
 // See generated/README.md.
 
 import type { operations } from "./openapi.js";
+import type { GroupsPage } from "./schemas.js";
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
 
@@ -20,10 +21,23 @@ export interface OperationSpec {
   readonly success: { readonly status: number; readonly kind: "json" | "text" | "none" };
   /** False when the spec says `security: []`: no credentials are sent. */
   readonly authenticated: boolean;
+  /** A list operation paged by `limit`/`offset` whose answer is `{ data, next, previous }`. */
+  readonly paginated: boolean;
 }
 
 /** Every operation of the spec, by operationId. */
 export const operationTable = {
+  listGroups: {
+    group: "groups",
+    method: "GET",
+    path: "/groups",
+    pathParams: [],
+    queryParams: ["limit", "offset"],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: true,
+  },
   getHealth: {
     group: "health",
     method: "GET",
@@ -33,6 +47,7 @@ export const operationTable = {
     body: null,
     success: { status: 200, kind: "none" },
     authenticated: false,
+    paginated: false,
   },
   listMembers: {
     group: "members",
@@ -43,6 +58,7 @@ export const operationTable = {
     body: null,
     success: { status: 200, kind: "text" },
     authenticated: true,
+    paginated: false,
   },
   putMember: {
     group: "members",
@@ -53,16 +69,33 @@ export const operationTable = {
     body: { mediaType: "application/json", required: false },
     success: { status: 201, kind: "json" },
     authenticated: true,
+    paginated: false,
   },
 } as const satisfies Record<string, OperationSpec>;
 
 export type OperationId = keyof typeof operationTable;
 
 /** The client groups, one per tag of the spec. */
-export type GroupName = "health" | "members";
+export type GroupName = "groups" | "health" | "members";
 
-/** Arguments (path parameters, then the body or query object) and result of every operation. */
+/**
+ * Arguments (path parameters, then the body or query object) and result of
+ * every operation; `item` is the type of one element of a paginated list.
+ */
 export interface OperationTypes {
+  /**
+   * List groups
+   *
+   * `GET /groups`
+   *
+   * Paged by limit/offset, answers { data, next, previous }.
+   */
+  listGroups: {
+    group: "groups";
+    args: [query?: NonNullable<operations["listGroups"]["parameters"]["query"]>];
+    result: GroupsPage;
+    item: GroupsPage["data"][number];
+  };
   /**
    * Health
    *

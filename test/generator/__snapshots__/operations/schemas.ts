@@ -3,4 +3,6 @@
 
 import type { components } from "./openapi.js";
 
+export type GroupsPage = components["schemas"]["GroupsPage"];
+
 export type Problem = components["schemas"]["Problem"];

@@ -20,6 +20,8 @@ export interface OperationSpec {
   readonly success: { readonly status: number; readonly kind: "json" | "text" | "none" };
   /** False when the spec says `security: []`: no credentials are sent. */
   readonly authenticated: boolean;
+  /** A list operation paged by `limit`/`offset` whose answer is `{ data, next, previous }`. */
+  readonly paginated: boolean;
 }
 
 /** Every operation of the spec, by operationId. */
@@ -33,6 +35,7 @@ export const operationTable = {
     body: null,
     success: { status: 204, kind: "none" },
     authenticated: true,
+    paginated: false,
   },
 } as const satisfies Record<string, OperationSpec>;
 
@@ -41,7 +44,10 @@ export type OperationId = keyof typeof operationTable;
 /** The client groups, one per tag of the spec. */
 export type GroupName = "tags";
 
-/** Arguments (path parameters, then the body or query object) and result of every operation. */
+/**
+ * Arguments (path parameters, then the body or query object) and result of
+ * every operation; `item` is the type of one element of a paginated list.
+ */
 export interface OperationTypes {
   /**
    * Delete a tag
