@@ -18,7 +18,7 @@ describe("check:drift", () => {
     const result = await runScript("check-drift.ts", ws.args);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/matches .*openapi\.yaml \(4 files\)/);
+    expect(result.stdout).toMatch(/matches .*openapi\.yaml \(5 files\)/);
   });
 
   it("fails on a new enum value, then generate makes it pass", async () => {

@@ -25,8 +25,8 @@ describe("feature details", () => {
   it("a limit/offset list answering { data, next } is marked paginated, with its item type", async () => {
     const { files } = await runPipeline({ spec: join(repoRoot, "test/fixtures/specs/operations/openapi.yaml") });
     const operations = files.get("operations.ts") ?? "";
-    expect(operations).toMatch(/listGroups: \{[^}]*paginated: true,/);
-    expect(operations).toMatch(/listMembers: \{[^}]*paginated: false,/);
+    expect(operations).toMatch(/listGroups: \{[\s\S]*?paginated: true,/);
+    expect(operations).toMatch(/listMembers: \{[\s\S]*?paginated: false,/);
     expect(operations).toContain('item: GroupsPage["data"][number];');
     expect(files.get("REFERENCE.md")).toContain(
       "| groups | `listGroups` | `GET /groups` | `query?: { limit?: number; offset?: number }, options?` | `PagePromise<GroupsPage>` |",
