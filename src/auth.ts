@@ -2,7 +2,9 @@
  * Turns the `auth` option into the Authorization header of each request, and
  * registers every credential with the redactor so none can leak into errors.
  */
+import type { Clock } from "./clock.js";
 import { AirbyteError } from "./errors/index.js";
+import type { Logger } from "./logger.js";
 import type { AuthOptions, FetchLike } from "./options.js";
 import type { Redactor } from "./redact.js";
 import { ClientCredentialsTokenProvider } from "./token-provider.js";
@@ -22,6 +24,9 @@ export interface AuthContext {
   fetch: FetchLike;
   redactor: Redactor;
   headers: Record<string, string>;
+  clock: Clock;
+  timeoutMs: number;
+  logger: Logger | undefined;
 }
 
 const BEARER = "Bearer ";
@@ -73,6 +78,9 @@ export function createAuthenticator(auth: AuthOptions | undefined, ctx: AuthCont
       fetch: ctx.fetch,
       redactor: ctx.redactor,
       headers: ctx.headers,
+      clock: ctx.clock,
+      timeoutMs: ctx.timeoutMs,
+      logger: ctx.logger,
     });
     return {
       async header(signal) {

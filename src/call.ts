@@ -1,16 +1,21 @@
 /**
  * Performs one operation: maps the method's positional arguments onto the
- * operation's path parameters, body and query, sends the request through the
- * openapi-fetch client, and returns the parsed result or throws.
+ * operation's path parameters, body and query, then runs attempts through the
+ * openapi-fetch client until one succeeds, the retry policy gives up, a
+ * timeout passes or the caller aborts.
  */
 import type { Client } from "openapi-fetch";
 import type { paths } from "../generated/openapi.js";
 import type { OperationSpec } from "../generated/operations.js";
 import type { Authenticator } from "./auth.js";
-import { AirbyteConnectionError, AirbyteError } from "./errors/index.js";
+import type { Clock } from "./clock.js";
+import { AirbyteConnectionError, AirbyteError, AirbyteTimeoutError } from "./errors/index.js";
+import { logLine, type Logger } from "./logger.js";
 import type { RequestOptions } from "./options.js";
-import type { Redactor } from "./redact.js";
+import { redactHeaders, redactUrl, type Redactor } from "./redact.js";
 import { errorFromResponse, parseSuccess, type ResponseContext } from "./response.js";
+import { decideRetry, resolveRetry, type RetryOptions } from "./retry.js";
+import { deadline, type Deadline } from "./timeout.js";
 import { joinUrl } from "./url.js";
 
 export interface CallContext {
@@ -18,6 +23,11 @@ export interface CallContext {
   baseUrl: string;
   auth: Authenticator;
   redactor: Redactor;
+  clock: Clock;
+  retry: RetryOptions | false | undefined;
+  timeoutMs: number;
+  totalTimeoutMs: number | undefined;
+  logger: Logger | undefined;
 }
 
 interface CallInput {
@@ -47,17 +57,13 @@ export function splitArgs(operationId: string, spec: OperationSpec, args: readon
   const query = spec.queryParams.length ? (args[next++] as Record<string, unknown> | undefined) : undefined;
   const options = (args[next] ?? {}) as RequestOptions;
   if (typeof options !== "object") {
-    throw new AirbyteError(`${operationId}: the last argument must be an options object ({ signal, headers }).`);
+    throw new AirbyteError(`${operationId}: the last argument must be an options object ({ signal, headers, timeoutMs, retry }).`);
   }
   return { path, body, query, options };
 }
 
 function fillPath(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(values[name])));
-}
-
-function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
-  return (signal?.aborted ?? false) || (error instanceof Error && error.name === "AbortError");
 }
 
 export async function callOperation(
@@ -67,39 +73,111 @@ export async function callOperation(
   args: readonly unknown[],
 ): Promise<unknown> {
   const input = splitArgs(operationId, spec, args);
-  const { signal } = input.options;
-  const responseContext: ResponseContext = {
-    method: spec.method,
-    url: joinUrl(ctx.baseUrl, fillPath(spec.path, input.path)),
-    baseUrl: ctx.baseUrl,
-    redactor: ctx.redactor,
-  };
+  const signal = input.options.signal;
+  signal?.throwIfAborted();
+  const retry = resolveRetry(ctx.retry, input.options.retry);
+  const url = joinUrl(ctx.baseUrl, fillPath(spec.path, input.path));
+  const totalMs = input.options.totalTimeoutMs ?? ctx.totalTimeoutMs;
+  const total = totalMs === undefined ? undefined : deadline(totalMs);
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await attemptOnce(ctx, spec, input, url, attempt, total);
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        if (total?.signal.aborted) throw withRequest(error, new AirbyteTimeoutError({ scope: "total", timeoutMs: totalMs ?? 0, method: spec.method, url }));
+        const decision = decideRetry(error, spec.method, attempt, retry);
+        if (!decision.retry) throw error;
+        logLine(ctx.logger, () => `retry ${spec.method} ${redactUrl(url, ctx.redactor)} in ${decision.delayMs} ms after ${decision.reason} (attempt ${attempt + 1} of ${retry.maxRetries + 1})`);
+        try {
+          await ctx.clock.sleep(decision.delayMs, anySignal(signal, total?.signal));
+        } catch {
+          if (signal?.aborted) throw signal.reason;
+          throw withRequest(error, new AirbyteTimeoutError({ scope: "total", timeoutMs: totalMs ?? 0, method: spec.method, url }));
+        }
+      }
+    }
+  } finally {
+    total?.clear();
+  }
+}
 
-  // One replay after a 401, with renewed credentials, when the auth mode can renew them.
-  for (let attempt = 0; ; attempt++) {
-    const authorization = spec.authenticated ? await ctx.auth.header(signal) : undefined;
-    const headers: Record<string, string> = { ...(authorization ? { Authorization: authorization } : {}), ...input.options.headers };
-    let result: { data?: unknown; error?: unknown; response: Response };
+/** One attempt (plus one replay after a 401 when the credentials can be renewed). */
+async function attemptOnce(
+  ctx: CallContext,
+  spec: OperationSpec,
+  input: CallInput,
+  url: string,
+  attempt: number,
+  total: Deadline | undefined,
+): Promise<unknown> {
+  const callerSignal = input.options.signal;
+  const timeoutMs = input.options.timeoutMs ?? ctx.timeoutMs;
+  const responseContext: ResponseContext = { method: spec.method, url, baseUrl: ctx.baseUrl, redactor: ctx.redactor, now: ctx.clock.now };
+  for (let replay = 0; ; replay++) {
+    const timer = deadline(timeoutMs);
+    const signal = anySignal(callerSignal, timer.signal, total?.signal);
+    const started = Date.now();
+    let lastRequest: Request | undefined;
     try {
-      result = (await ctx.raw.request(spec.method.toLowerCase() as "get", spec.path as "/health", {
+      const authorization = spec.authenticated ? await ctx.auth.header(signal) : undefined;
+      const headers: Record<string, string> = { ...(authorization ? { Authorization: authorization } : {}), ...input.options.headers };
+      const result = (await ctx.raw.request(spec.method.toLowerCase() as "get", spec.path as "/health", {
         params: { path: input.path, query: input.query },
         body: input.body,
         headers,
         signal,
         parseAs: "text",
-      } as never)) as typeof result;
+        middleware: [
+          {
+            onRequest({ request }: { request: Request }) {
+              lastRequest = request;
+              logLine(ctx.logger, () => `→ ${request.method} ${redactUrl(request.url, ctx.redactor)} (attempt ${attempt + 1}) ${JSON.stringify(redactHeaders(request.headers, ctx.redactor))}`);
+              return undefined;
+            },
+          },
+        ],
+      } as never)) as { data?: unknown; error?: unknown; response: Response };
+      const { response } = result;
+      logLine(ctx.logger, () => `← ${response.status} ${spec.method} ${redactUrl(lastRequest?.url ?? url, ctx.redactor)} in ${Date.now() - started} ms (attempt ${attempt + 1})`);
+      if (response.ok) {
+        return parseSuccess(spec.success.kind, result.data as string | undefined, response, responseContext);
+      }
+      const canReplay = response.status === 401 && authorization && ctx.auth.canRenew && replay === 0 && !input.options.headers?.Authorization;
+      if (canReplay) {
+        ctx.auth.rejected(authorization);
+        logLine(ctx.logger, () => `401 from ${spec.method} ${redactUrl(url, ctx.redactor)}: renewing credentials and replaying once`);
+        continue;
+      }
+      throw errorFromResponse(result.error, response, responseContext);
     } catch (error) {
-      if (isAbort(error, signal) || error instanceof AirbyteError) throw error;
-      throw new AirbyteConnectionError({ method: spec.method, url: responseContext.url, cause: error });
+      if (callerSignal?.aborted) throw callerSignal.reason;
+      let failure: unknown = error;
+      if (timer.signal.aborted) failure = new AirbyteTimeoutError({ scope: "attempt", timeoutMs, method: spec.method, url });
+      else if (total?.signal.aborted) failure = new AirbyteTimeoutError({ scope: "total", timeoutMs: total.ms, method: spec.method, url });
+      else if (!(error instanceof AirbyteError)) failure = new AirbyteConnectionError({ method: spec.method, url, cause: error });
+      throw attachRequest(failure, lastRequest, ctx.redactor);
+    } finally {
+      timer.clear();
     }
-    const { response } = result;
-    if (response.ok) {
-      return parseSuccess(spec.success.kind, result.data as string | undefined, response, responseContext);
-    }
-    if (response.status === 401 && authorization && ctx.auth.canRenew && attempt === 0 && !input.options.headers?.Authorization) {
-      ctx.auth.rejected(authorization);
-      continue;
-    }
-    throw errorFromResponse(result.error, response, responseContext);
   }
+}
+
+function attachRequest(error: unknown, request: Request | undefined, redactor: Redactor): unknown {
+  if (error instanceof AirbyteError && request && !error.request) {
+    error.request = { method: request.method, url: redactUrl(request.url, redactor), headers: redactHeaders(request.headers, redactor) };
+  }
+  return error;
+}
+
+/** Gives a replacement error the redacted request of the error it replaces. */
+function withRequest(previous: unknown, next: AirbyteError): AirbyteError {
+  if (previous instanceof AirbyteError) next.request = previous.request;
+  return next;
+}
+
+function anySignal(...signals: Array<AbortSignal | undefined>): AbortSignal | undefined {
+  const present = signals.filter((s): s is AbortSignal => s !== undefined);
+  if (present.length <= 1) return present[0];
+  return AbortSignal.any(present);
 }

@@ -7,6 +7,8 @@ import type { paths } from "../generated/openapi.js";
 import { operationTable, type OperationSpec } from "../generated/operations.js";
 import { createAuthenticator, type Authenticator } from "./auth.js";
 import { callOperation, splitArgs, type CallContext } from "./call.js";
+import { systemClock, type Clock } from "./clock.js";
+import { AirbyteError } from "./errors/index.js";
 import type { ClientOptions } from "./options.js";
 import { PagePromise, type Page } from "./pagination.js";
 import { Redactor } from "./redact.js";
@@ -31,12 +33,16 @@ export function createAirbyteClient(options: ClientOptions = {}): AirbyteClient 
     "User-Agent": [options.userAgent, `airbyte-api-client/${VERSION}`].filter(Boolean).join(" "),
     ...options.headers,
   };
-  const auth = createAuthenticator(options.auth, { baseUrl, fetch, redactor, headers });
+  const clock: Clock = { ...systemClock, ...options.clock };
+  const timeoutMs = positive(options.timeoutMs, "timeoutMs") ?? 60_000;
+  const totalTimeoutMs = positive(options.totalTimeoutMs, "totalTimeoutMs");
+  const logger = options.logger;
+  const auth = createAuthenticator(options.auth, { baseUrl, fetch, redactor, headers, clock, timeoutMs, logger });
 
   const raw = createClient<paths>({ baseUrl, fetch, headers });
   raw.use(authMiddleware(auth, Object.values(operationTable)));
 
-  const ctx: CallContext = { raw, baseUrl, auth, redactor };
+  const ctx: CallContext = { raw, baseUrl, auth, redactor, clock, retry: options.retry, timeoutMs, totalTimeoutMs, logger };
   const groups: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
   for (const [operationId, spec] of Object.entries(operationTable) as Array<[string, OperationSpec]>) {
     const group = (groups[spec.group] ??= {});
@@ -69,4 +75,10 @@ function paginate(ctx: CallContext, operationId: string, spec: OperationSpec, ar
     (pageQuery) => callOperation(ctx, operationId, spec, [...pathArgs, pageQuery, options]) as Promise<Page<unknown>>,
     query ?? {},
   );
+}
+
+function positive(value: number | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isFinite(value) || value <= 0) throw new AirbyteError(`${name} must be a positive number of milliseconds; got ${value}.`);
+  return value;
 }

@@ -15,6 +15,10 @@ export type {
 } from "./options.js";
 export type { AirbyteClient, AirbyteGroup, OperationMethod } from "./types.js";
 export { PagePromise, type Page } from "./pagination.js";
+export { RETRY_DEFAULTS, type RetryOptions } from "./retry.js";
+export type { Clock } from "./clock.js";
+export type { Logger } from "./logger.js";
+export type { RedactedRequest } from "./redact.js";
 export {
   AirbyteApiError,
   AirbyteAuthenticationError,
@@ -27,6 +31,7 @@ export {
   AirbytePermissionDeniedError,
   AirbyteRateLimitError,
   AirbyteServerError,
+  AirbyteTimeoutError,
   AirbyteUnexpectedResponseError,
   AirbyteUnprocessableEntityError,
 } from "./errors/index.js";

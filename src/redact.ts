@@ -21,3 +21,41 @@ export class Redactor {
     return out;
   }
 }
+
+/** Query parameters whose values are secrets wherever they appear. */
+const SECRET_PARAMS = /^(secret_id|secretid|client_secret|access_token|refresh_token|token|password|api_key|apikey|code)$/i;
+/** Headers whose values are secrets. */
+const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key"]);
+
+/** What errors and logs keep of a request: never its body, and no secret. */
+export interface RedactedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+}
+
+export function redactUrl(url: string, redactor: Redactor): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return redactor.redact(url);
+  }
+  for (const key of [...parsed.searchParams.keys()]) {
+    if (SECRET_PARAMS.test(key)) parsed.searchParams.set(key, REDACTED);
+  }
+  return redactor.redact(parsed.toString().replace(/%5BREDACTED%5D/g, REDACTED));
+}
+
+export function redactHeaders(headers: Headers | Record<string, string>, redactor: Redactor): Record<string, string> {
+  const out: Record<string, string> = {};
+  const entries = headers instanceof Headers ? [...headers.entries()] : Object.entries(headers);
+  for (const [name, value] of entries) {
+    out[name.toLowerCase()] = SECRET_HEADERS.has(name.toLowerCase()) ? REDACTED : redactor.redact(value);
+  }
+  return out;
+}
+
+export function redactRequest(request: Request, redactor: Redactor): RedactedRequest {
+  return { method: request.method, url: redactUrl(request.url, redactor), headers: redactHeaders(request.headers, redactor) };
+}

@@ -7,6 +7,7 @@
 import type { Problem } from "../generated/schemas.js";
 import { AirbyteUnexpectedResponseError, apiErrorFor, type AirbyteApiError } from "./errors/index.js";
 import type { Redactor } from "./redact.js";
+import { retryAfterMs } from "./retry-after.js";
 
 export interface ResponseContext {
   method: string;
@@ -14,6 +15,8 @@ export interface ResponseContext {
   url: string;
   baseUrl: string;
   redactor: Redactor;
+  /** Current time, for Retry-After dates. */
+  now: () => number;
 }
 
 const SNIPPET = 200;
@@ -115,6 +118,7 @@ export function errorFromResponse(body: unknown, response: Response, ctx: Respon
     problem,
     bodyText,
     hint,
+    retryAfterMs: retryAfterMs(response.headers, ctx.now()),
   });
 }
 

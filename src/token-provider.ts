@@ -3,10 +3,13 @@
  * access token, caches it until shortly before it expires, and makes
  * concurrent callers share one token request.
  */
-import { AirbyteConnectionError, AirbyteUnexpectedResponseError } from "./errors/index.js";
+import type { Clock } from "./clock.js";
+import { AirbyteConnectionError, AirbyteTimeoutError, AirbyteUnexpectedResponseError } from "./errors/index.js";
+import { logLine, type Logger } from "./logger.js";
 import type { FetchLike } from "./options.js";
 import type { Redactor } from "./redact.js";
 import { errorFromResponse } from "./response.js";
+import { deadline } from "./timeout.js";
 import { withoutQuery } from "./url.js";
 
 export interface TokenProviderOptions {
@@ -19,8 +22,10 @@ export interface TokenProviderOptions {
   fetch: FetchLike;
   redactor: Redactor;
   headers: Record<string, string>;
-  /** Clock, replaceable in tests. */
-  now?: () => number;
+  clock: Clock;
+  /** Longest time one token request may take. */
+  timeoutMs: number;
+  logger: Logger | undefined;
 }
 
 interface CachedToken {
@@ -35,7 +40,7 @@ export class ClientCredentialsTokenProvider {
   private readonly now: () => number;
 
   constructor(private readonly options: TokenProviderOptions) {
-    this.now = options.now ?? Date.now;
+    this.now = () => options.clock.now();
   }
 
   /** A valid access token; fetches one when there is none or it is about to expire. */
@@ -57,8 +62,10 @@ export class ClientCredentialsTokenProvider {
   private async fetchToken(): Promise<CachedToken> {
     const o = this.options;
     const fields = { client_id: o.clientId, client_secret: o.clientSecret, grant_type: "client_credentials" };
+    const timer = deadline(o.timeoutMs);
     const request = new Request(o.tokenUrl, {
       method: "POST",
+      signal: timer.signal,
       headers: {
         ...o.headers,
         Accept: "application/json",
@@ -67,14 +74,21 @@ export class ClientCredentialsTokenProvider {
       body: o.format === "form" ? new URLSearchParams(fields).toString() : JSON.stringify(fields),
     });
     const url = withoutQuery(o.tokenUrl);
-    const ctx = { method: "POST", url, baseUrl: o.baseUrl, redactor: o.redactor };
+    const ctx = { method: "POST", url, baseUrl: o.baseUrl, redactor: o.redactor, now: this.now };
+    const started = Date.now();
+    logLine(o.logger, () => `→ POST ${url} (token request, ${o.format} body not logged)`);
     let response: Response;
+    let text: string;
     try {
       response = await o.fetch(request);
+      text = await response.text();
     } catch (cause) {
+      if (timer.signal.aborted) throw new AirbyteTimeoutError({ scope: "attempt", timeoutMs: o.timeoutMs, method: "POST", url: `${url} (token request)` });
       throw new AirbyteConnectionError({ method: "POST", url: `${url} (token request)`, cause });
+    } finally {
+      timer.clear();
     }
-    const text = await response.text();
+    logLine(o.logger, () => `← ${response.status} POST ${url} (token request) in ${Date.now() - started} ms`);
     if (!response.ok) {
       let body: unknown = text;
       try {

@@ -1,3 +1,5 @@
+import type { RedactedRequest } from "../redact.js";
+
 /**
  * Base class of every error this client throws, so one `instanceof` check
  * catches them all. Messages never contain credentials: the client redacts
@@ -5,6 +7,11 @@
  */
 export class AirbyteError extends Error {
   override name = "AirbyteError";
+  /**
+   * The request that failed, redacted: method, URL (secret query values
+   * replaced) and headers (Authorization, cookies replaced); never the body.
+   */
+  request: RedactedRequest | undefined;
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -12,6 +19,6 @@ export class AirbyteError extends Error {
 
   /** What `JSON.stringify(error)` shows: name and message, plus subclass fields. */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message };
+    return { name: this.name, message: this.message, ...(this.request ? { request: this.request } : {}) };
   }
 }

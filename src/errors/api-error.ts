@@ -12,6 +12,8 @@ export interface ApiErrorInit {
   bodyText?: string;
   /** Extra sentence appended to the message (e.g. a base-URL hint). */
   hint?: string;
+  /** How long the server asked to wait (Retry-After), in ms. */
+  retryAfterMs?: number;
 }
 
 /**
@@ -32,6 +34,8 @@ export class AirbyteApiError extends AirbyteError {
   readonly url: string;
   /** The server's request id header, when present: quote it to Airbyte support. */
   readonly requestId: string | undefined;
+  /** How long the server asked to wait before trying again (`Retry-After`), in ms. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(init: ApiErrorInit) {
     super(apiErrorMessage(init));
@@ -41,6 +45,7 @@ export class AirbyteApiError extends AirbyteError {
     this.method = init.method;
     this.url = init.url;
     this.requestId = init.headers.get("x-request-id") ?? init.headers.get("x-amzn-requestid") ?? undefined;
+    this.retryAfterMs = init.retryAfterMs;
   }
 
   override toJSON(): Record<string, unknown> {
@@ -51,6 +56,7 @@ export class AirbyteApiError extends AirbyteError {
       url: this.url,
       problem: this.problem,
       requestId: this.requestId,
+      retryAfterMs: this.retryAfterMs,
     };
   }
 }
@@ -95,7 +101,7 @@ export class AirbyteConflictError extends AirbyteApiError {
 export class AirbyteUnprocessableEntityError extends AirbyteApiError {
   override name = "AirbyteUnprocessableEntityError";
 }
-/** 429: rate limited; the `retry-after` header says how long the server asked to wait. */
+/** 429: rate limited; `retryAfterMs` says how long the server asked to wait, when it did. */
 export class AirbyteRateLimitError extends AirbyteApiError {
   override name = "AirbyteRateLimitError";
 }

@@ -14,4 +14,5 @@ export {
 } from "./api-error.js";
 export { AirbyteConnectionError } from "./connection-error.js";
 export { AirbyteOAuthCallbackError } from "./oauth-callback-error.js";
+export { AirbyteTimeoutError } from "./timeout-error.js";
 export { AirbyteUnexpectedResponseError } from "./unexpected-response-error.js";
