@@ -10,7 +10,7 @@ import type { OperationSpec } from "../generated/operations.js";
 import type { Authenticator } from "./auth.js";
 import type { Clock } from "./clock.js";
 import { AirbyteConnectionError, AirbyteError, AirbyteTimeoutError } from "./errors/index.js";
-import { logLine, type Logger } from "./logger.js";
+import { ATTEMPT, logLine, type Logger } from "./logger.js";
 import type { RequestOptions } from "./options.js";
 import { redactHeaders, redactUrl, type Redactor } from "./redact.js";
 import { errorFromResponse, parseSuccess, type ResponseContext } from "./response.js";
@@ -73,6 +73,7 @@ export async function callOperation(
   args: readonly unknown[],
 ): Promise<unknown> {
   const input = splitArgs(operationId, spec, args);
+  for (const [name, value] of Object.entries(input.options.headers ?? {})) ctx.redactor.addHeader(name, value);
   const signal = input.options.signal;
   signal?.throwIfAborted();
   const retry = resolveRetry(ctx.retry, input.options.retry);
@@ -117,7 +118,6 @@ async function attemptOnce(
   for (let replay = 0; ; replay++) {
     const timer = deadline(timeoutMs);
     const signal = anySignal(callerSignal, timer.signal, total?.signal);
-    const started = Date.now();
     let lastRequest: Request | undefined;
     try {
       const authorization = spec.authenticated ? await ctx.auth.header(signal) : undefined;
@@ -128,18 +128,18 @@ async function attemptOnce(
         headers,
         signal,
         parseAs: "text",
+        // Copied onto the Request by openapi-fetch; the logging middleware reads it.
+        [ATTEMPT]: attempt + 1,
         middleware: [
           {
             onRequest({ request }: { request: Request }) {
               lastRequest = request;
-              logLine(ctx.logger, () => `→ ${request.method} ${redactUrl(request.url, ctx.redactor)} (attempt ${attempt + 1}) ${JSON.stringify(redactHeaders(request.headers, ctx.redactor))}`);
               return undefined;
             },
           },
         ],
       } as never)) as { data?: unknown; error?: unknown; response: Response };
       const { response } = result;
-      logLine(ctx.logger, () => `← ${response.status} ${spec.method} ${redactUrl(lastRequest?.url ?? url, ctx.redactor)} in ${Date.now() - started} ms (attempt ${attempt + 1})`);
       if (response.ok) {
         return parseSuccess(spec.success.kind, result.data as string | undefined, response, responseContext);
       }

@@ -9,6 +9,7 @@ import { createAuthenticator, type Authenticator } from "./auth.js";
 import { callOperation, splitArgs, type CallContext } from "./call.js";
 import { systemClock, type Clock } from "./clock.js";
 import { AirbyteError } from "./errors/index.js";
+import { loggingMiddleware } from "./logger.js";
 import type { ClientOptions } from "./options.js";
 import { PagePromise, type Page } from "./pagination.js";
 import { Redactor } from "./redact.js";
@@ -33,6 +34,7 @@ export function createAirbyteClient(options: ClientOptions = {}): AirbyteClient 
     "User-Agent": [options.userAgent, `airbyte-api-client/${VERSION}`].filter(Boolean).join(" "),
     ...options.headers,
   };
+  for (const [name, value] of Object.entries(options.headers ?? {})) redactor.addHeader(name, value);
   const clock: Clock = { ...systemClock, ...options.clock };
   const timeoutMs = positive(options.timeoutMs, "timeoutMs") ?? 60_000;
   const totalTimeoutMs = positive(options.totalTimeoutMs, "totalTimeoutMs");
@@ -41,6 +43,8 @@ export function createAirbyteClient(options: ClientOptions = {}): AirbyteClient 
 
   const raw = createClient<paths>({ baseUrl, fetch, headers });
   raw.use(authMiddleware(auth, Object.values(operationTable)));
+  // After auth, so the logged headers are the ones sent (with Authorization redacted).
+  if (logger) raw.use(loggingMiddleware(logger, redactor));
 
   const ctx: CallContext = { raw, baseUrl, auth, redactor, clock, retry: options.retry, timeoutMs, totalTimeoutMs, logger };
   const groups: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};

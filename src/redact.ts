@@ -15,6 +15,15 @@ export class Redactor {
     if (secret && secret.length >= 4) this.secrets.add(secret);
   }
 
+  /** Remembers the value of a header that carries a secret (and each cookie value in it). */
+  addHeader(name: string, value: string): void {
+    if (!SECRET_HEADERS.has(name.toLowerCase())) return;
+    this.add(value);
+    if (name.toLowerCase() === "cookie") {
+      for (const pair of value.split(";")) this.add(pair.split("=").slice(1).join("=").trim());
+    }
+  }
+
   redact(text: string): string {
     let out = text;
     for (const secret of this.secrets) out = out.split(secret).join(REDACTED);

@@ -1,0 +1,351 @@
+/**
+ * Fault injection: the public client against a real node:http server on
+ * 127.0.0.1 that misbehaves in scripted ways. Each scenario states what it
+ * expects as one line and computes what it observed as the same kind of line,
+ * so the table doubles as a report (FAULT_REPORT=1 prints it).
+ *
+ * Backoff waits are captured through the `clock` option, never slept on the
+ * wall clock; timeouts use short real deadlines (tens of ms).
+ */
+import type { ServerResponse } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AirbyteError, createAirbyteClient, type ClientOptions } from "../../src/index.js";
+import { json, problem, startServer, type RecordedRequest, type TestServer } from "../helpers/server.js";
+
+let server: TestServer;
+let baseUrl: string;
+const report: string[] = [];
+beforeAll(async () => {
+  server = await startServer();
+  baseUrl = `${server.origin}/api/public/v1`;
+});
+afterAll(async () => {
+  await server.close();
+  if (process.env.FAULT_REPORT) console.log(["| scenario | expected | observed |", "| --- | --- | --- |", ...report].join("\n"));
+});
+
+const workspaceId = "871d9b60-11d1-44cb-8c92-c246d53bf87e";
+const sourceId = "18dccc91-0ab1-4f72-9ed7-0b8fc27c5826";
+const source = { sourceId, name: "pg", sourceType: "postgres", workspaceId, configuration: {}, createdAt: 1 };
+const oauthBody = { redirectUrl: "https://app.example.com/cb", sourceType: "github", workspaceId } as const;
+
+interface Ctx {
+  /** Requests to API paths (token requests excluded). */
+  api: () => RecordedRequest[];
+  tokens: () => RecordedRequest[];
+  delays: number[];
+  client: (extra?: Partial<ClientOptions>) => ReturnType<typeof createAirbyteClient>;
+}
+
+type Answer = (req: RecordedRequest, res: ServerResponse, n: number) => unknown;
+
+/** Runs one scenario: installs the server script, builds a client that records its backoff waits. */
+async function scenario(answer: Answer, run: (ctx: Ctx) => Promise<unknown>): Promise<{ outcome: string; ctx: Ctx }> {
+  server.requests.length = 0;
+  let n = 0;
+  server.handle((req, res) => answer(req, res, req.url.endsWith("/applications/token") ? 0 : ++n));
+  const delays: number[] = [];
+  const ctx: Ctx = {
+    api: () => server.requests.filter((r) => !r.url.endsWith("/applications/token")),
+    tokens: () => server.requests.filter((r) => r.url.endsWith("/applications/token")),
+    delays,
+    client: (extra) =>
+      createAirbyteClient({
+        baseUrl,
+        auth: { bearerToken: "k" },
+        clock: { sleep: async (ms) => void delays.push(ms) },
+        ...extra,
+      }),
+  };
+  let outcome: string;
+  try {
+    const value = await run(ctx);
+    outcome = `resolves${value === undefined ? "" : ` ${typeof value === "string" ? value : JSON.stringify(value).slice(0, 40)}`}`;
+  } catch (error) {
+    const e = error as Error;
+    outcome = `${e.name}${e instanceof AirbyteError ? "" : " (not an AirbyteError)"}`;
+  }
+  return { outcome, ctx };
+}
+
+const waitFor = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** [scenario, expected, run → observed] */
+type Row = [string, string, () => Promise<string>];
+
+const rows: Row[] = [
+  ["connection reset before headers, GET", "AirbyteConnectionError after 3 requests, waits 2", async () => {
+    const { outcome, ctx } = await scenario((req, res) => res.socket?.destroy(), (c) => c.client().sources.getSource(sourceId));
+    return `${outcome} after ${ctx.api().length} requests, waits ${ctx.delays.length}`;
+  }],
+  ["connection reset before headers once, then 200", "resolves postgres after 2 requests", async () => {
+    const { outcome, ctx } = await scenario((req, res, n) => (n === 1 ? res.socket?.destroy() : json(res, 200, source)), (c) => c.client().sources.getSource(sourceId).then((s) => s.sourceType));
+    return `${outcome} after ${ctx.api().length} requests`;
+  }],
+  ["connection reset after headers (mid-body) once, then 200", "resolves postgres after 2 requests", async () => {
+    const { outcome, ctx } = await scenario(
+      (req, res, n) => {
+        if (n > 1) return json(res, 200, source);
+        res.writeHead(200, { "content-type": "application/json", "content-length": "500" });
+        res.write('{"sourceId":');
+        setTimeout(() => res.socket?.destroy(), 10);
+      },
+      (c) => c.client().sources.getSource(sourceId).then((s) => s.sourceType),
+    );
+    return `${outcome} after ${ctx.api().length} requests`;
+  }],
+  ["connection reset on POST", "AirbyteConnectionError after 1 requests", async () => {
+    const { outcome, ctx } = await scenario((req, res) => res.socket?.destroy(), (c) => c.client().sources.initiateOAuth(oauthBody));
+    return `${outcome} after ${ctx.api().length} requests`;
+  }],
+  ["connection refused (nothing listens)", "AirbyteConnectionError, waits 2", async () => {
+    const closed = await startServer();
+    const url = `${closed.origin}/v1`;
+    await closed.close();
+    const { outcome, ctx } = await scenario(() => undefined, (c) => c.client({ baseUrl: url }).sources.getSource(sourceId));
+    return `${outcome}, waits ${ctx.delays.length}`;
+  }],
+  ["server never answers, timeoutMs 50, maxRetries 1", "AirbyteTimeoutError after 2 requests", async () => {
+    const { outcome, ctx } = await scenario(() => undefined, (c) => c.client({ timeoutMs: 50, retry: { maxRetries: 1 } }).sources.getSource(sourceId));
+    return `${outcome} after ${ctx.api().length} requests`;
+  }],
+  ["slow headers (300 ms) with timeoutMs 50, no retry", "AirbyteTimeoutError after 1 requests", async () => {
+    const { outcome, ctx } = await scenario(
+      (req, res) => setTimeout(() => json(res, 200, source), 300),
+      (c) => c.client({ timeoutMs: 50, retry: false }).sources.getSource(sourceId),
+    );
+    return `${outcome} after ${ctx.api().length} requests`;
+  }],
+  ["slow body: headers at once, body never finishes, timeoutMs 80", "AirbyteTimeoutError after 1 requests", async () => {
+    const { outcome, ctx } = await scenario(
+      (req, res) => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.write('{"sourceId":"');
+      },
+      (c) => c.client({ timeoutMs: 80, retry: false }).sources.getSource(sourceId),
+    );
+    return `${outcome} after ${ctx.api().length} requests`;
+  }],
+  ["slow answer within timeoutMs", "resolves postgres", async () => {
+    const { outcome } = await scenario(
+      (req, res) => setTimeout(() => json(res, 200, source), 30),
+      (c) => c.client({ timeoutMs: 2000 }).sources.getSource(sourceId).then((s) => s.sourceType),
+    );
+    return outcome;
+  }],
+  ["429 with Retry-After: 3 (seconds) on POST", "resolves, waited [3000]", async () => {
+    const { outcome, ctx } = await scenario(
+      (req, res, n) => (n === 1 ? (res.setHeader("retry-after", "3"), problem(res, 429, "rate-limited", "slow down")) : json(res, 200, { consentUrl: "https://c.example.com" })),
+      (c) => c.client().sources.initiateOAuth(oauthBody).then(() => undefined),
+    );
+    return `${outcome}, waited ${JSON.stringify(ctx.delays)}`;
+  }],
+  ["429 with Retry-After as an HTTP date 5 s ahead", "resolves, waited [5000]", async () => {
+    const now = Date.parse("2026-11-28T12:00:00Z");
+    const { outcome, ctx } = await scenario(
+      (req, res, n) => (n === 1 ? (res.setHeader("retry-after", new Date(now + 5000).toUTCString()), problem(res, 429, "rate-limited", "later")) : json(res, 200, source)),
+      (c) => c.client({ clock: { now: () => now, sleep: async (ms) => void c.delays.push(ms) } }).sources.getSource(sourceId).then(() => undefined),
+    );
+    return `${outcome}, waited ${JSON.stringify(ctx.delays)}`;
+  }],
+  ["429 with retry-after-ms: 1500", "resolves, waited [1500]", async () => {
+    const { outcome, ctx } = await scenario(
+      (req, res, n) => (n === 1 ? (res.setHeader("retry-after-ms", "1500"), problem(res, 429, "rate-limited", "later")) : json(res, 200, source)),
+      (c) => c.client().sources.getSource(sourceId).then(() => undefined),
+    );
+    return `${outcome}, waited ${JSON.stringify(ctx.delays)}`;
+  }],
+  ["429 with Retry-After: 3600 (beyond the 60 s cap)", "AirbyteRateLimitError at once, retryAfterMs 3600000, 1 requests", async () => {
+    let retryAfter: unknown;
+    const { outcome, ctx } = await scenario(
+      (req, res) => (res.setHeader("retry-after", "3600"), problem(res, 429, "rate-limited", "come back in an hour")),
+      (c) => c.client().sources.getSource(sourceId).catch((e: { retryAfterMs?: number }) => { retryAfter = e.retryAfterMs; throw e; }),
+    );
+    return `${outcome} at once, retryAfterMs ${String(retryAfter)}, ${ctx.api().length} requests`;
+  }],
+  ["burst of two 503 on POST, then 200", "resolves after 3 requests, waits within full jitter [0,500) [0,1000)", async () => {
+    const { outcome, ctx } = await scenario(
+      (req, res, n) => (n <= 2 ? problem(res, 503, "unavailable", "busy") : json(res, 200, { consentUrl: "https://c.example.com" })),
+      (c) => c.client().sources.initiateOAuth(oauthBody).then(() => undefined),
+    );
+    const [a = -1, b = -1] = ctx.delays;
+    return `${outcome} after ${ctx.api().length} requests, waits ${a >= 0 && a < 500 && b >= 0 && b < 1000 ? "within full jitter [0,500) [0,1000)" : JSON.stringify(ctx.delays)}`;
+  }],
+  ["503 forever on GET", "AirbyteServerError after 3 requests", async () => {
+    const { outcome, ctx } = await scenario((req, res) => problem(res, 503, "unavailable", "down"), (c) => c.client().sources.getSource(sourceId));
+    return `${outcome} after ${ctx.api().length} requests`;
+  }],
+  ["500 on GET, then 200", "resolves after 2 requests", async () => {
+    const { outcome, ctx } = await scenario((req, res, n) => (n === 1 ? problem(res, 500, "internal", "oops") : json(res, 200, source)), (c) => c.client().sources.getSource(sourceId).then(() => undefined));
+    return `${outcome} after ${ctx.api().length} requests`;
+  }],
+  ["500 on POST", "AirbyteServerError after 1 requests", async () => {
+    const { outcome, ctx } = await scenario((req, res) => problem(res, 500, "internal", "oops"), (c) => c.client().sources.createSource({ name: "x", workspaceId, configuration: {} }));
+    return `${outcome} after ${ctx.api().length} requests`;
+  }],
+  ["500 on POST with per-call retry { nonIdempotent: true }", "resolves after 2 requests", async () => {
+    const { outcome, ctx } = await scenario(
+      (req, res, n) => (n === 1 ? problem(res, 500, "internal", "oops") : json(res, 200, source)),
+      (c) => c.client().sources.createSource({ name: "x", workspaceId, configuration: {} }, { retry: { nonIdempotent: true } }).then(() => undefined),
+    );
+    return `${outcome} after ${ctx.api().length} requests`;
+  }],
+  ["408 on PUT, then 200", "resolves after 2 requests", async () => {
+    const { outcome, ctx } = await scenario(
+      (req, res, n) => (n === 1 ? problem(res, 408, "timeout", "slow client") : (res.statusCode = 200, res.end())),
+      (c) => c.client().workspaces.createOrUpdateWorkspaceOAuthCredentials(workspaceId, { actorType: "source", name: "github", configuration: {} }),
+    );
+    return `${outcome} after ${ctx.api().length} requests`;
+  }],
+  ["502 HTML page from a proxy on GET", "AirbyteServerError after 3 requests", async () => {
+    const { outcome, ctx } = await scenario(
+      (req, res) => (res.writeHead(502, { "content-type": "text/html" }), res.end("<html><body>Bad gateway</body></html>")),
+      (c) => c.client().sources.getSource(sourceId),
+    );
+    return `${outcome} after ${ctx.api().length} requests`;
+  }],
+  ["per-call retry: false on a 503 GET", "AirbyteServerError after 1 requests", async () => {
+    const { outcome, ctx } = await scenario((req, res) => problem(res, 503, "unavailable", "down"), (c) => c.client().sources.getSource(sourceId, undefined, { retry: false }));
+    return `${outcome} after ${ctx.api().length} requests`;
+  }],
+  ["client retry { maxRetries: 5 } on 503 forever", "AirbyteServerError after 6 requests", async () => {
+    const { outcome, ctx } = await scenario((req, res) => problem(res, 503, "unavailable", "down"), (c) => c.client({ retry: { maxRetries: 5 } }).sources.getSource(sourceId));
+    return `${outcome} after ${ctx.api().length} requests`;
+  }],
+  ["404 is not retried", "AirbyteNotFoundError after 1 requests", async () => {
+    const { outcome, ctx } = await scenario((req, res) => problem(res, 404, "not-found", "no such source"), (c) => c.client().sources.getSource(sourceId));
+    return `${outcome} after ${ctx.api().length} requests`;
+  }],
+  ["401 after the token expired mid-run (client credentials)", "resolves after 2 requests, 2 token requests", async () => {
+    const { outcome, ctx } = await scenario(
+      (req, res) => {
+        if (req.url.endsWith("/applications/token")) return json(res, 200, { access_token: `tok-${server.requests.filter((r) => r.url.endsWith("/token")).length}`, expires_in: 3600 });
+        return req.headers.authorization === "Bearer tok-1" ? problem(res, 401, "invalid-api-key", "expired") : json(res, 200, source);
+      },
+      (c) => c.client({ auth: { clientId: "c", clientSecret: "s" } }).sources.getSource(sourceId).then(() => undefined),
+    );
+    return `${outcome} after ${ctx.api().length} requests, ${ctx.tokens().length} token requests`;
+  }],
+  ["token endpoint fails with 503 once", "resolves, 2 token requests", async () => {
+    const { outcome, ctx } = await scenario(
+      (req, res) => {
+        if (!req.url.endsWith("/applications/token")) return json(res, 200, source);
+        return server.requests.filter((r) => r.url.endsWith("/token")).length === 1 ? problem(res, 503, "unavailable", "token service down") : json(res, 200, { access_token: "t" });
+      },
+      (c) => c.client({ auth: { clientId: "c", clientSecret: "s" } }).sources.getSource(sourceId).then(() => undefined),
+    );
+    return `${outcome}, ${ctx.tokens().length} token requests`;
+  }],
+  ["token endpoint answers an HTML page", "AirbyteUnexpectedResponseError, 0 API requests", async () => {
+    const { outcome, ctx } = await scenario(
+      (req, res) => (res.writeHead(200, { "content-type": "text/html" }), res.end("<html>login</html>")),
+      (c) => c.client({ auth: { clientId: "c", clientSecret: "s" } }).sources.getSource(sourceId),
+    );
+    return `${outcome}, ${ctx.api().length} API requests`;
+  }],
+  ["token endpoint answers without expires_in or token_type", "resolves twice, 1 token requests", async () => {
+    const { outcome, ctx } = await scenario(
+      (req, res) => (req.url.endsWith("/applications/token") ? json(res, 200, { access_token: "t" }) : json(res, 200, source)),
+      async (c) => {
+        const airbyte = c.client({ auth: { clientId: "c", clientSecret: "s" } });
+        await airbyte.sources.getSource(sourceId);
+        await airbyte.sources.getSource(sourceId);
+        return "twice";
+      },
+    );
+    return `${outcome}, ${ctx.tokens().length} token requests`;
+  }],
+  ["token endpoint never answers, timeoutMs 50, no retry", "AirbyteTimeoutError, 0 API requests", async () => {
+    const { outcome, ctx } = await scenario(
+      (req, res) => (req.url.endsWith("/applications/token") ? undefined : json(res, 200, source)),
+      (c) => c.client({ auth: { clientId: "c", clientSecret: "s" }, timeoutMs: 50, retry: false }).sources.getSource(sourceId),
+    );
+    return `${outcome}, ${ctx.api().length} API requests`;
+  }],
+  ["HTML page with status 200", "AirbyteUnexpectedResponseError after 1 requests", async () => {
+    const { outcome, ctx } = await scenario(
+      (req, res) => (res.writeHead(200, { "content-type": "text/html; charset=utf-8" }), res.end("<!doctype html><html><body>Airbyte</body></html>")),
+      (c) => c.client().sources.getSource(sourceId),
+    );
+    return `${outcome} after ${ctx.api().length} requests`;
+  }],
+  ["empty body with a JSON content type", "AirbyteUnexpectedResponseError", async () => {
+    const { outcome } = await scenario((req, res) => (res.writeHead(200, { "content-type": "application/json" }), res.end()), (c) => c.client().sources.getSource(sourceId));
+    return outcome;
+  }],
+  ["truncated JSON", "AirbyteUnexpectedResponseError", async () => {
+    const { outcome } = await scenario((req, res) => (res.writeHead(200, { "content-type": "application/json" }), res.end('{"sourceId":"18dc')), (c) => c.client().sources.getSource(sourceId));
+    return outcome;
+  }],
+  ["a 10 MB body", "resolves 10000000 characters of configuration", async () => {
+    const big = { ...source, configuration: { blob: "x".repeat(10_000_000) } };
+    const { outcome } = await scenario((req, res) => json(res, 200, big), (c) => c.client().sources.getSource(sourceId).then((s) => `${String(s.configuration.blob).length} characters of configuration`));
+    return outcome;
+  }],
+  ["an unknown enum value in a response", "resolves brand_new_job_type", async () => {
+    const withNewEnum = { ...source, resourceAllocation: { jobSpecific: [{ jobType: "brand_new_job_type", resourceRequirements: {} }] } };
+    const { outcome } = await scenario((req, res) => json(res, 200, withNewEnum), (c) => c.client().sources.getSource(sourceId).then((s) => s.resourceAllocation?.jobSpecific?.[0]?.jobType ?? ""));
+    return outcome;
+  }],
+  ["abort during a backoff wait", "AbortError (not an AirbyteError) after 1 requests", async () => {
+    const controller = new AbortController();
+    const { outcome, ctx } = await scenario(
+      (req, res) => problem(res, 503, "unavailable", "down"),
+      (c) =>
+        c.client({
+          clock: {
+            sleep: (ms, signal) => {
+              c.delays.push(ms);
+              setTimeout(() => controller.abort(), 5);
+              return new Promise((_, reject) => signal?.addEventListener("abort", () => reject(signal.reason)));
+            },
+          },
+        }).sources.getSource(sourceId, undefined, { signal: controller.signal }),
+    );
+    return `${outcome} after ${ctx.api().length} requests`;
+  }],
+  ["abort during a backoff wait on the real clock", "AbortError (not an AirbyteError) after 1 requests", async () => {
+    const controller = new AbortController();
+    const { outcome, ctx } = await scenario(
+      (req, res) => (setTimeout(() => controller.abort(), 20), problem(res, 503, "unavailable", "down")),
+      // initialDelayMs 60 s: only the abort can end the wait in time.
+      (c) => createAirbyteClient({ baseUrl, auth: { bearerToken: "k" }, retry: { initialDelayMs: 60_000, maxDelayMs: 60_000 } })
+        .sources.getSource(sourceId, undefined, { signal: controller.signal }),
+    );
+    return `${outcome} after ${ctx.api().length} requests`;
+  }],
+  ["abort while the request is in flight", "AbortError (not an AirbyteError) after 1 requests", async () => {
+    const controller = new AbortController();
+    const { outcome, ctx } = await scenario(
+      () => void setTimeout(() => controller.abort(), 10),
+      (c) => c.client().sources.getSource(sourceId, undefined, { signal: controller.signal }),
+    );
+    return `${outcome} after ${ctx.api().length} requests`;
+  }],
+  ["signal already aborted", "AbortError (not an AirbyteError) after 0 requests", async () => {
+    const { outcome, ctx } = await scenario(() => undefined, (c) => c.client().sources.getSource(sourceId, undefined, { signal: AbortSignal.abort() }));
+    return `${outcome} after ${ctx.api().length} requests`;
+  }],
+  ["total budget (totalTimeoutMs 150) across slow retries", "AirbyteTimeoutError (total)", async () => {
+    let scope: unknown;
+    const { outcome } = await scenario(
+      (req, res) => setTimeout(() => problem(res, 503, "unavailable", "down"), 60),
+      (c) => createAirbyteClient({ baseUrl, auth: { bearerToken: "k" }, totalTimeoutMs: 150, retry: { maxRetries: 10, initialDelayMs: 1, maxDelayMs: 1 } })
+        .sources.getSource(sourceId)
+        .catch((e: { scope?: string }) => { scope = e.scope; throw e; }),
+    );
+    return `${outcome} (${String(scope)})`;
+  }],
+];
+
+describe("fault injection against a local server", () => {
+  it("has at least 30 scenarios", () => {
+    expect(rows.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(rows)("%s", async (name, expected, run) => {
+    const observed = await run();
+    report.push(`| ${name} | ${expected} | ${observed} |`);
+    expect(observed).toBe(expected);
+  });
+});
