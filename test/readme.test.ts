@@ -1,6 +1,8 @@
 /** The README stays true: its OAuth example is the file the package test runs, and its commands exist. */
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { VERSION } from "../src/version.js";
 import { repoRoot } from "./helpers/run.js";
@@ -24,6 +26,30 @@ describe("README", () => {
     expect(readme).toContain("npm ci && npm run generate");
     expect(readme).toContain("npm test ");
     expect(await readFile(join(repoRoot, ".ci/run"), "utf8")).toMatch(/npm ci[^\n]*\nnpm test\n/);
+  });
+
+  it("every TypeScript example compiles against the package's types", async () => {
+    const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
+    expect(blocks.length).toBeGreaterThanOrEqual(5);
+    const dir = await mkdtemp(join(tmpdir(), "airbyte-readme-"));
+    try {
+      const files = await Promise.all(
+        blocks.map(async (code, i) => {
+          const file = join(dir, `example-${i + 1}.mts`);
+          await writeFile(file, code);
+          return file;
+        }),
+      );
+      const config = ts.getParsedCommandLineOfConfigFile(join(repoRoot, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+      const program = ts.createProgram(files, { ...config?.options, noEmit: true });
+      const problems = ts
+        .getPreEmitDiagnostics(program)
+        .filter((d) => d.file && files.includes(d.file.fileName))
+        .map((d) => `${d.file?.fileName.split("/").pop()}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+      expect(problems).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("the User-Agent version matches package.json", () => {
