@@ -54,6 +54,17 @@ describe("the packed package", () => {
     expect(files).toContain(join("dist", "generated", "operations.js"));
   });
 
+  it("passes publint and arethetypeswrong (ESM-only profile)", async () => {
+    const tarball = (await readdir(dir)).find((f) => f.endsWith(".tgz")) ?? "";
+    const bin = (name: string) => join(repoRoot, "node_modules/.bin", name);
+    const publint = await run(bin("publint"), [join(dir, "node_modules/airbyte-api-client"), "--strict"], { cwd: dir });
+    expect(publint.stdout).toMatch(/All good!/);
+    const attw = await run(bin("attw"), [join(dir, tarball), "--profile", "esm-only", "--format", "ascii"], { cwd: dir }).catch(
+      (e: { stdout: string; code: number }) => ({ stdout: e.stdout, failed: e.code }),
+    );
+    expect(attw).not.toHaveProperty("failed");
+  });
+
   it("compiles the README's OAuth example with strict TypeScript against the installed types", async () => {
     const tsc = join(repoRoot, "node_modules/typescript/bin/tsc");
     const result = await run(
