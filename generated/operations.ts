@@ -4,14 +4,81 @@
 import type { operations } from "./openapi.js";
 import type {
   ActorTypeEnum,
+  ApplicationCreate,
+  ApplicationRead,
+  ApplicationReadList,
   ApplicationTokenRequestWithGrant,
+  ConnectionCreateRequest,
+  ConnectionPatchRequest,
+  ConnectionResponse,
+  ConnectionsResponse,
+  ConnectorDefinitionsResponse,
+  CreateDeclarativeSourceDefinitionRequest,
+  CreateDefinitionRequest,
+  DataplaneCreateRequest,
+  DataplaneCreateResponseBody,
+  DataplanePatchRequest,
+  DataplaneResponse,
+  DataplanesResponse,
+  DeclarativeSourceDefinitionResponse,
+  DeclarativeSourceDefinitionsResponse,
+  DefinitionResponse,
+  DefinitionsResponse,
+  DestinationCreateRequest,
+  DestinationPatchRequest,
+  DestinationPutRequest,
+  DestinationResponse,
+  DestinationsResponse,
+  EmbeddedOrganizationsList,
+  EmbeddedScopedTokenRequest,
+  EmbeddedScopedTokenResponse,
+  EmbeddedWidgetRequest,
+  EmbeddedWidgetResponse,
+  GroupCreateRequest,
+  GroupMemberAddRequest,
+  GroupMemberResponse,
+  GroupMembersResponse,
+  GroupPermissionCreateRequest,
+  GroupPermissionResponse,
+  GroupPermissionsResponse,
+  GroupResponse,
+  GroupUpdateRequest,
+  GroupsResponse,
   InitiateOauthRequest,
   InitiateOauthResponse,
+  JobCreateRequest,
+  JobResponse,
+  JobsResponse,
   OrganizationOAuthCredentialsRequest,
+  OrganizationsResponse,
+  PermissionCreateRequest,
+  PermissionResponse,
+  PermissionUpdateRequest,
+  PermissionsResponse,
   PublicAccessTokenResponse,
+  RegionCreateRequest,
+  RegionPatchRequest,
+  RegionResponse,
+  RegionsResponse,
   SourceCreateRequest,
+  SourcePatchRequest,
+  SourcePutRequest,
   SourceResponse,
+  SourcesResponse,
+  StreamPropertiesResponse,
+  TagCreateRequest,
+  TagId,
+  TagPatchRequest,
+  TagResponse,
+  TagsResponse,
+  UpdateDeclarativeSourceDefinitionRequest,
+  UpdateDefinitionRequest,
+  UsersResponse,
+  WorkspaceCreateRequest,
   WorkspaceOAuthCredentialsRequest,
+  WorkspaceResponse,
+  WorkspaceUpdateRequest,
+  WorkspacesResponse,
 } from "./schemas.js";
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
@@ -48,6 +115,523 @@ export const operationTable = {
     authenticated: false,
     paginated: false,
   },
+  createApplication: {
+    group: "applications",
+    method: "POST",
+    path: "/applications",
+    pathParams: [],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  deleteApplication: {
+    group: "applications",
+    method: "DELETE",
+    path: "/applications/{applicationId}",
+    pathParams: ["applicationId"],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  getApplication: {
+    group: "applications",
+    method: "GET",
+    path: "/applications/{applicationId}",
+    pathParams: ["applicationId"],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  listApplications: {
+    group: "applications",
+    method: "GET",
+    path: "/applications",
+    pathParams: [],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  createConnection: {
+    group: "connections",
+    method: "POST",
+    path: "/connections",
+    pathParams: [],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  deleteConnection: {
+    group: "connections",
+    method: "DELETE",
+    path: "/connections/{connectionId}",
+    pathParams: ["connectionId"],
+    queryParams: [],
+    body: null,
+    success: { status: 204, kind: "none" },
+    authenticated: true,
+    paginated: false,
+  },
+  getConnection: {
+    group: "connections",
+    method: "GET",
+    path: "/connections/{connectionId}",
+    pathParams: ["connectionId"],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  listConnections: {
+    group: "connections",
+    method: "GET",
+    path: "/connections",
+    pathParams: [],
+    queryParams: ["workspaceIds", "tagIds", "includeDeleted", "limit", "offset"],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: true,
+  },
+  patchConnection: {
+    group: "connections",
+    method: "PATCH",
+    path: "/connections/{connectionId}",
+    pathParams: ["connectionId"],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  listConnectorDefinitions: {
+    group: "connectorDefinitions",
+    method: "GET",
+    path: "/connector_definitions",
+    pathParams: [],
+    queryParams: ["type", "workspaceId"],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  createDataplane: {
+    group: "dataplanes",
+    method: "POST",
+    path: "/dataplanes",
+    pathParams: [],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  createRegion: {
+    group: "dataplanes",
+    method: "POST",
+    path: "/regions",
+    pathParams: [],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  deleteDataplane: {
+    group: "dataplanes",
+    method: "DELETE",
+    path: "/dataplanes/{dataplaneId}",
+    pathParams: ["dataplaneId"],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  getDataplane: {
+    group: "dataplanes",
+    method: "GET",
+    path: "/dataplanes/{dataplaneId}",
+    pathParams: ["dataplaneId"],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  listDataplanes: {
+    group: "dataplanes",
+    method: "GET",
+    path: "/dataplanes",
+    pathParams: [],
+    queryParams: ["regionIds"],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  updateDataplane: {
+    group: "dataplanes",
+    method: "PATCH",
+    path: "/dataplanes/{dataplaneId}",
+    pathParams: ["dataplaneId"],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  updateRegion: {
+    group: "dataplanes",
+    method: "PATCH",
+    path: "/regions/{regionId}",
+    pathParams: ["regionId"],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  createDeclarativeSourceDefinition: {
+    group: "declarativeSourceDefinitions",
+    method: "POST",
+    path: "/workspaces/{workspaceId}/definitions/declarative_sources",
+    pathParams: ["workspaceId"],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  deleteDeclarativeSourceDefinition: {
+    group: "declarativeSourceDefinitions",
+    method: "DELETE",
+    path: "/workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}",
+    pathParams: ["workspaceId", "definitionId"],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  getDeclarativeSourceDefinition: {
+    group: "declarativeSourceDefinitions",
+    method: "GET",
+    path: "/workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}",
+    pathParams: ["workspaceId", "definitionId"],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  listDeclarativeSourceDefinitions: {
+    group: "declarativeSourceDefinitions",
+    method: "GET",
+    path: "/workspaces/{workspaceId}/definitions/declarative_sources",
+    pathParams: ["workspaceId"],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  updateDeclarativeSourceDefinition: {
+    group: "declarativeSourceDefinitions",
+    method: "PUT",
+    path: "/workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}",
+    pathParams: ["workspaceId", "definitionId"],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  createDestinationDefinition: {
+    group: "destinationDefinitions",
+    method: "POST",
+    path: "/workspaces/{workspaceId}/definitions/destinations",
+    pathParams: ["workspaceId"],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  deleteDestinationDefinition: {
+    group: "destinationDefinitions",
+    method: "DELETE",
+    path: "/workspaces/{workspaceId}/definitions/destinations/{definitionId}",
+    pathParams: ["workspaceId", "definitionId"],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  getDestinationDefinition: {
+    group: "destinationDefinitions",
+    method: "GET",
+    path: "/workspaces/{workspaceId}/definitions/destinations/{definitionId}",
+    pathParams: ["workspaceId", "definitionId"],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  listDestinationDefinitions: {
+    group: "destinationDefinitions",
+    method: "GET",
+    path: "/workspaces/{workspaceId}/definitions/destinations",
+    pathParams: ["workspaceId"],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  updateDestinationDefinition: {
+    group: "destinationDefinitions",
+    method: "PUT",
+    path: "/workspaces/{workspaceId}/definitions/destinations/{definitionId}",
+    pathParams: ["workspaceId", "definitionId"],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  createDestination: {
+    group: "destinations",
+    method: "POST",
+    path: "/destinations",
+    pathParams: [],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  deleteDestination: {
+    group: "destinations",
+    method: "DELETE",
+    path: "/destinations/{destinationId}",
+    pathParams: ["destinationId"],
+    queryParams: [],
+    body: null,
+    success: { status: 204, kind: "none" },
+    authenticated: true,
+    paginated: false,
+  },
+  getDestination: {
+    group: "destinations",
+    method: "GET",
+    path: "/destinations/{destinationId}",
+    pathParams: ["destinationId"],
+    queryParams: ["includeSecretCoordinates"],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  listDestinations: {
+    group: "destinations",
+    method: "GET",
+    path: "/destinations",
+    pathParams: [],
+    queryParams: ["workspaceIds", "includeDeleted", "limit", "offset"],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: true,
+  },
+  patchDestination: {
+    group: "destinations",
+    method: "PATCH",
+    path: "/destinations/{destinationId}",
+    pathParams: ["destinationId"],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  putDestination: {
+    group: "destinations",
+    method: "PUT",
+    path: "/destinations/{destinationId}",
+    pathParams: ["destinationId"],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  generateEmbeddedScopedToken: {
+    group: "embeddedScopedToken",
+    method: "POST",
+    path: "/embedded/scoped_token",
+    pathParams: [],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  getEmbeddedWidget: {
+    group: "embeddedWidget",
+    method: "POST",
+    path: "/embedded/widget_token",
+    pathParams: [],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  listEmbeddedOrganizationsByUser: {
+    group: "embeddedWidget",
+    method: "GET",
+    path: "/embedded/organizations",
+    pathParams: [],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  addGroupMember: {
+    group: "groups",
+    method: "POST",
+    path: "/groups/{groupId}/members",
+    pathParams: ["groupId"],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 201, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  createGroup: {
+    group: "groups",
+    method: "POST",
+    path: "/groups",
+    pathParams: [],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  createGroupPermission: {
+    group: "groups",
+    method: "POST",
+    path: "/groups/{groupId}/permissions",
+    pathParams: ["groupId"],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 201, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  deleteGroup: {
+    group: "groups",
+    method: "DELETE",
+    path: "/groups/{groupId}",
+    pathParams: ["groupId"],
+    queryParams: [],
+    body: null,
+    success: { status: 204, kind: "none" },
+    authenticated: true,
+    paginated: false,
+  },
+  deleteGroupPermission: {
+    group: "groups",
+    method: "DELETE",
+    path: "/groups/{groupId}/permissions/{permissionId}",
+    pathParams: ["groupId", "permissionId"],
+    queryParams: [],
+    body: null,
+    success: { status: 204, kind: "none" },
+    authenticated: true,
+    paginated: false,
+  },
+  getGroup: {
+    group: "groups",
+    method: "GET",
+    path: "/groups/{groupId}",
+    pathParams: ["groupId"],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  listGroupMembers: {
+    group: "groups",
+    method: "GET",
+    path: "/groups/{groupId}/members",
+    pathParams: ["groupId"],
+    queryParams: ["limit", "offset"],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: true,
+  },
+  listGroupPermissions: {
+    group: "groups",
+    method: "GET",
+    path: "/groups/{groupId}/permissions",
+    pathParams: ["groupId"],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  listGroups: {
+    group: "groups",
+    method: "GET",
+    path: "/groups",
+    pathParams: [],
+    queryParams: ["organizationId", "limit", "offset"],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: true,
+  },
+  removeGroupMember: {
+    group: "groups",
+    method: "DELETE",
+    path: "/groups/{groupId}/members/{userId}",
+    pathParams: ["groupId", "userId"],
+    queryParams: [],
+    body: null,
+    success: { status: 204, kind: "none" },
+    authenticated: true,
+    paginated: false,
+  },
+  updateGroup: {
+    group: "groups",
+    method: "PATCH",
+    path: "/groups/{groupId}",
+    pathParams: ["groupId"],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
   getHealthCheck: {
     group: "health",
     method: "GET",
@@ -56,6 +640,73 @@ export const operationTable = {
     queryParams: [],
     body: null,
     success: { status: 200, kind: "none" },
+    authenticated: false,
+    paginated: false,
+  },
+  cancelJob: {
+    group: "jobs",
+    method: "DELETE",
+    path: "/jobs/{jobId}",
+    pathParams: ["jobId"],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  createJob: {
+    group: "jobs",
+    method: "POST",
+    path: "/jobs",
+    pathParams: [],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  getJob: {
+    group: "jobs",
+    method: "GET",
+    path: "/jobs/{jobId}",
+    pathParams: ["jobId"],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  listJobs: {
+    group: "jobs",
+    method: "GET",
+    path: "/jobs",
+    pathParams: [],
+    queryParams: [
+      "connectionId",
+      "limit",
+      "offset",
+      "jobType",
+      "workspaceIds",
+      "status",
+      "createdAtStart",
+      "createdAtEnd",
+      "updatedAtStart",
+      "updatedAtEnd",
+      "orderBy",
+    ],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: true,
+  },
+  oauthCallback: {
+    group: "oAuth",
+    method: "GET",
+    path: "/oauth/callback",
+    pathParams: [],
+    queryParams: ["queryParams"],
+    body: null,
+    success: { status: 302, kind: "none" },
     authenticated: false,
     paginated: false,
   },
@@ -81,6 +732,171 @@ export const operationTable = {
     authenticated: true,
     paginated: false,
   },
+  listOrganizationsForUser: {
+    group: "organizations",
+    method: "GET",
+    path: "/organizations",
+    pathParams: [],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  createPermission: {
+    group: "permissions",
+    method: "POST",
+    path: "/permissions",
+    pathParams: [],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  deletePermission: {
+    group: "permissions",
+    method: "DELETE",
+    path: "/permissions/{permissionId}",
+    pathParams: ["permissionId"],
+    queryParams: [],
+    body: null,
+    success: { status: 204, kind: "none" },
+    authenticated: true,
+    paginated: false,
+  },
+  getPermission: {
+    group: "permissions",
+    method: "GET",
+    path: "/permissions/{permissionId}",
+    pathParams: ["permissionId"],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  listPermissions: {
+    group: "permissions",
+    method: "GET",
+    path: "/permissions",
+    pathParams: [],
+    queryParams: ["userId", "organizationId"],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  updatePermission: {
+    group: "permissions",
+    method: "PATCH",
+    path: "/permissions/{permissionId}",
+    pathParams: ["permissionId"],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  deleteRegion: {
+    group: "regions",
+    method: "DELETE",
+    path: "/regions/{regionId}",
+    pathParams: ["regionId"],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  getRegion: {
+    group: "regions",
+    method: "GET",
+    path: "/regions/{regionId}",
+    pathParams: ["regionId"],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  listRegions: {
+    group: "regions",
+    method: "GET",
+    path: "/regions",
+    pathParams: [],
+    queryParams: ["organizationId"],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  getDocumentation: {
+    group: "root",
+    method: "GET",
+    path: "/",
+    pathParams: [],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "text" },
+    authenticated: false,
+    paginated: false,
+  },
+  createSourceDefinition: {
+    group: "sourceDefinitions",
+    method: "POST",
+    path: "/workspaces/{workspaceId}/definitions/sources",
+    pathParams: ["workspaceId"],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  deleteSourceDefinition: {
+    group: "sourceDefinitions",
+    method: "DELETE",
+    path: "/workspaces/{workspaceId}/definitions/sources/{definitionId}",
+    pathParams: ["workspaceId", "definitionId"],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  getSourceDefinition: {
+    group: "sourceDefinitions",
+    method: "GET",
+    path: "/workspaces/{workspaceId}/definitions/sources/{definitionId}",
+    pathParams: ["workspaceId", "definitionId"],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  listSourceDefinitions: {
+    group: "sourceDefinitions",
+    method: "GET",
+    path: "/workspaces/{workspaceId}/definitions/sources",
+    pathParams: ["workspaceId"],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  updateSourceDefinition: {
+    group: "sourceDefinitions",
+    method: "PUT",
+    path: "/workspaces/{workspaceId}/definitions/sources/{definitionId}",
+    pathParams: ["workspaceId", "definitionId"],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
   createSource: {
     group: "sources",
     method: "POST",
@@ -89,6 +905,17 @@ export const operationTable = {
     queryParams: [],
     body: { mediaType: "application/json", required: true },
     success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  deleteSource: {
+    group: "sources",
+    method: "DELETE",
+    path: "/sources/{sourceId}",
+    pathParams: ["sourceId"],
+    queryParams: [],
+    body: null,
+    success: { status: 204, kind: "none" },
     authenticated: true,
     paginated: false,
   },
@@ -114,6 +941,116 @@ export const operationTable = {
     authenticated: true,
     paginated: false,
   },
+  listSources: {
+    group: "sources",
+    method: "GET",
+    path: "/sources",
+    pathParams: [],
+    queryParams: ["workspaceIds", "includeDeleted", "limit", "offset"],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: true,
+  },
+  patchSource: {
+    group: "sources",
+    method: "PATCH",
+    path: "/sources/{sourceId}",
+    pathParams: ["sourceId"],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  putSource: {
+    group: "sources",
+    method: "PUT",
+    path: "/sources/{sourceId}",
+    pathParams: ["sourceId"],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  getStreamProperties: {
+    group: "streams",
+    method: "GET",
+    path: "/streams",
+    pathParams: [],
+    queryParams: ["sourceId", "destinationId", "ignoreCache"],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  createTag: {
+    group: "tags",
+    method: "POST",
+    path: "/tags",
+    pathParams: [],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  deleteTag: {
+    group: "tags",
+    method: "DELETE",
+    path: "/tags/{tagId}",
+    pathParams: ["tagId"],
+    queryParams: [],
+    body: null,
+    success: { status: 204, kind: "none" },
+    authenticated: true,
+    paginated: false,
+  },
+  getTag: {
+    group: "tags",
+    method: "GET",
+    path: "/tags/{tagId}",
+    pathParams: ["tagId"],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  listTags: {
+    group: "tags",
+    method: "GET",
+    path: "/tags",
+    pathParams: [],
+    queryParams: ["workspaceIds"],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  updateTag: {
+    group: "tags",
+    method: "PATCH",
+    path: "/tags/{tagId}",
+    pathParams: ["tagId"],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  listUsersWithinAnOrganization: {
+    group: "users",
+    method: "GET",
+    path: "/users",
+    pathParams: [],
+    queryParams: ["organizationId", "ids", "emails"],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
   createOrUpdateWorkspaceOAuthCredentials: {
     group: "workspaces",
     method: "PUT",
@@ -122,6 +1059,28 @@ export const operationTable = {
     queryParams: [],
     body: { mediaType: "application/json", required: true },
     success: { status: 200, kind: "none" },
+    authenticated: true,
+    paginated: false,
+  },
+  createWorkspace: {
+    group: "workspaces",
+    method: "POST",
+    path: "/workspaces",
+    pathParams: [],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  deleteWorkspace: {
+    group: "workspaces",
+    method: "DELETE",
+    path: "/workspaces/{workspaceId}",
+    pathParams: ["workspaceId"],
+    queryParams: [],
+    body: null,
+    success: { status: 204, kind: "none" },
     authenticated: true,
     paginated: false,
   },
@@ -136,12 +1095,68 @@ export const operationTable = {
     authenticated: true,
     paginated: false,
   },
+  getWorkspace: {
+    group: "workspaces",
+    method: "GET",
+    path: "/workspaces/{workspaceId}",
+    pathParams: ["workspaceId"],
+    queryParams: [],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
+  listWorkspaces: {
+    group: "workspaces",
+    method: "GET",
+    path: "/workspaces",
+    pathParams: [],
+    queryParams: ["workspaceIds", "includeDeleted", "limit", "offset"],
+    body: null,
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: true,
+  },
+  updateWorkspace: {
+    group: "workspaces",
+    method: "PATCH",
+    path: "/workspaces/{workspaceId}",
+    pathParams: ["workspaceId"],
+    queryParams: [],
+    body: { mediaType: "application/json", required: true },
+    success: { status: 200, kind: "json" },
+    authenticated: true,
+    paginated: false,
+  },
 } as const satisfies Record<string, OperationSpec>;
 
 export type OperationId = keyof typeof operationTable;
 
 /** The client groups, one per tag of the spec. */
-export type GroupName = "applications" | "health" | "organizations" | "sources" | "workspaces";
+export type GroupName =
+  | "applications"
+  | "connections"
+  | "connectorDefinitions"
+  | "dataplanes"
+  | "declarativeSourceDefinitions"
+  | "destinationDefinitions"
+  | "destinations"
+  | "embeddedScopedToken"
+  | "embeddedWidget"
+  | "groups"
+  | "health"
+  | "jobs"
+  | "oAuth"
+  | "organizations"
+  | "permissions"
+  | "regions"
+  | "root"
+  | "sourceDefinitions"
+  | "sources"
+  | "streams"
+  | "tags"
+  | "users"
+  | "workspaces";
 
 /**
  * Arguments (path parameters, then the body or query object) and result of
@@ -163,6 +1178,640 @@ export interface OperationTypes {
     result: PublicAccessTokenResponse;
   };
   /**
+   * Create an application
+   *
+   * `POST /applications`
+   *
+   * Creates an application whose client id and secret can be exchanged for access tokens.
+   */
+  createApplication: {
+    group: "applications";
+    args: [body: ApplicationCreate];
+    result: ApplicationRead;
+  };
+  /**
+   * Delete an application
+   *
+   * `DELETE /applications/{applicationId}`
+   *
+   * Its client credentials stop working. Answers with the deleted application.
+   * @param applicationId The application's id.
+   */
+  deleteApplication: {
+    group: "applications";
+    args: [applicationId: operations["deleteApplication"]["parameters"]["path"]["applicationId"]];
+    result: ApplicationRead;
+  };
+  /**
+   * Get an application
+   *
+   * `GET /applications/{applicationId}`
+   * @param applicationId The application's id.
+   */
+  getApplication: {
+    group: "applications";
+    args: [applicationId: operations["getApplication"]["parameters"]["path"]["applicationId"]];
+    result: ApplicationRead;
+  };
+  /**
+   * List your applications
+   *
+   * `GET /applications`
+   *
+   * Applications of the current user; each has a client id and secret for client-credentials auth.
+   */
+  listApplications: {
+    group: "applications";
+    args: [];
+    result: ApplicationReadList;
+  };
+  /**
+   * Create a connection
+   *
+   * `POST /connections`
+   *
+   * Links a source to a destination, with the streams to sync and a schedule.
+   */
+  createConnection: {
+    group: "connections";
+    args: [body: ConnectionCreateRequest];
+    result: ConnectionResponse;
+  };
+  /**
+   * Delete a connection
+   *
+   * `DELETE /connections/{connectionId}`
+   * @param connectionId The connection's id.
+   */
+  deleteConnection: {
+    group: "connections";
+    args: [connectionId: operations["deleteConnection"]["parameters"]["path"]["connectionId"]];
+    result: void;
+  };
+  /**
+   * Get a connection
+   *
+   * `GET /connections/{connectionId}`
+   * @param connectionId The connection's id.
+   */
+  getConnection: {
+    group: "connections";
+    args: [connectionId: operations["getConnection"]["parameters"]["path"]["connectionId"]];
+    result: ConnectionResponse;
+  };
+  /**
+   * List connections
+   *
+   * `GET /connections`
+   *
+   * Pages with `limit` and `offset`; the client walks every page with `for await`.
+   */
+  listConnections: {
+    group: "connections";
+    args: [query?: NonNullable<operations["listConnections"]["parameters"]["query"]>];
+    result: ConnectionsResponse;
+    item: ConnectionsResponse["data"][number];
+  };
+  /**
+   * Update some fields of a connection
+   *
+   * `PATCH /connections/{connectionId}`
+   *
+   * Fields left out keep their value.
+   * @param connectionId The connection's id.
+   */
+  patchConnection: {
+    group: "connections";
+    args: [
+      connectionId: operations["patchConnection"]["parameters"]["path"]["connectionId"],
+      body: ConnectionPatchRequest,
+    ];
+    result: ConnectionResponse;
+  };
+  /**
+   * List connector definitions
+   *
+   * `GET /connector_definitions`
+   *
+   * Source or destination definitions (by `type`), optionally including the custom ones of a workspace.
+   */
+  listConnectorDefinitions: {
+    group: "connectorDefinitions";
+    args: [query: NonNullable<operations["listConnectorDefinitions"]["parameters"]["query"]>];
+    result: ConnectorDefinitionsResponse;
+  };
+  /**
+   * Create a dataplane
+   *
+   * `POST /dataplanes`
+   *
+   * Answers with the new dataplane and the client credentials it authenticates with; the secret is shown only here.
+   */
+  createDataplane: {
+    group: "dataplanes";
+    args: [body: DataplaneCreateRequest];
+    result: DataplaneCreateResponseBody;
+  };
+  /**
+   * Create a region
+   *
+   * `POST /regions`
+   */
+  createRegion: {
+    group: "dataplanes";
+    args: [body: RegionCreateRequest];
+    result: RegionResponse;
+  };
+  /**
+   * Delete a dataplane
+   *
+   * `DELETE /dataplanes/{dataplaneId}`
+   *
+   * Answers with the deleted dataplane.
+   * @param dataplaneId The dataplane's id.
+   */
+  deleteDataplane: {
+    group: "dataplanes";
+    args: [dataplaneId: operations["deleteDataplane"]["parameters"]["path"]["dataplaneId"]];
+    result: DataplaneResponse;
+  };
+  /**
+   * Get a dataplane
+   *
+   * `GET /dataplanes/{dataplaneId}`
+   * @param dataplaneId The dataplane's id.
+   */
+  getDataplane: {
+    group: "dataplanes";
+    args: [dataplaneId: operations["getDataplane"]["parameters"]["path"]["dataplaneId"]];
+    result: DataplaneResponse;
+  };
+  /**
+   * List dataplanes
+   *
+   * `GET /dataplanes`
+   *
+   * Optionally only those of some regions.
+   */
+  listDataplanes: {
+    group: "dataplanes";
+    args: [query?: NonNullable<operations["listDataplanes"]["parameters"]["query"]>];
+    result: DataplanesResponse;
+  };
+  /**
+   * Update a dataplane
+   *
+   * `PATCH /dataplanes/{dataplaneId}`
+   * @param dataplaneId The dataplane's id.
+   */
+  updateDataplane: {
+    group: "dataplanes";
+    args: [
+      dataplaneId: operations["updateDataplane"]["parameters"]["path"]["dataplaneId"],
+      body: DataplanePatchRequest,
+    ];
+    result: DataplaneResponse;
+  };
+  /**
+   * Update a region
+   *
+   * `PATCH /regions/{regionId}`
+   * @param regionId The region's id.
+   */
+  updateRegion: {
+    group: "dataplanes";
+    args: [
+      regionId: operations["updateRegion"]["parameters"]["path"]["regionId"],
+      body: RegionPatchRequest,
+    ];
+    result: RegionResponse;
+  };
+  /**
+   * Create a declarative source definition
+   *
+   * `POST /workspaces/{workspaceId}/definitions/declarative_sources`
+   *
+   * From a connector-builder manifest.
+   * @param workspaceId The workspace's id.
+   */
+  createDeclarativeSourceDefinition: {
+    group: "declarativeSourceDefinitions";
+    args: [
+      workspaceId: operations["createDeclarativeSourceDefinition"]["parameters"]["path"]["workspaceId"],
+      body: CreateDeclarativeSourceDefinitionRequest,
+    ];
+    result: DeclarativeSourceDefinitionResponse;
+  };
+  /**
+   * Delete a declarative source definition
+   *
+   * `DELETE /workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}`
+   *
+   * Answers with the deleted definition.
+   * @param workspaceId The workspace's id.
+   * @param definitionId The definition's id.
+   */
+  deleteDeclarativeSourceDefinition: {
+    group: "declarativeSourceDefinitions";
+    args: [
+      workspaceId: operations["deleteDeclarativeSourceDefinition"]["parameters"]["path"]["workspaceId"],
+      definitionId: operations["deleteDeclarativeSourceDefinition"]["parameters"]["path"]["definitionId"],
+    ];
+    result: DeclarativeSourceDefinitionResponse;
+  };
+  /**
+   * Get a declarative source definition
+   *
+   * `GET /workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}`
+   * @param workspaceId The workspace's id.
+   * @param definitionId The definition's id.
+   */
+  getDeclarativeSourceDefinition: {
+    group: "declarativeSourceDefinitions";
+    args: [
+      workspaceId: operations["getDeclarativeSourceDefinition"]["parameters"]["path"]["workspaceId"],
+      definitionId: operations["getDeclarativeSourceDefinition"]["parameters"]["path"]["definitionId"],
+    ];
+    result: DeclarativeSourceDefinitionResponse;
+  };
+  /**
+   * List declarative source definitions
+   *
+   * `GET /workspaces/{workspaceId}/definitions/declarative_sources`
+   *
+   * Connector-builder sources of a workspace.
+   * @param workspaceId The workspace's id.
+   */
+  listDeclarativeSourceDefinitions: {
+    group: "declarativeSourceDefinitions";
+    args: [
+      workspaceId: operations["listDeclarativeSourceDefinitions"]["parameters"]["path"]["workspaceId"],
+    ];
+    result: DeclarativeSourceDefinitionsResponse;
+  };
+  /**
+   * Replace the manifest of a declarative source definition
+   *
+   * `PUT /workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}`
+   * @param workspaceId The workspace's id.
+   * @param definitionId The definition's id.
+   */
+  updateDeclarativeSourceDefinition: {
+    group: "declarativeSourceDefinitions";
+    args: [
+      workspaceId: operations["updateDeclarativeSourceDefinition"]["parameters"]["path"]["workspaceId"],
+      definitionId: operations["updateDeclarativeSourceDefinition"]["parameters"]["path"]["definitionId"],
+      body: UpdateDeclarativeSourceDefinitionRequest,
+    ];
+    result: DeclarativeSourceDefinitionResponse;
+  };
+  /**
+   * Create a custom destination definition
+   *
+   * `POST /workspaces/{workspaceId}/definitions/destinations`
+   *
+   * From a Docker image and tag.
+   * @param workspaceId The workspace's id.
+   */
+  createDestinationDefinition: {
+    group: "destinationDefinitions";
+    args: [
+      workspaceId: operations["createDestinationDefinition"]["parameters"]["path"]["workspaceId"],
+      body: CreateDefinitionRequest,
+    ];
+    result: DefinitionResponse;
+  };
+  /**
+   * Delete a destination definition
+   *
+   * `DELETE /workspaces/{workspaceId}/definitions/destinations/{definitionId}`
+   *
+   * Answers with the deleted definition.
+   * @param workspaceId The workspace's id.
+   * @param definitionId The definition's id.
+   */
+  deleteDestinationDefinition: {
+    group: "destinationDefinitions";
+    args: [
+      workspaceId: operations["deleteDestinationDefinition"]["parameters"]["path"]["workspaceId"],
+      definitionId: operations["deleteDestinationDefinition"]["parameters"]["path"]["definitionId"],
+    ];
+    result: DefinitionResponse;
+  };
+  /**
+   * Get a destination definition
+   *
+   * `GET /workspaces/{workspaceId}/definitions/destinations/{definitionId}`
+   * @param workspaceId The workspace's id.
+   * @param definitionId The definition's id.
+   */
+  getDestinationDefinition: {
+    group: "destinationDefinitions";
+    args: [
+      workspaceId: operations["getDestinationDefinition"]["parameters"]["path"]["workspaceId"],
+      definitionId: operations["getDestinationDefinition"]["parameters"]["path"]["definitionId"],
+    ];
+    result: DefinitionResponse;
+  };
+  /**
+   * List destination definitions
+   *
+   * `GET /workspaces/{workspaceId}/definitions/destinations`
+   *
+   * Custom (Docker image) destination definitions of a workspace.
+   * @param workspaceId The workspace's id.
+   */
+  listDestinationDefinitions: {
+    group: "destinationDefinitions";
+    args: [
+      workspaceId: operations["listDestinationDefinitions"]["parameters"]["path"]["workspaceId"],
+    ];
+    result: DefinitionsResponse;
+  };
+  /**
+   * Update a destination definition
+   *
+   * `PUT /workspaces/{workspaceId}/definitions/destinations/{definitionId}`
+   *
+   * Changes its name or Docker image tag.
+   * @param workspaceId The workspace's id.
+   * @param definitionId The definition's id.
+   */
+  updateDestinationDefinition: {
+    group: "destinationDefinitions";
+    args: [
+      workspaceId: operations["updateDestinationDefinition"]["parameters"]["path"]["workspaceId"],
+      definitionId: operations["updateDestinationDefinition"]["parameters"]["path"]["definitionId"],
+      body: UpdateDefinitionRequest,
+    ];
+    result: DefinitionResponse;
+  };
+  /**
+   * Create a destination
+   *
+   * `POST /destinations`
+   *
+   * From a connector configuration; `configuration.destinationType` or `definitionId` names the connector.
+   */
+  createDestination: {
+    group: "destinations";
+    args: [body: DestinationCreateRequest];
+    result: DestinationResponse;
+  };
+  /**
+   * Delete a destination
+   *
+   * `DELETE /destinations/{destinationId}`
+   *
+   * Its connections are deleted too.
+   * @param destinationId The destination's id.
+   */
+  deleteDestination: {
+    group: "destinations";
+    args: [destinationId: operations["deleteDestination"]["parameters"]["path"]["destinationId"]];
+    result: void;
+  };
+  /**
+   * Get a destination
+   *
+   * `GET /destinations/{destinationId}`
+   * @param destinationId The destination's id.
+   */
+  getDestination: {
+    group: "destinations";
+    args: [
+      destinationId: operations["getDestination"]["parameters"]["path"]["destinationId"],
+      query?: NonNullable<operations["getDestination"]["parameters"]["query"]>,
+    ];
+    result: DestinationResponse;
+  };
+  /**
+   * List destinations
+   *
+   * `GET /destinations`
+   *
+   * Pages with `limit` and `offset`; the client walks every page with `for await`.
+   */
+  listDestinations: {
+    group: "destinations";
+    args: [query?: NonNullable<operations["listDestinations"]["parameters"]["query"]>];
+    result: DestinationsResponse;
+    item: DestinationsResponse["data"][number];
+  };
+  /**
+   * Update some fields of a destination
+   *
+   * `PATCH /destinations/{destinationId}`
+   *
+   * Fields left out keep their value; `configuration` is merged.
+   * @param destinationId The destination's id.
+   */
+  patchDestination: {
+    group: "destinations";
+    args: [
+      destinationId: operations["patchDestination"]["parameters"]["path"]["destinationId"],
+      body: DestinationPatchRequest,
+    ];
+    result: DestinationResponse;
+  };
+  /**
+   * Replace a destination
+   *
+   * `PUT /destinations/{destinationId}`
+   *
+   * The destination takes exactly the given name and configuration.
+   * @param destinationId The destination's id.
+   */
+  putDestination: {
+    group: "destinations";
+    args: [
+      destinationId: operations["putDestination"]["parameters"]["path"]["destinationId"],
+      body: DestinationPutRequest,
+    ];
+    result: DestinationResponse;
+  };
+  /**
+   * Get a scoped token for Airbyte Embedded
+   *
+   * `POST /embedded/scoped_token`
+   *
+   * A token limited to one workspace, for use in the browser.
+   */
+  generateEmbeddedScopedToken: {
+    group: "embeddedScopedToken";
+    args: [body: EmbeddedScopedTokenRequest];
+    result: EmbeddedScopedTokenResponse;
+  };
+  /**
+   * Get a token for the Airbyte Embedded widget
+   *
+   * `POST /embedded/widget_token`
+   */
+  getEmbeddedWidget: {
+    group: "embeddedWidget";
+    args: [body: EmbeddedWidgetRequest];
+    result: EmbeddedWidgetResponse;
+  };
+  /**
+   * List your organizations that have Airbyte Embedded
+   *
+   * `GET /embedded/organizations`
+   */
+  listEmbeddedOrganizationsByUser: {
+    group: "embeddedWidget";
+    args: [];
+    result: EmbeddedOrganizationsList;
+  };
+  /**
+   * Add a member to a group
+   *
+   * `POST /groups/{groupId}/members`
+   * @param groupId The group's id.
+   */
+  addGroupMember: {
+    group: "groups";
+    args: [
+      groupId: operations["addGroupMember"]["parameters"]["path"]["groupId"],
+      body: GroupMemberAddRequest,
+    ];
+    result: GroupMemberResponse;
+  };
+  /**
+   * Create a group
+   *
+   * `POST /groups`
+   *
+   * Fails with 409 when the organization has a group of that name.
+   */
+  createGroup: {
+    group: "groups";
+    args: [body: GroupCreateRequest];
+    result: GroupResponse;
+  };
+  /**
+   * Grant a permission to a group
+   *
+   * `POST /groups/{groupId}/permissions`
+   *
+   * On a workspace or on an organization: give exactly one of `workspaceId` and `organizationId`.
+   * @param groupId The group's id.
+   */
+  createGroupPermission: {
+    group: "groups";
+    args: [
+      groupId: operations["createGroupPermission"]["parameters"]["path"]["groupId"],
+      body: GroupPermissionCreateRequest,
+    ];
+    result: GroupPermissionResponse;
+  };
+  /**
+   * Delete a group
+   *
+   * `DELETE /groups/{groupId}`
+   * @param groupId The group's id.
+   */
+  deleteGroup: {
+    group: "groups";
+    args: [groupId: operations["deleteGroup"]["parameters"]["path"]["groupId"]];
+    result: void;
+  };
+  /**
+   * Remove a permission from a group
+   *
+   * `DELETE /groups/{groupId}/permissions/{permissionId}`
+   * @param groupId The group's id.
+   * @param permissionId The permission's id.
+   */
+  deleteGroupPermission: {
+    group: "groups";
+    args: [
+      groupId: operations["deleteGroupPermission"]["parameters"]["path"]["groupId"],
+      permissionId: operations["deleteGroupPermission"]["parameters"]["path"]["permissionId"],
+    ];
+    result: void;
+  };
+  /**
+   * Get a group
+   *
+   * `GET /groups/{groupId}`
+   * @param groupId The group's id.
+   */
+  getGroup: {
+    group: "groups";
+    args: [groupId: operations["getGroup"]["parameters"]["path"]["groupId"]];
+    result: GroupResponse;
+  };
+  /**
+   * List the members of a group
+   *
+   * `GET /groups/{groupId}/members`
+   *
+   * Pages with `limit` and `offset`.
+   * @param groupId The group's id.
+   */
+  listGroupMembers: {
+    group: "groups";
+    args: [
+      groupId: operations["listGroupMembers"]["parameters"]["path"]["groupId"],
+      query?: NonNullable<operations["listGroupMembers"]["parameters"]["query"]>,
+    ];
+    result: GroupMembersResponse;
+    item: GroupMembersResponse["data"][number];
+  };
+  /**
+   * List the permissions of a group
+   *
+   * `GET /groups/{groupId}/permissions`
+   * @param groupId The group's id.
+   */
+  listGroupPermissions: {
+    group: "groups";
+    args: [groupId: operations["listGroupPermissions"]["parameters"]["path"]["groupId"]];
+    result: GroupPermissionsResponse;
+  };
+  /**
+   * List groups
+   *
+   * `GET /groups`
+   *
+   * Groups of an organization; pages with `limit` and `offset`.
+   */
+  listGroups: {
+    group: "groups";
+    args: [query: NonNullable<operations["listGroups"]["parameters"]["query"]>];
+    result: GroupsResponse;
+    item: GroupsResponse["data"][number];
+  };
+  /**
+   * Remove a member from a group
+   *
+   * `DELETE /groups/{groupId}/members/{userId}`
+   * @param groupId The group's id.
+   * @param userId The user's id.
+   */
+  removeGroupMember: {
+    group: "groups";
+    args: [
+      groupId: operations["removeGroupMember"]["parameters"]["path"]["groupId"],
+      userId: operations["removeGroupMember"]["parameters"]["path"]["userId"],
+    ];
+    result: void;
+  };
+  /**
+   * Update a group
+   *
+   * `PATCH /groups/{groupId}`
+   * @param groupId The group's id.
+   */
+  updateGroup: {
+    group: "groups";
+    args: [
+      groupId: operations["updateGroup"]["parameters"]["path"]["groupId"],
+      body: GroupUpdateRequest,
+    ];
+    result: GroupResponse;
+  };
+  /**
    * Check that the API server is up
    *
    * `GET /health` (sends no credentials)
@@ -172,6 +1821,69 @@ export interface OperationTypes {
   getHealthCheck: {
     group: "health";
     args: [];
+    result: void;
+  };
+  /**
+   * Cancel a running job
+   *
+   * `DELETE /jobs/{jobId}`
+   *
+   * Answers with the job as it is after the cancellation was requested.
+   * @param jobId The job's id.
+   */
+  cancelJob: {
+    group: "jobs";
+    args: [jobId: operations["cancelJob"]["parameters"]["path"]["jobId"]];
+    result: JobResponse;
+  };
+  /**
+   * Start a sync or reset job
+   *
+   * `POST /jobs`
+   *
+   * Starts a job for one connection. Fails with 409 while another job of that connection runs.
+   */
+  createJob: {
+    group: "jobs";
+    args: [body: JobCreateRequest];
+    result: JobResponse;
+  };
+  /**
+   * Get a job
+   *
+   * `GET /jobs/{jobId}`
+   *
+   * Its status, duration and volumes.
+   * @param jobId The job's id.
+   */
+  getJob: {
+    group: "jobs";
+    args: [jobId: operations["getJob"]["parameters"]["path"]["jobId"]];
+    result: JobResponse;
+  };
+  /**
+   * List jobs
+   *
+   * `GET /jobs`
+   *
+   * Sync and reset jobs, newest first unless `orderBy` says otherwise; filter by connection, workspace, type, status and time.
+   */
+  listJobs: {
+    group: "jobs";
+    args: [query?: NonNullable<operations["listJobs"]["parameters"]["query"]>];
+    result: JobsResponse;
+    item: JobsResponse["data"][number];
+  };
+  /**
+   * Receive the identity provider's OAuth redirect
+   *
+   * `GET /oauth/callback` (sends no credentials)
+   *
+   * Airbyte's own landing point after consent: it stores the tokens as a secret and redirects (302) to the `redirectUrl` given to initiateOAuth with `?secret_id=...`. Apps do not call it; it is listed for completeness.
+   */
+  oauthCallback: {
+    group: "oAuth";
+    args: [query?: NonNullable<operations["oauthCallback"]["parameters"]["query"]>];
     result: void;
   };
   /**
@@ -214,6 +1926,205 @@ export interface OperationTypes {
     result: void;
   };
   /**
+   * List your organizations
+   *
+   * `GET /organizations`
+   *
+   * Organizations the current user belongs to.
+   */
+  listOrganizationsForUser: {
+    group: "organizations";
+    args: [];
+    result: OrganizationsResponse;
+  };
+  /**
+   * Grant a permission
+   *
+   * `POST /permissions`
+   *
+   * To a user, on a workspace or an organization.
+   */
+  createPermission: {
+    group: "permissions";
+    args: [body: PermissionCreateRequest];
+    result: PermissionResponse;
+  };
+  /**
+   * Delete a permission
+   *
+   * `DELETE /permissions/{permissionId}`
+   * @param permissionId The permission's id.
+   */
+  deletePermission: {
+    group: "permissions";
+    args: [permissionId: operations["deletePermission"]["parameters"]["path"]["permissionId"]];
+    result: void;
+  };
+  /**
+   * Get a permission
+   *
+   * `GET /permissions/{permissionId}`
+   * @param permissionId The permission's id.
+   */
+  getPermission: {
+    group: "permissions";
+    args: [permissionId: operations["getPermission"]["parameters"]["path"]["permissionId"]];
+    result: PermissionResponse;
+  };
+  /**
+   * List permissions
+   *
+   * `GET /permissions`
+   *
+   * Of a user, or of an organization.
+   */
+  listPermissions: {
+    group: "permissions";
+    args: [query?: NonNullable<operations["listPermissions"]["parameters"]["query"]>];
+    result: PermissionsResponse;
+  };
+  /**
+   * Change the type of a permission
+   *
+   * `PATCH /permissions/{permissionId}`
+   * @param permissionId The permission's id.
+   */
+  updatePermission: {
+    group: "permissions";
+    args: [
+      permissionId: operations["updatePermission"]["parameters"]["path"]["permissionId"],
+      body: PermissionUpdateRequest,
+    ];
+    result: PermissionResponse;
+  };
+  /**
+   * Delete a region
+   *
+   * `DELETE /regions/{regionId}`
+   *
+   * Answers with the deleted region.
+   * @param regionId The region's id.
+   */
+  deleteRegion: {
+    group: "regions";
+    args: [regionId: operations["deleteRegion"]["parameters"]["path"]["regionId"]];
+    result: RegionResponse;
+  };
+  /**
+   * Get a region
+   *
+   * `GET /regions/{regionId}`
+   * @param regionId The region's id.
+   */
+  getRegion: {
+    group: "regions";
+    args: [regionId: operations["getRegion"]["parameters"]["path"]["regionId"]];
+    result: RegionResponse;
+  };
+  /**
+   * List regions
+   *
+   * `GET /regions`
+   *
+   * Regions of an organization, where dataplanes run.
+   */
+  listRegions: {
+    group: "regions";
+    args: [query: NonNullable<operations["listRegions"]["parameters"]["query"]>];
+    result: RegionsResponse;
+  };
+  /**
+   * Open the API documentation
+   *
+   * `GET /` (sends no credentials)
+   *
+   * Answers with an HTML page (or a redirect to it). Needs no credentials.
+   */
+  getDocumentation: {
+    group: "root";
+    args: [];
+    result: string;
+  };
+  /**
+   * Create a custom source definition
+   *
+   * `POST /workspaces/{workspaceId}/definitions/sources`
+   *
+   * From a Docker image and tag.
+   * @param workspaceId The workspace's id.
+   */
+  createSourceDefinition: {
+    group: "sourceDefinitions";
+    args: [
+      workspaceId: operations["createSourceDefinition"]["parameters"]["path"]["workspaceId"],
+      body: CreateDefinitionRequest,
+    ];
+    result: DefinitionResponse;
+  };
+  /**
+   * Delete a source definition
+   *
+   * `DELETE /workspaces/{workspaceId}/definitions/sources/{definitionId}`
+   *
+   * Answers with the deleted definition.
+   * @param workspaceId The workspace's id.
+   * @param definitionId The definition's id.
+   */
+  deleteSourceDefinition: {
+    group: "sourceDefinitions";
+    args: [
+      workspaceId: operations["deleteSourceDefinition"]["parameters"]["path"]["workspaceId"],
+      definitionId: operations["deleteSourceDefinition"]["parameters"]["path"]["definitionId"],
+    ];
+    result: DefinitionResponse;
+  };
+  /**
+   * Get a source definition
+   *
+   * `GET /workspaces/{workspaceId}/definitions/sources/{definitionId}`
+   * @param workspaceId The workspace's id.
+   * @param definitionId The definition's id.
+   */
+  getSourceDefinition: {
+    group: "sourceDefinitions";
+    args: [
+      workspaceId: operations["getSourceDefinition"]["parameters"]["path"]["workspaceId"],
+      definitionId: operations["getSourceDefinition"]["parameters"]["path"]["definitionId"],
+    ];
+    result: DefinitionResponse;
+  };
+  /**
+   * List source definitions
+   *
+   * `GET /workspaces/{workspaceId}/definitions/sources`
+   *
+   * Custom (Docker image) source definitions of a workspace.
+   * @param workspaceId The workspace's id.
+   */
+  listSourceDefinitions: {
+    group: "sourceDefinitions";
+    args: [workspaceId: operations["listSourceDefinitions"]["parameters"]["path"]["workspaceId"]];
+    result: DefinitionsResponse;
+  };
+  /**
+   * Update a source definition
+   *
+   * `PUT /workspaces/{workspaceId}/definitions/sources/{definitionId}`
+   *
+   * Changes its name or Docker image tag.
+   * @param workspaceId The workspace's id.
+   * @param definitionId The definition's id.
+   */
+  updateSourceDefinition: {
+    group: "sourceDefinitions";
+    args: [
+      workspaceId: operations["updateSourceDefinition"]["parameters"]["path"]["workspaceId"],
+      definitionId: operations["updateSourceDefinition"]["parameters"]["path"]["definitionId"],
+      body: UpdateDefinitionRequest,
+    ];
+    result: DefinitionResponse;
+  };
+  /**
    * Create a source
    *
    * `POST /sources`
@@ -226,6 +2137,19 @@ export interface OperationTypes {
     group: "sources";
     args: [body: SourceCreateRequest];
     result: SourceResponse;
+  };
+  /**
+   * Delete a source
+   *
+   * `DELETE /sources/{sourceId}`
+   *
+   * Its connections are deleted too.
+   * @param sourceId The source's id.
+   */
+  deleteSource: {
+    group: "sources";
+    args: [sourceId: operations["deleteSource"]["parameters"]["path"]["sourceId"]];
+    result: void;
   };
   /**
    * Get a source
@@ -257,6 +2181,132 @@ export interface OperationTypes {
     result: InitiateOauthResponse;
   };
   /**
+   * List sources
+   *
+   * `GET /sources`
+   *
+   * Pages with `limit` and `offset`; the client walks every page with `for await`.
+   */
+  listSources: {
+    group: "sources";
+    args: [query?: NonNullable<operations["listSources"]["parameters"]["query"]>];
+    result: SourcesResponse;
+    item: SourcesResponse["data"][number];
+  };
+  /**
+   * Update some fields of a source
+   *
+   * `PATCH /sources/{sourceId}`
+   *
+   * Fields left out keep their value; `configuration` is merged.
+   * @param sourceId The source's id.
+   */
+  patchSource: {
+    group: "sources";
+    args: [
+      sourceId: operations["patchSource"]["parameters"]["path"]["sourceId"],
+      body: SourcePatchRequest,
+    ];
+    result: SourceResponse;
+  };
+  /**
+   * Replace a source
+   *
+   * `PUT /sources/{sourceId}`
+   *
+   * The source takes exactly the given name and configuration.
+   * @param sourceId The source's id.
+   */
+  putSource: {
+    group: "sources";
+    args: [
+      sourceId: operations["putSource"]["parameters"]["path"]["sourceId"],
+      body: SourcePutRequest,
+    ];
+    result: SourceResponse;
+  };
+  /**
+   * Get the streams of a source
+   *
+   * `GET /streams`
+   *
+   * The streams the source offers, their sync modes, cursor and primary key candidates; with `destinationId`, as that destination would receive them.
+   */
+  getStreamProperties: {
+    group: "streams";
+    args: [query: NonNullable<operations["getStreamProperties"]["parameters"]["query"]>];
+    result: StreamPropertiesResponse;
+  };
+  /**
+   * Create a tag
+   *
+   * `POST /tags`
+   *
+   * Fails with 409 when the workspace has a tag of that name.
+   */
+  createTag: {
+    group: "tags";
+    args: [body: TagCreateRequest];
+    result: TagResponse;
+  };
+  /**
+   * Delete a tag
+   *
+   * `DELETE /tags/{tagId}`
+   * @param tagId The tag's id.
+   */
+  deleteTag: {
+    group: "tags";
+    args: [tagId: TagId];
+    result: void;
+  };
+  /**
+   * Get a tag
+   *
+   * `GET /tags/{tagId}`
+   * @param tagId The tag's id.
+   */
+  getTag: {
+    group: "tags";
+    args: [tagId: TagId];
+    result: TagResponse;
+  };
+  /**
+   * List tags
+   *
+   * `GET /tags`
+   *
+   * Optionally only those of some workspaces.
+   */
+  listTags: {
+    group: "tags";
+    args: [query?: NonNullable<operations["listTags"]["parameters"]["query"]>];
+    result: TagsResponse;
+  };
+  /**
+   * Update a tag
+   *
+   * `PATCH /tags/{tagId}`
+   * @param tagId The tag's id.
+   */
+  updateTag: {
+    group: "tags";
+    args: [tagId: TagId, body: TagPatchRequest];
+    result: TagResponse;
+  };
+  /**
+   * List the users of an organization
+   *
+   * `GET /users`
+   *
+   * Optionally only some, by id or email.
+   */
+  listUsersWithinAnOrganization: {
+    group: "users";
+    args: [query: NonNullable<operations["listUsersWithinAnOrganization"]["parameters"]["query"]>];
+    result: UsersResponse;
+  };
+  /**
    * Set the OAuth application a workspace uses for one connector
    *
    * `PUT /workspaces/{workspaceId}/oauthCredentials`
@@ -273,6 +2323,27 @@ export interface OperationTypes {
       workspaceId: operations["createOrUpdateWorkspaceOAuthCredentials"]["parameters"]["path"]["workspaceId"],
       body: WorkspaceOAuthCredentialsRequest,
     ];
+    result: void;
+  };
+  /**
+   * Create a workspace
+   *
+   * `POST /workspaces`
+   */
+  createWorkspace: {
+    group: "workspaces";
+    args: [body: WorkspaceCreateRequest];
+    result: WorkspaceResponse;
+  };
+  /**
+   * Delete a workspace
+   *
+   * `DELETE /workspaces/{workspaceId}`
+   * @param workspaceId The workspace's id.
+   */
+  deleteWorkspace: {
+    group: "workspaces";
+    args: [workspaceId: operations["deleteWorkspace"]["parameters"]["path"]["workspaceId"]];
     result: void;
   };
   /**
@@ -294,5 +2365,43 @@ export interface OperationTypes {
       name: operations["deleteWorkspaceOAuthCredentials"]["parameters"]["path"]["name"],
     ];
     result: void;
+  };
+  /**
+   * Get a workspace
+   *
+   * `GET /workspaces/{workspaceId}`
+   * @param workspaceId The workspace's id.
+   */
+  getWorkspace: {
+    group: "workspaces";
+    args: [workspaceId: operations["getWorkspace"]["parameters"]["path"]["workspaceId"]];
+    result: WorkspaceResponse;
+  };
+  /**
+   * List workspaces
+   *
+   * `GET /workspaces`
+   *
+   * Pages with `limit` and `offset`; the client walks every page with `for await`.
+   */
+  listWorkspaces: {
+    group: "workspaces";
+    args: [query?: NonNullable<operations["listWorkspaces"]["parameters"]["query"]>];
+    result: WorkspacesResponse;
+    item: WorkspacesResponse["data"][number];
+  };
+  /**
+   * Update a workspace
+   *
+   * `PATCH /workspaces/{workspaceId}`
+   * @param workspaceId The workspace's id.
+   */
+  updateWorkspace: {
+    group: "workspaces";
+    args: [
+      workspaceId: operations["updateWorkspace"]["parameters"]["path"]["workspaceId"],
+      body: WorkspaceUpdateRequest,
+    ];
+    result: WorkspaceResponse;
   };
 }

@@ -9,12 +9,309 @@ import type { components } from "./openapi.js";
 export type ActorTypeEnum = components["schemas"]["ActorTypeEnum"];
 
 /**
+ * When a connection syncs: manually, on a cron expression, or at a basic interval.
+ */
+export type AirbyteApiConnectionSchedule = components["schemas"]["AirbyteApiConnectionSchedule"];
+
+/**
+ * Request body of createApplication.
+ */
+export type ApplicationCreate = components["schemas"]["ApplicationCreate"];
+
+/**
+ * What createApplication, getApplication, deleteApplication answer.
+ */
+export type ApplicationRead = components["schemas"]["ApplicationRead"];
+
+/**
+ * What listApplications answers.
+ */
+export type ApplicationReadList = components["schemas"]["ApplicationReadList"];
+
+/**
  * Client credentials exchanged for an access token. The field names are
  * OAuth 2.0's snake_case. (The provider's spec spells the grant field
  * `grant-type`; the server reads `grant_type`.)
  */
 export type ApplicationTokenRequestWithGrant =
   components["schemas"]["ApplicationTokenRequestWithGrant"];
+
+/**
+ * One mapper applied to a stream before its records reach the destination.
+ */
+export type ConfiguredStreamMapper = components["schemas"]["ConfiguredStreamMapper"];
+
+/**
+ * Request body of createConnection.
+ */
+export type ConnectionCreateRequest = components["schemas"]["ConnectionCreateRequest"];
+
+/**
+ * Request body of patchConnection.
+ */
+export type ConnectionPatchRequest = components["schemas"]["ConnectionPatchRequest"];
+
+/**
+ * What createConnection, getConnection, patchConnection answer.
+ */
+export type ConnectionResponse = components["schemas"]["ConnectionResponse"];
+
+/**
+ * How a connection is scheduled, as the server reports it.
+ */
+export type ConnectionScheduleResponse = components["schemas"]["ConnectionScheduleResponse"];
+
+/**
+ * Whether a connection is active, inactive or deprecated. Open: new values are accepted.
+ */
+export type ConnectionStatusEnum = components["schemas"]["ConnectionStatusEnum"];
+
+/**
+ * How a stream syncs: the source read mode and the destination write mode together. Open: new modes are accepted.
+ */
+export type ConnectionSyncModeEnum = components["schemas"]["ConnectionSyncModeEnum"];
+
+/**
+ * What listConnections answers.
+ */
+export type ConnectionsResponse = components["schemas"]["ConnectionsResponse"];
+
+/**
+ * One connector definition (source or destination) with its version and support level.
+ */
+export type ConnectorDefinitionResponse = components["schemas"]["ConnectorDefinitionResponse"];
+
+/**
+ * What listConnectorDefinitions answers.
+ */
+export type ConnectorDefinitionsResponse = components["schemas"]["ConnectorDefinitionsResponse"];
+
+/**
+ * Whether a definition is a source or a destination connector.
+ */
+export type ConnectorType = components["schemas"]["ConnectorType"];
+
+/**
+ * Request body of createDeclarativeSourceDefinition. The provider's spec lists
+ * `workspaceId` as required here without defining it: the workspace is the path
+ * parameter, so it is not part of the body.
+ */
+export type CreateDeclarativeSourceDefinitionRequest =
+  components["schemas"]["CreateDeclarativeSourceDefinitionRequest"];
+
+/**
+ * Request body of createSourceDefinition, createDestinationDefinition.
+ */
+export type CreateDefinitionRequest = components["schemas"]["CreateDefinitionRequest"];
+
+/**
+ * Request body of createDataplane.
+ */
+export type DataplaneCreateRequest = components["schemas"]["DataplaneCreateRequest"];
+
+/**
+ * What createDataplane answers. The provider's spec refers to this schema without defining it; the server returns the new dataplane's id and the client credentials the dataplane authenticates with (the secret is shown only here).
+ */
+export type DataplaneCreateResponseBody = components["schemas"]["DataplaneCreateResponseBody"];
+
+/**
+ * Request body of updateDataplane.
+ */
+export type DataplanePatchRequest = components["schemas"]["DataplanePatchRequest"];
+
+/**
+ * What getDataplane, updateDataplane, deleteDataplane answer.
+ */
+export type DataplaneResponse = components["schemas"]["DataplaneResponse"];
+
+/**
+ * What listDataplanes answers.
+ */
+export type DataplanesResponse = components["schemas"]["DataplanesResponse"];
+
+/**
+ * A connector-builder (low-code) manifest: a free JSON object.
+ */
+export type DeclarativeManifest = components["schemas"]["DeclarativeManifest"];
+
+/**
+ * What createDeclarativeSourceDefinition, getDeclarativeSourceDefinition, updateDeclarativeSourceDefinition and 1 more answer.
+ */
+export type DeclarativeSourceDefinitionResponse =
+  components["schemas"]["DeclarativeSourceDefinitionResponse"];
+
+/**
+ * What listDeclarativeSourceDefinitions answers.
+ */
+export type DeclarativeSourceDefinitionsResponse =
+  components["schemas"]["DeclarativeSourceDefinitionsResponse"];
+
+/**
+ * What createSourceDefinition, getSourceDefinition, updateSourceDefinition and 5 more answer.
+ */
+export type DefinitionResponse = components["schemas"]["DefinitionResponse"];
+
+/**
+ * What listSourceDefinitions, listDestinationDefinitions answer.
+ */
+export type DefinitionsResponse = components["schemas"]["DefinitionsResponse"];
+
+/**
+ * The connector's configuration: a JSON object matching the destination
+ * definition's specification. `destinationType` names the connector when no
+ * `definitionId` is given. Deliberately not a union of every connector's
+ * schema: such unions make generated SDKs pick the wrong type.
+ */
+export type DestinationConfiguration = components["schemas"]["DestinationConfiguration"];
+
+/**
+ * Request body of createDestination.
+ */
+export type DestinationCreateRequest = components["schemas"]["DestinationCreateRequest"];
+
+/**
+ * Request body of patchDestination.
+ */
+export type DestinationPatchRequest = components["schemas"]["DestinationPatchRequest"];
+
+/**
+ * Request body of putDestination.
+ */
+export type DestinationPutRequest = components["schemas"]["DestinationPutRequest"];
+
+/**
+ * One destination. `destinationType` and `definitionId` are not required: the server omits them for custom connectors.
+ */
+export type DestinationResponse = components["schemas"]["DestinationResponse"];
+
+/**
+ * What listDestinations answers.
+ */
+export type DestinationsResponse = components["schemas"]["DestinationsResponse"];
+
+/**
+ * Whether a notification is sent by email.
+ */
+export type EmailNotificationConfig = components["schemas"]["EmailNotificationConfig"];
+
+/**
+ * An organization with Airbyte Embedded enabled.
+ */
+export type EmbeddedOrganizationListItem = components["schemas"]["EmbeddedOrganizationListItem"];
+
+/**
+ * What listEmbeddedOrganizationsByUser answers.
+ */
+export type EmbeddedOrganizationsList = components["schemas"]["EmbeddedOrganizationsList"];
+
+/**
+ * Request body of generateEmbeddedScopedToken.
+ */
+export type EmbeddedScopedTokenRequest = components["schemas"]["EmbeddedScopedTokenRequest"];
+
+/**
+ * What generateEmbeddedScopedToken answers.
+ */
+export type EmbeddedScopedTokenResponse = components["schemas"]["EmbeddedScopedTokenResponse"];
+
+/**
+ * Request body of getEmbeddedWidget.
+ */
+export type EmbeddedWidgetRequest = components["schemas"]["EmbeddedWidgetRequest"];
+
+/**
+ * What getEmbeddedWidget answers.
+ */
+export type EmbeddedWidgetResponse = components["schemas"]["EmbeddedWidgetResponse"];
+
+/**
+ * Encrypts a field with AES and a key you provide.
+ */
+export type EncryptionMapperAESConfiguration =
+  components["schemas"]["EncryptionMapperAESConfiguration"];
+
+/**
+ * The encryption algorithm of an encryption mapper.
+ */
+export type EncryptionMapperAlgorithm = components["schemas"]["EncryptionMapperAlgorithm"];
+
+/**
+ * Encrypts a field, with RSA or AES (chosen by `algorithm`).
+ */
+export type EncryptionMapperConfiguration = components["schemas"]["EncryptionMapperConfiguration"];
+
+/**
+ * Encrypts a field with an RSA public key.
+ */
+export type EncryptionMapperRSAConfiguration =
+  components["schemas"]["EncryptionMapperRSAConfiguration"];
+
+/**
+ * Drops a field from the records.
+ */
+export type FieldFilteringMapperConfiguration =
+  components["schemas"]["FieldFilteringMapperConfiguration"];
+
+/**
+ * Renames a field of the records.
+ */
+export type FieldRenamingMapperConfiguration =
+  components["schemas"]["FieldRenamingMapperConfiguration"];
+
+/**
+ * Request body of createGroup.
+ */
+export type GroupCreateRequest = components["schemas"]["GroupCreateRequest"];
+
+/**
+ * Request body of addGroupMember.
+ */
+export type GroupMemberAddRequest = components["schemas"]["GroupMemberAddRequest"];
+
+/**
+ * What addGroupMember answers.
+ */
+export type GroupMemberResponse = components["schemas"]["GroupMemberResponse"];
+
+/**
+ * What listGroupMembers answers.
+ */
+export type GroupMembersResponse = components["schemas"]["GroupMembersResponse"];
+
+/**
+ * Request body of createGroupPermission.
+ */
+export type GroupPermissionCreateRequest = components["schemas"]["GroupPermissionCreateRequest"];
+
+/**
+ * What createGroupPermission answers.
+ */
+export type GroupPermissionResponse = components["schemas"]["GroupPermissionResponse"];
+
+/**
+ * What listGroupPermissions answers.
+ */
+export type GroupPermissionsResponse = components["schemas"]["GroupPermissionsResponse"];
+
+/**
+ * What createGroup, getGroup, updateGroup answer.
+ */
+export type GroupResponse = components["schemas"]["GroupResponse"];
+
+/**
+ * Request body of updateGroup.
+ */
+export type GroupUpdateRequest = components["schemas"]["GroupUpdateRequest"];
+
+/**
+ * What listGroups answers.
+ */
+export type GroupsResponse = components["schemas"]["GroupsResponse"];
+
+/**
+ * Replaces a field with its hash.
+ */
+export type HashingMapperConfiguration = components["schemas"]["HashingMapperConfiguration"];
 
 /**
  * Body of initiateOAuth. Starts Airbyte-managed OAuth for one source type in one workspace.
@@ -28,14 +325,85 @@ export type InitiateOauthRequest = components["schemas"]["InitiateOauthRequest"]
 export type InitiateOauthResponse = components["schemas"]["InitiateOauthResponse"];
 
 /**
+ * Request body of createJob.
+ */
+export type JobCreateRequest = components["schemas"]["JobCreateRequest"];
+
+/**
+ * What createJob, getJob, cancelJob answer.
+ */
+export type JobResponse = components["schemas"]["JobResponse"];
+
+/**
+ * The state of a job. Open: the server has added states (e.g. `queued`) before.
+ */
+export type JobStatusEnum = components["schemas"]["JobStatusEnum"];
+
+/**
  * The kinds of job the platform runs internally.
  */
 export type JobType = components["schemas"]["JobType"];
 
 /**
+ * The kind of a public job: sync, reset, refresh or clear. Open: new kinds are accepted.
+ */
+export type JobTypeEnum = components["schemas"]["JobTypeEnum"];
+
+/**
  * Resource requirements for one job type.
  */
 export type JobTypeResourceLimit = components["schemas"]["JobTypeResourceLimit"];
+
+/**
+ * What listJobs answers.
+ */
+export type JobsResponse = components["schemas"]["JobsResponse"];
+
+/**
+ * A version of a declarative manifest.
+ */
+export type ManifestVersion = components["schemas"]["ManifestVersion"];
+
+/**
+ * The settings of one mapper (hashing, field filtering, field renaming, row
+ * filtering or encryption). `anyOf`, not the provider's `oneOf`: the variants
+ * share fields such as `targetField` and have no discriminator, so a valid
+ * configuration can match several of them.
+ */
+export type MapperConfiguration = components["schemas"]["MapperConfiguration"];
+
+/**
+ * Where the destination writes: the source's namespace, the destination's default, or a custom format.
+ */
+export type NamespaceDefinitionEnum = components["schemas"]["NamespaceDefinitionEnum"];
+
+/**
+ * Where the destination writes (no default assumed).
+ */
+export type NamespaceDefinitionEnumNoDefault =
+  components["schemas"]["NamespaceDefinitionEnumNoDefault"];
+
+/**
+ * What happens when the source schema changes without breaking: ignore, disable the connection, or propagate columns or everything.
+ */
+export type NonBreakingSchemaUpdatesBehaviorEnum =
+  components["schemas"]["NonBreakingSchemaUpdatesBehaviorEnum"];
+
+/**
+ * What happens on non-breaking source schema changes (no default assumed).
+ */
+export type NonBreakingSchemaUpdatesBehaviorEnumNoDefault =
+  components["schemas"]["NonBreakingSchemaUpdatesBehaviorEnumNoDefault"];
+
+/**
+ * How one kind of notification is delivered (email and/or webhook).
+ */
+export type NotificationConfig = components["schemas"]["NotificationConfig"];
+
+/**
+ * The notification settings of a workspace, per kind of event.
+ */
+export type NotificationsConfig = components["schemas"]["NotificationsConfig"];
 
 /**
  * The source types that support Airbyte-managed OAuth. The server adds and
@@ -60,10 +428,60 @@ export type OAuthCredentialsConfiguration = components["schemas"]["OAuthCredenti
 export type OAuthInputConfiguration = components["schemas"]["OAuthInputConfiguration"];
 
 /**
+ * The id of an organization.
+ */
+export type OrganizationId = components["schemas"]["OrganizationId"];
+
+/**
  * Body that creates or replaces the OAuth application override of one connector type for a organization.
  */
 export type OrganizationOAuthCredentialsRequest =
   components["schemas"]["OrganizationOAuthCredentialsRequest"];
+
+/**
+ * One organization.
+ */
+export type OrganizationResponse = components["schemas"]["OrganizationResponse"];
+
+/**
+ * What listOrganizationsForUser answers.
+ */
+export type OrganizationsResponse = components["schemas"]["OrganizationsResponse"];
+
+/**
+ * Request body of createPermission.
+ */
+export type PermissionCreateRequest = components["schemas"]["PermissionCreateRequest"];
+
+/**
+ * What getPermission, updatePermission, createPermission answer.
+ */
+export type PermissionResponse = components["schemas"]["PermissionResponse"];
+
+/**
+ * A permission as listed for a user or organization.
+ */
+export type PermissionResponseRead = components["schemas"]["PermissionResponseRead"];
+
+/**
+ * What a permission applies to: a workspace, an organization, or nothing (instance).
+ */
+export type PermissionScope = components["schemas"]["PermissionScope"];
+
+/**
+ * The role a permission grants. Open: the server may add roles.
+ */
+export type PermissionType = components["schemas"]["PermissionType"];
+
+/**
+ * Request body of updatePermission.
+ */
+export type PermissionUpdateRequest = components["schemas"]["PermissionUpdateRequest"];
+
+/**
+ * What listPermissions answers.
+ */
+export type PermissionsResponse = components["schemas"]["PermissionsResponse"];
 
 /**
  * An error body in the RFC 9457 "problem details" format. The server sends it
@@ -80,15 +498,86 @@ export type Problem = components["schemas"]["Problem"];
 export type PublicAccessTokenResponse = components["schemas"]["PublicAccessTokenResponse"];
 
 /**
+ * The roles that can be granted through the public API.
+ */
+export type PublicPermissionType = components["schemas"]["PublicPermissionType"];
+
+/**
+ * Request body of createRegion.
+ */
+export type RegionCreateRequest = components["schemas"]["RegionCreateRequest"];
+
+/**
+ * Request body of updateRegion.
+ */
+export type RegionPatchRequest = components["schemas"]["RegionPatchRequest"];
+
+/**
+ * What createRegion, getRegion, updateRegion and 1 more answer.
+ */
+export type RegionResponse = components["schemas"]["RegionResponse"];
+
+/**
+ * What listRegions answers.
+ */
+export type RegionsResponse = components["schemas"]["RegionsResponse"];
+
+/**
  * Resources for the workers that run a job; empty means unbounded.
  */
 export type ResourceRequirements = components["schemas"]["ResourceRequirements"];
+
+/**
+ * Keeps only the records that match conditions.
+ */
+export type RowFilteringMapperConfiguration =
+  components["schemas"]["RowFilteringMapperConfiguration"];
+
+/**
+ * A condition of a row-filtering mapper: equality, or the negation of other conditions (by `type`).
+ */
+export type RowFilteringOperation = components["schemas"]["RowFilteringOperation"];
+
+/**
+ * True when a field equals a value.
+ */
+export type RowFilteringOperationEqual = components["schemas"]["RowFilteringOperationEqual"];
+
+/**
+ * True when none of its conditions is.
+ */
+export type RowFilteringOperationNot = components["schemas"]["RowFilteringOperationNot"];
+
+/**
+ * The kind of a row-filtering condition.
+ */
+export type RowFilteringOperationType = components["schemas"]["RowFilteringOperationType"];
+
+/**
+ * Whether a connection syncs manually or on a cron expression.
+ */
+export type ScheduleTypeEnum = components["schemas"]["ScheduleTypeEnum"];
+
+/**
+ * Whether a connection syncs manually, on a cron expression, or at a basic interval. Open: new kinds are accepted.
+ */
+export type ScheduleTypeWithBasicEnum = components["schemas"]["ScheduleTypeWithBasicEnum"];
 
 /**
  * Resource requirements of one actor: `default` applies to every job,
  * `jobSpecific` overrides it per job type.
  */
 export type ScopedResourceRequirements = components["schemas"]["ScopedResourceRequirements"];
+
+/**
+ * One field of a stream, as a path into the record.
+ */
+export type SelectedFieldInfo = components["schemas"]["SelectedFieldInfo"];
+
+/**
+ * The fields of a stream to sync; all when absent.
+ */
+export type SelectedFields = components["schemas"]["SelectedFields"];
 
 /**
  * The connector's configuration: a JSON object matching the source
@@ -104,13 +593,139 @@ export type SourceConfiguration = components["schemas"]["SourceConfiguration"];
 export type SourceCreateRequest = components["schemas"]["SourceCreateRequest"];
 
 /**
+ * Request body of patchSource.
+ */
+export type SourcePatchRequest = components["schemas"]["SourcePatchRequest"];
+
+/**
+ * Request body of putSource.
+ */
+export type SourcePutRequest = components["schemas"]["SourcePutRequest"];
+
+/**
  * One source. `sourceType` and `definitionId` are not required: the server
  * omits them for custom connectors.
  */
 export type SourceResponse = components["schemas"]["SourceResponse"];
 
 /**
+ * What listSources answers.
+ */
+export type SourcesResponse = components["schemas"]["SourcesResponse"];
+
+/**
+ * How one stream syncs: its sync mode, cursor, primary key, selected fields and mappers.
+ */
+export type StreamConfiguration = components["schemas"]["StreamConfiguration"];
+
+/**
+ * The streams a connection syncs.
+ */
+export type StreamConfigurations = components["schemas"]["StreamConfigurations"];
+
+/**
+ * The kind of a stream mapper.
+ */
+export type StreamMapperType = components["schemas"]["StreamMapperType"];
+
+/**
+ * What a source offers for one stream: supported sync modes, default cursor and primary key.
+ */
+export type StreamProperties = components["schemas"]["StreamProperties"];
+
+/**
+ * What getStreamProperties answers.
+ */
+export type StreamPropertiesResponse = components["schemas"]["StreamPropertiesResponse"];
+
+/**
+ * A tag of a workspace, used to label connections.
+ */
+export type Tag = components["schemas"]["Tag"];
+
+/**
+ * Request body of createTag.
+ */
+export type TagCreateRequest = components["schemas"]["TagCreateRequest"];
+
+/**
+ * The id of a tag.
+ */
+export type TagId = components["schemas"]["TagId"];
+
+/**
+ * Request body of updateTag.
+ */
+export type TagPatchRequest = components["schemas"]["TagPatchRequest"];
+
+/**
+ * What createTag, getTag, updateTag answer.
+ */
+export type TagResponse = components["schemas"]["TagResponse"];
+
+/**
+ * What listTags answers.
+ */
+export type TagsResponse = components["schemas"]["TagsResponse"];
+
+/**
+ * Request body of updateDeclarativeSourceDefinition.
+ */
+export type UpdateDeclarativeSourceDefinitionRequest =
+  components["schemas"]["UpdateDeclarativeSourceDefinitionRequest"];
+
+/**
+ * Request body of updateSourceDefinition, updateDestinationDefinition.
+ */
+export type UpdateDefinitionRequest = components["schemas"]["UpdateDefinitionRequest"];
+
+/**
+ * The id of a user.
+ */
+export type UserId = components["schemas"]["UserId"];
+
+/**
+ * One user of an organization.
+ */
+export type UserResponse = components["schemas"]["UserResponse"];
+
+/**
+ * What listUsersWithinAnOrganization answers.
+ */
+export type UsersResponse = components["schemas"]["UsersResponse"];
+
+/**
+ * Whether a notification is sent to a webhook, and which.
+ */
+export type WebhookNotificationConfig = components["schemas"]["WebhookNotificationConfig"];
+
+/**
+ * Request body of createWorkspace.
+ */
+export type WorkspaceCreateRequest = components["schemas"]["WorkspaceCreateRequest"];
+
+/**
+ * The id of a workspace.
+ */
+export type WorkspaceId = components["schemas"]["WorkspaceId"];
+
+/**
  * Body that creates or replaces the OAuth application override of one connector type for a workspace.
  */
 export type WorkspaceOAuthCredentialsRequest =
   components["schemas"]["WorkspaceOAuthCredentialsRequest"];
+
+/**
+ * What createWorkspace, getWorkspace, updateWorkspace answer.
+ */
+export type WorkspaceResponse = components["schemas"]["WorkspaceResponse"];
+
+/**
+ * Request body of updateWorkspace.
+ */
+export type WorkspaceUpdateRequest = components["schemas"]["WorkspaceUpdateRequest"];
+
+/**
+ * What listWorkspaces answers.
+ */
+export type WorkspacesResponse = components["schemas"]["WorkspacesResponse"];

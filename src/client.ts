@@ -41,7 +41,9 @@ export function createAirbyteClient(options: ClientOptions = {}): AirbyteClient 
   const logger = options.logger;
   const auth = createAuthenticator(options.auth, { baseUrl, fetch, redactor, headers, clock, timeoutMs, logger });
 
-  const raw = createClient<paths>({ baseUrl, fetch, headers });
+  // Object query parameters use OpenAPI's default serialization (form, exploded:
+  // `code=1&state=2`), not openapi-fetch's deepObject default.
+  const raw = createClient<paths>({ baseUrl, fetch, headers, querySerializer: { object: { style: "form", explode: true } } });
   raw.use(authMiddleware(auth, Object.values(operationTable)));
   // After auth, so the logged headers are the ones sent (with Authorization redacted).
   if (logger) raw.use(loggingMiddleware(logger, redactor));

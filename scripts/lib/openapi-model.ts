@@ -186,17 +186,19 @@ export function readOperations(spec: BundledSpec): OperationModel[] {
         }
       }
 
-      const successStatus = Object.keys(op.responses ?? {})
-        .filter((s) => /^2\d\d$/.test(s))
-        .sort()[0];
+      // A redirect endpoint (only a 3xx) succeeds with whatever fetch lands on after following it.
+      const codes = Object.keys(op.responses ?? {}).sort();
+      const successStatus = codes.find((s) => /^2\d\d$/.test(s)) ?? codes.find((s) => /^3\d\d$/.test(s));
       if (!successStatus) {
-        problems.push(`${id} (${where}): declares no 2xx response, so the client cannot type its result.`);
+        problems.push(`${id} (${where}): declares no 2xx (or 3xx) response, so the client cannot type its result.`);
         continue;
       }
       const response = resolve<Response>(spec, op.responses?.[successStatus]);
       const json = pickJson(response?.content);
       const anyContent = Object.keys(response?.content ?? {})[0];
-      const success: OperationModel["success"] = json
+      const success: OperationModel["success"] = successStatus.startsWith("3")
+        ? { status: Number(successStatus), kind: "none", type: "void" }
+        : json
         ? {
             status: Number(successStatus),
             kind: "json",

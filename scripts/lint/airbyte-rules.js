@@ -140,6 +140,27 @@ function openEnumOfStrings() {
   };
 }
 
+/**
+ * Every operation declares its success: a 2xx response, or a 3xx for
+ * endpoints whose job is to redirect (the OAuth callback). Replaces Redocly's
+ * operation-2xx-response, which knows no redirect endpoints.
+ */
+function operationSuccessResponse() {
+  return {
+    Operation: {
+      /** @param {{ responses?: Record<string, unknown>, operationId?: string }} operation @param {Ctx} ctx */
+      enter(operation, ctx) {
+        const codes = Object.keys(operation.responses ?? {});
+        if (codes.some((c) => /^[23](\d\d|XX)$/.test(c))) return;
+        ctx.report({
+          message: `${operation.operationId ?? 'This operation'} declares no success response: add a 2xx (or a 3xx for a redirect endpoint).`,
+          location: ctx.location.child('responses').key(),
+        });
+      },
+    },
+  };
+}
+
 export default function airbyteRules() {
   return {
     id: 'airbyte',
@@ -149,6 +170,7 @@ export default function airbyteRules() {
         'error-responses-use-problem': errorResponsesUseProblem,
         'operation-in-one-group': operationInOneGroup,
         'open-enum-of-strings': openEnumOfStrings,
+        'operation-success-response': operationSuccessResponse,
       },
     },
   };

@@ -80,12 +80,13 @@ export function apiReport(repoRoot: string): string {
     const group = field("group");
     const args = field("args");
     const result = field("result");
+    const item = field("item");
     if (!group || !args || !result || !ts.isTupleTypeNode(args)) continue;
     const params = args.elements.map((e) =>
       ts.isNamedTupleMember(e) ? `${e.name.text}${e.questionToken ? "?" : ""}: ${show(e.type)}` : show(e),
     );
     methods.push(
-      `${group.getText().replace(/"/g, "")}.${member.name.getText()}(${[...params, "options?: RequestOptions"].join(", ")}): Promise<${show(result)}>`,
+      `${group.getText().replace(/"/g, "")}.${member.name.getText()}(${[...params, "options?: RequestOptions"].join(", ")}): ${item ? `PagePromise<${show(result)}, ${show(item)}>` : `Promise<${show(result)}>`}`,
     );
   }
 
