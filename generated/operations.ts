@@ -1270,7 +1270,7 @@ export interface OperationTypes {
     group: "connections";
     args: [query?: NonNullable<operations["listConnections"]["parameters"]["query"]>];
     result: ConnectionsResponse;
-    item: ConnectionsResponse["data"][number];
+    item: ConnectionResponse;
   };
   /**
    * Update some fields of a connection
@@ -1596,7 +1596,7 @@ export interface OperationTypes {
     group: "destinations";
     args: [query?: NonNullable<operations["listDestinations"]["parameters"]["query"]>];
     result: DestinationsResponse;
-    item: DestinationsResponse["data"][number];
+    item: DestinationResponse;
   };
   /**
    * Update some fields of a destination
@@ -1756,7 +1756,7 @@ export interface OperationTypes {
       query?: NonNullable<operations["listGroupMembers"]["parameters"]["query"]>,
     ];
     result: GroupMembersResponse;
-    item: GroupMembersResponse["data"][number];
+    item: GroupMemberResponse;
   };
   /**
    * List the permissions of a group
@@ -1780,7 +1780,7 @@ export interface OperationTypes {
     group: "groups";
     args: [query: NonNullable<operations["listGroups"]["parameters"]["query"]>];
     result: GroupsResponse;
-    item: GroupsResponse["data"][number];
+    item: GroupResponse;
   };
   /**
    * Remove a member from a group
@@ -1872,7 +1872,7 @@ export interface OperationTypes {
     group: "jobs";
     args: [query?: NonNullable<operations["listJobs"]["parameters"]["query"]>];
     result: JobsResponse;
-    item: JobsResponse["data"][number];
+    item: JobResponse;
   };
   /**
    * Receive the identity provider's OAuth redirect
@@ -2191,7 +2191,7 @@ export interface OperationTypes {
     group: "sources";
     args: [query?: NonNullable<operations["listSources"]["parameters"]["query"]>];
     result: SourcesResponse;
-    item: SourcesResponse["data"][number];
+    item: SourceResponse;
   };
   /**
    * Update some fields of a source
@@ -2388,7 +2388,7 @@ export interface OperationTypes {
     group: "workspaces";
     args: [query?: NonNullable<operations["listWorkspaces"]["parameters"]["query"]>];
     result: WorkspacesResponse;
-    item: WorkspacesResponse["data"][number];
+    item: WorkspaceResponse;
   };
   /**
    * Update a workspace

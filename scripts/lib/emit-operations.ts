@@ -48,7 +48,7 @@ function tableEntry(op: OperationModel): string {
 export function emitOperations(ops: readonly OperationModel[], schemaNames: readonly string[]): string {
   const used = new Set<string>();
   for (const op of ops) {
-    for (const t of [...op.pathParams.map((p) => p.type), op.body?.type, op.success.type]) {
+    for (const t of [...op.pathParams.map((p) => p.type), op.body?.type, op.success.type, op.pageItemType]) {
       if (t && schemaNames.includes(t)) used.add(t);
     }
   }

@@ -210,12 +210,13 @@ export function readOperations(spec: BundledSpec): OperationModel[] {
           ? { status: Number(successStatus), kind: "text", type: "string" }
           : { status: Number(successStatus), kind: "none", type: "void" };
 
-      const paginated =
+      const pageItems =
         method === "GET" &&
         success.kind === "json" &&
         queryParams.some((q) => q.name === "limit") &&
-        queryParams.some((q) => q.name === "offset") &&
-        isPageSchema(spec, json?.[1].schema);
+        queryParams.some((q) => q.name === "offset")
+          ? pageItemsSchema(spec, json?.[1].schema)
+          : undefined;
 
       ops.push({
         operationId: id,
@@ -231,7 +232,7 @@ export function readOperations(spec: BundledSpec): OperationModel[] {
         queryType: queryParams.length ? `NonNullable<${opRef}["parameters"]["query"]>` : undefined,
         body,
         success,
-        pageItemType: paginated ? `${success.type}["data"][number]` : undefined,
+        pageItemType: pageItems ? (schemaRefName(pageItems) ?? `${success.type}["data"][number]`) : undefined,
       });
     }
   }
@@ -258,12 +259,16 @@ export function displayType(spec: BundledSpec, schema: Schema | undefined): stri
   return typeof type === "string" ? type : "unknown";
 }
 
-/** `{ data: array, next?: string, ... }`, the shape of a page of a list operation. */
-function isPageSchema(spec: BundledSpec, schema: Schema | undefined): boolean {
+/**
+ * For `{ data: array, next?: string, ... }`, the shape of a page of a list
+ * operation, the schema of one item of `data`; undefined for other shapes.
+ */
+function pageItemsSchema(spec: BundledSpec, schema: Schema | undefined): Schema | undefined {
   const resolved = resolve<Schema>(spec, schema as Maybe<Schema> | undefined);
   const properties = (resolved?.properties ?? {}) as Record<string, Maybe<Schema>>;
   const data = resolve<Schema>(spec, properties.data);
-  return data?.type === "array" && "next" in properties;
+  if (data?.type !== "array" || !("next" in properties)) return undefined;
+  return (data.items as Schema | undefined) ?? {};
 }
 
 export function readSchemas(spec: BundledSpec): SchemaModel[] {
