@@ -80,6 +80,7 @@ function paginate(ctx: CallContext, operationId: string, spec: OperationSpec, ar
   return new PagePromise<Page<unknown>, unknown>(
     (pageQuery) => callOperation(ctx, operationId, spec, [...pathArgs, pageQuery, options]) as Promise<Page<unknown>>,
     query ?? {},
+    options.signal,
   );
 }
 

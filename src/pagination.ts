@@ -25,10 +25,12 @@ export class PagePromise<P extends Page<Item>, Item> implements Promise<P>, Asyn
   /**
    * @param fetchPage Requests one page for a query.
    * @param query The caller's query (filters, and optionally the first page's limit/offset).
+   * @param signal The caller's signal: aborting it also stops a walk between items.
    */
   constructor(
     private readonly fetchPage: (query: Query) => Promise<P>,
     private readonly query: Query,
+    private readonly signal?: AbortSignal,
   ) {}
 
   /** The first page, requested once, when first awaited or iterated. */
@@ -71,7 +73,12 @@ export class PagePromise<P extends Page<Item>, Item> implements Promise<P>, Asyn
 
   /** Every item of every page. */
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
-    for await (const page of this.pages()) yield* page.data;
+    for await (const page of this.pages()) {
+      for (const item of page.data) {
+        this.signal?.throwIfAborted();
+        yield item;
+      }
+    }
   }
 }
 
