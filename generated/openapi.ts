@@ -1784,6 +1784,11 @@ export interface components {
        */
       workspaceId: string;
       oAuthInputConfiguration?: components["schemas"]["OAuthInputConfiguration"];
+      /**
+       * @deprecated
+       * @description The source type, under its old name. Use `sourceType`.
+       */
+      name?: string;
       /** @description OAuth scopes to request instead of the connector's defaults (only for connectors that declare scopes as a list). */
       requestedScopes?: string[];
       /** @description Optional OAuth scopes to request instead of the connector's defaults; only used together with `requestedScopes`. */
@@ -2030,8 +2035,7 @@ export interface components {
      */
     OrganizationOAuthCredentialsRequest: {
       actorType: components["schemas"]["ActorTypeEnum"];
-      /** @description The connector's name, e.g. google-ads. */
-      name: string;
+      name: components["schemas"]["OAuthActorNames"];
       configuration: components["schemas"]["OAuthCredentialsConfiguration"];
     };
     /**
@@ -2580,8 +2584,7 @@ export interface components {
      */
     WorkspaceOAuthCredentialsRequest: {
       actorType: components["schemas"]["ActorTypeEnum"];
-      /** @description The connector's name, e.g. google-ads. */
-      name: string;
+      name: components["schemas"]["OAuthActorNames"];
       configuration: components["schemas"]["OAuthCredentialsConfiguration"];
     };
     /**
