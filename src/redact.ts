@@ -64,7 +64,3 @@ export function redactHeaders(headers: Headers | Record<string, string>, redacto
   }
   return out;
 }
-
-export function redactRequest(request: Request, redactor: Redactor): RedactedRequest {
-  return { method: request.method, url: redactUrl(request.url, redactor), headers: redactHeaders(request.headers, redactor) };
-}

@@ -3,7 +3,6 @@
  * the disk until every step has succeeded; writing is write-atomic.ts's job.
  */
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import { dirname, relative } from "node:path";
 import * as prettier from "prettier";
 import type { OpenAPI3 } from "openapi-typescript";
@@ -92,12 +91,4 @@ references) and run \`npm run generate\`. \`npm run check:drift\` (part of
 Produced from: ${spec.info?.title ?? "the spec"} ${spec.info?.version ?? ""}, ${ops} operations, ${schemas} schemas
 (bundled spec sha256 ${hash}).
 `;
-}
-
-export async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, "utf8");
-  } catch {
-    return undefined;
-  }
 }

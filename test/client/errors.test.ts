@@ -19,20 +19,14 @@ import {
   createAirbyteClient,
   type AuthOptions,
 } from "../../src/index.js";
-import { json, problem, startServer, type TestServer } from "../helpers/server.js";
+import { json, problem, startServer, useTestServer, type TestServer } from "../helpers/server.js";
 
-let server: TestServer;
-let baseUrl: string;
-beforeAll(async () => {
-  server = await startServer();
-  baseUrl = `${server.origin}/api/public/v1`;
-});
-afterAll(() => server.close());
+const t = useTestServer();
 
 const sourceId = "18dccc91-0ab1-4f72-9ed7-0b8fc27c5826";
 // Retries are covered by the fault-injection suite; here each status is seen once.
 const getSource = (auth: AuthOptions = { bearerToken: "k" }) =>
-  createAirbyteClient({ baseUrl, auth, retry: false }).sources.getSource(sourceId).then(
+  createAirbyteClient({ baseUrl: t.baseUrl, auth, retry: false }).sources.getSource(sourceId).then(
     () => {
       throw new Error("expected the call to throw");
     },
@@ -53,7 +47,7 @@ describe("HTTP error statuses", () => {
     [503, AirbyteServerError],
     [405, AirbyteApiError],
   ])("%i throws %o with the problem parsed", async (status, Class) => {
-    server.handle((_, res) => problem(res, status, "some-problem", `detail for ${status}`));
+    t.server.handle((_, res) => problem(res, status, "some-problem", `detail for ${status}`));
     const error = await getSource();
     expect(error).toBeInstanceOf(Class);
     expect(error).toBeInstanceOf(AirbyteApiError);
@@ -68,18 +62,18 @@ describe("HTTP error statuses", () => {
     });
     expect(apiError.headers.get("content-type")).toBe("application/problem+json");
     expect(apiError.message).toBe(
-      `GET ${baseUrl}/sources/${sourceId} failed with ${status}: some-problem: detail for ${status}`,
+      `GET ${t.baseUrl}/sources/${sourceId} failed with ${status}: some-problem: detail for ${status}`,
     );
   });
 
   it("a problem sent as application/json is parsed too", async () => {
-    server.handle((_, res) => json(res, 400, { title: "value-not-found", detail: "The sourceType x is unknown.", status: 400 }));
+    t.server.handle((_, res) => json(res, 400, { title: "value-not-found", detail: "The sourceType x is unknown.", status: 400 }));
     const error = (await getSource()) as AirbyteBadRequestError;
     expect(error.problem?.title).toBe("value-not-found");
   });
 
   it("an error status with an HTML page says so and hints at the base URL", async () => {
-    server.handle((_, res) => {
+    t.server.handle((_, res) => {
       res.writeHead(404, { "content-type": "text/html" });
       res.end("<!DOCTYPE html><html><body>Not Found</body></html>");
     });
@@ -90,7 +84,7 @@ describe("HTTP error statuses", () => {
   });
 
   it("an error status with plain text keeps a snippet of it", async () => {
-    server.handle((_, res) => {
+    t.server.handle((_, res) => {
       res.writeHead(502, { "content-type": "text/plain" });
       res.end("upstream connect error");
     });
@@ -98,7 +92,7 @@ describe("HTTP error statuses", () => {
   });
 
   it("an error status without a body says so", async () => {
-    server.handle((_, res) => {
+    t.server.handle((_, res) => {
       res.statusCode = 403;
       res.end();
     });
@@ -106,7 +100,7 @@ describe("HTTP error statuses", () => {
   });
 
   it("keeps the request id header", async () => {
-    server.handle((_, res) => {
+    t.server.handle((_, res) => {
       res.writeHead(500, { "content-type": "application/json", "x-request-id": "req-42" });
       res.end("{}");
     });
@@ -126,7 +120,7 @@ describe("bodies that are not what the spec promises", () => {
     ["an empty body with a JSON content type", { "content-type": "application/json" }, "", /empty body where the spec promises JSON/],
     ["plain text", { "content-type": "text/plain" }, "ok", /answered 200 with text\/plain instead of JSON \("ok"\)/],
   ])("%s throws AirbyteUnexpectedResponseError", async (_, headers, body, message) => {
-    server.handle((_, res) => {
+    t.server.handle((_, res) => {
       res.writeHead(200, headers);
       res.end(body);
     });
@@ -134,7 +128,7 @@ describe("bodies that are not what the spec promises", () => {
     expect(error).toBeInstanceOf(AirbyteUnexpectedResponseError);
     expect(error.status).toBe(200);
     expect(error.message).toMatch(message);
-    expect(error.message).toContain(`GET ${baseUrl}/sources/${sourceId}`);
+    expect(error.message).toContain(`GET ${t.baseUrl}/sources/${sourceId}`);
   });
 });
 
@@ -173,7 +167,7 @@ describe("secrets never show", () => {
     [e.message, String(e), e.stack ?? "", JSON.stringify(e), JSON.stringify((e as AirbyteApiError).problem ?? {})].join("\n");
 
   it.each(modes)("%s: not in message, toString, stack or JSON of an API error whose body echoes them", async (_, auth, known) => {
-    server.handle((req, res) => {
+    t.server.handle((req, res) => {
       if (req.url.endsWith("/token")) return json(res, 200, { access_token: secrets.accessToken });
       // A buggy server that echoes the credentials back in its error body.
       problem(res, 400, "bad", `you sent ${req.headers.authorization} ${known.join(" ")}`);
@@ -184,7 +178,7 @@ describe("secrets never show", () => {
   });
 
   it("an HTML page that contains the token is redacted in the snippet", async () => {
-    server.handle((_, res) => {
+    t.server.handle((_, res) => {
       res.writeHead(200, { "content-type": "text/html" });
       res.end(`<html><body>token ${secrets.bearer}</body></html>`);
     });
@@ -193,7 +187,7 @@ describe("secrets never show", () => {
   });
 
   it("a truncated token response never quotes the body", async () => {
-    server.handle((req, res) => {
+    t.server.handle((req, res) => {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(`{"access_token":"${secrets.accessToken}`);
     });

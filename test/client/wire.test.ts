@@ -4,18 +4,9 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAirbyteClient } from "../../src/index.js";
-import { json, startServer, type TestServer } from "../helpers/server.js";
+import { json, useTestServer } from "../helpers/server.js";
 
-let server: TestServer;
-let baseUrl: string;
-beforeAll(async () => {
-  server = await startServer();
-  baseUrl = `${server.origin}/api/public/v1`;
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const t = useTestServer();
 
 const workspaceId = "871d9b60-11d1-44cb-8c92-c246d53bf87e";
 const sourceId = "18dccc91-0ab1-4f72-9ed7-0b8fc27c5826";
@@ -24,8 +15,8 @@ describe("operations of the OAuth slice", () => {
   const source = { sourceId, name: "Ads", sourceType: "google-ads", workspaceId, configuration: {}, createdAt: 1 };
 
   it("initiateOAuth posts the body with wire names and resolves to { consentUrl }", async () => {
-    server.handle((_, res) => json(res, 200, { consentUrl: "https://accounts.example.com/consent?x=1" }));
-    const airbyte = createAirbyteClient({ baseUrl, auth: { bearerToken: "api-key-1" } });
+    t.server.handle((_, res) => json(res, 200, { consentUrl: "https://accounts.example.com/consent?x=1" }));
+    const airbyte = createAirbyteClient({ baseUrl: t.baseUrl, auth: { bearerToken: "api-key-1" } });
     const result = await airbyte.sources.initiateOAuth({
       redirectUrl: "https://app.example.com/cb",
       sourceType: "google-ads",
@@ -34,7 +25,7 @@ describe("operations of the OAuth slice", () => {
       requestedScopes: ["read"],
     });
     expect(result).toEqual({ consentUrl: "https://accounts.example.com/consent?x=1" });
-    const [req] = server.requests;
+    const [req] = t.server.requests;
     expect(req?.method).toBe("POST");
     expect(req?.url).toBe("/api/public/v1/sources/initiateOAuth");
     expect(req?.headers["content-type"]).toBe("application/json");
@@ -50,15 +41,15 @@ describe("operations of the OAuth slice", () => {
   });
 
   it("passes a sourceType the spec does not know through unchanged", async () => {
-    server.handle((_, res) => json(res, 200, { consentUrl: "https://x.example.com" }));
-    const airbyte = createAirbyteClient({ baseUrl, auth: { bearerToken: "k" } });
+    t.server.handle((_, res) => json(res, 200, { consentUrl: "https://x.example.com" }));
+    const airbyte = createAirbyteClient({ baseUrl: t.baseUrl, auth: { bearerToken: "k" } });
     await airbyte.sources.initiateOAuth({ redirectUrl: "https://a.example.com", sourceType: "brand-new-source", workspaceId });
-    expect(JSON.parse(server.requests[0]?.body ?? "").sourceType).toBe("brand-new-source");
+    expect(JSON.parse(t.server.requests[0]?.body ?? "").sourceType).toBe("brand-new-source");
   });
 
   it("createSource sends secretId and resolves to the source", async () => {
-    server.handle((_, res) => json(res, 200, source));
-    const airbyte = createAirbyteClient({ baseUrl, auth: { bearerToken: "k" } });
+    t.server.handle((_, res) => json(res, 200, source));
+    const airbyte = createAirbyteClient({ baseUrl: t.baseUrl, auth: { bearerToken: "k" } });
     const created = await airbyte.sources.createSource({
       name: "Ads",
       workspaceId,
@@ -66,64 +57,64 @@ describe("operations of the OAuth slice", () => {
       configuration: { sourceType: "google-ads", customer_id: "1" },
     });
     expect(created).toEqual(source);
-    expect(server.requests[0]?.url).toBe("/api/public/v1/sources");
-    expect(JSON.parse(server.requests[0]?.body ?? "").secretId).toBe("secret-from-redirect");
+    expect(t.server.requests[0]?.url).toBe("/api/public/v1/sources");
+    expect(JSON.parse(t.server.requests[0]?.body ?? "").secretId).toBe("secret-from-redirect");
   });
 
   it("getSource puts the id in the path (encoded) and the query object in the query string", async () => {
-    server.handle((_, res) => json(res, 200, source));
-    const airbyte = createAirbyteClient({ baseUrl, auth: { bearerToken: "k" } });
+    t.server.handle((_, res) => json(res, 200, source));
+    const airbyte = createAirbyteClient({ baseUrl: t.baseUrl, auth: { bearerToken: "k" } });
     await airbyte.sources.getSource("a/b c", { includeSecretCoordinates: true });
     await airbyte.sources.getSource(sourceId);
-    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+    expect(t.server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
       "GET /api/public/v1/sources/a%2Fb%20c?includeSecretCoordinates=true",
       `GET /api/public/v1/sources/${sourceId}`,
     ]);
-    expect(server.requests[0]?.headers["content-type"]).toBeUndefined();
+    expect(t.server.requests[0]?.headers["content-type"]).toBeUndefined();
   });
 
   it.each([
     ["workspaces", "createOrUpdateWorkspaceOAuthCredentials", "deleteWorkspaceOAuthCredentials"],
     ["organizations", "createOrUpdateOrganizationOAuthCredentials", "deleteOrganizationOAuthCredentials"],
   ] as const)("%s OAuth overrides: PUT with body resolves to undefined, DELETE with 3 path parameters", async (group, put, del) => {
-    server.handle((req, res) => {
+    t.server.handle((req, res) => {
       res.statusCode = req.method === "PUT" ? 200 : 204;
       res.end();
     });
-    const airbyte = createAirbyteClient({ baseUrl, auth: { bearerToken: "k" } });
+    const airbyte = createAirbyteClient({ baseUrl: t.baseUrl, auth: { bearerToken: "k" } });
     const body = { actorType: "source", name: "google-ads", configuration: { credentials: { client_id: "c", client_secret: "s" } } } as const;
     const methods = airbyte[group] as Record<string, (...args: unknown[]) => Promise<unknown>>;
     await expect(methods[put]?.("id-1", body)).resolves.toBeUndefined();
     await expect(methods[del]?.("id-1", "source", "google-ads")).resolves.toBeUndefined();
-    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+    expect(t.server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
       `PUT /api/public/v1/${group}/id-1/oauthCredentials`,
       `DELETE /api/public/v1/${group}/id-1/oauthCredentials/source/google-ads`,
     ]);
-    expect(JSON.parse(server.requests[0]?.body ?? "")).toEqual(body);
+    expect(JSON.parse(t.server.requests[0]?.body ?? "")).toEqual(body);
   });
 
   it("getHealthCheck sends no credentials and resolves to undefined", async () => {
-    server.handle((_, res) => res.end());
-    const airbyte = createAirbyteClient({ baseUrl, auth: { bearerToken: "k" } });
+    t.server.handle((_, res) => res.end());
+    const airbyte = createAirbyteClient({ baseUrl: t.baseUrl, auth: { bearerToken: "k" } });
     await expect(airbyte.health.getHealthCheck()).resolves.toBeUndefined();
-    expect(server.requests[0]?.url).toBe("/api/public/v1/health");
-    expect(server.requests[0]?.headers.authorization).toBeUndefined();
+    expect(t.server.requests[0]?.url).toBe("/api/public/v1/health");
+    expect(t.server.requests[0]?.headers.authorization).toBeUndefined();
   });
 
   it("createAccessToken is callable directly and sends no credentials", async () => {
-    server.handle((_, res) => json(res, 200, { access_token: "t", token_type: "Bearer", expires_in: 180 }));
-    const airbyte = createAirbyteClient({ baseUrl, auth: { bearerToken: "k" } });
+    t.server.handle((_, res) => json(res, 200, { access_token: "t", token_type: "Bearer", expires_in: 180 }));
+    const airbyte = createAirbyteClient({ baseUrl: t.baseUrl, auth: { bearerToken: "k" } });
     const token = await airbyte.applications.createAccessToken({ client_id: "id", client_secret: "s", grant_type: "client_credentials" });
     expect(token).toEqual({ access_token: "t", token_type: "Bearer", expires_in: 180 });
-    expect(server.requests[0]?.headers.authorization).toBeUndefined();
+    expect(t.server.requests[0]?.headers.authorization).toBeUndefined();
   });
 });
 
 describe("client options", () => {
   it("sends headers, a User-Agent with the caller's name first, and per-call headers that win", async () => {
-    server.handle((_, res) => json(res, 200, { consentUrl: "https://x.example.com" }));
+    t.server.handle((_, res) => json(res, 200, { consentUrl: "https://x.example.com" }));
     const airbyte = createAirbyteClient({
-      baseUrl,
+      baseUrl: t.baseUrl,
       auth: { bearerToken: "k" },
       headers: { "X-Team": "data", "X-Override": "client" },
       userAgent: "my-app/2.0",
@@ -132,7 +123,7 @@ describe("client options", () => {
       { redirectUrl: "https://a.example.com", sourceType: "github", workspaceId },
       { headers: { "X-Override": "call" } },
     );
-    const headers = server.requests[0]?.headers;
+    const headers = t.server.requests[0]?.headers;
     expect(headers?.["x-team"]).toBe("data");
     expect(headers?.["x-override"]).toBe("call");
     expect(headers?.["user-agent"]).toMatch(/^my-app\/2\.0 airbyte-api-client\/\d+\.\d+\.\d+$/);
@@ -160,22 +151,22 @@ describe("client options", () => {
   });
 
   it("keeps a trailing-slash base URL's path", async () => {
-    server.handle((_, res) => res.end());
-    await createAirbyteClient({ baseUrl: `${baseUrl}/` }).health.getHealthCheck();
-    expect(server.requests[0]?.url).toBe("/api/public/v1/health");
+    t.server.handle((_, res) => res.end());
+    await createAirbyteClient({ baseUrl: `${t.baseUrl}/` }).health.getHealthCheck();
+    expect(t.server.requests[0]?.url).toBe("/api/public/v1/health");
   });
 
   it("airbyte.raw is the openapi-fetch client with the same base URL and credentials", async () => {
-    server.handle((_, res) => json(res, 200, { consentUrl: "https://x.example.com" }));
-    const airbyte = createAirbyteClient({ baseUrl, auth: { username: "u", password: "p" } });
+    t.server.handle((_, res) => json(res, 200, { consentUrl: "https://x.example.com" }));
+    const airbyte = createAirbyteClient({ baseUrl: t.baseUrl, auth: { username: "u", password: "p" } });
     const { data, response } = await airbyte.raw.POST("/sources/initiateOAuth", {
       body: { redirectUrl: "https://a.example.com", sourceType: "github", workspaceId },
     });
     expect(response.status).toBe(200);
     expect(data?.consentUrl).toBe("https://x.example.com");
-    expect(server.requests[0]?.headers.authorization).toBe(`Basic ${Buffer.from("u:p").toString("base64")}`);
+    expect(t.server.requests[0]?.headers.authorization).toBe(`Basic ${Buffer.from("u:p").toString("base64")}`);
     await airbyte.raw.GET("/health");
-    expect(server.requests[1]?.headers.authorization).toBeUndefined();
+    expect(t.server.requests[1]?.headers.authorization).toBeUndefined();
   });
 
   it("calls the injected fetch with a Request", async () => {
@@ -193,10 +184,10 @@ describe("client options", () => {
   });
 
   it("honours an AbortSignal: the call rejects with the AbortError", async () => {
-    server.handle(() => {
+    t.server.handle(() => {
       /* never answers */
     });
-    const airbyte = createAirbyteClient({ baseUrl, auth: { bearerToken: "k" } });
+    const airbyte = createAirbyteClient({ baseUrl: t.baseUrl, auth: { bearerToken: "k" } });
     const controller = new AbortController();
     const call = airbyte.sources.getSource(sourceId, undefined, { signal: controller.signal });
     setTimeout(() => controller.abort(), 20);

@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 
 export interface RecordedRequest {
   method: string;
@@ -69,4 +70,31 @@ export function json(res: ServerResponse, status: number, body: unknown, content
 /** Answers with an RFC 9457 problem body. */
 export function problem(res: ServerResponse, status: number, title: string, detail: string): void {
   json(res, status, { type: `https://reference.airbyte.com/reference/errors#${title}`, title, status, detail }, "application/problem+json");
+}
+
+/**
+ * One server for a test file: started before its tests, stopped after, with
+ * the recorded requests cleared before each test.
+ */
+export function useTestServer(basePath = "/api/public/v1"): { readonly server: TestServer; readonly baseUrl: string } {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => {
+    if (server) server.requests.length = 0;
+  });
+  const started = () => {
+    if (!server) throw new Error("useTestServer: the server starts in beforeAll; use it inside tests");
+    return server;
+  };
+  return {
+    get server() {
+      return started();
+    },
+    get baseUrl() {
+      return `${started().origin}${basePath}`;
+    },
+  };
 }
