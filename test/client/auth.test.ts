@@ -48,7 +48,7 @@ describe("bearer and basic", () => {
 });
 
 describe("client credentials", () => {
-  it("fetches a token from <t.baseUrl>/applications/token (keeping the base path) with a JSON body, once", async () => {
+  it("fetches a token from <baseUrl>/applications/token (keeping the base path) with a JSON body, once", async () => {
     tokenServer();
     const airbyte = createAirbyteClient({ baseUrl: t.baseUrl, auth: { clientId: "cid", clientSecret: "csecret" } });
     await airbyte.sources.initiateOAuth(body);
