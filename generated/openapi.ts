@@ -100,13 +100,19 @@ export interface paths {
     };
     /**
      * List connections
-     * @description Pages with `limit` and `offset`; the client walks every page with `for await`.
+     * @description Lists the connections of the given workspaces, or of every workspace the
+     *     credentials can see when `workspaceIds` is empty, one page at a time.
+     *     Follow `next` (or use the client's `for await`) to read them all.
      */
     get: operations["listConnections"];
     put?: never;
     /**
      * Create a connection
-     * @description Links a source to a destination, with the streams to sync and a schedule.
+     * @description Connects a source to a destination in the destination's workspace. The
+     *     server discovers the source's schema first, so this call can take a
+     *     while. Without `configurations` every stream is synced as
+     *     `full_refresh_overwrite`; getStreamProperties tells which sync modes,
+     *     cursors and primary keys each stream supports.
      */
     post: operations["createConnection"];
     delete?: never;
@@ -125,17 +131,28 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** Get a connection */
+    /**
+     * Get a connection
+     * @description Returns the connection with its schedule, streams and tags.
+     */
     get: operations["getConnection"];
     put?: never;
     post?: never;
-    /** Delete a connection */
+    /**
+     * Delete a connection
+     * @description Deletes the connection; its status becomes `deprecated` and it still
+     *     shows up in listConnections with `includeDeleted=true`. Data already in
+     *     the destination is left alone.
+     */
     delete: operations["deleteConnection"];
     options?: never;
     head?: never;
     /**
      * Update some fields of a connection
-     * @description Fields left out keep their value.
+     * @description Changes the fields you send and keeps the others, with one exception:
+     *     when `configurations` is left out, the server re-selects every stream of
+     *     the source as `full_refresh_overwrite`. To keep the current streams, send
+     *     them back (from getConnection) with every patch.
      */
     patch: operations["patchConnection"];
     trace?: never;
@@ -218,13 +235,19 @@ export interface paths {
     };
     /**
      * List destinations
-     * @description Pages with `limit` and `offset`; the client walks every page with `for await`.
+     * @description Lists the destinations of the given workspaces, or of every workspace the
+     *     credentials can see when `workspaceIds` is empty, one page at a time.
+     *     Follow `next` (or use the client's `for await`) to read them all.
      */
     get: operations["listDestinations"];
     put?: never;
     /**
      * Create a destination
-     * @description From a connector configuration; `configuration.destinationType` or `definitionId` names the connector.
+     * @description Creates a destination from a connector configuration. Name the connector
+     *     with `configuration.destinationType` (e.g. `postgres`) or, for custom
+     *     connectors, with `definitionId`. The configuration must match the
+     *     connector's specification (see the connector's documentation for its
+     *     fields).
      */
     post: operations["createDestination"];
     delete?: never;
@@ -243,24 +266,33 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** Get a destination */
+    /**
+     * Get a destination
+     * @description Returns the destination with its configuration; secret values are masked.
+     */
     get: operations["getDestination"];
     /**
      * Replace a destination
-     * @description The destination takes exactly the given name and configuration.
+     * @description Sets the destination's name and whole configuration. Settings you leave
+     *     out of `configuration` are dropped, secrets included; use
+     *     patchDestination to change a few settings only.
      */
     put: operations["putDestination"];
     post?: never;
     /**
      * Delete a destination
-     * @description Its connections are deleted too.
+     * @description Deletes the destination and the connections that write to it. Deleted
+     *     destinations still show up in listDestinations with
+     *     `includeDeleted=true`.
      */
     delete: operations["deleteDestination"];
     options?: never;
     head?: never;
     /**
      * Update some fields of a destination
-     * @description Fields left out keep their value; `configuration` is merged.
+     * @description Changes only the fields you send. `configuration` is merged into the
+     *     stored one, so `{"configuration": {"dataset_id": "raw"}}` changes the
+     *     dataset and keeps every other setting, secrets included.
      */
     patch: operations["patchDestination"];
     trace?: never;
@@ -486,13 +518,21 @@ export interface paths {
     };
     /**
      * List jobs
-     * @description Sync and reset jobs, newest first unless `orderBy` says otherwise; filter by connection, workspace, type, status and time.
+     * @description Lists sync and reset jobs, one page at a time, filtered by connection or
+     *     workspaces, type, status and time. With `connectionId`, `workspaceIds` is
+     *     ignored; with neither, the jobs of every workspace the credentials can
+     *     see are listed. Follow `next` (or use the client's `for await`) to read
+     *     them all.
      */
     get: operations["listJobs"];
     put?: never;
     /**
      * Start a sync or reset job
-     * @description Starts a job for one connection. Fails with 409 while another job of that connection runs.
+     * @description Starts a job for one connection and returns at once, while the job runs;
+     *     poll getJob until its status is final. `sync` copies new data; `reset`
+     *     and `clear` delete the data the connection wrote. `refresh` is not
+     *     supported here (422). While another job of the connection runs, the
+     *     server answers 409.
      */
     post: operations["createJob"];
     delete?: never;
@@ -506,21 +546,22 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The job's id. */
+        /** @description The job's id, a number (as returned in `jobId`). */
         jobId: components["parameters"]["jobId"];
       };
       cookie?: never;
     };
     /**
      * Get a job
-     * @description Its status, duration and volumes.
+     * @description Returns the job's status, timing and volumes. Poll it to follow a job started with createJob.
      */
     get: operations["getJob"];
     put?: never;
     post?: never;
     /**
      * Cancel a running job
-     * @description Answers with the job as it is after the cancellation was requested.
+     * @description Asks the platform to stop the job and returns it as it is then; its
+     *     status becomes `cancelled` once the running attempt has stopped.
      */
     delete: operations["cancelJob"];
     options?: never;
@@ -723,7 +764,9 @@ export interface paths {
     };
     /**
      * List sources
-     * @description Pages with `limit` and `offset`; the client walks every page with `for await`.
+     * @description Lists the sources of the given workspaces, or of every workspace the
+     *     credentials can see when `workspaceIds` is empty, one page at a time.
+     *     Follow `next` (or use the client's `for await`) to read them all.
      */
     get: operations["listSources"];
     put?: never;
@@ -777,20 +820,25 @@ export interface paths {
     get: operations["getSource"];
     /**
      * Replace a source
-     * @description The source takes exactly the given name and configuration.
+     * @description Sets the source's name and whole configuration. Settings you leave out of
+     *     `configuration` are dropped, secrets included; use patchSource to change
+     *     a few settings only.
      */
     put: operations["putSource"];
     post?: never;
     /**
      * Delete a source
-     * @description Its connections are deleted too.
+     * @description Deletes the source and the connections that read from it. Deleted sources
+     *     still show up in listSources with `includeDeleted=true`.
      */
     delete: operations["deleteSource"];
     options?: never;
     head?: never;
     /**
      * Update some fields of a source
-     * @description Fields left out keep their value; `configuration` is merged.
+     * @description Changes only the fields you send. `configuration` is merged into the
+     *     stored one, so `{"configuration": {"port": 5433}}` changes the port and
+     *     keeps every other setting, secrets included.
      */
     patch: operations["patchSource"];
     trace?: never;
@@ -803,8 +851,12 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Get the streams of a source
-     * @description The streams the source offers, their sync modes, cursor and primary key candidates; with `destinationId`, as that destination would receive them.
+     * List the streams of a source
+     * @description Lists the streams a source offers, with the sync modes, cursor and
+     *     primary key each one supports: what you need to fill
+     *     `configurations.streams` of createConnection or patchConnection. With
+     *     `destinationId`, the sync modes are narrowed to those that destination
+     *     supports. The answer is a plain array, not a page.
      */
     get: operations["getStreamProperties"];
     put?: never;
@@ -1158,10 +1210,18 @@ export interface components {
     ActorTypeEnum: "source" | "destination";
     /**
      * AirbyteApiConnectionSchedule
-     * @description When a connection syncs: manually, on a cron expression, or at a basic interval.
+     * @description When a connection syncs, as you set it: `manual` (only when a job is
+     *     started with createJob or in the UI) or `cron` (on `cronExpression`).
+     *     Interval ("basic") schedules can be read back but not set through this API.
+     *     A connection created without a schedule is `manual`.
      */
     AirbyteApiConnectionSchedule: {
       scheduleType: components["schemas"]["ScheduleTypeEnum"];
+      /**
+       * @description A Quartz cron expression (seconds first, 6 or 7 fields), required when
+       *     `scheduleType` is `cron`, e.g. `0 0 6 * * ?` for 06:00 every day. Times
+       *     are UTC.
+       */
       cronExpression?: string;
     };
     /**
@@ -1206,79 +1266,142 @@ export interface components {
     };
     /**
      * ConfiguredStreamMapper
-     * @description One mapper applied to a stream before its records reach the destination.
+     * @description One mapper applied to a stream's records before they reach the destination.
      */
     ConfiguredStreamMapper: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The mapper's id, set by the server; leave it out when adding a mapper.
+       */
       id?: string;
       type: components["schemas"]["StreamMapperType"];
       mapperConfiguration: components["schemas"]["MapperConfiguration"];
     };
     /**
      * ConnectionCreateRequest
-     * @description Request body of createConnection.
+     * @description Body of createConnection. Only the source and the destination are
+     *     required. Without `configurations` every stream of the source is synced
+     *     as `full_refresh_overwrite`; without `schedule` the connection is manual;
+     *     without `status` it is `active`.
      */
     ConnectionCreateRequest: {
+      /** @description A name for the connection, e.g. Postgres to BigQuery. */
       name?: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The source to read from.
+       */
       sourceId: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The destination to write to. The connection is created in its workspace.
+       */
       destinationId: string;
       configurations?: components["schemas"]["StreamConfigurations"];
       schedule?: components["schemas"]["AirbyteApiConnectionSchedule"];
-      /** @deprecated */
+      /**
+       * @deprecated
+       * @description Deprecated: a connection now always runs in the data residency region of
+       *     its workspace, so leave this out.
+       */
       dataResidency?: string;
       namespaceDefinition?: components["schemas"]["NamespaceDefinitionEnum"];
-      /** @default null */
+      /**
+       * @description The destination namespace when `namespaceDefinition` is
+       *     `custom_format`. `${SOURCE_NAMESPACE}` stands for the source's
+       *     namespace, e.g. `raw_${SOURCE_NAMESPACE}`; an empty value behaves like
+       *     `destination`.
+       * @default null
+       */
       namespaceFormat?: string;
-      /** @default  */
+      /**
+       * @description Put in front of every stream's name in the destination, e.g. `hubspot_` turns `contacts` into `hubspot_contacts`.
+       * @default
+       */
       prefix?: string;
       nonBreakingSchemaUpdatesBehavior?: components["schemas"]["NonBreakingSchemaUpdatesBehaviorEnum"];
       status?: components["schemas"]["ConnectionStatusEnum"];
+      /** @description Tags of the same workspace to put on the connection. */
       tags?: components["schemas"]["Tag"][];
     };
     /**
      * ConnectionPatchRequest
-     * @description Request body of patchConnection.
+     * @description Body of patchConnection. Every field is optional: a field left out keeps
+     *     its current value, except `configurations`: send the full list of streams
+     *     to sync with every patch that should keep them (the server otherwise
+     *     rebuilds the list from the source's schema).
      */
     ConnectionPatchRequest: {
+      /** @description A new name for the connection. */
       name?: string;
       configurations?: components["schemas"]["StreamConfigurations"];
       schedule?: components["schemas"]["AirbyteApiConnectionSchedule"];
-      /** @deprecated */
+      /**
+       * @deprecated
+       * @description Deprecated: a connection now always runs in the data residency region of
+       *     its workspace, so leave this out.
+       */
       dataResidency?: string;
       namespaceDefinition?: components["schemas"]["NamespaceDefinitionEnumNoDefault"];
-      /** @default null */
+      /**
+       * @description The destination namespace when `namespaceDefinition` is
+       *     `custom_format`. `${SOURCE_NAMESPACE}` stands for the source's
+       *     namespace, e.g. `raw_${SOURCE_NAMESPACE}`; an empty value behaves like
+       *     `destination`.
+       * @default null
+       */
       namespaceFormat?: string;
+      /** @description Put in front of every stream's name in the destination, e.g. `hubspot_` turns `contacts` into `hubspot_contacts`. */
       prefix?: string;
       nonBreakingSchemaUpdatesBehavior?: components["schemas"]["NonBreakingSchemaUpdatesBehaviorEnumNoDefault"];
       status?: components["schemas"]["ConnectionStatusEnum"];
+      /** @description The connection's tags after the update (the whole list, not additions). */
       tags?: components["schemas"]["Tag"][];
     };
     /**
      * ConnectionResponse
-     * @description What createConnection, getConnection, patchConnection answer.
+     * @description One connection, as the server returns it.
      */
     ConnectionResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The connection's id.
+       */
       connectionId: string;
+      /** @description The connection's name. */
       name: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The source it reads from.
+       */
       sourceId: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The destination it writes to.
+       */
       destinationId: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The workspace it belongs to.
+       */
       workspaceId: string;
       status: components["schemas"]["ConnectionStatusEnum"];
       schedule: components["schemas"]["ConnectionScheduleResponse"];
       nonBreakingSchemaUpdatesBehavior?: components["schemas"]["NonBreakingSchemaUpdatesBehaviorEnum"];
       namespaceDefinition?: components["schemas"]["NamespaceDefinitionEnum"];
+      /** @description The namespace pattern, for `custom_format`. */
       namespaceFormat?: string;
+      /** @description The prefix of stream names in the destination; absent or empty when none. */
       prefix?: string;
       configurations: components["schemas"]["StreamConfigurations"];
-      /** Format: int64 */
+      /**
+       * Format: int64
+       * @description Creation time, in seconds since the Unix epoch.
+       */
       createdAt: number;
+      /** @description The connection's tags; empty when it has none. */
       tags: components["schemas"]["Tag"][];
+      /** @description Why the connection has its status, mostly set when it is `locked` or was disabled by Airbyte. */
       statusReason?: string;
     };
     /**
@@ -1287,18 +1410,27 @@ export interface components {
      */
     ConnectionScheduleResponse: {
       scheduleType: components["schemas"]["ScheduleTypeWithBasicEnum"];
+      /** @description The Quartz cron expression followed by its time zone, e.g. `0 0 6 * * ? UTC`. Only for `cron` schedules. */
       cronExpression?: string;
+      /** @description The interval in words, e.g. `Every 24 HOURS`. Only for `basic` schedules. */
       basicTiming?: string;
     };
     /**
      * ConnectionStatusEnum
-     * @description Whether a connection is active, inactive or deprecated. Open: new values are accepted.
+     * @description Whether a connection runs: `active` (syncs on its schedule), `inactive`
+     *     (paused), `deprecated` (deleted) or `locked` (disabled by Airbyte, e.g. for
+     *     billing; see `statusReason`). Open: new values are accepted.
      * @enum {string}
      */
     ConnectionStatusEnum: "active" | "inactive" | "deprecated" | "locked" | (string & {});
     /**
      * ConnectionSyncModeEnum
-     * @description How a stream syncs: the source read mode and the destination write mode together. Open: new modes are accepted.
+     * @description How a stream syncs: how the source reads (`full_refresh_*` reads
+     *     everything each time, `incremental_*` only what changed since the cursor)
+     *     joined with how the destination writes (`overwrite`, `append`,
+     *     `deduped` / `deduped_history` by primary key, `update`, `soft_delete`).
+     *     `type: string` is ours: the provider's spec leaves the type out. Open: new
+     *     modes are accepted.
      * @enum {string}
      */
     ConnectionSyncModeEnum:
@@ -1314,12 +1446,19 @@ export interface components {
       | (string & {});
     /**
      * ConnectionsResponse
-     * @description What listConnections answers.
+     * @description One page of listConnections. `next` and `previous` are absolute URLs of
+     *     the neighbouring pages; an empty string or a missing field means there is
+     *     none. An empty `data` ends the list.
      */
     ConnectionsResponse: {
+      /** @description URL of the previous page; empty or absent on the first page. */
       previous?: string;
+      /** @description URL of the next page; empty or absent once there are no more items. */
       next?: string;
-      /** @default [] */
+      /**
+       * @description The connections of this page.
+       * @default []
+       */
       data: components["schemas"]["ConnectionResponse"][];
     };
     /**
@@ -1477,60 +1616,96 @@ export interface components {
     };
     /**
      * DestinationCreateRequest
-     * @description Request body of createDestination.
+     * @description Body of createDestination. Name the connector with either `definitionId`
+     *     or `configuration.destinationType`.
      */
     DestinationCreateRequest: {
+      /** @description A name for the destination, e.g. warehouse-prod. */
       name: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The connector definition to use. Give either this or `configuration.destinationType`; required for custom connectors.
+       */
       definitionId?: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The workspace to create the destination in.
+       */
       workspaceId: string;
       configuration: components["schemas"]["DestinationConfiguration"];
       resourceAllocation?: components["schemas"]["ScopedResourceRequirements"];
     };
     /**
      * DestinationPatchRequest
-     * @description Request body of patchDestination.
+     * @description Body of patchDestination. Every field is optional: a field left out keeps
+     *     its current value. `configuration` is merged into the stored one key by
+     *     key, so send only the settings that change.
      */
     DestinationPatchRequest: {
+      /** @description A new display name for the destination. */
       name?: string;
       configuration?: components["schemas"]["DestinationConfiguration"];
       resourceAllocation?: components["schemas"]["ScopedResourceRequirements"];
     };
     /**
      * DestinationPutRequest
-     * @description Request body of putDestination.
+     * @description Body of putDestination. Replaces the destination's name and whole
+     *     configuration: settings missing from `configuration` are removed, not kept.
      */
     DestinationPutRequest: {
+      /** @description The destination's display name. */
       name: string;
       configuration: components["schemas"]["DestinationConfiguration"];
       resourceAllocation?: components["schemas"]["ScopedResourceRequirements"];
     };
     /**
      * DestinationResponse
-     * @description One destination. `destinationType` and `definitionId` are not required: the server omits them for custom connectors.
+     * @description One destination, as the server returns it. `destinationType` and
+     *     `definitionId` are not required: the server omits them for custom
+     *     connectors. Secret values in `configuration` come back masked with
+     *     asterisks, or as secret coordinates when getDestination was called with
+     *     `includeSecretCoordinates=true`.
      */
     DestinationResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The destination's id.
+       */
       destinationId: string;
+      /** @description The destination's display name. */
       name: string;
+      /** @description The connector's name, e.g. `bigquery` or `postgres`. Absent for custom connectors. */
       destinationType?: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The id of the connector definition the destination runs. Absent for some custom connectors.
+       */
       definitionId?: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The workspace the destination belongs to.
+       */
       workspaceId: string;
       configuration: components["schemas"]["DestinationConfiguration"];
-      /** Format: int64 */
+      /**
+       * Format: int64
+       * @description Creation time, in seconds since the Unix epoch.
+       */
       createdAt: number;
       resourceAllocation?: components["schemas"]["ScopedResourceRequirements"];
     };
     /**
      * DestinationsResponse
-     * @description What listDestinations answers.
+     * @description One page of listDestinations. `next` and `previous` are absolute URLs of
+     *     the neighbouring pages; an empty string or a missing field means there is
+     *     none. An empty `data` ends the list.
      */
     DestinationsResponse: {
+      /** @description URL of the previous page; empty or absent on the first page. */
       previous?: string;
+      /** @description URL of the next page; empty or absent once there are no more items. */
       next?: string;
+      /** @description The destinations of this page. */
       data: components["schemas"]["DestinationResponse"][];
     };
     /**
@@ -1591,7 +1766,7 @@ export interface components {
     };
     /**
      * EncryptionMapperAESConfiguration
-     * @description Encrypts a field with AES and a key you provide.
+     * @description Encrypts a field with AES and a secret key.
      */
     EncryptionMapperAESConfiguration: {
       /**
@@ -1599,30 +1774,39 @@ export interface components {
        * @enum {string}
        */
       algorithm: "AES";
+      /** @description Appended to the field's name to name the encrypted field, e.g. `_encrypted`. */
       fieldNameSuffix: string;
+      /** @description The secret AES key; treat it like a password. */
       key: string;
-      /** @enum {string} */
+      /**
+       * @description The block cipher mode. Open: new values are accepted.
+       * @enum {string}
+       */
       mode: "CBC" | "CFB" | "OFB" | "CTR" | "GCM" | "ECB" | (string & {});
-      /** @enum {string} */
+      /**
+       * @description The padding scheme. Open: new values are accepted.
+       * @enum {string}
+       */
       padding: "NoPadding" | "PKCS5Padding" | (string & {});
+      /** @description The field to encrypt. */
       targetField: string;
     };
     /**
      * EncryptionMapperAlgorithm
-     * @description The encryption algorithm of an encryption mapper.
+     * @description The encryption algorithm of an encryption mapper. Open: new values are accepted.
      * @enum {string}
      */
     EncryptionMapperAlgorithm: "RSA" | "AES" | (string & {});
     /**
      * EncryptionMapperConfiguration
-     * @description Encrypts a field, with RSA or AES (chosen by `algorithm`).
+     * @description Encrypts one field of every record, with RSA or AES as `algorithm` says (type `encryption`).
      */
     EncryptionMapperConfiguration:
       | components["schemas"]["EncryptionMapperRSAConfiguration"]
       | components["schemas"]["EncryptionMapperAESConfiguration"];
     /**
      * EncryptionMapperRSAConfiguration
-     * @description Encrypts a field with an RSA public key.
+     * @description Encrypts a field with an RSA public key; only the holder of the private key can read it.
      */
     EncryptionMapperRSAConfiguration: {
       /**
@@ -1630,23 +1814,29 @@ export interface components {
        * @enum {string}
        */
       algorithm: "RSA";
+      /** @description Appended to the field's name to name the encrypted field, e.g. `_encrypted`. */
       fieldNameSuffix: string;
+      /** @description The RSA public key that encrypts the values. */
       publicKey: string;
+      /** @description The field to encrypt. */
       targetField: string;
     };
     /**
      * FieldFilteringMapperConfiguration
-     * @description Drops a field from the records.
+     * @description Removes one field from every record (type `field-filtering`).
      */
     FieldFilteringMapperConfiguration: {
+      /** @description The field to remove. */
       targetField: string;
     };
     /**
      * FieldRenamingMapperConfiguration
-     * @description Renames a field of the records.
+     * @description Renames one field of every record (type `field-renaming`).
      */
     FieldRenamingMapperConfiguration: {
+      /** @description The name the field gets in the destination. */
       newFieldName: string;
+      /** @description The field's name in the source. */
       originalFieldName: string;
     };
     /**
@@ -1757,13 +1947,18 @@ export interface components {
     };
     /**
      * HashingMapperConfiguration
-     * @description Replaces a field with its hash.
+     * @description Replaces a field with its hash, written to a new field named after the original plus a suffix (type `hashing`).
      */
     HashingMapperConfiguration: {
+      /** @description Appended to the field's name to name the hashed field, e.g. `_hashed`. */
       fieldNameSuffix: string;
-      /** @enum {string} */
+      /**
+       * @description The hash function. Open: new values are accepted.
+       * @enum {string}
+       */
       method:
         "MD2" | "MD5" | "SHA-1" | "SHA-224" | "SHA-256" | "SHA-384" | "SHA-512" | (string & {});
+      /** @description The field to hash. */
       targetField: string;
     };
     /**
@@ -1808,35 +2003,56 @@ export interface components {
     };
     /**
      * JobCreateRequest
-     * @description Request body of createJob.
+     * @description Body of createJob.
      */
     JobCreateRequest: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The connection to run the job for.
+       */
       connectionId: string;
       jobType: components["schemas"]["JobTypeEnum"];
     };
     /**
      * JobResponse
-     * @description What createJob, getJob, cancelJob answer.
+     * @description One job of a connection, as the server returns it.
      */
     JobResponse: {
-      /** Format: int64 */
+      /**
+       * Format: int64
+       * @description The job's id, a number (not a UUID).
+       */
       jobId: number;
       status: components["schemas"]["JobStatusEnum"];
       jobType: components["schemas"]["JobTypeEnum"];
+      /** @description When the job was created, as an ISO 8601 date-time in UTC, e.g. `2025-03-02T06:00:04Z`. */
       startTime: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The connection the job runs for.
+       */
       connectionId: string;
+      /** @description When the job ended, as an ISO 8601 date-time in UTC. Only present once it has succeeded, failed or been cancelled. */
       lastUpdatedAt?: string;
+      /** @description How long the job ran (or has been running), as an ISO 8601 duration, e.g. `PT8M12S`. Absent while the job is pending. */
       duration?: string;
-      /** Format: int64 */
+      /**
+       * Format: int64
+       * @description Bytes committed to the destination by the job's last attempt. Absent before the first attempt.
+       */
       bytesSynced?: number;
-      /** Format: int64 */
+      /**
+       * Format: int64
+       * @description Records committed to the destination by the job's last attempt. Absent before the first attempt.
+       */
       rowsSynced?: number;
     };
     /**
      * JobStatusEnum
-     * @description The state of a job. Open: the server has added states (e.g. `queued`) before.
+     * @description The state of a job: `pending` (created, not started), `queued`, `running`,
+     *     `incomplete` (an attempt failed, another will follow), then one of the
+     *     final states `succeeded`, `failed` or `cancelled`. Open: the server has
+     *     added states before (`queued`) and may again.
      * @enum {string}
      */
     JobStatusEnum:
@@ -1850,7 +2066,10 @@ export interface components {
       | (string & {});
     /**
      * JobType
-     * @description The kinds of job the platform runs internally.
+     * @description The internal kind of a platform job, used to scope resource settings:
+     *     fetching the connector spec, checking a connection, discovering a schema,
+     *     syncing, resetting, updating a connection, replicating. Not the public
+     *     `JobTypeEnum` of the Jobs endpoints. Open: new kinds are accepted.
      * @enum {string}
      */
     JobType:
@@ -1864,13 +2083,16 @@ export interface components {
       | (string & {});
     /**
      * JobTypeEnum
-     * @description The kind of a public job: sync, reset, refresh or clear. Open: new kinds are accepted.
+     * @description The kind of a job: `sync` copies new data; `reset` and `clear` delete the
+     *     data the connection wrote so the next sync starts over; `refresh` re-reads
+     *     everything while keeping what was written (createJob rejects `refresh`
+     *     with 422). Open: new kinds are accepted.
      * @enum {string}
      */
     JobTypeEnum: "sync" | "reset" | "refresh" | "clear" | (string & {});
     /**
      * JobTypeResourceLimit
-     * @description Resource requirements for one job type.
+     * @description The resources of one job type, overriding the connector's defaults for that type only.
      */
     JobTypeResourceLimit: {
       jobType: components["schemas"]["JobType"];
@@ -1878,11 +2100,16 @@ export interface components {
     };
     /**
      * JobsResponse
-     * @description What listJobs answers.
+     * @description One page of listJobs. `next` and `previous` are absolute URLs of the
+     *     neighbouring pages; an empty string or a missing field means there is
+     *     none. An empty `data` ends the list.
      */
     JobsResponse: {
+      /** @description URL of the previous page; empty or absent on the first page. */
       previous?: string;
+      /** @description URL of the next page; empty or absent once there are no more items. */
       next?: string;
+      /** @description The jobs of this page. */
       data: components["schemas"]["JobResponse"][];
     };
     /**
@@ -1893,10 +2120,11 @@ export interface components {
     ManifestVersion: number;
     /**
      * MapperConfiguration
-     * @description The settings of one mapper (hashing, field filtering, field renaming, row
-     *     filtering or encryption). `anyOf`, not the provider's `oneOf`: the variants
-     *     share fields such as `targetField` and have no discriminator, so a valid
-     *     configuration can match several of them.
+     * @description The settings of one mapper; their shape follows the mapper's `type`
+     *     (hashing, field filtering, field renaming, row filtering or encryption).
+     *     `anyOf`, not the provider's `oneOf`: the variants share fields such as
+     *     `targetField` and have no discriminator, so a valid hashing configuration
+     *     also matches the field-filtering one, and `oneOf` would reject it.
      */
     MapperConfiguration:
       | components["schemas"]["HashingMapperConfiguration"]
@@ -1906,20 +2134,29 @@ export interface components {
       | components["schemas"]["EncryptionMapperConfiguration"];
     /**
      * NamespaceDefinitionEnum
-     * @description Where the destination writes: the source's namespace, the destination's default, or a custom format.
+     * @description Where the destination writes each stream: `source` (the namespace the
+     *     source reports, e.g. its schema), `destination` (the destination's default
+     *     namespace) or `custom_format` (as `namespaceFormat` says). Defaults to
+     *     `destination`. Open: new values are accepted.
      * @default destination
      * @enum {string}
      */
     NamespaceDefinitionEnum: "source" | "destination" | "custom_format" | (string & {});
     /**
      * NamespaceDefinitionEnumNoDefault
-     * @description Where the destination writes (no default assumed).
+     * @description Same values as NamespaceDefinitionEnum, without a default, for updates:
+     *     leaving it out keeps the connection's current setting. Open: new values
+     *     are accepted.
      * @enum {string}
      */
     NamespaceDefinitionEnumNoDefault: "source" | "destination" | "custom_format" | (string & {});
     /**
      * NonBreakingSchemaUpdatesBehaviorEnum
-     * @description What happens when the source schema changes without breaking: ignore, disable the connection, or propagate columns or everything.
+     * @description What Airbyte does when it finds a non-breaking change in the source's
+     *     schema (e.g. a new column): `ignore` it, `disable_connection`,
+     *     `propagate_columns` (add new columns to synced streams) or
+     *     `propagate_fully` (also add new streams). Defaults to `ignore`. Open: new
+     *     values are accepted.
      * @default ignore
      * @enum {string}
      */
@@ -1927,7 +2164,9 @@ export interface components {
       "ignore" | "disable_connection" | "propagate_columns" | "propagate_fully" | (string & {});
     /**
      * NonBreakingSchemaUpdatesBehaviorEnumNoDefault
-     * @description What happens on non-breaking source schema changes (no default assumed).
+     * @description Same values as NonBreakingSchemaUpdatesBehaviorEnum, without a default, for
+     *     updates: leaving it out keeps the connection's current setting. Open: new
+     *     values are accepted.
      * @enum {string}
      */
     NonBreakingSchemaUpdatesBehaviorEnumNoDefault:
@@ -2235,36 +2474,48 @@ export interface components {
     };
     /**
      * ResourceRequirements
-     * @description Resources for the workers that run a job; empty means unbounded.
+     * @description CPU, memory and disk for the containers that run a job, as Kubernetes
+     *     quantity strings (`"0.5"`, `"2"` CPUs; `"512Mi"`, `"2Gi"` of memory). A field
+     *     left out means no explicit request or limit for that resource.
      */
     ResourceRequirements: {
+      /** @description CPUs reserved for the container, e.g. "0.5". */
       cpu_request?: string;
+      /** @description Most CPUs the container may use, e.g. "2". */
       cpu_limit?: string;
+      /** @description Memory reserved for the container, e.g. "1Gi". */
       memory_request?: string;
+      /** @description Most memory the container may use, e.g. "2Gi". */
       memory_limit?: string;
+      /** @description Scratch disk reserved for the container, e.g. "1Gi". */
       ephemeral_storage_request?: string;
+      /** @description Most scratch disk the container may use, e.g. "5Gi". */
       ephemeral_storage_limit?: string;
     };
     /**
      * RowFilteringMapperConfiguration
-     * @description Keeps only the records that match conditions.
+     * @description Keeps only the records that satisfy a condition (type `row-filtering`).
      */
     RowFilteringMapperConfiguration: {
       conditions: components["schemas"]["RowFilteringOperation"];
     };
     /**
      * RowFilteringOperation
-     * @description A condition of a row-filtering mapper: equality, or the negation of other conditions (by `type`).
+     * @description A condition of a row-filtering mapper, chosen by `type`: `EQUAL` compares
+     *     one field with a value, `NOT` negates nested conditions. Conditions nest,
+     *     so this schema refers to itself through RowFilteringOperationNot.
      */
     RowFilteringOperation:
       | components["schemas"]["RowFilteringOperationEqual"]
       | components["schemas"]["RowFilteringOperationNot"];
     /**
      * RowFilteringOperationEqual
-     * @description True when a field equals a value.
+     * @description True for records whose field equals a value.
      */
     RowFilteringOperationEqual: {
+      /** @description The value to compare with, as a string (e.g. `"active"`, `"42"`). */
       comparisonValue: string;
+      /** @description The field to compare. */
       fieldName: string;
       /**
        * @description discriminator enum property added by openapi-typescript
@@ -2274,9 +2525,10 @@ export interface components {
     };
     /**
      * RowFilteringOperationNot
-     * @description True when none of its conditions is.
+     * @description True for records that match none of its conditions.
      */
     RowFilteringOperationNot: {
+      /** @description The conditions to negate; at least one. */
       conditions: components["schemas"]["RowFilteringOperation"][];
       /**
        * @description discriminator enum property added by openapi-typescript
@@ -2286,42 +2538,52 @@ export interface components {
     };
     /**
      * RowFilteringOperationType
-     * @description The kind of a row-filtering condition.
+     * @description The kind of a row-filtering condition. Open: new kinds are accepted.
      * @enum {string}
      */
     RowFilteringOperationType: "EQUAL" | "NOT" | (string & {});
     /**
      * ScheduleTypeEnum
-     * @description Whether a connection syncs manually or on a cron expression.
+     * @description The schedule kinds a request may set: `manual` or `cron`. Open: new values
+     *     are accepted.
      * @enum {string}
      */
     ScheduleTypeEnum: "manual" | "cron" | (string & {});
     /**
      * ScheduleTypeWithBasicEnum
-     * @description Whether a connection syncs manually, on a cron expression, or at a basic interval. Open: new kinds are accepted.
+     * @description A connection's schedule kind as the server reports it: `manual`, `cron`,
+     *     or `basic` (a fixed interval set in the UI). Open: new values are accepted.
      * @enum {string}
      */
     ScheduleTypeWithBasicEnum: "manual" | "cron" | "basic" | (string & {});
     /**
      * ScopedResourceRequirements
-     * @description Resource requirements of one actor: `default` applies to every job,
-     *     `jobSpecific` overrides it per job type.
+     * @description Resource settings of one source or destination. `default` applies to every
+     *     job that runs the connector; an entry of `jobSpecific` overrides it for one
+     *     job type. Whatever is left unset falls back to the platform's defaults, and
+     *     settings made on a connection win over these.
      */
     ScopedResourceRequirements: {
       default?: components["schemas"]["ResourceRequirements"];
+      /** @description Overrides of `default`, at most one per job type. */
       jobSpecific?: components["schemas"]["JobTypeResourceLimit"][];
     };
     /**
      * SelectedFieldInfo
-     * @description One field of a stream, as a path into the record.
+     * @description One field of a stream to sync.
      */
     SelectedFieldInfo: {
+      /**
+       * @description Path to the field: `["email"]` for a top-level column, more elements
+       *     for a nested one, e.g. `["address", "city"]`.
+       */
       fieldPath?: string[];
     };
     /**
      * SelectedFields
      * Format: set
-     * @description The fields of a stream to sync; all when absent.
+     * @description The fields of a stream to sync. When absent, every field is synced
+     *     (including fields the source adds later).
      */
     SelectedFields: components["schemas"]["SelectedFieldInfo"][];
     /**
@@ -2349,7 +2611,10 @@ export interface components {
        * @description The connector definition. Give either this or `configuration.sourceType`.
        */
       definitionId?: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The workspace to create the source in.
+       */
       workspaceId: string;
       configuration: components["schemas"]["SourceConfiguration"];
       /**
@@ -2361,38 +2626,63 @@ export interface components {
     };
     /**
      * SourcePatchRequest
-     * @description Request body of patchSource.
+     * @description Body of patchSource. Every field is optional: a field left out keeps its
+     *     current value. `configuration` is merged into the stored one key by key, so
+     *     send only the settings that change.
      */
     SourcePatchRequest: {
+      /** @description A new display name for the source. */
       name?: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The workspace the source belongs to.
+       */
       workspaceId?: string;
       configuration?: components["schemas"]["SourceConfiguration"];
+      /**
+       * @description A `secret_id` from a new run of the OAuth flow (initiateOAuth), to replace
+       *     the source's OAuth credentials without handling them yourself.
+       */
       secretId?: string;
       resourceAllocation?: components["schemas"]["ScopedResourceRequirements"];
     };
     /**
      * SourcePutRequest
-     * @description Request body of putSource.
+     * @description Body of putSource. Replaces the source's name and whole configuration:
+     *     settings missing from `configuration` are removed, not kept.
      */
     SourcePutRequest: {
+      /** @description The source's display name. */
       name: string;
       configuration: components["schemas"]["SourceConfiguration"];
       resourceAllocation?: components["schemas"]["ScopedResourceRequirements"];
     };
     /**
      * SourceResponse
-     * @description One source. `sourceType` and `definitionId` are not required: the server
-     *     omits them for custom connectors.
+     * @description One source, as the server returns it. `sourceType` and `definitionId` are
+     *     not required: the server omits them for custom connectors. Secret values in
+     *     `configuration` come back masked with asterisks, or as secret coordinates
+     *     when getSource was called with `includeSecretCoordinates=true`.
      */
     SourceResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The source's id.
+       */
       sourceId: string;
+      /** @description The source's display name. */
       name: string;
+      /** @description The connector's name, e.g. `postgres` or `google-ads`. Absent for custom connectors. */
       sourceType?: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The id of the connector definition the source runs. Absent for some custom connectors.
+       */
       definitionId?: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The workspace the source belongs to.
+       */
       workspaceId: string;
       configuration: components["schemas"]["SourceConfiguration"];
       /**
@@ -2404,39 +2694,66 @@ export interface components {
     };
     /**
      * SourcesResponse
-     * @description What listSources answers.
+     * @description One page of listSources. `next` and `previous` are absolute URLs of the
+     *     neighbouring pages; an empty string or a missing field means there is none.
+     *     An empty `data` ends the list.
      */
     SourcesResponse: {
+      /** @description URL of the previous page; empty or absent on the first page. */
       previous?: string;
+      /** @description URL of the next page; empty or absent once there are no more items. */
       next?: string;
+      /** @description The sources of this page. */
       data: components["schemas"]["SourceResponse"][];
     };
     /**
      * StreamConfiguration
-     * @description How one stream syncs: its sync mode, cursor, primary key, selected fields and mappers.
+     * @description How one stream of a connection syncs. getStreamProperties lists a source's
+     *     streams and the sync modes, cursors and primary keys each one supports.
      */
     StreamConfiguration: {
+      /** @description The stream's name, as the source reports it. */
       name: string;
+      /** @description The stream's namespace in the source (e.g. a database schema), for sources that have namespaces. */
       namespace?: string;
       syncMode?: components["schemas"]["ConnectionSyncModeEnum"];
+      /**
+       * @description Path to the field that tells new or changed records apart, e.g.
+       *     `["updated_at"]`. Needed for incremental modes unless the source
+       *     defines its own cursor.
+       */
       cursorField?: string[];
+      /**
+       * @description The fields that identify a record, each one as a path, e.g.
+       *     `[["id"]]` or `[["account_id"], ["day"]]`. Needed for deduplicating
+       *     modes unless the source defines a primary key.
+       */
       primaryKey?: string[][];
+      /** @description For file-based sources, also copy the raw files to the destination. */
       includeFiles?: boolean;
+      /** @description For data activation destinations (e.g. a CRM), the object the stream writes to. */
       destinationObjectName?: string;
       selectedFields?: components["schemas"]["SelectedFields"];
+      /** @description Transformations applied to the stream's records before they are written, in order. */
       mappers?: components["schemas"]["ConfiguredStreamMapper"][];
     };
     /**
      * StreamConfigurations
-     * @description The streams a connection syncs.
+     * @description The streams a connection syncs and how; only the streams listed are
+     *     synced. When a create or patch request has no stream configurations, the
+     *     server selects every stream of the source in `full_refresh_overwrite`.
      */
     StreamConfigurations: {
-      /** Format: set */
+      /**
+       * Format: set
+       * @description One entry per stream, each stream (name and namespace) at most once.
+       */
       streams?: components["schemas"]["StreamConfiguration"][];
     };
     /**
      * StreamMapperType
-     * @description The kind of a stream mapper.
+     * @description The kind of a stream mapper; it decides which shape `mapperConfiguration`
+     *     has. Open: new kinds are accepted.
      * @enum {string}
      */
     StreamMapperType:
@@ -2448,30 +2765,41 @@ export interface components {
       | (string & {});
     /**
      * StreamProperties
-     * @description What a source offers for one stream: supported sync modes, default cursor and primary key.
+     * @description What a source offers for one stream, and what a connection may choose for it.
      */
     StreamProperties: {
+      /** @description The stream's name. */
       streamName?: string;
+      /** @description The sync modes this stream supports (with the given destination, if one was named). */
       syncModes?: components["schemas"]["ConnectionSyncModeEnum"][];
+      /** @description The stream's namespace in the source, when it has one. The name is all lower case on the wire. */
       streamnamespace?: string;
+      /** @description Path to the cursor field the source suggests for incremental syncs. */
       defaultCursorField?: string[];
+      /** @description True when the source decides the cursor itself; `cursorField` is then ignored. */
       sourceDefinedCursorField?: boolean;
+      /** @description The primary key the source defines, as a list of field paths; empty when it defines none. */
       sourceDefinedPrimaryKey?: string[][];
+      /** @description Every field of the stream, each as a path (top-level fields are one-element paths). */
       propertyFields?: string[][];
     };
     /**
      * StreamPropertiesResponse
-     * @description What getStreamProperties answers.
+     * @description The streams of a source, one entry each. An array, not a paginated object.
      */
     StreamPropertiesResponse: components["schemas"]["StreamProperties"][];
     /**
      * Tag
-     * @description A tag of a workspace, used to label connections.
+     * @description A label of a workspace that can be put on connections, to group and find
+     *     them. In connection requests, refer to existing tags (create them with
+     *     createTag); all four fields are sent.
      */
     Tag: {
       tagId: components["schemas"]["TagId"];
       workspaceId: components["schemas"]["WorkspaceId"];
+      /** @description The tag's text, e.g. finance. */
       name: string;
+      /** @description The tag's colour as a hex RGB code without `#`, e.g. `FF5733`. */
       color: string;
     };
     /**
@@ -2713,7 +3041,7 @@ export interface components {
     userId: string;
     /** @description The permission's id. */
     permissionId: string;
-    /** @description The job's id. */
+    /** @description The job's id, a number (as returned in `jobId`). */
     jobId: number;
     /** @description The organization's id. */
     organizationId: string;
@@ -2888,7 +3216,10 @@ export interface operations {
       query?: {
         /** @description Only items of these workspaces; sent as repeated keys (`workspaceIds=a&workspaceIds=b`). Empty means every workspace the credentials can see. */
         workspaceIds?: components["parameters"]["workspaceIds"];
-        /** @description Only connections with all of these tags; repeated keys. */
+        /**
+         * @description Only connections that carry these tags; sent as repeated keys
+         *     (`tagIds=a&tagIds=b`). Empty means no tag filter.
+         */
         tagIds?: string[];
         /** @description Also return deleted items. */
         includeDeleted?: components["parameters"]["includeDeleted"];
@@ -2903,7 +3234,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description One page of connections. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2929,7 +3260,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The new connection. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2954,7 +3285,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The connection. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2979,7 +3310,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Done; no body. */
+      /** @description The connection is deleted; no body. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -3006,7 +3337,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The connection after the update. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3196,7 +3527,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description One page of destinations. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3222,7 +3553,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The new destination. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3239,7 +3570,11 @@ export interface operations {
   getDestination: {
     parameters: {
       query?: {
-        /** @description Return the coordinates of secret values instead of `***`. */
+        /**
+         * @description Return where each secret value is stored (its secret coordinate)
+         *     instead of masking it with asterisks. The secret values themselves are
+         *     never returned.
+         */
         includeSecretCoordinates?: boolean;
       };
       header?: never;
@@ -3251,7 +3586,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The destination. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3280,7 +3615,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The destination after the replacement. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3305,7 +3640,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Done; no body. */
+      /** @description The destination is deleted; no body. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -3332,7 +3667,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The destination after the update. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3742,27 +4077,33 @@ export interface operations {
   listJobs: {
     parameters: {
       query?: {
-        /** @description Only jobs of this connection. */
+        /** @description Only the jobs of this connection. */
         connectionId?: string;
         /** @description Page size. The list helpers of the client page through everything; set this only to change the page size. */
         limit?: components["parameters"]["limit"];
         /** @description How many items to skip before the first one returned. */
         offset?: components["parameters"]["offset"];
-        /** @description Only jobs of this type. */
+        /** @description Only jobs of this type. The server filters by `sync` and `reset` only; other values answer 422. */
         jobType?: components["schemas"]["JobTypeEnum"];
         /** @description Only items of these workspaces; sent as repeated keys (`workspaceIds=a&workspaceIds=b`). Empty means every workspace the credentials can see. */
         workspaceIds?: components["parameters"]["workspaceIds"];
-        /** @description Only jobs with this status. */
+        /** @description Only jobs in this state. */
         status?: components["schemas"]["JobStatusEnum"];
-        /** @description Only jobs created at or after this time. */
+        /** @description Only jobs created at or after this instant, as an ISO 8601 date-time, e.g. `2025-01-01T00:00:00Z`. */
         createdAtStart?: string;
-        /** @description Only jobs created at or before this time. */
+        /** @description Only jobs created at or before this instant, as an ISO 8601 date-time. */
         createdAtEnd?: string;
-        /** @description Only jobs updated at or after this time. */
+        /** @description Only jobs last updated at or after this instant, as an ISO 8601 date-time. */
         updatedAtStart?: string;
-        /** @description Only jobs updated at or before this time. */
+        /** @description Only jobs last updated at or before this instant, as an ISO 8601 date-time. */
         updatedAtEnd?: string;
-        /** @description Sort order, as `field|ASC` or `field|DESC` (fields: createdAt, updatedAt). */
+        /**
+         * @description Sort order as `<field>|<direction>`: field `createdAt` or `updatedAt`,
+         *     direction `ASC` or `DESC`, e.g. `updatedAt|DESC`. When absent the
+         *     server sorts by `createdAt`. Anything else answers 400. The pattern
+         *     is ours: the provider's (`\w+|(ASC|DESC)`) lacks the escape on `|`
+         *     and so accepts any word.
+         */
         orderBy?: string;
       };
       header?: never;
@@ -3771,7 +4112,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description One page of jobs. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3780,7 +4121,9 @@ export interface operations {
           "application/json": components["schemas"]["JobsResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
       403: components["responses"]["Forbidden"];
+      422: components["responses"]["UnprocessableEntity"];
     };
   };
   createJob: {
@@ -3796,7 +4139,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The new job, usually `pending` or `running`. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3807,6 +4150,8 @@ export interface operations {
       };
       400: components["responses"]["BadRequest"];
       403: components["responses"]["Forbidden"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
     };
   };
   getJob: {
@@ -3814,14 +4159,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The job's id. */
+        /** @description The job's id, a number (as returned in `jobId`). */
         jobId: components["parameters"]["jobId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The job. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3839,14 +4184,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The job's id. */
+        /** @description The job's id, a number (as returned in `jobId`). */
         jobId: components["parameters"]["jobId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The job after the cancellation request. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4241,7 +4586,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description One page of sources. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4351,7 +4696,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The source after the replacement. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4376,7 +4721,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Done; no body. */
+      /** @description The source is deleted; no body. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -4403,7 +4748,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The source after the update. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4419,11 +4764,14 @@ export interface operations {
   getStreamProperties: {
     parameters: {
       query: {
-        /** @description The source. */
+        /** @description The source whose streams to list. */
         sourceId: string;
-        /** @description The destination, to see the streams as it would receive them. */
+        /** @description A destination, to list only the sync modes it supports. */
         destinationId?: string;
-        /** @description Ask the source again instead of using the last discovered catalog. */
+        /**
+         * @description Run a fresh schema discovery on the source (slower) instead of using
+         *     the last discovered schema.
+         */
         ignoreCache?: boolean;
       };
       header?: never;
@@ -4432,7 +4780,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The source's streams. */
       200: {
         headers: {
           [name: string]: unknown;

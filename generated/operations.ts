@@ -1230,7 +1230,11 @@ export interface OperationTypes {
    *
    * `POST /connections`
    *
-   * Links a source to a destination, with the streams to sync and a schedule.
+   * Connects a source to a destination in the destination's workspace. The
+   * server discovers the source's schema first, so this call can take a
+   * while. Without `configurations` every stream is synced as
+   * `full_refresh_overwrite`; getStreamProperties tells which sync modes,
+   * cursors and primary keys each stream supports.
    */
   createConnection: {
     group: "connections";
@@ -1241,6 +1245,10 @@ export interface OperationTypes {
    * Delete a connection
    *
    * `DELETE /connections/{connectionId}`
+   *
+   * Deletes the connection; its status becomes `deprecated` and it still
+   * shows up in listConnections with `includeDeleted=true`. Data already in
+   * the destination is left alone.
    * @param connectionId The connection's id.
    */
   deleteConnection: {
@@ -1252,6 +1260,8 @@ export interface OperationTypes {
    * Get a connection
    *
    * `GET /connections/{connectionId}`
+   *
+   * Returns the connection with its schedule, streams and tags.
    * @param connectionId The connection's id.
    */
   getConnection: {
@@ -1264,7 +1274,9 @@ export interface OperationTypes {
    *
    * `GET /connections`
    *
-   * Pages with `limit` and `offset`; the client walks every page with `for await`.
+   * Lists the connections of the given workspaces, or of every workspace the
+   * credentials can see when `workspaceIds` is empty, one page at a time.
+   * Follow `next` (or use the client's `for await`) to read them all.
    */
   listConnections: {
     group: "connections";
@@ -1277,7 +1289,10 @@ export interface OperationTypes {
    *
    * `PATCH /connections/{connectionId}`
    *
-   * Fields left out keep their value.
+   * Changes the fields you send and keeps the others, with one exception:
+   * when `configurations` is left out, the server re-selects every stream of
+   * the source as `full_refresh_overwrite`. To keep the current streams, send
+   * them back (from getConnection) with every patch.
    * @param connectionId The connection's id.
    */
   patchConnection: {
@@ -1551,7 +1566,11 @@ export interface OperationTypes {
    *
    * `POST /destinations`
    *
-   * From a connector configuration; `configuration.destinationType` or `definitionId` names the connector.
+   * Creates a destination from a connector configuration. Name the connector
+   * with `configuration.destinationType` (e.g. `postgres`) or, for custom
+   * connectors, with `definitionId`. The configuration must match the
+   * connector's specification (see the connector's documentation for its
+   * fields).
    */
   createDestination: {
     group: "destinations";
@@ -1563,7 +1582,9 @@ export interface OperationTypes {
    *
    * `DELETE /destinations/{destinationId}`
    *
-   * Its connections are deleted too.
+   * Deletes the destination and the connections that write to it. Deleted
+   * destinations still show up in listDestinations with
+   * `includeDeleted=true`.
    * @param destinationId The destination's id.
    */
   deleteDestination: {
@@ -1575,6 +1596,8 @@ export interface OperationTypes {
    * Get a destination
    *
    * `GET /destinations/{destinationId}`
+   *
+   * Returns the destination with its configuration; secret values are masked.
    * @param destinationId The destination's id.
    */
   getDestination: {
@@ -1590,7 +1613,9 @@ export interface OperationTypes {
    *
    * `GET /destinations`
    *
-   * Pages with `limit` and `offset`; the client walks every page with `for await`.
+   * Lists the destinations of the given workspaces, or of every workspace the
+   * credentials can see when `workspaceIds` is empty, one page at a time.
+   * Follow `next` (or use the client's `for await`) to read them all.
    */
   listDestinations: {
     group: "destinations";
@@ -1603,7 +1628,9 @@ export interface OperationTypes {
    *
    * `PATCH /destinations/{destinationId}`
    *
-   * Fields left out keep their value; `configuration` is merged.
+   * Changes only the fields you send. `configuration` is merged into the
+   * stored one, so `{"configuration": {"dataset_id": "raw"}}` changes the
+   * dataset and keeps every other setting, secrets included.
    * @param destinationId The destination's id.
    */
   patchDestination: {
@@ -1619,7 +1646,9 @@ export interface OperationTypes {
    *
    * `PUT /destinations/{destinationId}`
    *
-   * The destination takes exactly the given name and configuration.
+   * Sets the destination's name and whole configuration. Settings you leave
+   * out of `configuration` are dropped, secrets included; use
+   * patchDestination to change a few settings only.
    * @param destinationId The destination's id.
    */
   putDestination: {
@@ -1828,8 +1857,9 @@ export interface OperationTypes {
    *
    * `DELETE /jobs/{jobId}`
    *
-   * Answers with the job as it is after the cancellation was requested.
-   * @param jobId The job's id.
+   * Asks the platform to stop the job and returns it as it is then; its
+   * status becomes `cancelled` once the running attempt has stopped.
+   * @param jobId The job's id, a number (as returned in `jobId`).
    */
   cancelJob: {
     group: "jobs";
@@ -1841,7 +1871,11 @@ export interface OperationTypes {
    *
    * `POST /jobs`
    *
-   * Starts a job for one connection. Fails with 409 while another job of that connection runs.
+   * Starts a job for one connection and returns at once, while the job runs;
+   * poll getJob until its status is final. `sync` copies new data; `reset`
+   * and `clear` delete the data the connection wrote. `refresh` is not
+   * supported here (422). While another job of the connection runs, the
+   * server answers 409.
    */
   createJob: {
     group: "jobs";
@@ -1853,8 +1887,8 @@ export interface OperationTypes {
    *
    * `GET /jobs/{jobId}`
    *
-   * Its status, duration and volumes.
-   * @param jobId The job's id.
+   * Returns the job's status, timing and volumes. Poll it to follow a job started with createJob.
+   * @param jobId The job's id, a number (as returned in `jobId`).
    */
   getJob: {
     group: "jobs";
@@ -1866,7 +1900,11 @@ export interface OperationTypes {
    *
    * `GET /jobs`
    *
-   * Sync and reset jobs, newest first unless `orderBy` says otherwise; filter by connection, workspace, type, status and time.
+   * Lists sync and reset jobs, one page at a time, filtered by connection or
+   * workspaces, type, status and time. With `connectionId`, `workspaceIds` is
+   * ignored; with neither, the jobs of every workspace the credentials can
+   * see are listed. Follow `next` (or use the client's `for await`) to read
+   * them all.
    */
   listJobs: {
     group: "jobs";
@@ -2143,7 +2181,8 @@ export interface OperationTypes {
    *
    * `DELETE /sources/{sourceId}`
    *
-   * Its connections are deleted too.
+   * Deletes the source and the connections that read from it. Deleted sources
+   * still show up in listSources with `includeDeleted=true`.
    * @param sourceId The source's id.
    */
   deleteSource: {
@@ -2185,7 +2224,9 @@ export interface OperationTypes {
    *
    * `GET /sources`
    *
-   * Pages with `limit` and `offset`; the client walks every page with `for await`.
+   * Lists the sources of the given workspaces, or of every workspace the
+   * credentials can see when `workspaceIds` is empty, one page at a time.
+   * Follow `next` (or use the client's `for await`) to read them all.
    */
   listSources: {
     group: "sources";
@@ -2198,7 +2239,9 @@ export interface OperationTypes {
    *
    * `PATCH /sources/{sourceId}`
    *
-   * Fields left out keep their value; `configuration` is merged.
+   * Changes only the fields you send. `configuration` is merged into the
+   * stored one, so `{"configuration": {"port": 5433}}` changes the port and
+   * keeps every other setting, secrets included.
    * @param sourceId The source's id.
    */
   patchSource: {
@@ -2214,7 +2257,9 @@ export interface OperationTypes {
    *
    * `PUT /sources/{sourceId}`
    *
-   * The source takes exactly the given name and configuration.
+   * Sets the source's name and whole configuration. Settings you leave out of
+   * `configuration` are dropped, secrets included; use patchSource to change
+   * a few settings only.
    * @param sourceId The source's id.
    */
   putSource: {
@@ -2226,11 +2271,15 @@ export interface OperationTypes {
     result: SourceResponse;
   };
   /**
-   * Get the streams of a source
+   * List the streams of a source
    *
    * `GET /streams`
    *
-   * The streams the source offers, their sync modes, cursor and primary key candidates; with `destinationId`, as that destination would receive them.
+   * Lists the streams a source offers, with the sync modes, cursor and
+   * primary key each one supports: what you need to fill
+   * `configurations.streams` of createConnection or patchConnection. With
+   * `destinationId`, the sync modes are narrowed to those that destination
+   * supports. The answer is a plain array, not a page.
    */
   getStreamProperties: {
     group: "streams";

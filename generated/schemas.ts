@@ -3,158 +3,175 @@
 
 import type { components } from "./openapi.js";
 
+/** A schema of the spec by name (the interfaces below extend it, keeping their name in editors). */
+type Schema<Name extends keyof components["schemas"]> = components["schemas"][Name];
+
 /**
  * Whether an OAuth override applies to a source or a destination.
  */
-export type ActorTypeEnum = components["schemas"]["ActorTypeEnum"];
+export type ActorTypeEnum = Schema<"ActorTypeEnum">;
 
 /**
- * When a connection syncs: manually, on a cron expression, or at a basic interval.
+ * When a connection syncs, as you set it: `manual` (only when a job is
+ * started with createJob or in the UI) or `cron` (on `cronExpression`).
+ * Interval ("basic") schedules can be read back but not set through this API.
+ * A connection created without a schedule is `manual`.
  */
-export type AirbyteApiConnectionSchedule = components["schemas"]["AirbyteApiConnectionSchedule"];
+export interface AirbyteApiConnectionSchedule extends Schema<"AirbyteApiConnectionSchedule"> {}
 
 /**
  * Request body of createApplication.
  */
-export type ApplicationCreate = components["schemas"]["ApplicationCreate"];
+export interface ApplicationCreate extends Schema<"ApplicationCreate"> {}
 
 /**
  * What createApplication, getApplication, deleteApplication answer.
  */
-export type ApplicationRead = components["schemas"]["ApplicationRead"];
+export interface ApplicationRead extends Schema<"ApplicationRead"> {}
 
 /**
  * What listApplications answers.
  */
-export type ApplicationReadList = components["schemas"]["ApplicationReadList"];
+export interface ApplicationReadList extends Schema<"ApplicationReadList"> {}
 
 /**
  * Client credentials exchanged for an access token. The field names are
  * OAuth 2.0's snake_case. (The provider's spec spells the grant field
  * `grant-type`; the server reads `grant_type`.)
  */
-export type ApplicationTokenRequestWithGrant =
-  components["schemas"]["ApplicationTokenRequestWithGrant"];
+export interface ApplicationTokenRequestWithGrant extends Schema<"ApplicationTokenRequestWithGrant"> {}
 
 /**
- * One mapper applied to a stream before its records reach the destination.
+ * One mapper applied to a stream's records before they reach the destination.
  */
-export type ConfiguredStreamMapper = components["schemas"]["ConfiguredStreamMapper"];
+export interface ConfiguredStreamMapper extends Schema<"ConfiguredStreamMapper"> {}
 
 /**
- * Request body of createConnection.
+ * Body of createConnection. Only the source and the destination are
+ * required. Without `configurations` every stream of the source is synced
+ * as `full_refresh_overwrite`; without `schedule` the connection is manual;
+ * without `status` it is `active`.
  */
-export type ConnectionCreateRequest = components["schemas"]["ConnectionCreateRequest"];
+export interface ConnectionCreateRequest extends Schema<"ConnectionCreateRequest"> {}
 
 /**
- * Request body of patchConnection.
+ * Body of patchConnection. Every field is optional: a field left out keeps
+ * its current value, except `configurations`: send the full list of streams
+ * to sync with every patch that should keep them (the server otherwise
+ * rebuilds the list from the source's schema).
  */
-export type ConnectionPatchRequest = components["schemas"]["ConnectionPatchRequest"];
+export interface ConnectionPatchRequest extends Schema<"ConnectionPatchRequest"> {}
 
 /**
- * What createConnection, getConnection, patchConnection answer.
+ * One connection, as the server returns it.
  */
-export type ConnectionResponse = components["schemas"]["ConnectionResponse"];
+export interface ConnectionResponse extends Schema<"ConnectionResponse"> {}
 
 /**
  * How a connection is scheduled, as the server reports it.
  */
-export type ConnectionScheduleResponse = components["schemas"]["ConnectionScheduleResponse"];
+export interface ConnectionScheduleResponse extends Schema<"ConnectionScheduleResponse"> {}
 
 /**
- * Whether a connection is active, inactive or deprecated. Open: new values are accepted.
+ * Whether a connection runs: `active` (syncs on its schedule), `inactive`
+ * (paused), `deprecated` (deleted) or `locked` (disabled by Airbyte, e.g. for
+ * billing; see `statusReason`). Open: new values are accepted.
  */
-export type ConnectionStatusEnum = components["schemas"]["ConnectionStatusEnum"];
+export type ConnectionStatusEnum = Schema<"ConnectionStatusEnum">;
 
 /**
- * How a stream syncs: the source read mode and the destination write mode together. Open: new modes are accepted.
+ * How a stream syncs: how the source reads (`full_refresh_*` reads
+ * everything each time, `incremental_*` only what changed since the cursor)
+ * joined with how the destination writes (`overwrite`, `append`,
+ * `deduped` / `deduped_history` by primary key, `update`, `soft_delete`).
+ * `type: string` is ours: the provider's spec leaves the type out. Open: new
+ * modes are accepted.
  */
-export type ConnectionSyncModeEnum = components["schemas"]["ConnectionSyncModeEnum"];
+export type ConnectionSyncModeEnum = Schema<"ConnectionSyncModeEnum">;
 
 /**
- * What listConnections answers.
+ * One page of listConnections. `next` and `previous` are absolute URLs of
+ * the neighbouring pages; an empty string or a missing field means there is
+ * none. An empty `data` ends the list.
  */
-export type ConnectionsResponse = components["schemas"]["ConnectionsResponse"];
+export interface ConnectionsResponse extends Schema<"ConnectionsResponse"> {}
 
 /**
  * One connector definition (source or destination) with its version and support level.
  */
-export type ConnectorDefinitionResponse = components["schemas"]["ConnectorDefinitionResponse"];
+export interface ConnectorDefinitionResponse extends Schema<"ConnectorDefinitionResponse"> {}
 
 /**
  * What listConnectorDefinitions answers.
  */
-export type ConnectorDefinitionsResponse = components["schemas"]["ConnectorDefinitionsResponse"];
+export interface ConnectorDefinitionsResponse extends Schema<"ConnectorDefinitionsResponse"> {}
 
 /**
  * Whether a definition is a source or a destination connector.
  */
-export type ConnectorType = components["schemas"]["ConnectorType"];
+export type ConnectorType = Schema<"ConnectorType">;
 
 /**
  * Request body of createDeclarativeSourceDefinition. The provider's spec lists
  * `workspaceId` as required here without defining it: the workspace is the path
  * parameter, so it is not part of the body.
  */
-export type CreateDeclarativeSourceDefinitionRequest =
-  components["schemas"]["CreateDeclarativeSourceDefinitionRequest"];
+export interface CreateDeclarativeSourceDefinitionRequest extends Schema<"CreateDeclarativeSourceDefinitionRequest"> {}
 
 /**
  * Request body of createSourceDefinition, createDestinationDefinition.
  */
-export type CreateDefinitionRequest = components["schemas"]["CreateDefinitionRequest"];
+export interface CreateDefinitionRequest extends Schema<"CreateDefinitionRequest"> {}
 
 /**
  * Request body of createDataplane.
  */
-export type DataplaneCreateRequest = components["schemas"]["DataplaneCreateRequest"];
+export interface DataplaneCreateRequest extends Schema<"DataplaneCreateRequest"> {}
 
 /**
  * What createDataplane answers. The provider's spec refers to this schema without defining it; the server returns the new dataplane's id and the client credentials the dataplane authenticates with (the secret is shown only here).
  */
-export type DataplaneCreateResponseBody = components["schemas"]["DataplaneCreateResponseBody"];
+export interface DataplaneCreateResponseBody extends Schema<"DataplaneCreateResponseBody"> {}
 
 /**
  * Request body of updateDataplane.
  */
-export type DataplanePatchRequest = components["schemas"]["DataplanePatchRequest"];
+export interface DataplanePatchRequest extends Schema<"DataplanePatchRequest"> {}
 
 /**
  * What getDataplane, updateDataplane, deleteDataplane answer.
  */
-export type DataplaneResponse = components["schemas"]["DataplaneResponse"];
+export interface DataplaneResponse extends Schema<"DataplaneResponse"> {}
 
 /**
  * What listDataplanes answers.
  */
-export type DataplanesResponse = components["schemas"]["DataplanesResponse"];
+export interface DataplanesResponse extends Schema<"DataplanesResponse"> {}
 
 /**
  * A connector-builder (low-code) manifest: a free JSON object.
  */
-export type DeclarativeManifest = components["schemas"]["DeclarativeManifest"];
+export interface DeclarativeManifest extends Schema<"DeclarativeManifest"> {}
 
 /**
  * What createDeclarativeSourceDefinition, getDeclarativeSourceDefinition, updateDeclarativeSourceDefinition and 1 more answer.
  */
-export type DeclarativeSourceDefinitionResponse =
-  components["schemas"]["DeclarativeSourceDefinitionResponse"];
+export interface DeclarativeSourceDefinitionResponse extends Schema<"DeclarativeSourceDefinitionResponse"> {}
 
 /**
  * What listDeclarativeSourceDefinitions answers.
  */
-export type DeclarativeSourceDefinitionsResponse =
-  components["schemas"]["DeclarativeSourceDefinitionsResponse"];
+export interface DeclarativeSourceDefinitionsResponse extends Schema<"DeclarativeSourceDefinitionsResponse"> {}
 
 /**
  * What createSourceDefinition, getSourceDefinition, updateSourceDefinition and 5 more answer.
  */
-export type DefinitionResponse = components["schemas"]["DefinitionResponse"];
+export interface DefinitionResponse extends Schema<"DefinitionResponse"> {}
 
 /**
  * What listSourceDefinitions, listDestinationDefinitions answer.
  */
-export type DefinitionsResponse = components["schemas"]["DefinitionsResponse"];
+export interface DefinitionsResponse extends Schema<"DefinitionsResponse"> {}
 
 /**
  * The connector's configuration: a JSON object matching the destination
@@ -162,248 +179,275 @@ export type DefinitionsResponse = components["schemas"]["DefinitionsResponse"];
  * `definitionId` is given. Deliberately not a union of every connector's
  * schema: such unions make generated SDKs pick the wrong type.
  */
-export type DestinationConfiguration = components["schemas"]["DestinationConfiguration"];
+export interface DestinationConfiguration extends Schema<"DestinationConfiguration"> {}
 
 /**
- * Request body of createDestination.
+ * Body of createDestination. Name the connector with either `definitionId`
+ * or `configuration.destinationType`.
  */
-export type DestinationCreateRequest = components["schemas"]["DestinationCreateRequest"];
+export interface DestinationCreateRequest extends Schema<"DestinationCreateRequest"> {}
 
 /**
- * Request body of patchDestination.
+ * Body of patchDestination. Every field is optional: a field left out keeps
+ * its current value. `configuration` is merged into the stored one key by
+ * key, so send only the settings that change.
  */
-export type DestinationPatchRequest = components["schemas"]["DestinationPatchRequest"];
+export interface DestinationPatchRequest extends Schema<"DestinationPatchRequest"> {}
 
 /**
- * Request body of putDestination.
+ * Body of putDestination. Replaces the destination's name and whole
+ * configuration: settings missing from `configuration` are removed, not kept.
  */
-export type DestinationPutRequest = components["schemas"]["DestinationPutRequest"];
+export interface DestinationPutRequest extends Schema<"DestinationPutRequest"> {}
 
 /**
- * One destination. `destinationType` and `definitionId` are not required: the server omits them for custom connectors.
+ * One destination, as the server returns it. `destinationType` and
+ * `definitionId` are not required: the server omits them for custom
+ * connectors. Secret values in `configuration` come back masked with
+ * asterisks, or as secret coordinates when getDestination was called with
+ * `includeSecretCoordinates=true`.
  */
-export type DestinationResponse = components["schemas"]["DestinationResponse"];
+export interface DestinationResponse extends Schema<"DestinationResponse"> {}
 
 /**
- * What listDestinations answers.
+ * One page of listDestinations. `next` and `previous` are absolute URLs of
+ * the neighbouring pages; an empty string or a missing field means there is
+ * none. An empty `data` ends the list.
  */
-export type DestinationsResponse = components["schemas"]["DestinationsResponse"];
+export interface DestinationsResponse extends Schema<"DestinationsResponse"> {}
 
 /**
  * Whether a notification is sent by email.
  */
-export type EmailNotificationConfig = components["schemas"]["EmailNotificationConfig"];
+export interface EmailNotificationConfig extends Schema<"EmailNotificationConfig"> {}
 
 /**
  * An organization with Airbyte Embedded enabled.
  */
-export type EmbeddedOrganizationListItem = components["schemas"]["EmbeddedOrganizationListItem"];
+export interface EmbeddedOrganizationListItem extends Schema<"EmbeddedOrganizationListItem"> {}
 
 /**
  * What listEmbeddedOrganizationsByUser answers.
  */
-export type EmbeddedOrganizationsList = components["schemas"]["EmbeddedOrganizationsList"];
+export type EmbeddedOrganizationsList = Schema<"EmbeddedOrganizationsList">;
 
 /**
  * Request body of generateEmbeddedScopedToken.
  */
-export type EmbeddedScopedTokenRequest = components["schemas"]["EmbeddedScopedTokenRequest"];
+export interface EmbeddedScopedTokenRequest extends Schema<"EmbeddedScopedTokenRequest"> {}
 
 /**
  * What generateEmbeddedScopedToken answers.
  */
-export type EmbeddedScopedTokenResponse = components["schemas"]["EmbeddedScopedTokenResponse"];
+export interface EmbeddedScopedTokenResponse extends Schema<"EmbeddedScopedTokenResponse"> {}
 
 /**
  * Request body of getEmbeddedWidget.
  */
-export type EmbeddedWidgetRequest = components["schemas"]["EmbeddedWidgetRequest"];
+export interface EmbeddedWidgetRequest extends Schema<"EmbeddedWidgetRequest"> {}
 
 /**
  * What getEmbeddedWidget answers.
  */
-export type EmbeddedWidgetResponse = components["schemas"]["EmbeddedWidgetResponse"];
+export interface EmbeddedWidgetResponse extends Schema<"EmbeddedWidgetResponse"> {}
 
 /**
- * Encrypts a field with AES and a key you provide.
+ * Encrypts a field with AES and a secret key.
  */
-export type EncryptionMapperAESConfiguration =
-  components["schemas"]["EncryptionMapperAESConfiguration"];
+export interface EncryptionMapperAESConfiguration extends Schema<"EncryptionMapperAESConfiguration"> {}
 
 /**
- * The encryption algorithm of an encryption mapper.
+ * The encryption algorithm of an encryption mapper. Open: new values are accepted.
  */
-export type EncryptionMapperAlgorithm = components["schemas"]["EncryptionMapperAlgorithm"];
+export type EncryptionMapperAlgorithm = Schema<"EncryptionMapperAlgorithm">;
 
 /**
- * Encrypts a field, with RSA or AES (chosen by `algorithm`).
+ * Encrypts one field of every record, with RSA or AES as `algorithm` says (type `encryption`).
  */
-export type EncryptionMapperConfiguration = components["schemas"]["EncryptionMapperConfiguration"];
+export type EncryptionMapperConfiguration = Schema<"EncryptionMapperConfiguration">;
 
 /**
- * Encrypts a field with an RSA public key.
+ * Encrypts a field with an RSA public key; only the holder of the private key can read it.
  */
-export type EncryptionMapperRSAConfiguration =
-  components["schemas"]["EncryptionMapperRSAConfiguration"];
+export interface EncryptionMapperRSAConfiguration extends Schema<"EncryptionMapperRSAConfiguration"> {}
 
 /**
- * Drops a field from the records.
+ * Removes one field from every record (type `field-filtering`).
  */
-export type FieldFilteringMapperConfiguration =
-  components["schemas"]["FieldFilteringMapperConfiguration"];
+export interface FieldFilteringMapperConfiguration extends Schema<"FieldFilteringMapperConfiguration"> {}
 
 /**
- * Renames a field of the records.
+ * Renames one field of every record (type `field-renaming`).
  */
-export type FieldRenamingMapperConfiguration =
-  components["schemas"]["FieldRenamingMapperConfiguration"];
+export interface FieldRenamingMapperConfiguration extends Schema<"FieldRenamingMapperConfiguration"> {}
 
 /**
  * Request body of createGroup.
  */
-export type GroupCreateRequest = components["schemas"]["GroupCreateRequest"];
+export interface GroupCreateRequest extends Schema<"GroupCreateRequest"> {}
 
 /**
  * Request body of addGroupMember.
  */
-export type GroupMemberAddRequest = components["schemas"]["GroupMemberAddRequest"];
+export interface GroupMemberAddRequest extends Schema<"GroupMemberAddRequest"> {}
 
 /**
  * What addGroupMember answers.
  */
-export type GroupMemberResponse = components["schemas"]["GroupMemberResponse"];
+export interface GroupMemberResponse extends Schema<"GroupMemberResponse"> {}
 
 /**
  * What listGroupMembers answers.
  */
-export type GroupMembersResponse = components["schemas"]["GroupMembersResponse"];
+export interface GroupMembersResponse extends Schema<"GroupMembersResponse"> {}
 
 /**
  * Request body of createGroupPermission.
  */
-export type GroupPermissionCreateRequest = components["schemas"]["GroupPermissionCreateRequest"];
+export type GroupPermissionCreateRequest = Schema<"GroupPermissionCreateRequest">;
 
 /**
  * What createGroupPermission answers.
  */
-export type GroupPermissionResponse = components["schemas"]["GroupPermissionResponse"];
+export interface GroupPermissionResponse extends Schema<"GroupPermissionResponse"> {}
 
 /**
  * What listGroupPermissions answers.
  */
-export type GroupPermissionsResponse = components["schemas"]["GroupPermissionsResponse"];
+export interface GroupPermissionsResponse extends Schema<"GroupPermissionsResponse"> {}
 
 /**
  * What createGroup, getGroup, updateGroup answer.
  */
-export type GroupResponse = components["schemas"]["GroupResponse"];
+export interface GroupResponse extends Schema<"GroupResponse"> {}
 
 /**
  * Request body of updateGroup.
  */
-export type GroupUpdateRequest = components["schemas"]["GroupUpdateRequest"];
+export interface GroupUpdateRequest extends Schema<"GroupUpdateRequest"> {}
 
 /**
  * What listGroups answers.
  */
-export type GroupsResponse = components["schemas"]["GroupsResponse"];
+export interface GroupsResponse extends Schema<"GroupsResponse"> {}
 
 /**
- * Replaces a field with its hash.
+ * Replaces a field with its hash, written to a new field named after the original plus a suffix (type `hashing`).
  */
-export type HashingMapperConfiguration = components["schemas"]["HashingMapperConfiguration"];
+export interface HashingMapperConfiguration extends Schema<"HashingMapperConfiguration"> {}
 
 /**
  * Body of initiateOAuth. Starts Airbyte-managed OAuth for one source type in one workspace.
  */
-export type InitiateOauthRequest = components["schemas"]["InitiateOauthRequest"];
+export interface InitiateOauthRequest extends Schema<"InitiateOauthRequest"> {}
 
 /**
  * Answer of initiateOAuth. The provider's spec leaves this body untyped; the
  * server sends a single field, the consent URL.
  */
-export type InitiateOauthResponse = components["schemas"]["InitiateOauthResponse"];
+export interface InitiateOauthResponse extends Schema<"InitiateOauthResponse"> {}
 
 /**
- * Request body of createJob.
+ * Body of createJob.
  */
-export type JobCreateRequest = components["schemas"]["JobCreateRequest"];
+export interface JobCreateRequest extends Schema<"JobCreateRequest"> {}
 
 /**
- * What createJob, getJob, cancelJob answer.
+ * One job of a connection, as the server returns it.
  */
-export type JobResponse = components["schemas"]["JobResponse"];
+export interface JobResponse extends Schema<"JobResponse"> {}
 
 /**
- * The state of a job. Open: the server has added states (e.g. `queued`) before.
+ * The state of a job: `pending` (created, not started), `queued`, `running`,
+ * `incomplete` (an attempt failed, another will follow), then one of the
+ * final states `succeeded`, `failed` or `cancelled`. Open: the server has
+ * added states before (`queued`) and may again.
  */
-export type JobStatusEnum = components["schemas"]["JobStatusEnum"];
+export type JobStatusEnum = Schema<"JobStatusEnum">;
 
 /**
- * The kinds of job the platform runs internally.
+ * The internal kind of a platform job, used to scope resource settings:
+ * fetching the connector spec, checking a connection, discovering a schema,
+ * syncing, resetting, updating a connection, replicating. Not the public
+ * `JobTypeEnum` of the Jobs endpoints. Open: new kinds are accepted.
  */
-export type JobType = components["schemas"]["JobType"];
+export type JobType = Schema<"JobType">;
 
 /**
- * The kind of a public job: sync, reset, refresh or clear. Open: new kinds are accepted.
+ * The kind of a job: `sync` copies new data; `reset` and `clear` delete the
+ * data the connection wrote so the next sync starts over; `refresh` re-reads
+ * everything while keeping what was written (createJob rejects `refresh`
+ * with 422). Open: new kinds are accepted.
  */
-export type JobTypeEnum = components["schemas"]["JobTypeEnum"];
+export type JobTypeEnum = Schema<"JobTypeEnum">;
 
 /**
- * Resource requirements for one job type.
+ * The resources of one job type, overriding the connector's defaults for that type only.
  */
-export type JobTypeResourceLimit = components["schemas"]["JobTypeResourceLimit"];
+export interface JobTypeResourceLimit extends Schema<"JobTypeResourceLimit"> {}
 
 /**
- * What listJobs answers.
+ * One page of listJobs. `next` and `previous` are absolute URLs of the
+ * neighbouring pages; an empty string or a missing field means there is
+ * none. An empty `data` ends the list.
  */
-export type JobsResponse = components["schemas"]["JobsResponse"];
+export interface JobsResponse extends Schema<"JobsResponse"> {}
 
 /**
  * A version of a declarative manifest.
  */
-export type ManifestVersion = components["schemas"]["ManifestVersion"];
+export type ManifestVersion = Schema<"ManifestVersion">;
 
 /**
- * The settings of one mapper (hashing, field filtering, field renaming, row
- * filtering or encryption). `anyOf`, not the provider's `oneOf`: the variants
- * share fields such as `targetField` and have no discriminator, so a valid
- * configuration can match several of them.
+ * The settings of one mapper; their shape follows the mapper's `type`
+ * (hashing, field filtering, field renaming, row filtering or encryption).
+ * `anyOf`, not the provider's `oneOf`: the variants share fields such as
+ * `targetField` and have no discriminator, so a valid hashing configuration
+ * also matches the field-filtering one, and `oneOf` would reject it.
  */
-export type MapperConfiguration = components["schemas"]["MapperConfiguration"];
+export type MapperConfiguration = Schema<"MapperConfiguration">;
 
 /**
- * Where the destination writes: the source's namespace, the destination's default, or a custom format.
+ * Where the destination writes each stream: `source` (the namespace the
+ * source reports, e.g. its schema), `destination` (the destination's default
+ * namespace) or `custom_format` (as `namespaceFormat` says). Defaults to
+ * `destination`. Open: new values are accepted.
  */
-export type NamespaceDefinitionEnum = components["schemas"]["NamespaceDefinitionEnum"];
+export type NamespaceDefinitionEnum = Schema<"NamespaceDefinitionEnum">;
 
 /**
- * Where the destination writes (no default assumed).
+ * Same values as NamespaceDefinitionEnum, without a default, for updates:
+ * leaving it out keeps the connection's current setting. Open: new values
+ * are accepted.
  */
-export type NamespaceDefinitionEnumNoDefault =
-  components["schemas"]["NamespaceDefinitionEnumNoDefault"];
+export type NamespaceDefinitionEnumNoDefault = Schema<"NamespaceDefinitionEnumNoDefault">;
 
 /**
- * What happens when the source schema changes without breaking: ignore, disable the connection, or propagate columns or everything.
+ * What Airbyte does when it finds a non-breaking change in the source's
+ * schema (e.g. a new column): `ignore` it, `disable_connection`,
+ * `propagate_columns` (add new columns to synced streams) or
+ * `propagate_fully` (also add new streams). Defaults to `ignore`. Open: new
+ * values are accepted.
  */
-export type NonBreakingSchemaUpdatesBehaviorEnum =
-  components["schemas"]["NonBreakingSchemaUpdatesBehaviorEnum"];
+export type NonBreakingSchemaUpdatesBehaviorEnum = Schema<"NonBreakingSchemaUpdatesBehaviorEnum">;
 
 /**
- * What happens on non-breaking source schema changes (no default assumed).
+ * Same values as NonBreakingSchemaUpdatesBehaviorEnum, without a default, for
+ * updates: leaving it out keeps the connection's current setting. Open: new
+ * values are accepted.
  */
 export type NonBreakingSchemaUpdatesBehaviorEnumNoDefault =
-  components["schemas"]["NonBreakingSchemaUpdatesBehaviorEnumNoDefault"];
+  Schema<"NonBreakingSchemaUpdatesBehaviorEnumNoDefault">;
 
 /**
  * How one kind of notification is delivered (email and/or webhook).
  */
-export type NotificationConfig = components["schemas"]["NotificationConfig"];
+export interface NotificationConfig extends Schema<"NotificationConfig"> {}
 
 /**
  * The notification settings of a workspace, per kind of event.
  */
-export type NotificationsConfig = components["schemas"]["NotificationsConfig"];
+export interface NotificationsConfig extends Schema<"NotificationsConfig"> {}
 
 /**
  * The source types that support Airbyte-managed OAuth. The server adds and
@@ -411,77 +455,76 @@ export type NotificationsConfig = components["schemas"]["NotificationsConfig"];
  * facebook-pages and ticktick were added), so this enum is open: any other
  * string is accepted and passed through.
  */
-export type OAuthActorNames = components["schemas"]["OAuthActorNames"];
+export type OAuthActorNames = Schema<"OAuthActorNames">;
 
 /**
  * The OAuth application credentials to use instead of Airbyte's own, shaped
  * like the OAuth section of the connector's specification (usually
  * `{ "credentials": { "client_id": ..., "client_secret": ... } }`).
  */
-export type OAuthCredentialsConfiguration = components["schemas"]["OAuthCredentialsConfiguration"];
+export interface OAuthCredentialsConfiguration extends Schema<"OAuthCredentialsConfiguration"> {}
 
 /**
  * Extra input some connectors need before OAuth can start (a subdomain, a
  * region, ...). It is a JSON object whose shape is the connector's
  * `OAuthConfigSpecification.oauthUserInputFromConnectorConfigSpecification`.
  */
-export type OAuthInputConfiguration = components["schemas"]["OAuthInputConfiguration"];
+export interface OAuthInputConfiguration extends Schema<"OAuthInputConfiguration"> {}
 
 /**
  * The id of an organization.
  */
-export type OrganizationId = components["schemas"]["OrganizationId"];
+export type OrganizationId = Schema<"OrganizationId">;
 
 /**
  * Body that creates or replaces the OAuth application override of one connector type for a organization.
  */
-export type OrganizationOAuthCredentialsRequest =
-  components["schemas"]["OrganizationOAuthCredentialsRequest"];
+export interface OrganizationOAuthCredentialsRequest extends Schema<"OrganizationOAuthCredentialsRequest"> {}
 
 /**
  * One organization.
  */
-export type OrganizationResponse = components["schemas"]["OrganizationResponse"];
+export interface OrganizationResponse extends Schema<"OrganizationResponse"> {}
 
 /**
  * What listOrganizationsForUser answers.
  */
-export type OrganizationsResponse = components["schemas"]["OrganizationsResponse"];
+export interface OrganizationsResponse extends Schema<"OrganizationsResponse"> {}
 
 /**
  * Request body of createPermission.
  */
-export type PermissionCreateRequest = components["schemas"]["PermissionCreateRequest"];
+export interface PermissionCreateRequest extends Schema<"PermissionCreateRequest"> {}
 
 /**
  * What getPermission, updatePermission, createPermission answer.
  */
-export type PermissionResponse = components["schemas"]["PermissionResponse"];
+export interface PermissionResponse extends Schema<"PermissionResponse"> {}
 
 /**
  * A permission as listed for a user or organization.
  */
-export type PermissionResponseRead = components["schemas"]["PermissionResponseRead"];
+export interface PermissionResponseRead extends Schema<"PermissionResponseRead"> {}
 
 /**
  * What a permission applies to: a workspace, an organization, or nothing (instance).
  */
-export type PermissionScope = components["schemas"]["PermissionScope"];
+export type PermissionScope = Schema<"PermissionScope">;
 
 /**
  * The role a permission grants. Open: the server may add roles.
  */
-export type PermissionType = components["schemas"]["PermissionType"];
+export type PermissionType = Schema<"PermissionType">;
 
 /**
  * Request body of updatePermission.
  */
-export type PermissionUpdateRequest = components["schemas"]["PermissionUpdateRequest"];
+export interface PermissionUpdateRequest extends Schema<"PermissionUpdateRequest"> {}
 
 /**
  * What listPermissions answers.
  */
-export type PermissionsResponse = components["schemas"]["PermissionsResponse"];
+export interface PermissionsResponse extends Schema<"PermissionsResponse"> {}
 
 /**
  * An error body in the RFC 9457 "problem details" format. The server sends it
@@ -489,95 +532,103 @@ export type PermissionsResponse = components["schemas"]["PermissionsResponse"];
  * status. `title` is a stable machine-readable code (e.g. `value-not-found`),
  * `detail` the human explanation.
  */
-export type Problem = components["schemas"]["Problem"];
+export interface Problem extends Schema<"Problem"> {}
 
 /**
  * An access token. Self-managed servers have been seen to omit `token_type`
  * and `expires_in`, so only `access_token` is required here.
  */
-export type PublicAccessTokenResponse = components["schemas"]["PublicAccessTokenResponse"];
+export interface PublicAccessTokenResponse extends Schema<"PublicAccessTokenResponse"> {}
 
 /**
  * The roles that can be granted through the public API.
  */
-export type PublicPermissionType = components["schemas"]["PublicPermissionType"];
+export type PublicPermissionType = Schema<"PublicPermissionType">;
 
 /**
  * Request body of createRegion.
  */
-export type RegionCreateRequest = components["schemas"]["RegionCreateRequest"];
+export interface RegionCreateRequest extends Schema<"RegionCreateRequest"> {}
 
 /**
  * Request body of updateRegion.
  */
-export type RegionPatchRequest = components["schemas"]["RegionPatchRequest"];
+export interface RegionPatchRequest extends Schema<"RegionPatchRequest"> {}
 
 /**
  * What createRegion, getRegion, updateRegion and 1 more answer.
  */
-export type RegionResponse = components["schemas"]["RegionResponse"];
+export interface RegionResponse extends Schema<"RegionResponse"> {}
 
 /**
  * What listRegions answers.
  */
-export type RegionsResponse = components["schemas"]["RegionsResponse"];
+export interface RegionsResponse extends Schema<"RegionsResponse"> {}
 
 /**
- * Resources for the workers that run a job; empty means unbounded.
+ * CPU, memory and disk for the containers that run a job, as Kubernetes
+ * quantity strings (`"0.5"`, `"2"` CPUs; `"512Mi"`, `"2Gi"` of memory). A field
+ * left out means no explicit request or limit for that resource.
  */
-export type ResourceRequirements = components["schemas"]["ResourceRequirements"];
+export interface ResourceRequirements extends Schema<"ResourceRequirements"> {}
 
 /**
- * Keeps only the records that match conditions.
+ * Keeps only the records that satisfy a condition (type `row-filtering`).
  */
-export type RowFilteringMapperConfiguration =
-  components["schemas"]["RowFilteringMapperConfiguration"];
+export interface RowFilteringMapperConfiguration extends Schema<"RowFilteringMapperConfiguration"> {}
 
 /**
- * A condition of a row-filtering mapper: equality, or the negation of other conditions (by `type`).
+ * A condition of a row-filtering mapper, chosen by `type`: `EQUAL` compares
+ * one field with a value, `NOT` negates nested conditions. Conditions nest,
+ * so this schema refers to itself through RowFilteringOperationNot.
  */
-export type RowFilteringOperation = components["schemas"]["RowFilteringOperation"];
+export type RowFilteringOperation = Schema<"RowFilteringOperation">;
 
 /**
- * True when a field equals a value.
+ * True for records whose field equals a value.
  */
-export type RowFilteringOperationEqual = components["schemas"]["RowFilteringOperationEqual"];
+export interface RowFilteringOperationEqual extends Schema<"RowFilteringOperationEqual"> {}
 
 /**
- * True when none of its conditions is.
+ * True for records that match none of its conditions.
  */
-export type RowFilteringOperationNot = components["schemas"]["RowFilteringOperationNot"];
+export interface RowFilteringOperationNot extends Schema<"RowFilteringOperationNot"> {}
 
 /**
- * The kind of a row-filtering condition.
+ * The kind of a row-filtering condition. Open: new kinds are accepted.
  */
-export type RowFilteringOperationType = components["schemas"]["RowFilteringOperationType"];
+export type RowFilteringOperationType = Schema<"RowFilteringOperationType">;
 
 /**
- * Whether a connection syncs manually or on a cron expression.
+ * The schedule kinds a request may set: `manual` or `cron`. Open: new values
+ * are accepted.
  */
-export type ScheduleTypeEnum = components["schemas"]["ScheduleTypeEnum"];
+export type ScheduleTypeEnum = Schema<"ScheduleTypeEnum">;
 
 /**
- * Whether a connection syncs manually, on a cron expression, or at a basic interval. Open: new kinds are accepted.
+ * A connection's schedule kind as the server reports it: `manual`, `cron`,
+ * or `basic` (a fixed interval set in the UI). Open: new values are accepted.
  */
-export type ScheduleTypeWithBasicEnum = components["schemas"]["ScheduleTypeWithBasicEnum"];
+export type ScheduleTypeWithBasicEnum = Schema<"ScheduleTypeWithBasicEnum">;
 
 /**
- * Resource requirements of one actor: `default` applies to every job,
- * `jobSpecific` overrides it per job type.
+ * Resource settings of one source or destination. `default` applies to every
+ * job that runs the connector; an entry of `jobSpecific` overrides it for one
+ * job type. Whatever is left unset falls back to the platform's defaults, and
+ * settings made on a connection win over these.
  */
-export type ScopedResourceRequirements = components["schemas"]["ScopedResourceRequirements"];
+export interface ScopedResourceRequirements extends Schema<"ScopedResourceRequirements"> {}
 
 /**
- * One field of a stream, as a path into the record.
+ * One field of a stream to sync.
  */
-export type SelectedFieldInfo = components["schemas"]["SelectedFieldInfo"];
+export interface SelectedFieldInfo extends Schema<"SelectedFieldInfo"> {}
 
 /**
- * The fields of a stream to sync; all when absent.
+ * The fields of a stream to sync. When absent, every field is synced
+ * (including fields the source adds later).
  */
-export type SelectedFields = components["schemas"]["SelectedFields"];
+export type SelectedFields = Schema<"SelectedFields">;
 
 /**
  * The connector's configuration: a JSON object matching the source
@@ -585,147 +636,158 @@ export type SelectedFields = components["schemas"]["SelectedFields"];
  * `definitionId` is given. Deliberately not a union of every connector's
  * schema: such unions make generated SDKs pick the wrong type.
  */
-export type SourceConfiguration = components["schemas"]["SourceConfiguration"];
+export interface SourceConfiguration extends Schema<"SourceConfiguration"> {}
 
 /**
  * Body of createSource.
  */
-export type SourceCreateRequest = components["schemas"]["SourceCreateRequest"];
+export interface SourceCreateRequest extends Schema<"SourceCreateRequest"> {}
 
 /**
- * Request body of patchSource.
+ * Body of patchSource. Every field is optional: a field left out keeps its
+ * current value. `configuration` is merged into the stored one key by key, so
+ * send only the settings that change.
  */
-export type SourcePatchRequest = components["schemas"]["SourcePatchRequest"];
+export interface SourcePatchRequest extends Schema<"SourcePatchRequest"> {}
 
 /**
- * Request body of putSource.
+ * Body of putSource. Replaces the source's name and whole configuration:
+ * settings missing from `configuration` are removed, not kept.
  */
-export type SourcePutRequest = components["schemas"]["SourcePutRequest"];
+export interface SourcePutRequest extends Schema<"SourcePutRequest"> {}
 
 /**
- * One source. `sourceType` and `definitionId` are not required: the server
- * omits them for custom connectors.
+ * One source, as the server returns it. `sourceType` and `definitionId` are
+ * not required: the server omits them for custom connectors. Secret values in
+ * `configuration` come back masked with asterisks, or as secret coordinates
+ * when getSource was called with `includeSecretCoordinates=true`.
  */
-export type SourceResponse = components["schemas"]["SourceResponse"];
+export interface SourceResponse extends Schema<"SourceResponse"> {}
 
 /**
- * What listSources answers.
+ * One page of listSources. `next` and `previous` are absolute URLs of the
+ * neighbouring pages; an empty string or a missing field means there is none.
+ * An empty `data` ends the list.
  */
-export type SourcesResponse = components["schemas"]["SourcesResponse"];
+export interface SourcesResponse extends Schema<"SourcesResponse"> {}
 
 /**
- * How one stream syncs: its sync mode, cursor, primary key, selected fields and mappers.
+ * How one stream of a connection syncs. getStreamProperties lists a source's
+ * streams and the sync modes, cursors and primary keys each one supports.
  */
-export type StreamConfiguration = components["schemas"]["StreamConfiguration"];
+export interface StreamConfiguration extends Schema<"StreamConfiguration"> {}
 
 /**
- * The streams a connection syncs.
+ * The streams a connection syncs and how; only the streams listed are
+ * synced. When a create or patch request has no stream configurations, the
+ * server selects every stream of the source in `full_refresh_overwrite`.
  */
-export type StreamConfigurations = components["schemas"]["StreamConfigurations"];
+export interface StreamConfigurations extends Schema<"StreamConfigurations"> {}
 
 /**
- * The kind of a stream mapper.
+ * The kind of a stream mapper; it decides which shape `mapperConfiguration`
+ * has. Open: new kinds are accepted.
  */
-export type StreamMapperType = components["schemas"]["StreamMapperType"];
+export type StreamMapperType = Schema<"StreamMapperType">;
 
 /**
- * What a source offers for one stream: supported sync modes, default cursor and primary key.
+ * What a source offers for one stream, and what a connection may choose for it.
  */
-export type StreamProperties = components["schemas"]["StreamProperties"];
+export interface StreamProperties extends Schema<"StreamProperties"> {}
 
 /**
- * What getStreamProperties answers.
+ * The streams of a source, one entry each. An array, not a paginated object.
  */
-export type StreamPropertiesResponse = components["schemas"]["StreamPropertiesResponse"];
+export type StreamPropertiesResponse = Schema<"StreamPropertiesResponse">;
 
 /**
- * A tag of a workspace, used to label connections.
+ * A label of a workspace that can be put on connections, to group and find
+ * them. In connection requests, refer to existing tags (create them with
+ * createTag); all four fields are sent.
  */
-export type Tag = components["schemas"]["Tag"];
+export interface Tag extends Schema<"Tag"> {}
 
 /**
  * Request body of createTag.
  */
-export type TagCreateRequest = components["schemas"]["TagCreateRequest"];
+export interface TagCreateRequest extends Schema<"TagCreateRequest"> {}
 
 /**
  * The id of a tag.
  */
-export type TagId = components["schemas"]["TagId"];
+export type TagId = Schema<"TagId">;
 
 /**
  * Request body of updateTag.
  */
-export type TagPatchRequest = components["schemas"]["TagPatchRequest"];
+export interface TagPatchRequest extends Schema<"TagPatchRequest"> {}
 
 /**
  * What createTag, getTag, updateTag answer.
  */
-export type TagResponse = components["schemas"]["TagResponse"];
+export interface TagResponse extends Schema<"TagResponse"> {}
 
 /**
  * What listTags answers.
  */
-export type TagsResponse = components["schemas"]["TagsResponse"];
+export interface TagsResponse extends Schema<"TagsResponse"> {}
 
 /**
  * Request body of updateDeclarativeSourceDefinition.
  */
-export type UpdateDeclarativeSourceDefinitionRequest =
-  components["schemas"]["UpdateDeclarativeSourceDefinitionRequest"];
+export interface UpdateDeclarativeSourceDefinitionRequest extends Schema<"UpdateDeclarativeSourceDefinitionRequest"> {}
 
 /**
  * Request body of updateSourceDefinition, updateDestinationDefinition.
  */
-export type UpdateDefinitionRequest = components["schemas"]["UpdateDefinitionRequest"];
+export interface UpdateDefinitionRequest extends Schema<"UpdateDefinitionRequest"> {}
 
 /**
  * The id of a user.
  */
-export type UserId = components["schemas"]["UserId"];
+export type UserId = Schema<"UserId">;
 
 /**
  * One user of an organization.
  */
-export type UserResponse = components["schemas"]["UserResponse"];
+export interface UserResponse extends Schema<"UserResponse"> {}
 
 /**
  * What listUsersWithinAnOrganization answers.
  */
-export type UsersResponse = components["schemas"]["UsersResponse"];
+export interface UsersResponse extends Schema<"UsersResponse"> {}
 
 /**
  * Whether a notification is sent to a webhook, and which.
  */
-export type WebhookNotificationConfig = components["schemas"]["WebhookNotificationConfig"];
+export interface WebhookNotificationConfig extends Schema<"WebhookNotificationConfig"> {}
 
 /**
  * Request body of createWorkspace.
  */
-export type WorkspaceCreateRequest = components["schemas"]["WorkspaceCreateRequest"];
+export interface WorkspaceCreateRequest extends Schema<"WorkspaceCreateRequest"> {}
 
 /**
  * The id of a workspace.
  */
-export type WorkspaceId = components["schemas"]["WorkspaceId"];
+export type WorkspaceId = Schema<"WorkspaceId">;
 
 /**
  * Body that creates or replaces the OAuth application override of one connector type for a workspace.
  */
-export type WorkspaceOAuthCredentialsRequest =
-  components["schemas"]["WorkspaceOAuthCredentialsRequest"];
+export interface WorkspaceOAuthCredentialsRequest extends Schema<"WorkspaceOAuthCredentialsRequest"> {}
 
 /**
  * What createWorkspace, getWorkspace, updateWorkspace answer.
  */
-export type WorkspaceResponse = components["schemas"]["WorkspaceResponse"];
+export interface WorkspaceResponse extends Schema<"WorkspaceResponse"> {}
 
 /**
  * Request body of updateWorkspace.
  */
-export type WorkspaceUpdateRequest = components["schemas"]["WorkspaceUpdateRequest"];
+export interface WorkspaceUpdateRequest extends Schema<"WorkspaceUpdateRequest"> {}
 
 /**
  * What listWorkspaces answers.
  */
-export type WorkspacesResponse = components["schemas"]["WorkspacesResponse"];
+export interface WorkspacesResponse extends Schema<"WorkspacesResponse"> {}

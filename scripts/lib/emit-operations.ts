@@ -112,9 +112,12 @@ ${op.operationId}: {
 `;
 }
 
-export function emitSchemas(schemas: ReadonlyArray<{ name: string; description?: string }>): string {
+export function emitSchemas(schemas: ReadonlyArray<{ name: string; description?: string; isObject: boolean }>): string {
   return `
 import type { components } from "./openapi.js";
+
+/** A schema of the spec by name (the interfaces below extend it, keeping their name in editors). */
+type Schema<Name extends keyof components["schemas"]> = components["schemas"][Name];
 
 ${schemas
   .map((s) => {
@@ -125,7 +128,10 @@ ${schemas
           .map((l) => ` * ${l.replace(/\*\//g, "*\\/")}`.trimEnd())
           .join("\n")}\n */\n`
       : "";
-    return `${doc}export type ${s.name} = components["schemas"][${JSON.stringify(s.name)}];`;
+    // An interface keeps its name in hovers and error messages; other shapes stay aliases.
+    return s.isObject
+      ? `${doc}export interface ${s.name} extends Schema<${JSON.stringify(s.name)}> {}`
+      : `${doc}export type ${s.name} = Schema<${JSON.stringify(s.name)}>;`;
   })
   .join("\n\n")}
 `;

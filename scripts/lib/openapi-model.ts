@@ -83,6 +83,11 @@ export interface OperationModel {
 export interface SchemaModel {
   name: string;
   description?: string;
+  /**
+   * A plain object schema (no composition, not nullable): emitted as an
+   * interface so editors show its name instead of expanding it.
+   */
+  isObject: boolean;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -285,5 +290,13 @@ export function readSchemas(spec: BundledSpec): SchemaModel[] {
       })),
     );
   }
-  return names.map((name) => ({ name, description: spec.components?.schemas?.[name]?.description }));
+  return names.map((name) => {
+    const schema = spec.components?.schemas?.[name] ?? {};
+    const composed = ["oneOf", "anyOf", "allOf", "$ref", "enum", "const"].some((k) => k in schema);
+    return {
+      name,
+      description: schema.description,
+      isObject: !composed && schema.type === "object" && (schema["x-open-enum"] === undefined),
+    };
+  });
 }

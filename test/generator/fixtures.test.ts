@@ -43,7 +43,9 @@ describe("feature details", () => {
 
   it("split files: a schema referenced only by file is named after the file", async () => {
     const { files } = await runPipeline({ spec: join(repoRoot, "test/fixtures/specs/split-files/openapi.yaml") });
-    expect(files.get("schemas.ts")).toContain('export type WidgetCreate = components["schemas"]["WidgetCreate"];');
+    // Object schemas become interfaces (their name shows in editors); other shapes stay aliases.
+    expect(files.get("schemas.ts")).toContain('export interface WidgetCreate extends Schema<"WidgetCreate"> {}');
+    expect(files.get("schemas.ts")).toContain('export type Size = Schema<"Size">;');
     expect(files.get("operations.ts")).toMatch(/args: \[body: WidgetCreate\];\s*result: Widget;/);
   });
 

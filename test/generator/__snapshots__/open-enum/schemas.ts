@@ -3,16 +3,19 @@
 
 import type { components } from "./openapi.js";
 
-export type Job = components["schemas"]["Job"];
+/** A schema of the spec by name (the interfaces below extend it, keeping their name in editors). */
+type Schema<Name extends keyof components["schemas"]> = components["schemas"][Name];
+
+export interface Job extends Schema<"Job"> {}
 
 /**
  * Closed on purpose.
  */
-export type JobKind = components["schemas"]["JobKind"];
+export type JobKind = Schema<"JobKind">;
 
 /**
  * Sent by the server; new values appear without notice.
  */
-export type JobStatus = components["schemas"]["JobStatus"];
+export type JobStatus = Schema<"JobStatus">;
 
-export type Problem = components["schemas"]["Problem"];
+export interface Problem extends Schema<"Problem"> {}

@@ -3,6 +3,9 @@
 
 import type { components } from "./openapi.js";
 
-export type GroupsPage = components["schemas"]["GroupsPage"];
+/** A schema of the spec by name (the interfaces below extend it, keeping their name in editors). */
+type Schema<Name extends keyof components["schemas"]> = components["schemas"][Name];
 
-export type Problem = components["schemas"]["Problem"];
+export interface GroupsPage extends Schema<"GroupsPage"> {}
+
+export interface Problem extends Schema<"Problem"> {}

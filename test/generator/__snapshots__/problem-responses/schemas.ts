@@ -3,7 +3,10 @@
 
 import type { components } from "./openapi.js";
 
+/** A schema of the spec by name (the interfaces below extend it, keeping their name in editors). */
+type Schema<Name extends keyof components["schemas"]> = components["schemas"][Name];
+
 /**
  * RFC 9457 problem details.
  */
-export type Problem = components["schemas"]["Problem"];
+export interface Problem extends Schema<"Problem"> {}

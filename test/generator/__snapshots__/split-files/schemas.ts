@@ -3,22 +3,25 @@
 
 import type { components } from "./openapi.js";
 
+/** A schema of the spec by name (the interfaces below extend it, keeping their name in editors). */
+type Schema<Name extends keyof components["schemas"]> = components["schemas"][Name];
+
 /**
  * RFC 9457 problem details.
  */
-export type Problem = components["schemas"]["Problem"];
+export interface Problem extends Schema<"Problem"> {}
 
 /**
  * Size in centimetres.
  */
-export type Size = components["schemas"]["Size"];
+export type Size = Schema<"Size">;
 
 /**
  * A widget.
  */
-export type Widget = components["schemas"]["Widget"];
+export interface Widget extends Schema<"Widget"> {}
 
 /**
  * What createWidget takes. Not listed in the root: the bundle names it after its file.
  */
-export type WidgetCreate = components["schemas"]["WidgetCreate"];
+export interface WidgetCreate extends Schema<"WidgetCreate"> {}
