@@ -63,6 +63,17 @@ describe("airbyte/* lint rules", () => {
     ]);
   });
 
+  it("operation-success-response: flags an operation without a 2xx or 3xx response, accepts a redirect endpoint", async () => {
+    const { mine, others, lineOf } = await problemsOf("operation-success-response");
+    expect(others).toEqual([]);
+    expect(mine).toEqual([
+      {
+        line: lineOf("responses:"),
+        message: "listThings declares no success response: add a 2xx (or a 3xx for a redirect endpoint).",
+      },
+    ]);
+  });
+
   it("the repository's spec passes every rule with 0 errors and 0 warnings", async () => {
     expect(await lintSpec(join(repoRoot, "spec/openapi.yaml"))).toEqual([]);
   });
