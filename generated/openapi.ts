@@ -1229,6 +1229,7 @@ export interface components {
      * @description Request body of createApplication.
      */
     ApplicationCreate: {
+      /** @description The name. */
       name: string;
     };
     /**
@@ -1236,11 +1237,18 @@ export interface components {
      * @description What createApplication, getApplication, deleteApplication answer.
      */
     ApplicationRead: {
+      /** @description The id. */
       id: string;
+      /** @description The name. */
       name: string;
+      /** @description The client id, for client-credentials auth. */
       clientId: string;
+      /** @description The client secret. Keep it secret: it is shown only when created. */
       clientSecret: string;
-      /** Format: int64 */
+      /**
+       * Format: int64
+       * @description When it was created.
+       */
       createdAt: number;
     };
     /**
@@ -1248,6 +1256,7 @@ export interface components {
      * @description What listApplications answers.
      */
     ApplicationReadList: {
+      /** @description The applications. */
       applications: components["schemas"]["ApplicationRead"][];
     };
     /**
@@ -1261,7 +1270,10 @@ export interface components {
       client_id: string;
       /** @description The application's client secret. */
       client_secret: string;
-      /** @enum {string} */
+      /**
+       * @description Always `client_credentials`.
+       * @enum {string}
+       */
       grant_type: "client_credentials";
     };
     /**
@@ -1466,10 +1478,15 @@ export interface components {
      * @description One connector definition (source or destination) with its version and support level.
      */
     ConnectorDefinitionResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The id.
+       */
       id: string;
+      /** @description The name. */
       name: string;
       connectorDefinitionType: components["schemas"]["ConnectorType"];
+      /** @description The connector version (its Docker image tag). */
       version: string;
     };
     /**
@@ -1477,6 +1494,7 @@ export interface components {
      * @description What listConnectorDefinitions answers.
      */
     ConnectorDefinitionsResponse: {
+      /** @description The items of this page. */
       data: components["schemas"]["ConnectorDefinitionResponse"][];
     };
     /**
@@ -1492,6 +1510,7 @@ export interface components {
      *     parameter, so it is not part of the body.
      */
     CreateDeclarativeSourceDefinitionRequest: {
+      /** @description The name. */
       name: string;
       manifest: components["schemas"]["DeclarativeManifest"];
     };
@@ -1500,10 +1519,16 @@ export interface components {
      * @description Request body of createSourceDefinition, createDestinationDefinition.
      */
     CreateDefinitionRequest: {
+      /** @description The name. */
       name: string;
+      /** @description The Docker repository of the connector image, e.g. `airbyte/source-postgres`. */
       dockerRepository: string;
+      /** @description The Docker image tag to run, e.g. `1.2.0`. */
       dockerImageTag: string;
-      /** Format: uri */
+      /**
+       * Format: uri
+       * @description Where the connector's documentation lives.
+       */
       documentationUrl?: string;
     };
     /**
@@ -1511,9 +1536,14 @@ export interface components {
      * @description Request body of createDataplane.
      */
     DataplaneCreateRequest: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The region's id.
+       */
       regionId: string;
+      /** @description The name. */
       name: string;
+      /** @description Whether it is enabled. */
       enabled?: boolean;
     };
     /**
@@ -1521,9 +1551,14 @@ export interface components {
      * @description What createDataplane answers. The provider's spec refers to this schema without defining it; the server returns the new dataplane's id and the client credentials the dataplane authenticates with (the secret is shown only here).
      */
     DataplaneCreateResponseBody: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The dataplane's id.
+       */
       dataplaneId: string;
+      /** @description The client id, for client-credentials auth. */
       clientId: string;
+      /** @description The client secret. Keep it secret: it is shown only when created. */
       clientSecret: string;
     };
     /**
@@ -1531,7 +1566,9 @@ export interface components {
      * @description Request body of updateDataplane.
      */
     DataplanePatchRequest: {
+      /** @description The name. */
       name?: string;
+      /** @description Whether it is enabled. */
       enabled?: boolean;
     };
     /**
@@ -1539,13 +1576,23 @@ export interface components {
      * @description What getDataplane, updateDataplane, deleteDataplane answer.
      */
     DataplaneResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The dataplane's id.
+       */
       dataplaneId: string;
+      /** @description The name. */
       name: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The region's id.
+       */
       regionId: string;
+      /** @description Whether it is enabled. */
       enabled: boolean;
+      /** @description When it was created. */
       createdAt: string;
+      /** @description When it was last changed. */
       updatedAt: string;
     };
     /**
@@ -1553,6 +1600,7 @@ export interface components {
      * @description What listDataplanes answers.
      */
     DataplanesResponse: {
+      /** @description The items of this page. */
       data: components["schemas"]["DataplaneResponse"][];
     };
     /**
@@ -1565,8 +1613,12 @@ export interface components {
      * @description What createDeclarativeSourceDefinition, getDeclarativeSourceDefinition, updateDeclarativeSourceDefinition and 1 more answer.
      */
     DeclarativeSourceDefinitionResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The id.
+       */
       id: string;
+      /** @description The name. */
       name: string;
       manifest: components["schemas"]["DeclarativeManifest"];
       version: components["schemas"]["ManifestVersion"];
@@ -1576,8 +1628,11 @@ export interface components {
      * @description What listDeclarativeSourceDefinitions answers.
      */
     DeclarativeSourceDefinitionsResponse: {
+      /** @description URL of the previous page; absent or empty on the first page. */
       previous?: string;
+      /** @description URL of the next page; absent or empty after the last page. */
       next?: string;
+      /** @description The items of this page. */
       data: components["schemas"]["DeclarativeSourceDefinitionResponse"][];
     };
     /**
@@ -1585,11 +1640,18 @@ export interface components {
      * @description What createSourceDefinition, getSourceDefinition, updateSourceDefinition and 5 more answer.
      */
     DefinitionResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The id.
+       */
       id: string;
+      /** @description The name. */
       name: string;
+      /** @description The Docker repository of the connector image, e.g. `airbyte/source-postgres`. */
       dockerRepository: string;
+      /** @description The Docker image tag to run, e.g. `1.2.0`. */
       dockerImageTag: string;
+      /** @description Where the connector's documentation lives. */
       documentationUrl?: string;
     };
     /**
@@ -1597,8 +1659,11 @@ export interface components {
      * @description What listSourceDefinitions, listDestinationDefinitions answer.
      */
     DefinitionsResponse: {
+      /** @description URL of the previous page; absent or empty on the first page. */
       previous?: string;
+      /** @description URL of the next page; absent or empty after the last page. */
       next?: string;
+      /** @description The items of this page. */
       data: components["schemas"]["DefinitionResponse"][];
     };
     /**
@@ -1713,6 +1778,7 @@ export interface components {
      * @description Whether a notification is sent by email.
      */
     EmailNotificationConfig: {
+      /** @description Whether it is enabled. */
       enabled?: boolean;
     };
     /**
@@ -1720,8 +1786,12 @@ export interface components {
      * @description An organization with Airbyte Embedded enabled.
      */
     EmbeddedOrganizationListItem: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The organization's id.
+       */
       organizationId: string;
+      /** @description The organization's name. */
       organizationName: string;
       permission: components["schemas"]["PermissionType"];
     };
@@ -1730,6 +1800,7 @@ export interface components {
      * @description What listEmbeddedOrganizationsByUser answers.
      */
     EmbeddedOrganizationsList: {
+      /** @description The organizations. */
       organizations: components["schemas"]["EmbeddedOrganizationListItem"][];
     };
     /**
@@ -1737,7 +1808,10 @@ export interface components {
      * @description Request body of generateEmbeddedScopedToken.
      */
     EmbeddedScopedTokenRequest: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The workspace's id.
+       */
       workspaceId: string;
     };
     /**
@@ -1745,6 +1819,7 @@ export interface components {
      * @description What generateEmbeddedScopedToken answers.
      */
     EmbeddedScopedTokenResponse: {
+      /** @description The token. Treat it as a secret; it expires. */
       token: string;
     };
     /**
@@ -1752,9 +1827,14 @@ export interface components {
      * @description Request body of getEmbeddedWidget.
      */
     EmbeddedWidgetRequest: {
+      /** @description The origin (scheme, host, port) of the page that embeds the widget. */
       allowedOrigin: string;
+      /** @description Your own id for the end user the widget is for. */
       externalUserId: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The organization's id.
+       */
       organizationId: string;
     };
     /**
@@ -1762,6 +1842,7 @@ export interface components {
      * @description What getEmbeddedWidget answers.
      */
     EmbeddedWidgetResponse: {
+      /** @description The token. Treat it as a secret; it expires. */
       token: string;
     };
     /**
@@ -1844,9 +1925,14 @@ export interface components {
      * @description Request body of createGroup.
      */
     GroupCreateRequest: {
+      /** @description The name. */
       name: string;
+      /** @description A free-text description. */
       description?: string | null;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The organization's id.
+       */
       organizationId: string;
     };
     /**
@@ -1854,7 +1940,10 @@ export interface components {
      * @description Request body of addGroupMember.
      */
     GroupMemberAddRequest: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The user's id.
+       */
       userId: string;
     };
     /**
@@ -1862,14 +1951,27 @@ export interface components {
      * @description What addGroupMember answers.
      */
     GroupMemberResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The membership's id.
+       */
       memberId: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The group's id.
+       */
       groupId: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The user's id.
+       */
       userId: string;
-      /** Format: email */
+      /**
+       * Format: email
+       * @description The member's email address.
+       */
       userEmail: string;
+      /** @description The member's name. */
       userName: string;
     };
     /**
@@ -1877,8 +1979,11 @@ export interface components {
      * @description What listGroupMembers answers.
      */
     GroupMembersResponse: {
+      /** @description The items of this page. */
       data: components["schemas"]["GroupMemberResponse"][];
+      /** @description URL of the next page; absent or empty after the last page. */
       next?: string | null;
+      /** @description URL of the previous page; absent or empty on the first page. */
       previous?: string | null;
     };
     /**
@@ -1887,9 +1992,15 @@ export interface components {
      */
     GroupPermissionCreateRequest: {
       permissionType: components["schemas"]["PermissionType"];
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The workspace's id.
+       */
       workspaceId?: string | null;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The organization's id.
+       */
       organizationId?: string | null;
     } & (unknown | unknown);
     /**
@@ -1897,14 +2008,26 @@ export interface components {
      * @description What createGroupPermission answers.
      */
     GroupPermissionResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The permission's id.
+       */
       permissionId: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The group's id.
+       */
       groupId: string;
       permissionType: components["schemas"]["PermissionType"];
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The workspace's id.
+       */
       workspaceId?: string | null;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The organization's id.
+       */
       organizationId?: string | null;
     };
     /**
@@ -1912,6 +2035,7 @@ export interface components {
      * @description What listGroupPermissions answers.
      */
     GroupPermissionsResponse: {
+      /** @description The items of this page. */
       data: components["schemas"]["GroupPermissionResponse"][];
     };
     /**
@@ -1919,13 +2043,24 @@ export interface components {
      * @description What createGroup, getGroup, updateGroup answer.
      */
     GroupResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The group's id.
+       */
       groupId: string;
+      /** @description The name. */
       name: string;
+      /** @description A free-text description. */
       description?: string | null;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The organization's id.
+       */
       organizationId: string;
-      /** Format: int64 */
+      /**
+       * Format: int64
+       * @description How many users the group has.
+       */
       memberCount: number;
     };
     /**
@@ -1933,7 +2068,9 @@ export interface components {
      * @description Request body of updateGroup.
      */
     GroupUpdateRequest: {
+      /** @description The name. */
       name?: string;
+      /** @description A free-text description. */
       description?: string | null;
     };
     /**
@@ -1941,8 +2078,11 @@ export interface components {
      * @description What listGroups answers.
      */
     GroupsResponse: {
+      /** @description The items of this page. */
       data: components["schemas"]["GroupResponse"][];
+      /** @description URL of the next page; absent or empty after the last page. */
       next?: string | null;
+      /** @description URL of the previous page; absent or empty on the first page. */
       previous?: string | null;
     };
     /**
@@ -2283,8 +2423,12 @@ export interface components {
      */
     OrganizationResponse: {
       organizationId: components["schemas"]["OrganizationId"];
+      /** @description The organization's name. */
       organizationName: string;
-      /** Format: email */
+      /**
+       * Format: email
+       * @description Email address.
+       */
       email: string;
     };
     /**
@@ -2292,6 +2436,7 @@ export interface components {
      * @description What listOrganizationsForUser answers.
      */
     OrganizationsResponse: {
+      /** @description The items of this page. */
       data: components["schemas"]["OrganizationResponse"][];
     };
     /**
@@ -2309,7 +2454,10 @@ export interface components {
      * @description What getPermission, updatePermission, createPermission answer.
      */
     PermissionResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The permission's id.
+       */
       permissionId: string;
       permissionType: components["schemas"]["PermissionType"];
       userId: components["schemas"]["UserId"];
@@ -2321,11 +2469,17 @@ export interface components {
      * @description A permission as listed for a user or organization.
      */
     PermissionResponseRead: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The permission's id.
+       */
       permissionId: string;
       permissionType: components["schemas"]["PermissionType"];
       userId: components["schemas"]["UserId"];
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The id of the workspace or organization the permission applies to.
+       */
       scopeId: string;
       scope: components["schemas"]["PermissionScope"];
     };
@@ -2365,6 +2519,7 @@ export interface components {
      * @description What listPermissions answers.
      */
     PermissionsResponse: {
+      /** @description The items of this page. */
       data: components["schemas"]["PermissionResponseRead"][];
     };
     /**
@@ -2438,9 +2593,14 @@ export interface components {
      * @description Request body of createRegion.
      */
     RegionCreateRequest: {
+      /** @description The name. */
       name: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The organization's id.
+       */
       organizationId: string;
+      /** @description Whether it is enabled. */
       enabled?: boolean;
     };
     /**
@@ -2448,7 +2608,9 @@ export interface components {
      * @description Request body of updateRegion.
      */
     RegionPatchRequest: {
+      /** @description The name. */
       name?: string;
+      /** @description Whether it is enabled. */
       enabled?: boolean;
     };
     /**
@@ -2456,13 +2618,23 @@ export interface components {
      * @description What createRegion, getRegion, updateRegion and 1 more answer.
      */
     RegionResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The region's id.
+       */
       regionId: string;
+      /** @description The name. */
       name: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The organization's id.
+       */
       organizationId: string;
+      /** @description Whether it is enabled. */
       enabled: boolean;
+      /** @description When it was created. */
       createdAt: string;
+      /** @description When it was last changed. */
       updatedAt: string;
     };
     /**
@@ -2470,6 +2642,7 @@ export interface components {
      * @description What listRegions answers.
      */
     RegionsResponse: {
+      /** @description The items of this page. */
       data: components["schemas"]["RegionResponse"][];
     };
     /**
@@ -2807,7 +2980,9 @@ export interface components {
      * @description Request body of createTag.
      */
     TagCreateRequest: {
+      /** @description The name. */
       name: string;
+      /** @description Display color of the tag, as a hex string such as `#FF6B6B`. */
       color: string;
       workspaceId: components["schemas"]["WorkspaceId"];
     };
@@ -2822,7 +2997,9 @@ export interface components {
      * @description Request body of updateTag.
      */
     TagPatchRequest: {
+      /** @description The name. */
       name: string;
+      /** @description Display color of the tag, as a hex string such as `#FF6B6B`. */
       color: string;
     };
     /**
@@ -2831,7 +3008,9 @@ export interface components {
      */
     TagResponse: {
       tagId: components["schemas"]["TagId"];
+      /** @description The name. */
       name: string;
+      /** @description Display color of the tag, as a hex string such as `#FF6B6B`. */
       color: string;
       workspaceId: components["schemas"]["WorkspaceId"];
     };
@@ -2840,6 +3019,7 @@ export interface components {
      * @description What listTags answers.
      */
     TagsResponse: {
+      /** @description The items of this page. */
       data: components["schemas"]["TagResponse"][];
     };
     /**
@@ -2854,7 +3034,9 @@ export interface components {
      * @description Request body of updateSourceDefinition, updateDestinationDefinition.
      */
     UpdateDefinitionRequest: {
+      /** @description The name. */
       name: string;
+      /** @description The Docker image tag to run, e.g. `1.2.0`. */
       dockerImageTag: string;
     };
     /**
@@ -2868,9 +3050,13 @@ export interface components {
      * @description One user of an organization.
      */
     UserResponse: {
+      /** @description The name. */
       name: string;
       id: components["schemas"]["UserId"];
-      /** Format: email */
+      /**
+       * Format: email
+       * @description Email address.
+       */
       email: string;
     };
     /**
@@ -2878,6 +3064,7 @@ export interface components {
      * @description What listUsersWithinAnOrganization answers.
      */
     UsersResponse: {
+      /** @description The items of this page. */
       data: components["schemas"]["UserResponse"][];
     };
     /**
@@ -2885,7 +3072,9 @@ export interface components {
      * @description Whether a notification is sent to a webhook, and which.
      */
     WebhookNotificationConfig: {
+      /** @description Whether it is enabled. */
       enabled?: boolean;
+      /** @description The webhook URL notifications are posted to. */
       url?: string;
     };
     /**
@@ -2893,11 +3082,18 @@ export interface components {
      * @description Request body of createWorkspace.
      */
     WorkspaceCreateRequest: {
+      /** @description The name. */
       name: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The organization's id.
+       */
       organizationId?: string;
       notifications?: components["schemas"]["NotificationsConfig"];
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The region's id.
+       */
       regionId?: string;
     };
     /**
@@ -2920,9 +3116,14 @@ export interface components {
      * @description What createWorkspace, getWorkspace, updateWorkspace answer.
      */
     WorkspaceResponse: {
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The workspace's id.
+       */
       workspaceId: string;
+      /** @description The name. */
       name: string;
+      /** @description Deprecated: the region where data is processed. Use `regionId`. */
       dataResidency: string;
       notifications: components["schemas"]["NotificationsConfig"];
     };
@@ -2931,9 +3132,13 @@ export interface components {
      * @description Request body of updateWorkspace.
      */
     WorkspaceUpdateRequest: {
+      /** @description The name. */
       name?: string;
       notifications?: components["schemas"]["NotificationsConfig"];
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The region's id.
+       */
       regionId?: string;
     };
     /**
@@ -2941,8 +3146,11 @@ export interface components {
      * @description What listWorkspaces answers.
      */
     WorkspacesResponse: {
+      /** @description URL of the previous page; absent or empty on the first page. */
       previous?: string;
+      /** @description URL of the next page; absent or empty after the last page. */
       next?: string;
+      /** @description The items of this page. */
       data: components["schemas"]["WorkspaceResponse"][];
     };
   };
