@@ -10,7 +10,10 @@ export interface paths {
     };
     /**
      * Open the API documentation
-     * @description Answers with an HTML page (or a redirect to it). Needs no credentials.
+     * @description Needs no credentials. The server answers with a redirect to the API
+     *     documentation site; clients that follow redirects (fetch does by
+     *     default) receive that HTML page. Useful mainly to check that a base URL
+     *     points at an Airbyte API.
      */
     get: operations["getDocumentation"];
     put?: never;
@@ -30,13 +33,17 @@ export interface paths {
     };
     /**
      * List your applications
-     * @description Applications of the current user; each has a client id and secret for client-credentials auth.
+     * @description Lists the applications of the user the credentials belong to, with their
+     *     client ids and secrets. Other users' applications are never listed.
      */
     get: operations["listApplications"];
     put?: never;
     /**
      * Create an application
-     * @description Creates an application whose client id and secret can be exchanged for access tokens.
+     * @description Creates an application for the calling user. Its `clientId` and
+     *     `clientSecret` get access tokens from createAccessToken, which carry the
+     *     user's permissions; configure the client with
+     *     `auth: { clientId, clientSecret }` to have that done for you.
      */
     post: operations["createApplication"];
     delete?: never;
@@ -72,18 +79,22 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The application's id. */
+        /** @description The application's `id`, as listApplications returns it. */
         applicationId: components["parameters"]["applicationId"];
       };
       cookie?: never;
     };
-    /** Get an application */
+    /**
+     * Get an application
+     * @description Returns one of the calling user's applications, with its client credentials.
+     */
     get: operations["getApplication"];
     put?: never;
     post?: never;
     /**
      * Delete an application
-     * @description Its client credentials stop working. Answers with the deleted application.
+     * @description Deletes one of the calling user's applications: its client credentials
+     *     stop getting access tokens. Answers with the application as it was.
      */
     delete: operations["deleteApplication"];
     options?: never;
@@ -165,8 +176,11 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * List connector definitions
-     * @description Source or destination definitions (by `type`), optionally including the custom ones of a workspace.
+     * List the connectors a workspace can use
+     * @description Lists every source or destination connector (by `type`) available to a
+     *     workspace, registry and custom ones alike, with the version the
+     *     workspace runs. The ids are the `definitionId` of createSource and
+     *     createDestination.
      */
     get: operations["listConnectorDefinitions"];
     put?: never;
@@ -186,13 +200,18 @@ export interface paths {
     };
     /**
      * List dataplanes
-     * @description Optionally only those of some regions.
+     * @description Lists the dataplanes the caller can see, or only those of the given
+     *     regions. Needs instance-admin rights.
      */
     get: operations["listDataplanes"];
     put?: never;
     /**
      * Create a dataplane
-     * @description Answers with the new dataplane and the client credentials it authenticates with; the secret is shown only here.
+     * @description Registers a dataplane in a region and creates the service account it
+     *     authenticates with. The response carries that account's client id and
+     *     secret: configure the dataplane deployment with them, and keep the
+     *     secret, which no other call returns. Needs instance-admin rights. The
+     *     name must be new in the region (409 otherwise).
      */
     post: operations["createDataplane"];
     delete?: never;
@@ -206,23 +225,30 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The dataplane's id. */
+        /** @description The dataplane's id (`dataplaneId`). */
         dataplaneId: components["parameters"]["dataplaneId"];
       };
       cookie?: never;
     };
-    /** Get a dataplane */
+    /**
+     * Get a dataplane
+     * @description Needs instance-admin rights. The credentials are not returned; only createDataplane shows them.
+     */
     get: operations["getDataplane"];
     put?: never;
     post?: never;
     /**
      * Delete a dataplane
-     * @description Answers with the deleted dataplane.
+     * @description Deletes the dataplane; it gets no more workloads. Needs instance-admin
+     *     rights. Answers with the dataplane as it was deleted.
      */
     delete: operations["deleteDataplane"];
     options?: never;
     head?: never;
-    /** Update a dataplane */
+    /**
+     * Rename, enable or disable a dataplane
+     * @description Changes only the fields you send. Needs instance-admin rights.
+     */
     patch: operations["updateDataplane"];
     trace?: never;
   };
@@ -578,7 +604,13 @@ export interface paths {
     };
     /**
      * Receive the identity provider's OAuth redirect
-     * @description Airbyte's own landing point after consent: it stores the tokens as a secret and redirects (302) to the `redirectUrl` given to initiateOAuth with `?secret_id=...`. Apps do not call it; it is listed for completeness.
+     * @description Airbyte's own landing point in the OAuth flow that initiateOAuth starts:
+     *     the identity provider sends the user's browser here after consent.
+     *     Airbyte exchanges the code for tokens, stores them as a secret, and
+     *     redirects (302) to the `redirectUrl` given to initiateOAuth with
+     *     `secret_id` added to its query; pass that id as `secretId` to
+     *     createSource. Needs no credentials. Applications do not call this
+     *     themselves; it is listed so the whole flow is described.
      */
     get: operations["oauthCallback"];
     put?: never;
@@ -717,12 +749,19 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * List regions
-     * @description Regions of an organization, where dataplanes run.
+     * List the regions of an organization
+     * @description Lists the regions an organization can run connections in: its own and
+     *     those of the default organization, which every organization shares.
+     *     Needs instance-admin rights.
      */
     get: operations["listRegions"];
     put?: never;
-    /** Create a region */
+    /**
+     * Create a region
+     * @description Creates a region in an organization; add dataplanes to it with
+     *     createDataplane. Needs instance-admin rights. The name must be new in
+     *     the organization (409 otherwise).
+     */
     post: operations["createRegion"];
     delete?: never;
     options?: never;
@@ -735,23 +774,30 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The region's id. */
+        /** @description The region's id (`regionId`). */
         regionId: components["parameters"]["regionId"];
       };
       cookie?: never;
     };
-    /** Get a region */
+    /**
+     * Get a region
+     * @description Needs instance-admin rights.
+     */
     get: operations["getRegion"];
     put?: never;
     post?: never;
     /**
      * Delete a region
-     * @description Answers with the deleted region.
+     * @description Deletes the region and every dataplane in it. Needs instance-admin
+     *     rights. Answers with the region as it was deleted.
      */
     delete: operations["deleteRegion"];
     options?: never;
     head?: never;
-    /** Update a region */
+    /**
+     * Rename, enable or disable a region
+     * @description Changes only the fields you send. Needs instance-admin rights.
+     */
     patch: operations["updateRegion"];
     trace?: never;
   };
@@ -987,14 +1033,20 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * List declarative source definitions
-     * @description Connector-builder sources of a workspace.
+     * List the declarative source definitions of a workspace
+     * @description Lists the source definitions of the workspace that were built from a
+     *     low-code manifest (with the connector builder or
+     *     createDeclarativeSourceDefinition), each with its active manifest, in
+     *     one response.
      */
     get: operations["listDeclarativeSourceDefinitions"];
     put?: never;
     /**
-     * Create a declarative source definition
-     * @description From a connector-builder manifest.
+     * Publish a source connector from a low-code manifest
+     * @description Creates a connector-builder project from the manifest and publishes it
+     *     as a source definition of the workspace, manifest version 1. Create
+     *     sources from it with createSource and its `id` as `definitionId`. Works
+     *     on Airbyte Cloud and self-managed alike. Needs workspace editor rights.
      */
     post: operations["createDeclarativeSourceDefinition"];
     delete?: never;
@@ -1015,14 +1067,23 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** Get a declarative source definition */
+    /**
+     * Get a declarative source definition
+     * @description Returns the definition with its active manifest and that manifest's version.
+     */
     get: operations["getDeclarativeSourceDefinition"];
-    /** Replace the manifest of a declarative source definition */
+    /**
+     * Publish a new manifest for a declarative source definition
+     * @description Stores the manifest as the definition's next version and makes it the
+     *     active one. The name does not change. Needs workspace editor rights.
+     */
     put: operations["updateDeclarativeSourceDefinition"];
     post?: never;
     /**
      * Delete a declarative source definition
-     * @description Answers with the deleted definition.
+     * @description Deletes the definition, its connector-builder project, and every source
+     *     created from it (and so their connections). Needs workspace editor
+     *     rights. Answers with the definition and the manifest it had.
      */
     delete: operations["deleteDeclarativeSourceDefinition"];
     options?: never;
@@ -1041,14 +1102,19 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * List destination definitions
-     * @description Custom (Docker image) destination definitions of a workspace.
+     * List the destination definitions of a workspace
+     * @description Lists every destination definition the workspace can use, registry and custom
+     *     ones alike, with their Docker images, in one response.
      */
     get: operations["listDestinationDefinitions"];
     put?: never;
     /**
-     * Create a custom destination definition
-     * @description From a Docker image and tag.
+     * Add a custom destination connector
+     * @description Adds a custom destination connector, packaged as a Docker image, to the
+     *     workspace; create destinations from it with createDestination and its `id` as
+     *     `definitionId`. Self-managed only: Airbyte Cloud answers 400 (build
+     *     connectors there with the connector builder instead). Needs workspace
+     *     editor rights.
      */
     post: operations["createDestinationDefinition"];
     delete?: never;
@@ -1069,17 +1135,27 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** Get a destination definition */
+    /**
+     * Get a destination definition
+     * @description Returns a destination definition as the workspace sees it (the image tag
+     *     reflects any version pinned for the workspace).
+     */
     get: operations["getDestinationDefinition"];
     /**
-     * Update a destination definition
-     * @description Changes its name or Docker image tag.
+     * Rename a custom destination connector or change its image tag
+     * @description Sets the name and image tag of a custom destination definition; the destinations
+     *     using it run the new tag from their next sync. Registry definitions
+     *     cannot be changed (400), nor can any definition on Airbyte Cloud (400).
+     *     Needs workspace editor rights.
      */
     put: operations["updateDestinationDefinition"];
     post?: never;
     /**
-     * Delete a destination definition
-     * @description Answers with the deleted definition.
+     * Delete a custom destination connector
+     * @description Deletes a custom destination definition together with every destination created
+     *     from it (and so their connections). Registry definitions cannot be
+     *     deleted (400). Needs workspace editor rights. Answers with the
+     *     definition as it was.
      */
     delete: operations["deleteDestinationDefinition"];
     options?: never;
@@ -1098,14 +1174,19 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * List source definitions
-     * @description Custom (Docker image) source definitions of a workspace.
+     * List the source definitions of a workspace
+     * @description Lists every source definition the workspace can use, registry and custom
+     *     ones alike, with their Docker images, in one response. Declarative (connector-builder) sources are not listed here: see listDeclarativeSourceDefinitions.
      */
     get: operations["listSourceDefinitions"];
     put?: never;
     /**
-     * Create a custom source definition
-     * @description From a Docker image and tag.
+     * Add a custom source connector
+     * @description Adds a custom source connector, packaged as a Docker image, to the
+     *     workspace; create sources from it with createSource and its `id` as
+     *     `definitionId`. Self-managed only: Airbyte Cloud answers 400 (build
+     *     connectors there with the connector builder instead). Needs workspace
+     *     editor rights.
      */
     post: operations["createSourceDefinition"];
     delete?: never;
@@ -1126,17 +1207,27 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** Get a source definition */
+    /**
+     * Get a source definition
+     * @description Returns a source definition as the workspace sees it (the image tag
+     *     reflects any version pinned for the workspace). Declarative source definitions answer 404 here: use getDeclarativeSourceDefinition.
+     */
     get: operations["getSourceDefinition"];
     /**
-     * Update a source definition
-     * @description Changes its name or Docker image tag.
+     * Rename a custom source connector or change its image tag
+     * @description Sets the name and image tag of a custom source definition; the sources
+     *     using it run the new tag from their next sync. Registry definitions
+     *     cannot be changed (400), nor can any definition on Airbyte Cloud (400).
+     *     Needs workspace editor rights.
      */
     put: operations["updateSourceDefinition"];
     post?: never;
     /**
-     * Delete a source definition
-     * @description Answers with the deleted definition.
+     * Delete a custom source connector
+     * @description Deletes a custom source definition together with every source created
+     *     from it (and so their connections). Registry definitions cannot be
+     *     deleted (400). Declarative source definitions answer 404 here: use deleteDeclarativeSourceDefinition. Needs workspace editor rights. Answers with the
+     *     definition as it was.
      */
     delete: operations["deleteSourceDefinition"];
     options?: never;
@@ -1226,37 +1317,44 @@ export interface components {
     };
     /**
      * ApplicationCreate
-     * @description Request body of createApplication.
+     * @description A new application of the calling user. The server generates its client id
+     *     and secret.
      */
     ApplicationCreate: {
-      /** @description The name. */
+      /** @description A display name that tells your applications apart, e.g. the service that will use it. */
       name: string;
     };
     /**
      * ApplicationRead
-     * @description What createApplication, getApplication, deleteApplication answer.
+     * @description An API application: a client id and secret that createAccessToken exchanges
+     *     for short-lived access tokens (client-credentials auth). Applications belong
+     *     to the user who created them and act with that user's permissions.
      */
     ApplicationRead: {
-      /** @description The id. */
+      /** @description The application's id, used in the path of getApplication and deleteApplication. */
       id: string;
-      /** @description The name. */
+      /** @description The display name given at creation. */
       name: string;
-      /** @description The client id, for client-credentials auth. */
+      /** @description The `client_id` to send to createAccessToken. */
       clientId: string;
-      /** @description The client secret. Keep it secret: it is shown only when created. */
+      /**
+       * @description The `client_secret` to send to createAccessToken. Every read of the
+       *     application returns it, so treat this response as a secret too.
+       */
       clientSecret: string;
       /**
        * Format: int64
-       * @description When it was created.
+       * @description Creation time, in seconds since the Unix epoch.
        */
       createdAt: number;
     };
     /**
      * ApplicationReadList
-     * @description What listApplications answers.
+     * @description Every application of the calling user, in one response (this list is not
+     *     paged).
      */
     ApplicationReadList: {
-      /** @description The applications. */
+      /** @description The applications; empty when the user has none. */
       applications: components["schemas"]["ApplicationRead"][];
     };
     /**
@@ -1475,105 +1573,124 @@ export interface components {
     };
     /**
      * ConnectorDefinitionResponse
-     * @description One connector definition (source or destination) with its version and support level.
+     * @description One connector a workspace can use: its definition id (the `definitionId`
+     *     of createSource / createDestination), name and current version.
      */
     ConnectorDefinitionResponse: {
       /**
        * Format: uuid
-       * @description The id.
+       * @description The definition's id.
        */
       id: string;
-      /** @description The name. */
+      /** @description The connector's display name, e.g. `Postgres`. */
       name: string;
       connectorDefinitionType: components["schemas"]["ConnectorType"];
-      /** @description The connector version (its Docker image tag). */
+      /** @description The version the workspace runs (the Docker image tag), e.g. `3.6.28`. */
       version: string;
     };
     /**
      * ConnectorDefinitionsResponse
-     * @description What listConnectorDefinitions answers.
+     * @description Every matching connector definition, in one response (this list is not paged).
      */
     ConnectorDefinitionsResponse: {
-      /** @description The items of this page. */
+      /** @description The definitions. */
       data: components["schemas"]["ConnectorDefinitionResponse"][];
     };
     /**
      * ConnectorType
-     * @description Whether a definition is a source or a destination connector.
+     * @description Whether a connector definition is for sources (reads data) or destinations (writes data).
      * @enum {string}
      */
     ConnectorType: "source" | "destination" | (string & {});
     /**
      * CreateDeclarativeSourceDefinitionRequest
-     * @description Request body of createDeclarativeSourceDefinition. The provider's spec lists
-     *     `workspaceId` as required here without defining it: the workspace is the path
-     *     parameter, so it is not part of the body.
+     * @description A new source definition from a low-code manifest; the server publishes it
+     *     as manifest version 1. The provider's spec lists `workspaceId` as required
+     *     here without defining it: the workspace is the path parameter, and the
+     *     body has no such field.
      */
     CreateDeclarativeSourceDefinitionRequest: {
-      /** @description The name. */
+      /** @description The display name users pick the connector by. */
       name: string;
       manifest: components["schemas"]["DeclarativeManifest"];
     };
     /**
      * CreateDefinitionRequest
-     * @description Request body of createSourceDefinition, createDestinationDefinition.
+     * @description A custom connector packaged as a Docker image. The image must implement
+     *     the Airbyte connector protocol and be pullable by the instance.
      */
     CreateDefinitionRequest: {
-      /** @description The name. */
+      /** @description The display name users pick the connector by. */
       name: string;
-      /** @description The Docker repository of the connector image, e.g. `airbyte/source-postgres`. */
+      /** @description The image repository, including the registry host when not Docker Hub, e.g. `ghcr.io/acme/source-billing`. */
       dockerRepository: string;
-      /** @description The Docker image tag to run, e.g. `1.2.0`. */
+      /** @description The image tag to run, e.g. `0.4.1`. */
       dockerImageTag: string;
       /**
        * Format: uri
-       * @description Where the connector's documentation lives.
+       * @description Where the connector is documented; an absolute URL.
        */
       documentationUrl?: string;
     };
     /**
      * DataplaneCreateRequest
-     * @description Request body of createDataplane.
+     * @description A new dataplane in a region.
      */
     DataplaneCreateRequest: {
       /**
        * Format: uuid
-       * @description The region's id.
+       * @description The region the dataplane joins.
        */
       regionId: string;
-      /** @description The name. */
+      /** @description The dataplane's name, unique within its region, e.g. `eu-west-onprem-1`. */
       name: string;
-      /** @description Whether it is enabled. */
+      /** @description Whether the dataplane may take workloads. The server takes `true` when absent. */
       enabled?: boolean;
     };
     /**
      * DataplaneCreateResponseBody
-     * @description What createDataplane answers. The provider's spec refers to this schema without defining it; the server returns the new dataplane's id and the client credentials the dataplane authenticates with (the secret is shown only here).
+     * @description The new dataplane's id and the credentials it authenticates to Airbyte with.
+     *
+     *     The provider's spec refers to this schema without defining it. This
+     *     definition follows what the server builds for the response: the id of the
+     *     new dataplane, the id of its region, and the client id and secret of the
+     *     service account created with it. A dataplane is a separate deployment that
+     *     must call back into Airbyte, so creating one has to hand out credentials;
+     *     no other operation returns the secret (DataplaneResponse has no credential
+     *     fields), so store it now. The name and the `enabled` flag are not echoed:
+     *     read them with getDataplane.
      */
     DataplaneCreateResponseBody: {
       /**
        * Format: uuid
-       * @description The dataplane's id.
+       * @description The new dataplane's id.
        */
       dataplaneId: string;
-      /** @description The client id, for client-credentials auth. */
+      /**
+       * Format: uuid
+       * @description The region the dataplane was created in. Older servers leave it out.
+       */
+      regionId?: string;
+      /** @description The client id of the dataplane's service account; configure the dataplane deployment with it. */
       clientId: string;
-      /** @description The client secret. Keep it secret: it is shown only when created. */
+      /** @description The client secret of the dataplane's service account. Returned only by this call. */
       clientSecret: string;
     };
     /**
      * DataplanePatchRequest
-     * @description Request body of updateDataplane.
+     * @description The fields of a dataplane to change; the fields you leave out keep their value.
      */
     DataplanePatchRequest: {
-      /** @description The name. */
+      /** @description The new name. */
       name?: string;
-      /** @description Whether it is enabled. */
+      /** @description `false` stops the dataplane from taking new workloads; `true` lets it take them again. */
       enabled?: boolean;
     };
     /**
      * DataplaneResponse
-     * @description What getDataplane, updateDataplane, deleteDataplane answer.
+     * @description A dataplane: a deployment of Airbyte's workload runners (typically a
+     *     Kubernetes cluster you operate) that runs the syncs of its region.
+     *     `createdAt` and `updatedAt` are ISO 8601 strings in UTC.
      */
     DataplaneResponse: {
       /**
@@ -1581,89 +1698,100 @@ export interface components {
        * @description The dataplane's id.
        */
       dataplaneId: string;
-      /** @description The name. */
+      /** @description The dataplane's name. */
       name: string;
       /**
        * Format: uuid
-       * @description The region's id.
+       * @description The region the dataplane belongs to.
        */
       regionId: string;
-      /** @description Whether it is enabled. */
+      /** @description Whether the dataplane takes workloads. */
       enabled: boolean;
-      /** @description When it was created. */
+      /** @description Creation time, ISO 8601 in UTC, e.g. `2026-01-12T09:41:07Z` (seconds left out when zero). */
       createdAt: string;
-      /** @description When it was last changed. */
+      /** @description Time of the last change, in the same form as `createdAt`. */
       updatedAt: string;
     };
     /**
      * DataplanesResponse
-     * @description What listDataplanes answers.
+     * @description The dataplanes the caller can see, in one response (this list is not paged).
      */
     DataplanesResponse: {
-      /** @description The items of this page. */
+      /** @description The dataplanes. */
       data: components["schemas"]["DataplaneResponse"][];
     };
     /**
      * DeclarativeManifest
-     * @description A connector-builder (low-code) manifest: a free JSON object.
+     * @description A low-code connector manifest, as the connector builder exports it (its
+     *     YAML, as JSON): `version`, `type: DeclarativeSource`, `check`, `streams`
+     *     and `spec`. The server needs `spec.connection_specification`, the JSON
+     *     schema of the source's configuration. Any JSON object is accepted here;
+     *     the server validates the rest.
      */
-    DeclarativeManifest: Record<string, never>;
+    DeclarativeManifest: {
+      [key: string]: unknown;
+    };
     /**
      * DeclarativeSourceDefinitionResponse
-     * @description What createDeclarativeSourceDefinition, getDeclarativeSourceDefinition, updateDeclarativeSourceDefinition and 1 more answer.
+     * @description A source definition built from a low-code manifest, with its active manifest.
      */
     DeclarativeSourceDefinitionResponse: {
       /**
        * Format: uuid
-       * @description The id.
+       * @description The definition's id (the `definitionId` of createSource).
        */
       id: string;
-      /** @description The name. */
+      /** @description The connector's display name. */
       name: string;
       manifest: components["schemas"]["DeclarativeManifest"];
       version: components["schemas"]["ManifestVersion"];
     };
     /**
      * DeclarativeSourceDefinitionsResponse
-     * @description What listDeclarativeSourceDefinitions answers.
+     * @description The declarative source definitions of a workspace, each with its active
+     *     manifest, in one response: the server fills `data` with all of them and
+     *     sends no `next` or `previous`.
      */
     DeclarativeSourceDefinitionsResponse: {
-      /** @description URL of the previous page; absent or empty on the first page. */
+      /** @description URL of the previous page. The server does not page this list, so it is absent. */
       previous?: string;
-      /** @description URL of the next page; absent or empty after the last page. */
+      /** @description URL of the next page. The server does not page this list, so it is absent. */
       next?: string;
-      /** @description The items of this page. */
+      /** @description The definitions. */
       data: components["schemas"]["DeclarativeSourceDefinitionResponse"][];
     };
     /**
      * DefinitionResponse
-     * @description What createSourceDefinition, getSourceDefinition, updateSourceDefinition and 5 more answer.
+     * @description A source or destination definition that runs a Docker image: the connector
+     *     a source or destination is created from.
      */
     DefinitionResponse: {
       /**
        * Format: uuid
-       * @description The id.
+       * @description The definition's id (the `definitionId` of createSource / createDestination).
        */
       id: string;
-      /** @description The name. */
+      /** @description The connector's display name. */
       name: string;
-      /** @description The Docker repository of the connector image, e.g. `airbyte/source-postgres`. */
+      /** @description The image repository, e.g. `airbyte/source-postgres` or `ghcr.io/acme/source-billing`. */
       dockerRepository: string;
-      /** @description The Docker image tag to run, e.g. `1.2.0`. */
+      /** @description The image tag that runs, e.g. `3.6.28`. */
       dockerImageTag: string;
-      /** @description Where the connector's documentation lives. */
+      /** @description Where the connector is documented. An empty string when a custom definition was created without one. */
       documentationUrl?: string;
     };
     /**
      * DefinitionsResponse
-     * @description What listSourceDefinitions, listDestinationDefinitions answer.
+     * @description The definitions a workspace can use, registry and custom ones alike, in one
+     *     response: the server fills `data` with all of them and sends no `next` or
+     *     `previous`.
      */
     DefinitionsResponse: {
-      /** @description URL of the previous page; absent or empty on the first page. */
+      /** @description URL of the previous page. The server does not page this list, so it is absent. */
       previous?: string;
-      /** @description URL of the next page; absent or empty after the last page. */
+      /** @description URL of the next page. The server does not page this list, so it is absent. */
       next?: string;
-      /** @description The items of this page. */
+      /** @description The definitions. */
       data: components["schemas"]["DefinitionResponse"][];
     };
     /**
@@ -2255,7 +2383,8 @@ export interface components {
     /**
      * ManifestVersion
      * Format: int64
-     * @description A version of a declarative manifest.
+     * @description The version of a declarative source definition's manifest: 1 when it is
+     *     created, one more on every updateDeclarativeSourceDefinition.
      */
     ManifestVersion: number;
     /**
@@ -2590,32 +2719,35 @@ export interface components {
       | "workspace_reader";
     /**
      * RegionCreateRequest
-     * @description Request body of createRegion.
+     * @description A new region of an organization. Create its dataplanes with createDataplane afterwards.
      */
     RegionCreateRequest: {
-      /** @description The name. */
+      /** @description The region's name, unique within the organization, e.g. `eu-west-onprem`. */
       name: string;
       /**
        * Format: uuid
-       * @description The organization's id.
+       * @description The organization the region belongs to.
        */
       organizationId: string;
-      /** @description Whether it is enabled. */
+      /** @description Whether workloads may be scheduled in the region. The server takes `true` when absent. */
       enabled?: boolean;
     };
     /**
      * RegionPatchRequest
-     * @description Request body of updateRegion.
+     * @description The fields of a region to change; the fields you leave out keep their value.
      */
     RegionPatchRequest: {
-      /** @description The name. */
+      /** @description The new name. */
       name?: string;
-      /** @description Whether it is enabled. */
+      /** @description `false` stops new workloads from being scheduled in the region; `true` allows them again. */
       enabled?: boolean;
     };
     /**
      * RegionResponse
-     * @description What createRegion, getRegion, updateRegion and 1 more answer.
+     * @description A region (a group of dataplanes; the server calls it a dataplane group).
+     *     Connections run in a region, on one of its dataplanes. `createdAt` and
+     *     `updatedAt` are ISO 8601 strings in UTC, unlike the epoch seconds of most
+     *     other resources.
      */
     RegionResponse: {
       /**
@@ -2623,26 +2755,34 @@ export interface components {
        * @description The region's id.
        */
       regionId: string;
-      /** @description The name. */
+      /** @description The region's name. */
       name: string;
       /**
        * Format: uuid
-       * @description The organization's id.
+       * @description The organization that owns the region. The regions every organization
+       *     can use (Airbyte Cloud's own, or an install's default ones) belong to
+       *     the default organization, `00000000-0000-0000-0000-000000000000`.
        */
       organizationId: string;
-      /** @description Whether it is enabled. */
+      /** @description Whether workloads may be scheduled in the region. */
       enabled: boolean;
-      /** @description When it was created. */
+      /**
+       * @description Creation time, ISO 8601 in UTC, e.g. `2026-01-12T09:30:41Z`. The server
+       *     leaves out the seconds when they are zero (`2026-01-12T09:30Z`), so this
+       *     is not always a strict RFC 3339 date-time.
+       */
       createdAt: string;
-      /** @description When it was last changed. */
+      /** @description Time of the last change, in the same form as `createdAt`. */
       updatedAt: string;
     };
     /**
      * RegionsResponse
-     * @description What listRegions answers.
+     * @description The regions an organization can use, in one response (this list is not
+     *     paged): its own regions and those of the default organization, which every
+     *     organization can use. Deleted regions are left out.
      */
     RegionsResponse: {
-      /** @description The items of this page. */
+      /** @description The regions. */
       data: components["schemas"]["RegionResponse"][];
     };
     /**
@@ -3024,19 +3164,22 @@ export interface components {
     };
     /**
      * UpdateDeclarativeSourceDefinitionRequest
-     * @description Request body of updateDeclarativeSourceDefinition.
+     * @description A new manifest for a declarative source definition. The server stores it
+     *     as the next version and makes it the active one; sources of the definition
+     *     use it from their next run.
      */
     UpdateDeclarativeSourceDefinitionRequest: {
       manifest: components["schemas"]["DeclarativeManifest"];
     };
     /**
      * UpdateDefinitionRequest
-     * @description Request body of updateSourceDefinition, updateDestinationDefinition.
+     * @description The new name and image tag of a custom definition. Both are required; the
+     *     image repository cannot change.
      */
     UpdateDefinitionRequest: {
-      /** @description The name. */
+      /** @description The display name (send the current one to keep it). */
       name: string;
-      /** @description The Docker image tag to run, e.g. `1.2.0`. */
+      /** @description The image tag to run from now on, e.g. `0.5.0`. */
       dockerImageTag: string;
     };
     /**
@@ -3227,7 +3370,7 @@ export interface components {
     };
   };
   parameters: {
-    /** @description The application's id. */
+    /** @description The application's `id`, as listApplications returns it. */
     applicationId: string;
     /** @description Only items of these workspaces; sent as repeated keys (`workspaceIds=a&workspaceIds=b`). Empty means every workspace the credentials can see. */
     workspaceIds: string[];
@@ -3239,7 +3382,7 @@ export interface components {
     offset: number;
     /** @description The connection's id. */
     connectionId: string;
-    /** @description The dataplane's id. */
+    /** @description The dataplane's id (`dataplaneId`). */
     dataplaneId: string;
     /** @description The destination's id. */
     destinationId: string;
@@ -3257,7 +3400,7 @@ export interface components {
     actorType: components["schemas"]["ActorTypeEnum"];
     /** @description The connector's name, e.g. google-ads. */
     connectorName: string;
-    /** @description The region's id. */
+    /** @description The region's id (`regionId`). */
     regionId: string;
     /** @description The source's id. */
     sourceId: string;
@@ -3283,7 +3426,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The documentation page. The provider's spec declares no schema for it. */
+      /** @description The documentation page, as HTML (after the redirect). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3304,7 +3447,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description Every application of the user. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3329,7 +3472,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The new application, with its client credentials. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3374,14 +3517,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The application's id. */
+        /** @description The application's `id`, as listApplications returns it. */
         applicationId: components["parameters"]["applicationId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The application. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3399,14 +3542,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The application's id. */
+        /** @description The application's `id`, as listApplications returns it. */
         applicationId: components["parameters"]["applicationId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The deleted application. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3561,9 +3704,14 @@ export interface operations {
   listConnectorDefinitions: {
     parameters: {
       query: {
-        /** @description Whether to list source or destination definitions. */
+        /** @description Whether to list source or destination connectors. */
         type: components["schemas"]["ConnectorType"];
-        /** @description Also list the custom definitions of this workspace. */
+        /**
+         * @description The workspace whose connectors to list, versions pinned for it and
+         *     custom connectors included. Send it: recent servers refuse the call
+         *     without it, and older ones then list only the public registry
+         *     connectors.
+         */
         workspaceId?: string;
       };
       header?: never;
@@ -3572,7 +3720,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The connectors. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3588,7 +3736,11 @@ export interface operations {
   listDataplanes: {
     parameters: {
       query?: {
-        /** @description Only dataplanes of these regions; repeated keys. */
+        /**
+         * @description Only dataplanes of these regions; sent as repeated keys
+         *     (`regionIds=a&regionIds=b`). Absent or empty means every dataplane
+         *     the caller can see.
+         */
         regionIds?: string[];
       };
       header?: never;
@@ -3597,7 +3749,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The matching dataplanes. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3623,7 +3775,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The new dataplane's id and credentials. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3635,6 +3787,7 @@ export interface operations {
       400: components["responses"]["BadRequest"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
     };
   };
   getDataplane: {
@@ -3642,14 +3795,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The dataplane's id. */
+        /** @description The dataplane's id (`dataplaneId`). */
         dataplaneId: components["parameters"]["dataplaneId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The dataplane. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3667,14 +3820,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The dataplane's id. */
+        /** @description The dataplane's id (`dataplaneId`). */
         dataplaneId: components["parameters"]["dataplaneId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The deleted dataplane. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3692,7 +3845,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The dataplane's id. */
+        /** @description The dataplane's id (`dataplaneId`). */
         dataplaneId: components["parameters"]["dataplaneId"];
       };
       cookie?: never;
@@ -3703,7 +3856,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The dataplane after the change. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4415,7 +4568,12 @@ export interface operations {
   oauthCallback: {
     parameters: {
       query?: {
-        /** @description What the identity provider appended to the redirect (e.g. `code` and `state`). */
+        /**
+         * @description Whatever the identity provider appended to the redirect, typically
+         *     `code` and `state`. An object parameter in the default form style:
+         *     each entry is its own query parameter (`?code=...&state=...`), not a
+         *     parameter named `queryParams`.
+         */
         queryParams?: {
           [key: string]: string;
         };
@@ -4426,9 +4584,11 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Redirect to the app's redirectUrl. */
+      /** @description Redirect to the app's `redirectUrl`, with `secret_id` in its query. No body. */
       302: {
         headers: {
+          /** @description The app's `redirectUrl` with `secret_id=<id>` added. */
+          Location?: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -4649,7 +4809,7 @@ export interface operations {
   listRegions: {
     parameters: {
       query: {
-        /** @description The organization. */
+        /** @description The organization whose regions to list. */
         organizationId: string;
       };
       header?: never;
@@ -4658,7 +4818,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description Every region the organization can use. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4683,7 +4843,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The new region. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4694,6 +4854,7 @@ export interface operations {
       };
       400: components["responses"]["BadRequest"];
       403: components["responses"]["Forbidden"];
+      409: components["responses"]["Conflict"];
     };
   };
   getRegion: {
@@ -4701,14 +4862,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The region's id. */
+        /** @description The region's id (`regionId`). */
         regionId: components["parameters"]["regionId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The region. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4726,14 +4887,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The region's id. */
+        /** @description The region's id (`regionId`). */
         regionId: components["parameters"]["regionId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The deleted region. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4751,7 +4912,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The region's id. */
+        /** @description The region's id (`regionId`). */
         regionId: components["parameters"]["regionId"];
       };
       cookie?: never;
@@ -4762,7 +4923,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The region after the change. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5307,7 +5468,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The declarative source definitions. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5336,7 +5497,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The new definition with its manifest, version 1. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5362,7 +5523,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The definition. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5393,7 +5554,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The definition with the new manifest and its version. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5420,7 +5581,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The deleted definition. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5445,7 +5606,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The destination definitions. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5474,7 +5635,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The new definition. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5483,6 +5644,7 @@ export interface operations {
           "application/json": components["schemas"]["DefinitionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
       403: components["responses"]["Forbidden"];
     };
   };
@@ -5500,7 +5662,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The definition. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5531,7 +5693,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The definition after the change. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5540,6 +5702,7 @@ export interface operations {
           "application/json": components["schemas"]["DefinitionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
     };
@@ -5558,7 +5721,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The deleted definition. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5567,6 +5730,7 @@ export interface operations {
           "application/json": components["schemas"]["DefinitionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
     };
@@ -5583,7 +5747,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The source definitions. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5612,7 +5776,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The new definition. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5621,6 +5785,7 @@ export interface operations {
           "application/json": components["schemas"]["DefinitionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
       403: components["responses"]["Forbidden"];
     };
   };
@@ -5638,7 +5803,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The definition. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5669,7 +5834,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The definition after the change. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5678,6 +5843,7 @@ export interface operations {
           "application/json": components["schemas"]["DefinitionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
     };
@@ -5696,7 +5862,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The deleted definition. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5705,6 +5871,7 @@ export interface operations {
           "application/json": components["schemas"]["DefinitionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
     };

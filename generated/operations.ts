@@ -1182,7 +1182,10 @@ export interface OperationTypes {
    *
    * `POST /applications`
    *
-   * Creates an application whose client id and secret can be exchanged for access tokens.
+   * Creates an application for the calling user. Its `clientId` and
+   * `clientSecret` get access tokens from createAccessToken, which carry the
+   * user's permissions; configure the client with
+   * `auth: { clientId, clientSecret }` to have that done for you.
    */
   createApplication: {
     group: "applications";
@@ -1194,8 +1197,9 @@ export interface OperationTypes {
    *
    * `DELETE /applications/{applicationId}`
    *
-   * Its client credentials stop working. Answers with the deleted application.
-   * @param applicationId The application's id.
+   * Deletes one of the calling user's applications: its client credentials
+   * stop getting access tokens. Answers with the application as it was.
+   * @param applicationId The application's `id`, as listApplications returns it.
    */
   deleteApplication: {
     group: "applications";
@@ -1206,7 +1210,9 @@ export interface OperationTypes {
    * Get an application
    *
    * `GET /applications/{applicationId}`
-   * @param applicationId The application's id.
+   *
+   * Returns one of the calling user's applications, with its client credentials.
+   * @param applicationId The application's `id`, as listApplications returns it.
    */
   getApplication: {
     group: "applications";
@@ -1218,7 +1224,8 @@ export interface OperationTypes {
    *
    * `GET /applications`
    *
-   * Applications of the current user; each has a client id and secret for client-credentials auth.
+   * Lists the applications of the user the credentials belong to, with their
+   * client ids and secrets. Other users' applications are never listed.
    */
   listApplications: {
     group: "applications";
@@ -1304,11 +1311,14 @@ export interface OperationTypes {
     result: ConnectionResponse;
   };
   /**
-   * List connector definitions
+   * List the connectors a workspace can use
    *
    * `GET /connector_definitions`
    *
-   * Source or destination definitions (by `type`), optionally including the custom ones of a workspace.
+   * Lists every source or destination connector (by `type`) available to a
+   * workspace, registry and custom ones alike, with the version the
+   * workspace runs. The ids are the `definitionId` of createSource and
+   * createDestination.
    */
   listConnectorDefinitions: {
     group: "connectorDefinitions";
@@ -1320,7 +1330,11 @@ export interface OperationTypes {
    *
    * `POST /dataplanes`
    *
-   * Answers with the new dataplane and the client credentials it authenticates with; the secret is shown only here.
+   * Registers a dataplane in a region and creates the service account it
+   * authenticates with. The response carries that account's client id and
+   * secret: configure the dataplane deployment with them, and keep the
+   * secret, which no other call returns. Needs instance-admin rights. The
+   * name must be new in the region (409 otherwise).
    */
   createDataplane: {
     group: "dataplanes";
@@ -1331,6 +1345,10 @@ export interface OperationTypes {
    * Create a region
    *
    * `POST /regions`
+   *
+   * Creates a region in an organization; add dataplanes to it with
+   * createDataplane. Needs instance-admin rights. The name must be new in
+   * the organization (409 otherwise).
    */
   createRegion: {
     group: "dataplanes";
@@ -1342,8 +1360,9 @@ export interface OperationTypes {
    *
    * `DELETE /dataplanes/{dataplaneId}`
    *
-   * Answers with the deleted dataplane.
-   * @param dataplaneId The dataplane's id.
+   * Deletes the dataplane; it gets no more workloads. Needs instance-admin
+   * rights. Answers with the dataplane as it was deleted.
+   * @param dataplaneId The dataplane's id (`dataplaneId`).
    */
   deleteDataplane: {
     group: "dataplanes";
@@ -1354,7 +1373,9 @@ export interface OperationTypes {
    * Get a dataplane
    *
    * `GET /dataplanes/{dataplaneId}`
-   * @param dataplaneId The dataplane's id.
+   *
+   * Needs instance-admin rights. The credentials are not returned; only createDataplane shows them.
+   * @param dataplaneId The dataplane's id (`dataplaneId`).
    */
   getDataplane: {
     group: "dataplanes";
@@ -1366,7 +1387,8 @@ export interface OperationTypes {
    *
    * `GET /dataplanes`
    *
-   * Optionally only those of some regions.
+   * Lists the dataplanes the caller can see, or only those of the given
+   * regions. Needs instance-admin rights.
    */
   listDataplanes: {
     group: "dataplanes";
@@ -1374,10 +1396,12 @@ export interface OperationTypes {
     result: DataplanesResponse;
   };
   /**
-   * Update a dataplane
+   * Rename, enable or disable a dataplane
    *
    * `PATCH /dataplanes/{dataplaneId}`
-   * @param dataplaneId The dataplane's id.
+   *
+   * Changes only the fields you send. Needs instance-admin rights.
+   * @param dataplaneId The dataplane's id (`dataplaneId`).
    */
   updateDataplane: {
     group: "dataplanes";
@@ -1388,10 +1412,12 @@ export interface OperationTypes {
     result: DataplaneResponse;
   };
   /**
-   * Update a region
+   * Rename, enable or disable a region
    *
    * `PATCH /regions/{regionId}`
-   * @param regionId The region's id.
+   *
+   * Changes only the fields you send. Needs instance-admin rights.
+   * @param regionId The region's id (`regionId`).
    */
   updateRegion: {
     group: "dataplanes";
@@ -1402,11 +1428,14 @@ export interface OperationTypes {
     result: RegionResponse;
   };
   /**
-   * Create a declarative source definition
+   * Publish a source connector from a low-code manifest
    *
    * `POST /workspaces/{workspaceId}/definitions/declarative_sources`
    *
-   * From a connector-builder manifest.
+   * Creates a connector-builder project from the manifest and publishes it
+   * as a source definition of the workspace, manifest version 1. Create
+   * sources from it with createSource and its `id` as `definitionId`. Works
+   * on Airbyte Cloud and self-managed alike. Needs workspace editor rights.
    * @param workspaceId The workspace's id.
    */
   createDeclarativeSourceDefinition: {
@@ -1422,7 +1451,9 @@ export interface OperationTypes {
    *
    * `DELETE /workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}`
    *
-   * Answers with the deleted definition.
+   * Deletes the definition, its connector-builder project, and every source
+   * created from it (and so their connections). Needs workspace editor
+   * rights. Answers with the definition and the manifest it had.
    * @param workspaceId The workspace's id.
    * @param definitionId The definition's id.
    */
@@ -1438,6 +1469,8 @@ export interface OperationTypes {
    * Get a declarative source definition
    *
    * `GET /workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}`
+   *
+   * Returns the definition with its active manifest and that manifest's version.
    * @param workspaceId The workspace's id.
    * @param definitionId The definition's id.
    */
@@ -1450,11 +1483,14 @@ export interface OperationTypes {
     result: DeclarativeSourceDefinitionResponse;
   };
   /**
-   * List declarative source definitions
+   * List the declarative source definitions of a workspace
    *
    * `GET /workspaces/{workspaceId}/definitions/declarative_sources`
    *
-   * Connector-builder sources of a workspace.
+   * Lists the source definitions of the workspace that were built from a
+   * low-code manifest (with the connector builder or
+   * createDeclarativeSourceDefinition), each with its active manifest, in
+   * one response.
    * @param workspaceId The workspace's id.
    */
   listDeclarativeSourceDefinitions: {
@@ -1465,9 +1501,12 @@ export interface OperationTypes {
     result: DeclarativeSourceDefinitionsResponse;
   };
   /**
-   * Replace the manifest of a declarative source definition
+   * Publish a new manifest for a declarative source definition
    *
    * `PUT /workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}`
+   *
+   * Stores the manifest as the definition's next version and makes it the
+   * active one. The name does not change. Needs workspace editor rights.
    * @param workspaceId The workspace's id.
    * @param definitionId The definition's id.
    */
@@ -1481,11 +1520,15 @@ export interface OperationTypes {
     result: DeclarativeSourceDefinitionResponse;
   };
   /**
-   * Create a custom destination definition
+   * Add a custom destination connector
    *
    * `POST /workspaces/{workspaceId}/definitions/destinations`
    *
-   * From a Docker image and tag.
+   * Adds a custom destination connector, packaged as a Docker image, to the
+   * workspace; create destinations from it with createDestination and its `id` as
+   * `definitionId`. Self-managed only: Airbyte Cloud answers 400 (build
+   * connectors there with the connector builder instead). Needs workspace
+   * editor rights.
    * @param workspaceId The workspace's id.
    */
   createDestinationDefinition: {
@@ -1497,11 +1540,14 @@ export interface OperationTypes {
     result: DefinitionResponse;
   };
   /**
-   * Delete a destination definition
+   * Delete a custom destination connector
    *
    * `DELETE /workspaces/{workspaceId}/definitions/destinations/{definitionId}`
    *
-   * Answers with the deleted definition.
+   * Deletes a custom destination definition together with every destination created
+   * from it (and so their connections). Registry definitions cannot be
+   * deleted (400). Needs workspace editor rights. Answers with the
+   * definition as it was.
    * @param workspaceId The workspace's id.
    * @param definitionId The definition's id.
    */
@@ -1517,6 +1563,9 @@ export interface OperationTypes {
    * Get a destination definition
    *
    * `GET /workspaces/{workspaceId}/definitions/destinations/{definitionId}`
+   *
+   * Returns a destination definition as the workspace sees it (the image tag
+   * reflects any version pinned for the workspace).
    * @param workspaceId The workspace's id.
    * @param definitionId The definition's id.
    */
@@ -1529,11 +1578,12 @@ export interface OperationTypes {
     result: DefinitionResponse;
   };
   /**
-   * List destination definitions
+   * List the destination definitions of a workspace
    *
    * `GET /workspaces/{workspaceId}/definitions/destinations`
    *
-   * Custom (Docker image) destination definitions of a workspace.
+   * Lists every destination definition the workspace can use, registry and custom
+   * ones alike, with their Docker images, in one response.
    * @param workspaceId The workspace's id.
    */
   listDestinationDefinitions: {
@@ -1544,11 +1594,14 @@ export interface OperationTypes {
     result: DefinitionsResponse;
   };
   /**
-   * Update a destination definition
+   * Rename a custom destination connector or change its image tag
    *
    * `PUT /workspaces/{workspaceId}/definitions/destinations/{definitionId}`
    *
-   * Changes its name or Docker image tag.
+   * Sets the name and image tag of a custom destination definition; the destinations
+   * using it run the new tag from their next sync. Registry definitions
+   * cannot be changed (400), nor can any definition on Airbyte Cloud (400).
+   * Needs workspace editor rights.
    * @param workspaceId The workspace's id.
    * @param definitionId The definition's id.
    */
@@ -1917,7 +1970,13 @@ export interface OperationTypes {
    *
    * `GET /oauth/callback` (sends no credentials)
    *
-   * Airbyte's own landing point after consent: it stores the tokens as a secret and redirects (302) to the `redirectUrl` given to initiateOAuth with `?secret_id=...`. Apps do not call it; it is listed for completeness.
+   * Airbyte's own landing point in the OAuth flow that initiateOAuth starts:
+   * the identity provider sends the user's browser here after consent.
+   * Airbyte exchanges the code for tokens, stores them as a secret, and
+   * redirects (302) to the `redirectUrl` given to initiateOAuth with
+   * `secret_id` added to its query; pass that id as `secretId` to
+   * createSource. Needs no credentials. Applications do not call this
+   * themselves; it is listed so the whole flow is described.
    */
   oauthCallback: {
     group: "oAuth";
@@ -2040,8 +2099,9 @@ export interface OperationTypes {
    *
    * `DELETE /regions/{regionId}`
    *
-   * Answers with the deleted region.
-   * @param regionId The region's id.
+   * Deletes the region and every dataplane in it. Needs instance-admin
+   * rights. Answers with the region as it was deleted.
+   * @param regionId The region's id (`regionId`).
    */
   deleteRegion: {
     group: "regions";
@@ -2052,7 +2112,9 @@ export interface OperationTypes {
    * Get a region
    *
    * `GET /regions/{regionId}`
-   * @param regionId The region's id.
+   *
+   * Needs instance-admin rights.
+   * @param regionId The region's id (`regionId`).
    */
   getRegion: {
     group: "regions";
@@ -2060,11 +2122,13 @@ export interface OperationTypes {
     result: RegionResponse;
   };
   /**
-   * List regions
+   * List the regions of an organization
    *
    * `GET /regions`
    *
-   * Regions of an organization, where dataplanes run.
+   * Lists the regions an organization can run connections in: its own and
+   * those of the default organization, which every organization shares.
+   * Needs instance-admin rights.
    */
   listRegions: {
     group: "regions";
@@ -2076,7 +2140,10 @@ export interface OperationTypes {
    *
    * `GET /` (sends no credentials)
    *
-   * Answers with an HTML page (or a redirect to it). Needs no credentials.
+   * Needs no credentials. The server answers with a redirect to the API
+   * documentation site; clients that follow redirects (fetch does by
+   * default) receive that HTML page. Useful mainly to check that a base URL
+   * points at an Airbyte API.
    */
   getDocumentation: {
     group: "root";
@@ -2084,11 +2151,15 @@ export interface OperationTypes {
     result: string;
   };
   /**
-   * Create a custom source definition
+   * Add a custom source connector
    *
    * `POST /workspaces/{workspaceId}/definitions/sources`
    *
-   * From a Docker image and tag.
+   * Adds a custom source connector, packaged as a Docker image, to the
+   * workspace; create sources from it with createSource and its `id` as
+   * `definitionId`. Self-managed only: Airbyte Cloud answers 400 (build
+   * connectors there with the connector builder instead). Needs workspace
+   * editor rights.
    * @param workspaceId The workspace's id.
    */
   createSourceDefinition: {
@@ -2100,11 +2171,14 @@ export interface OperationTypes {
     result: DefinitionResponse;
   };
   /**
-   * Delete a source definition
+   * Delete a custom source connector
    *
    * `DELETE /workspaces/{workspaceId}/definitions/sources/{definitionId}`
    *
-   * Answers with the deleted definition.
+   * Deletes a custom source definition together with every source created
+   * from it (and so their connections). Registry definitions cannot be
+   * deleted (400). Declarative source definitions answer 404 here: use deleteDeclarativeSourceDefinition. Needs workspace editor rights. Answers with the
+   * definition as it was.
    * @param workspaceId The workspace's id.
    * @param definitionId The definition's id.
    */
@@ -2120,6 +2194,9 @@ export interface OperationTypes {
    * Get a source definition
    *
    * `GET /workspaces/{workspaceId}/definitions/sources/{definitionId}`
+   *
+   * Returns a source definition as the workspace sees it (the image tag
+   * reflects any version pinned for the workspace). Declarative source definitions answer 404 here: use getDeclarativeSourceDefinition.
    * @param workspaceId The workspace's id.
    * @param definitionId The definition's id.
    */
@@ -2132,11 +2209,12 @@ export interface OperationTypes {
     result: DefinitionResponse;
   };
   /**
-   * List source definitions
+   * List the source definitions of a workspace
    *
    * `GET /workspaces/{workspaceId}/definitions/sources`
    *
-   * Custom (Docker image) source definitions of a workspace.
+   * Lists every source definition the workspace can use, registry and custom
+   * ones alike, with their Docker images, in one response. Declarative (connector-builder) sources are not listed here: see listDeclarativeSourceDefinitions.
    * @param workspaceId The workspace's id.
    */
   listSourceDefinitions: {
@@ -2145,11 +2223,14 @@ export interface OperationTypes {
     result: DefinitionsResponse;
   };
   /**
-   * Update a source definition
+   * Rename a custom source connector or change its image tag
    *
    * `PUT /workspaces/{workspaceId}/definitions/sources/{definitionId}`
    *
-   * Changes its name or Docker image tag.
+   * Sets the name and image tag of a custom source definition; the sources
+   * using it run the new tag from their next sync. Registry definitions
+   * cannot be changed (400), nor can any definition on Airbyte Cloud (400).
+   * Needs workspace editor rights.
    * @param workspaceId The workspace's id.
    * @param definitionId The definition's id.
    */

@@ -20,17 +20,21 @@ export type ActorTypeEnum = Schema<"ActorTypeEnum">;
 export interface AirbyteApiConnectionSchedule extends Schema<"AirbyteApiConnectionSchedule"> {}
 
 /**
- * Request body of createApplication.
+ * A new application of the calling user. The server generates its client id
+ * and secret.
  */
 export interface ApplicationCreate extends Schema<"ApplicationCreate"> {}
 
 /**
- * What createApplication, getApplication, deleteApplication answer.
+ * An API application: a client id and secret that createAccessToken exchanges
+ * for short-lived access tokens (client-credentials auth). Applications belong
+ * to the user who created them and act with that user's permissions.
  */
 export interface ApplicationRead extends Schema<"ApplicationRead"> {}
 
 /**
- * What listApplications answers.
+ * Every application of the calling user, in one response (this list is not
+ * paged).
  */
 export interface ApplicationReadList extends Schema<"ApplicationReadList"> {}
 
@@ -97,79 +101,102 @@ export type ConnectionSyncModeEnum = Schema<"ConnectionSyncModeEnum">;
 export interface ConnectionsResponse extends Schema<"ConnectionsResponse"> {}
 
 /**
- * One connector definition (source or destination) with its version and support level.
+ * One connector a workspace can use: its definition id (the `definitionId`
+ * of createSource / createDestination), name and current version.
  */
 export interface ConnectorDefinitionResponse extends Schema<"ConnectorDefinitionResponse"> {}
 
 /**
- * What listConnectorDefinitions answers.
+ * Every matching connector definition, in one response (this list is not paged).
  */
 export interface ConnectorDefinitionsResponse extends Schema<"ConnectorDefinitionsResponse"> {}
 
 /**
- * Whether a definition is a source or a destination connector.
+ * Whether a connector definition is for sources (reads data) or destinations (writes data).
  */
 export type ConnectorType = Schema<"ConnectorType">;
 
 /**
- * Request body of createDeclarativeSourceDefinition. The provider's spec lists
- * `workspaceId` as required here without defining it: the workspace is the path
- * parameter, so it is not part of the body.
+ * A new source definition from a low-code manifest; the server publishes it
+ * as manifest version 1. The provider's spec lists `workspaceId` as required
+ * here without defining it: the workspace is the path parameter, and the
+ * body has no such field.
  */
 export interface CreateDeclarativeSourceDefinitionRequest extends Schema<"CreateDeclarativeSourceDefinitionRequest"> {}
 
 /**
- * Request body of createSourceDefinition, createDestinationDefinition.
+ * A custom connector packaged as a Docker image. The image must implement
+ * the Airbyte connector protocol and be pullable by the instance.
  */
 export interface CreateDefinitionRequest extends Schema<"CreateDefinitionRequest"> {}
 
 /**
- * Request body of createDataplane.
+ * A new dataplane in a region.
  */
 export interface DataplaneCreateRequest extends Schema<"DataplaneCreateRequest"> {}
 
 /**
- * What createDataplane answers. The provider's spec refers to this schema without defining it; the server returns the new dataplane's id and the client credentials the dataplane authenticates with (the secret is shown only here).
+ * The new dataplane's id and the credentials it authenticates to Airbyte with.
+ *
+ * The provider's spec refers to this schema without defining it. This
+ * definition follows what the server builds for the response: the id of the
+ * new dataplane, the id of its region, and the client id and secret of the
+ * service account created with it. A dataplane is a separate deployment that
+ * must call back into Airbyte, so creating one has to hand out credentials;
+ * no other operation returns the secret (DataplaneResponse has no credential
+ * fields), so store it now. The name and the `enabled` flag are not echoed:
+ * read them with getDataplane.
  */
 export interface DataplaneCreateResponseBody extends Schema<"DataplaneCreateResponseBody"> {}
 
 /**
- * Request body of updateDataplane.
+ * The fields of a dataplane to change; the fields you leave out keep their value.
  */
 export interface DataplanePatchRequest extends Schema<"DataplanePatchRequest"> {}
 
 /**
- * What getDataplane, updateDataplane, deleteDataplane answer.
+ * A dataplane: a deployment of Airbyte's workload runners (typically a
+ * Kubernetes cluster you operate) that runs the syncs of its region.
+ * `createdAt` and `updatedAt` are ISO 8601 strings in UTC.
  */
 export interface DataplaneResponse extends Schema<"DataplaneResponse"> {}
 
 /**
- * What listDataplanes answers.
+ * The dataplanes the caller can see, in one response (this list is not paged).
  */
 export interface DataplanesResponse extends Schema<"DataplanesResponse"> {}
 
 /**
- * A connector-builder (low-code) manifest: a free JSON object.
+ * A low-code connector manifest, as the connector builder exports it (its
+ * YAML, as JSON): `version`, `type: DeclarativeSource`, `check`, `streams`
+ * and `spec`. The server needs `spec.connection_specification`, the JSON
+ * schema of the source's configuration. Any JSON object is accepted here;
+ * the server validates the rest.
  */
 export interface DeclarativeManifest extends Schema<"DeclarativeManifest"> {}
 
 /**
- * What createDeclarativeSourceDefinition, getDeclarativeSourceDefinition, updateDeclarativeSourceDefinition and 1 more answer.
+ * A source definition built from a low-code manifest, with its active manifest.
  */
 export interface DeclarativeSourceDefinitionResponse extends Schema<"DeclarativeSourceDefinitionResponse"> {}
 
 /**
- * What listDeclarativeSourceDefinitions answers.
+ * The declarative source definitions of a workspace, each with its active
+ * manifest, in one response: the server fills `data` with all of them and
+ * sends no `next` or `previous`.
  */
 export interface DeclarativeSourceDefinitionsResponse extends Schema<"DeclarativeSourceDefinitionsResponse"> {}
 
 /**
- * What createSourceDefinition, getSourceDefinition, updateSourceDefinition and 5 more answer.
+ * A source or destination definition that runs a Docker image: the connector
+ * a source or destination is created from.
  */
 export interface DefinitionResponse extends Schema<"DefinitionResponse"> {}
 
 /**
- * What listSourceDefinitions, listDestinationDefinitions answer.
+ * The definitions a workspace can use, registry and custom ones alike, in one
+ * response: the server fills `data` with all of them and sends no `next` or
+ * `previous`.
  */
 export interface DefinitionsResponse extends Schema<"DefinitionsResponse"> {}
 
@@ -394,7 +421,8 @@ export interface JobTypeResourceLimit extends Schema<"JobTypeResourceLimit"> {}
 export interface JobsResponse extends Schema<"JobsResponse"> {}
 
 /**
- * A version of a declarative manifest.
+ * The version of a declarative source definition's manifest: 1 when it is
+ * created, one more on every updateDeclarativeSourceDefinition.
  */
 export type ManifestVersion = Schema<"ManifestVersion">;
 
@@ -546,22 +574,27 @@ export interface PublicAccessTokenResponse extends Schema<"PublicAccessTokenResp
 export type PublicPermissionType = Schema<"PublicPermissionType">;
 
 /**
- * Request body of createRegion.
+ * A new region of an organization. Create its dataplanes with createDataplane afterwards.
  */
 export interface RegionCreateRequest extends Schema<"RegionCreateRequest"> {}
 
 /**
- * Request body of updateRegion.
+ * The fields of a region to change; the fields you leave out keep their value.
  */
 export interface RegionPatchRequest extends Schema<"RegionPatchRequest"> {}
 
 /**
- * What createRegion, getRegion, updateRegion and 1 more answer.
+ * A region (a group of dataplanes; the server calls it a dataplane group).
+ * Connections run in a region, on one of its dataplanes. `createdAt` and
+ * `updatedAt` are ISO 8601 strings in UTC, unlike the epoch seconds of most
+ * other resources.
  */
 export interface RegionResponse extends Schema<"RegionResponse"> {}
 
 /**
- * What listRegions answers.
+ * The regions an organization can use, in one response (this list is not
+ * paged): its own regions and those of the default organization, which every
+ * organization can use. Deleted regions are left out.
  */
 export interface RegionsResponse extends Schema<"RegionsResponse"> {}
 
@@ -733,12 +766,15 @@ export interface TagResponse extends Schema<"TagResponse"> {}
 export interface TagsResponse extends Schema<"TagsResponse"> {}
 
 /**
- * Request body of updateDeclarativeSourceDefinition.
+ * A new manifest for a declarative source definition. The server stores it
+ * as the next version and makes it the active one; sources of the definition
+ * use it from their next run.
  */
 export interface UpdateDeclarativeSourceDefinitionRequest extends Schema<"UpdateDeclarativeSourceDefinitionRequest"> {}
 
 /**
- * Request body of updateSourceDefinition, updateDestinationDefinition.
+ * The new name and image tag of a custom definition. Both are required; the
+ * image repository cannot change.
  */
 export interface UpdateDefinitionRequest extends Schema<"UpdateDefinitionRequest"> {}
 
