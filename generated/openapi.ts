@@ -2675,13 +2675,13 @@ export interface components {
        */
       status?: number;
       /** @description What went wrong in this occurrence, in words. */
-      detail?: string;
+      detail?: string | null;
       /** @description Where to read more about this problem type. */
-      documentationUrl?: string;
+      documentationUrl?: string | null;
       /** @description Problem-specific details (e.g. the offending value); its shape depends on `type`. */
       data?: {
         [key: string]: unknown;
-      };
+      } | null;
     };
     /**
      * PublicAccessTokenResponse
