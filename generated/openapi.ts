@@ -2248,6 +2248,13 @@ export interface components {
       workspaceId: string;
       oAuthInputConfiguration?: components["schemas"]["OAuthInputConfiguration"];
       /**
+       * @description How the OAuth callback ends. `api` (the default when left out) stores
+       *     the credentials and redirects with `secret_id`; `webapp` forwards the
+       *     identity provider's callback parameters and stores nothing.
+       * @enum {string}
+       */
+      clientType?: "api" | "webapp";
+      /**
        * @deprecated
        * @description The source type, under its old name. Use `sourceType`.
        */
@@ -2634,6 +2641,8 @@ export interface components {
       | "workspace_admin"
       | "workspace_runner"
       | "workspace_editor"
+      | "workspace_source_editor"
+      | "workspace_destination_editor"
       | "workspace_reader"
       | (string & {});
     /**
@@ -2715,6 +2724,8 @@ export interface components {
       | "organization_member"
       | "workspace_admin"
       | "workspace_editor"
+      | "workspace_source_editor"
+      | "workspace_destination_editor"
       | "workspace_runner"
       | "workspace_reader";
     /**
@@ -3328,6 +3339,16 @@ export interface components {
         "application/json": components["schemas"]["Problem"];
       };
     };
+    /** @description The request is well-formed but cannot be applied. */
+    UnprocessableEntity: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/problem+json": components["schemas"]["Problem"];
+        "application/json": components["schemas"]["Problem"];
+      };
+    };
     /** @description The request conflicts with the current state (e.g. a duplicate name). */
     Conflict: {
       headers: {
@@ -3340,16 +3361,6 @@ export interface components {
     };
     /** @description Rate limited; wait as long as Retry-After says. */
     TooManyRequests: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        "application/problem+json": components["schemas"]["Problem"];
-        "application/json": components["schemas"]["Problem"];
-      };
-    };
-    /** @description The request is well-formed but cannot be applied. */
-    UnprocessableEntity: {
       headers: {
         [name: string]: unknown;
       };
@@ -3622,6 +3633,8 @@ export interface operations {
       };
       400: components["responses"]["BadRequest"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      422: components["responses"]["UnprocessableEntity"];
     };
   };
   getConnection: {
@@ -3699,6 +3712,8 @@ export interface operations {
       };
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
     };
   };
   listConnectorDefinitions: {
@@ -3926,6 +3941,7 @@ export interface operations {
       400: components["responses"]["BadRequest"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      422: components["responses"]["UnprocessableEntity"];
     };
   };
   getDestination: {
@@ -3987,6 +4003,7 @@ export interface operations {
       };
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      422: components["responses"]["UnprocessableEntity"];
     };
   };
   deleteDestination: {
@@ -4039,6 +4056,7 @@ export interface operations {
       };
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      422: components["responses"]["UnprocessableEntity"];
     };
   };
   listEmbeddedOrganizationsByUser: {
@@ -4137,6 +4155,7 @@ export interface operations {
           "application/json": components["schemas"]["GroupsResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
     };
@@ -4155,7 +4174,7 @@ export interface operations {
     };
     responses: {
       /** @description Success. */
-      200: {
+      201: {
         headers: {
           [name: string]: unknown;
         };
@@ -4511,6 +4530,7 @@ export interface operations {
       };
       400: components["responses"]["BadRequest"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
     };
@@ -4563,6 +4583,7 @@ export interface operations {
       };
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
     };
   };
   oauthCallback: {
@@ -4695,6 +4716,7 @@ export interface operations {
           "application/json": components["schemas"]["PermissionsResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
     };
@@ -4992,6 +5014,8 @@ export interface operations {
       };
       400: components["responses"]["BadRequest"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      422: components["responses"]["UnprocessableEntity"];
     };
   };
   initiateOAuth: {
@@ -5076,6 +5100,7 @@ export interface operations {
       };
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      422: components["responses"]["UnprocessableEntity"];
     };
   };
   deleteSource: {
@@ -5128,6 +5153,7 @@ export interface operations {
       };
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      422: components["responses"]["UnprocessableEntity"];
     };
   };
   getStreamProperties: {

@@ -529,7 +529,7 @@ export const operationTable = {
     pathParams: [],
     queryParams: [],
     body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
+    success: { status: 201, kind: "json" },
     authenticated: true,
     paginated: false,
   },
