@@ -3369,6 +3369,16 @@ export interface components {
         "application/json": components["schemas"]["Problem"];
       };
     };
+    /** @description The server is up but not healthy (its database or another dependency is unavailable). */
+    ServiceUnavailable: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/problem+json": components["schemas"]["Problem"];
+        "application/json": components["schemas"]["Problem"];
+      };
+    };
     /** @description This server does not support the operation (self-managed OSS answers so for initiateOAuth). */
     NotImplemented: {
       headers: {
@@ -4452,6 +4462,7 @@ export interface operations {
         content?: never;
       };
       429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["ServiceUnavailable"];
     };
   };
   listJobs: {
