@@ -46,6 +46,7 @@ const drifting: Record<string, Canned> = {
   // a status the spec does not declare for getSource
   [`/sources/${src2}`]: [409, { status: 409, title: "state-conflict", detail: "busy" }, "application/problem+json"],
   "/streams": [200, [{ streamName: "users" }]],
+  "/connector_definitions": [200, [{ name: "Postgres" }]],
 };
 
 let server: TestServer;
@@ -124,6 +125,9 @@ describe("contract check against a drifting server", () => {
       "GET /health",
       "GET /workspaces?limit=2",
       "GET /sources?limit=2",
+      // A required enum parameter takes each of its values.
+      "GET /connector_definitions?type=source",
+      "GET /connector_definitions?type=destination",
       `GET /workspaces/${ws}`,
       `GET /sources/${src1}`,
       `GET /sources/${src2}`,
@@ -145,7 +149,7 @@ describe("contract check against a drifting server", () => {
     };
     const report = await runContract(argsFor(baseUrl()), validator);
     expect(flatten(report)).toEqual([]);
-    expect(formatMarkdown(report)).toContain("8 calls, 0 with differences (0 in all)");
+    expect(formatMarkdown(report)).toContain("10 calls, 0 with differences (0 in all)");
   });
 
   it("prints the report as Markdown and as JSON", async () => {
@@ -157,7 +161,7 @@ describe("contract check against a drifting server", () => {
     expect(markdown).toContain("- oauthCallback: not called: completes an OAuth consent and stores its secret");
     const parsed = JSON.parse(formatJson(report)) as { differences: number; calls: Array<{ operationId: string }> };
     expect(parsed.differences).toBe(4);
-    expect(parsed.calls).toHaveLength(8);
+    expect(parsed.calls).toHaveLength(10);
   });
 });
 

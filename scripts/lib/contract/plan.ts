@@ -14,8 +14,10 @@ export interface PlannedOperation {
   /** Path template, e.g. `/sources/{sourceId}`. */
   path: string;
   pathParams: string[];
-  /** Query parameters the operation requires (they must come from earlier answers). */
+  /** Query parameters the operation requires (they must come from earlier answers or the spec's enum). */
   requiredQuery: string[];
+  /** Values of required parameters that are enums (e.g. `type=source`): tried without waiting for an answer. */
+  enumValues: Record<string, Array<string | number>>;
   /** True when the operation takes `limit` (lists): the check asks for few items. */
   takesLimit: boolean;
   /** False for operations the spec marks public (`security: []`). */
@@ -26,6 +28,7 @@ interface SpecParameter {
   name?: string;
   in?: string;
   required?: boolean;
+  schema?: { enum?: Array<string | number>; $ref?: string };
   $ref?: string;
 }
 
@@ -37,11 +40,17 @@ export function safeOperations(bundled: Record<string, unknown>): PlannedOperati
     const op = item.get as { operationId?: string; parameters?: SpecParameter[]; security?: unknown[] } | undefined;
     if (!op?.operationId || op.operationId in UNSAFE_GETS) continue;
     const params = [...((item.parameters as SpecParameter[] | undefined) ?? []), ...(op.parameters ?? [])].map((p) => deref(bundled, p));
+    const enumValues: Record<string, Array<string | number>> = {};
+    for (const p of params) {
+      const values = p.required && p.schema ? deref(bundled, p.schema).enum : undefined;
+      if (p.name && Array.isArray(values)) enumValues[p.name] = values;
+    }
     planned.push({
       operationId: op.operationId,
       path,
       pathParams: [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? ""),
       requiredQuery: params.filter((p) => p.in === "query" && p.required).map((p) => p.name ?? ""),
+      enumValues,
       takesLimit: params.some((p) => p.in === "query" && p.name === "limit"),
       authenticated: !(Array.isArray(op.security) && op.security.length === 0),
     });
@@ -51,11 +60,11 @@ export function safeOperations(bundled: Record<string, unknown>): PlannedOperati
   return planned.sort((a, b) => Number(b.operationId === "getHealthCheck") - Number(a.operationId === "getHealthCheck") || weight(a) - weight(b));
 }
 
-function deref(bundled: Record<string, unknown>, p: SpecParameter): SpecParameter {
+function deref<T extends { $ref?: string }>(bundled: Record<string, unknown>, p: T): T {
   if (!p.$ref?.startsWith("#/")) return p;
   let node: unknown = bundled;
   for (const token of p.$ref.slice(2).split("/")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[token] : undefined;
-  return (node ?? {}) as SpecParameter;
+  return (node ?? {}) as T;
 }
 
 /**

@@ -107,7 +107,7 @@ export async function runContract(args: ContractArgs, validator: SpecValidator, 
     pending = waiting;
   }
   for (const op of pending) {
-    const missing = [...op.pathParams, ...op.requiredQuery].filter((p) => pool.values(op.path, p, false).length === 0);
+    const missing = [...op.pathParams, ...op.requiredQuery].filter((p) => !op.enumValues[p] && pool.values(op.path, p, false).length === 0);
     report.skipped.push({ operationId: op.operationId, reason: `no ${missing.join(", ")} found in the answers of the other calls` });
   }
   for (const [operationId, reason] of Object.entries(UNSAFE_GETS)) report.skipped.push({ operationId, reason: `not called: ${reason}` });
@@ -123,7 +123,7 @@ interface ArgumentSet {
 /** Up to `limit` calls of the operation, or undefined while an id it needs is unknown. */
 function argumentSets(op: PlannedOperation, pool: IdPool, limit: number): ArgumentSet[] | undefined {
   const pathValues = op.pathParams.map((p, i) => pool.values(op.path, p, i === op.pathParams.length - 1));
-  const queryValues = op.requiredQuery.map((p) => pool.values(op.path, p, false));
+  const queryValues = op.requiredQuery.map((p) => op.enumValues[p] ?? pool.values(op.path, p, false));
   if ([...pathValues, ...queryValues].some((v) => v.length === 0)) return undefined;
   // The last path parameter (or, without one, the first required query) varies; the others take their first value.
   const varying = pathValues.length ? pathValues[pathValues.length - 1] : (queryValues[0] ?? [undefined]);
