@@ -125,14 +125,14 @@ describe("contract check against a drifting server", () => {
       "GET /health",
       "GET /workspaces?limit=2",
       "GET /sources?limit=2",
-      // A required enum parameter takes each of its values.
-      "GET /connector_definitions?type=source",
-      "GET /connector_definitions?type=destination",
       `GET /workspaces/${ws}`,
       `GET /sources/${src1}`,
       `GET /sources/${src2}`,
       `GET /streams?sourceId=${src1}`,
       `GET /streams?sourceId=${src2}`,
+      // A required enum parameter takes each of its values.
+      "GET /connector_definitions?type=source",
+      "GET /connector_definitions?type=destination",
     ]);
     // The list gave three sources; --limit 2 keeps the third one out.
     expect(server.requests.some((r) => r.url.includes(src3))).toBe(false);
