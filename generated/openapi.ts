@@ -1508,9 +1508,9 @@ export interface components {
        * Format: int64
        * @description Creation time, in seconds since the Unix epoch.
        */
-      createdAt: number;
+      createdAt?: number;
       /** @description The connection's tags; empty when it has none. */
-      tags: components["schemas"]["Tag"][];
+      tags?: components["schemas"]["Tag"][];
       /** @description Why the connection has its status, mostly set when it is `locked` or was disabled by Airbyte. */
       statusReason?: string;
     };
@@ -1884,7 +1884,7 @@ export interface components {
        * Format: int64
        * @description Creation time, in seconds since the Unix epoch.
        */
-      createdAt: number;
+      createdAt?: number;
       resourceAllocation?: components["schemas"]["ScopedResourceRequirements"];
     };
     /**
@@ -3013,7 +3013,7 @@ export interface components {
        * Format: int64
        * @description Creation time, in seconds since the Unix epoch.
        */
-      createdAt: number;
+      createdAt?: number;
       resourceAllocation?: components["schemas"]["ScopedResourceRequirements"];
     };
     /**
@@ -3279,7 +3279,7 @@ export interface components {
       name: string;
       /** @description Deprecated: the region where data is processed. Use `regionId`. */
       dataResidency: string;
-      notifications: components["schemas"]["NotificationsConfig"];
+      notifications?: components["schemas"]["NotificationsConfig"];
     };
     /**
      * WorkspaceUpdateRequest
