@@ -176,15 +176,17 @@ function toIssues(errors: readonly ErrorObject[]): ValidationIssue[] {
 
 function toIssue(error: ErrorObject): ValidationIssue {
   const params = error.params as Record<string, unknown>;
+  // Ajv joins the types of a union with commas ("string,null").
+  const wanted = String(params.type).split(",").join(" or ");
   if (error.keyword === "required") {
     const name = String(params.missingProperty);
     return { pointer: `${error.instancePath}/${escapePointer(name)}`, message: `required property "${name}" is missing`, kind: "missing-required" };
   }
   if (error.keyword === "type" && error.data === null) {
-    return { pointer: error.instancePath, message: `is null, but the spec says ${String(params.type)}`, kind: "unexpected-null" };
+    return { pointer: error.instancePath, message: `is null, but the spec says ${wanted}`, kind: "unexpected-null" };
   }
   if (error.keyword === "type") {
-    return { pointer: error.instancePath, message: `is ${jsonType(error.data)}, but the spec says ${String(params.type)}`, kind: "wrong-type" };
+    return { pointer: error.instancePath, message: `is ${jsonType(error.data)}, but the spec says ${wanted}`, kind: "wrong-type" };
   }
   if (error.keyword === "enum") {
     const allowed = (params.allowedValues as unknown[] | undefined) ?? [];

@@ -71,6 +71,14 @@ describe("real traffic fixtures", () => {
     }
   });
 
+  it("names the fixture file and the JSON pointer of a bad value", () => {
+    const bad = { status: 400, title: "value-not-found", documentationUrl: 5, data: { value: "mixmax" } };
+    const { schema } = responseSchema(operation("createSource"), 400, "application/json");
+    expect(describeIssues("createSource-400-example.json", "response", validator.validate(schema, bad))).toEqual([
+      "createSource-400-example.json: response/documentationUrl: is a number, but the spec says string or null",
+    ]);
+  });
+
   it.each(fixtures.filter((f) => f.exchange.request?.body !== undefined))("$file: the request body validates", ({ file, exchange }) => {
     const body = deref((operation(exchange.operationId).requestBody ?? {}) as Json);
     const schema = (body.content as Record<string, { schema?: unknown }> | undefined)?.["application/json"]?.schema;

@@ -69,6 +69,12 @@ describe("spec validator", () => {
     ]);
   });
 
+  it("names both types of a nullable field", () => {
+    expect(validator.validate(job, { jobId: 1, status: "running", note: 5 })).toEqual([
+      { pointer: "/note", message: "is a number, but the spec says string or null", kind: "wrong-type" },
+    ]);
+  });
+
   it("notes the unknown values of open enums without failing them", () => {
     expect(openEnumNotes(validator, job, { jobId: 1, status: "queued", kind: "sync" })).toEqual([
       { pointer: "/status", value: "queued", known: ["running", "succeeded"] },
