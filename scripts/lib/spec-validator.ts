@@ -48,18 +48,7 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
   addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
 
 const specId = "https://airbyte-api-client.invalid/openapi.json";
-const annotationKeywords = [
-  "discriminator",
-  "example",
-  "externalDocs",
-  "xml",
-  "x-open-enum",
-  "x-known-values",
-  "x-speakeasy-param-sensitive",
-  "x-speakeasy-entity",
-  "x-speakeasy-component",
-  "components",
-];
+const annotationKeywords = ["discriminator", "example", "externalDocs", "xml", "x-known-values", "components"];
 
 /** Loads and bundles the spec (default spec/openapi.yaml) and returns a validator for it. */
 export async function loadSpecValidator(specPath: string = defaultSpec): Promise<SpecValidator> {
@@ -110,16 +99,28 @@ export function createSpecValidator(bundled: Record<string, unknown>): SpecValid
   };
 }
 
-/** Moves the list of every `x-open-enum` into an annotation, so unknown values pass. */
-function openEnums(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(openEnums);
+/** Keywords whose value maps names to schemas: their keys are never keywords. */
+const NAME_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "schemas"]);
+/** Keywords whose value is data, not schema: copied as they are. */
+const DATA = new Set(["enum", "const", "default", "examples", "example", "x-known-values"]);
+
+/**
+ * Moves the list of every `x-open-enum` into an annotation, so unknown values
+ * pass, and drops the other `x-` extensions (annotations, which Ajv's strict
+ * mode would reject as unknown keywords). Names under `properties` and data
+ * under `const`, `enum`, `default` or `examples` are left as they are.
+ */
+function openEnums(node: unknown, names = false): unknown {
+  if (Array.isArray(node)) return node.map((item) => openEnums(item));
   if (!node || typeof node !== "object") return node;
   const out: Record<string, unknown> = {};
   const record = node as Record<string, unknown>;
-  const open = record["x-open-enum"] === true && Array.isArray(record.enum);
+  const open = !names && record["x-open-enum"] === true && Array.isArray(record.enum);
   for (const [key, value] of Object.entries(record)) {
-    if (open && key === "enum") out["x-known-values"] = value;
-    else out[key] = openEnums(value);
+    if (names) out[key] = openEnums(value);
+    else if (open && key === "enum") out["x-known-values"] = value;
+    else if (DATA.has(key)) out[key] = value;
+    else if (!key.startsWith("x-")) out[key] = openEnums(value, NAME_MAPS.has(key));
   }
   return out;
 }

@@ -24,7 +24,13 @@ const bundled = {
           tags: { type: "array", items: { $ref: "#/components/schemas/Tag" } },
         },
       },
-      Tag: { type: "object", required: ["name"], properties: { name: { type: "string" }, "a/b": { type: "string" } } },
+      Tag: {
+        type: "object",
+        required: ["name"],
+        "x-speakeasy-entity": "Tag",
+        properties: { name: { type: "string" }, "a/b": { type: "string" }, "x-color": { type: "string", "x-vendor": 1 } },
+      },
+      Flag: { const: { "x-on": true } },
       Shape: {
         oneOf: [
           { type: "object", required: ["circle"], properties: { circle: { type: "number" } }, additionalProperties: false },
@@ -54,6 +60,8 @@ describe("spec validator", () => {
     ["pointer tokens are escaped", { $ref: "#/components/schemas/Tag" }, { name: "n", "a/b": 1 }, ["/a~1b wrong-type"]],
     ["an inline schema with refs", { type: "array", items: job }, [{ jobId: 1, status: "x" }, { status: "x" }], ["/1/jobId missing-required"]],
     ["a oneOf reports only its closest branch", { $ref: "#/components/schemas/Shape" }, { square: true, side: "2" }, ["/side wrong-type"]],
+    ["a property named x-... is still checked", { $ref: "#/components/schemas/Tag" }, { name: "n", "x-color": 3 }, ["/x-color wrong-type"]],
+    ["a const holding x- keys keeps them", { $ref: "#/components/schemas/Flag" }, { "x-on": false }, [" other"]],
     ["a oneOf that matches", { $ref: "#/components/schemas/Shape" }, { circle: 1 }, []],
   ];
   it.each(cases)("%s", (_name, schema, value, want) => {
