@@ -77,14 +77,14 @@ export function createSpecValidator(bundled: Record<string, unknown>): SpecValid
   // The upstream spec's `format: set` (a list without duplicates) is advice, not a rule the server enforces.
   ajv.addFormat("set", true);
   for (const keyword of annotationKeywords) ajv.addKeyword({ keyword });
-  ajv.addSchema({ $id: specId, components: openEnums(bundled.components ?? {}) });
+  ajv.addSchema({ $id: specId, components: forAjv(bundled.components ?? {}) });
 
   const compiled = new Map<string, ValidateFunction>();
   const compile = (schema: unknown): ValidateFunction => {
     const key = JSON.stringify(schema);
     let fn = compiled.get(key);
     if (!fn) {
-      fn = ajv.compile(pointRefsAtSpec(openEnums(schema)) as object);
+      fn = ajv.compile(pointRefsAtSpec(forAjv(schema)) as object);
       compiled.set(key, fn);
     }
     return fn;
@@ -110,17 +110,17 @@ const DATA = new Set(["enum", "const", "default", "examples", "example", "x-know
  * mode would reject as unknown keywords). Names under `properties` and data
  * under `const`, `enum`, `default` or `examples` are left as they are.
  */
-function openEnums(node: unknown, names = false): unknown {
-  if (Array.isArray(node)) return node.map((item) => openEnums(item));
+function forAjv(node: unknown, names = false): unknown {
+  if (Array.isArray(node)) return node.map((item) => forAjv(item));
   if (!node || typeof node !== "object") return node;
   const out: Record<string, unknown> = {};
   const record = node as Record<string, unknown>;
   const open = !names && record["x-open-enum"] === true && Array.isArray(record.enum);
   for (const [key, value] of Object.entries(record)) {
-    if (names) out[key] = openEnums(value);
+    if (names) out[key] = forAjv(value);
     else if (open && key === "enum") out["x-known-values"] = value;
     else if (DATA.has(key)) out[key] = value;
-    else if (!key.startsWith("x-")) out[key] = openEnums(value, NAME_MAPS.has(key));
+    else if (!key.startsWith("x-")) out[key] = forAjv(value, NAME_MAPS.has(key));
   }
   return out;
 }
