@@ -29,7 +29,8 @@ describe("the spec's examples", () => {
   });
 
   it("are all valid against their schemas", () => {
-    expect(inventory.examples.length).toBeGreaterThan(150);
+    // A collector that silently found nothing would pass the check below.
+    expect(inventory.examples.length).toBeGreaterThan(100);
     expect(problemsOf(validator, inventory)).toEqual([]);
   });
 
