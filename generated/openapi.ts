@@ -4513,7 +4513,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Done; no body. */
+      /** @description The group was deleted; no body. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -4646,7 +4646,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Done; no body. */
+      /** @description The user is no longer a member; no body. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -4740,7 +4740,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Done; no body. */
+      /** @description The permission was revoked; no body. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -5122,7 +5122,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Done; no body. */
+      /** @description The permission was revoked; no body. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -5641,7 +5641,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Done; no body. */
+      /** @description The tag was deleted; no body. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -5814,7 +5814,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Done; no body. */
+      /** @description The workspace was deleted; no body. */
       204: {
         headers: {
           [name: string]: unknown;
