@@ -58,17 +58,21 @@ describe("a bad example", () => {
 
   it("is named by its file and the JSON pointer of the bad value", () => {
     const dir = "test/fixtures/specs/bad-examples";
-    expect(problemsOf(validator, inventory).sort()).toEqual(
+    const problems = problemsOf(validator, inventory);
+    // Where, exactly; the wording of the message belongs to the validator.
+    expect(problems.map((p) => p.slice(0, p.indexOf(": "))).sort()).toEqual(
       [
-        `${dir}/paths/things.yaml#/post/requestBody/content/application~1json/examples/wrongType/value/size: must be integer`,
-        `${dir}/paths/things.yaml#/post/requestBody/content/application~1json/examples/missingName/value/name: is required but missing`,
-        `${dir}/paths/things.yaml#/post/responses/200/content/application~1json/example/id: must match format "uuid"`,
-        `${dir}/paths/things.yaml#/post/responses/200/content/application~1json/example/extra: is not a property the schema allows`,
-        `${dir}/paths/things.yaml#/post/parameters/0/example: must be >= 1`,
-        `${dir}/components/responses/NotFound.yaml#/content/application~1problem+json/examples/wrong/value/status: must be integer`,
-        `${dir}/paths/things.yaml#/get/responses/200/content/application~1json/examples/badKind/value/kind: must be one of ["a","b"]`,
+        `${dir}/paths/things.yaml#/post/requestBody/content/application~1json/examples/wrongType/value/size`,
+        `${dir}/paths/things.yaml#/post/requestBody/content/application~1json/examples/missingName/value/name`,
+        `${dir}/paths/things.yaml#/post/responses/200/content/application~1json/example/id`,
+        `${dir}/paths/things.yaml#/post/responses/200/content/application~1json/example/extra`,
+        `${dir}/paths/things.yaml#/post/parameters/0/example`,
+        `${dir}/components/responses/NotFound.yaml#/content/application~1problem+json/examples/wrong/value/status`,
+        `${dir}/paths/things.yaml#/get/responses/200/content/application~1json/examples/badKind/value/kind`,
       ].sort(),
     );
+    for (const problem of problems) expect(problem).toMatch(/: \S/);
+    expect(problems.find((p) => p.includes("/missingName/"))).toMatch(/required|missing/);
   });
 
   it("passes when an open enum gets a value the list does not know", () => {
