@@ -411,7 +411,7 @@ export interface paths {
     };
     /**
      * List groups
-     * @description Lists the groups of an organization, one page at a time, sorted by name.
+     * @description Lists the groups of an organization, one page at a time.
      *     Needs organization admin. `next` and `previous` are paths on the server
      *     (`/public/v1/groups?...`), and null when there is no such page.
      */
@@ -2350,7 +2350,7 @@ export interface components {
     } & (unknown | unknown);
     /**
      * GroupPermissionResponse
-     * @description One permission of a group, as createGroupPermission and listGroupPermissions return it. The server sends both `workspaceId` and `organizationId`, one of them null.
+     * @description One permission of a group, as createGroupPermission and listGroupPermissions return it. Exactly one of `workspaceId` and `organizationId` is set; the other is null or absent.
      */
     GroupPermissionResponse: {
       /**

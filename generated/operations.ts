@@ -1888,7 +1888,7 @@ export interface OperationTypes {
    *
    * `GET /groups`
    *
-   * Lists the groups of an organization, one page at a time, sorted by name.
+   * Lists the groups of an organization, one page at a time.
    * Needs organization admin. `next` and `previous` are paths on the server
    * (`/public/v1/groups?...`), and null when there is no such page.
    */

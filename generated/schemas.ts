@@ -334,7 +334,7 @@ export interface GroupMembersResponse extends Schema<"GroupMembersResponse"> {}
 export type GroupPermissionCreateRequest = Schema<"GroupPermissionCreateRequest">;
 
 /**
- * One permission of a group, as createGroupPermission and listGroupPermissions return it. The server sends both `workspaceId` and `organizationId`, one of them null.
+ * One permission of a group, as createGroupPermission and listGroupPermissions return it. Exactly one of `workspaceId` and `organizationId` is set; the other is null or absent.
  */
 export interface GroupPermissionResponse extends Schema<"GroupPermissionResponse"> {}
 
