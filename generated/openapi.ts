@@ -993,7 +993,11 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** Get a source */
+    /**
+     * Get a source
+     * @description Returns one source with its configuration. Secret values come back masked
+     *     unless `includeSecretCoordinates=true` asks for where they are stored.
+     */
     get: operations["getSource"];
     /**
      * Replace a source

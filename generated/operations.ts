@@ -2337,6 +2337,9 @@ export interface OperationTypes {
    * Get a source
    *
    * `GET /sources/{sourceId}`
+   *
+   * Returns one source with its configuration. Secret values come back masked
+   * unless `includeSecretCoordinates=true` asks for where they are stored.
    * @param sourceId The source's id.
    */
   getSource: {
