@@ -2675,11 +2675,17 @@ export interface components {
      *     event missing here is not notified.
      */
     NotificationsConfig: {
+      /** @description A sync of a connection failed. */
       failure?: components["schemas"]["NotificationConfig"];
+      /** @description A sync of a connection succeeded. */
       success?: components["schemas"]["NotificationConfig"];
+      /** @description A source's schema changed and Airbyte applied the change to the connection on its own. */
       connectionUpdate?: components["schemas"]["NotificationConfig"];
+      /** @description A source's schema changed in a way that needs someone to review the connection before it syncs again. */
       connectionUpdateActionRequired?: components["schemas"]["NotificationConfig"];
+      /** @description Airbyte disabled a connection after repeated failures. */
       syncDisabled?: components["schemas"]["NotificationConfig"];
+      /** @description A connection is close to being disabled for repeated failures. */
       syncDisabledWarning?: components["schemas"]["NotificationConfig"];
     };
     /**
@@ -2773,6 +2779,7 @@ export interface components {
      * @description One organization the caller belongs to.
      */
     OrganizationResponse: {
+      /** @description The organization's id. */
       organizationId: components["schemas"]["OrganizationId"];
       /** @description The organization's display name. */
       organizationName: string;
@@ -2796,8 +2803,11 @@ export interface components {
      */
     PermissionCreateRequest: {
       permissionType: components["schemas"]["PublicPermissionType"];
+      /** @description The user to grant the role to. */
       userId: components["schemas"]["UserId"];
+      /** @description The workspace, for a `workspace_*` role (the caller needs workspace admin there). */
       workspaceId?: components["schemas"]["WorkspaceId"];
+      /** @description The organization, for an `organization_*` role (the caller needs organization admin there). */
       organizationId?: components["schemas"]["OrganizationId"];
     };
     /**
@@ -2811,8 +2821,11 @@ export interface components {
        */
       permissionId: string;
       permissionType: components["schemas"]["PermissionType"];
+      /** @description The user who holds the role. */
       userId: components["schemas"]["UserId"];
+      /** @description The workspace of a `workspace_*` role; absent otherwise. */
       workspaceId?: components["schemas"]["WorkspaceId"];
+      /** @description The organization of an `organization_*` role; absent otherwise. */
       organizationId?: components["schemas"]["OrganizationId"];
     };
     /**
@@ -2826,6 +2839,7 @@ export interface components {
        */
       permissionId: string;
       permissionType: components["schemas"]["PermissionType"];
+      /** @description The user who holds the role. */
       userId: components["schemas"]["UserId"];
       /**
        * Format: uuid
@@ -3346,6 +3360,7 @@ export interface components {
       name: string;
       /** @description The tag's colour as six hex digits of an RGB value, without `#`, e.g. `2E7D32`; upper or lower case. */
       color: string;
+      /** @description The workspace the tag belongs to; the caller needs an editor role there. */
       workspaceId: components["schemas"]["WorkspaceId"];
     };
     /**
@@ -3374,6 +3389,7 @@ export interface components {
       name: string;
       /** @description The tag's colour as six hex digits of an RGB value, without `#`, e.g. `2E7D32`. */
       color: string;
+      /** @description The workspace the tag belongs to. */
       workspaceId: components["schemas"]["WorkspaceId"];
     };
     /**
@@ -3417,6 +3433,7 @@ export interface components {
     UserResponse: {
       /** @description The user's name as shown in Airbyte. */
       name: string;
+      /** @description The user's id, as used in permissions and group memberships. */
       id: components["schemas"]["UserId"];
       /**
        * Format: email
