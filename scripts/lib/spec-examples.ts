@@ -100,11 +100,15 @@ export async function collectExamples(specPath: string, bundled: Node, repoRoot:
       const operationId = typeof op.operationId === "string" ? op.operationId : `${method.toUpperCase()} ${path}`;
       const opAt: Place = { file: itemAt.file, pointer: `${itemAt.pointer}/${method}` };
 
-      const params = [...(Array.isArray(item.parameters) ? item.parameters : []), ...(Array.isArray(op.parameters) ? op.parameters : [])];
-      params.forEach((raw, i) => {
-        const { node: param, at } = follow(raw, { file: opAt.file, pointer: `${opAt.pointer}/parameters/${i}` });
+      // Path-level parameters live beside the methods, operation-level ones inside.
+      const params = [
+        ...(Array.isArray(item.parameters) ? item.parameters : []).map((raw, i) => [raw, `${itemAt.pointer}/parameters/${i}`] as const),
+        ...(Array.isArray(op.parameters) ? op.parameters : []).map((raw, i) => [raw, `${opAt.pointer}/parameters/${i}`] as const),
+      ];
+      for (const [raw, pointer] of params) {
+        const { node: param, at } = follow(raw, { file: opAt.file, pointer });
         if (param) record(param, at, operationId);
-      });
+      }
 
       const body = follow(op.requestBody, { file: opAt.file, pointer: `${opAt.pointer}/requestBody` });
       for (const [type, media] of Object.entries(isNode(body.node?.content) ? body.node.content : {})) {

@@ -67,6 +67,7 @@ describe("a bad example", () => {
         `${dir}/paths/things.yaml#/post/responses/200/content/application~1json/example/id`,
         `${dir}/paths/things.yaml#/post/responses/200/content/application~1json/example/extra`,
         `${dir}/paths/things.yaml#/post/parameters/0/example`,
+        `${dir}/paths/things.yaml#/parameters/0/example`,
         `${dir}/components/responses/NotFound.yaml#/content/application~1problem+json/examples/wrong/value/status`,
         `${dir}/paths/things.yaml#/get/responses/200/content/application~1json/examples/badKind/value/kind`,
       ].sort(),
