@@ -345,8 +345,9 @@ export interface paths {
     /**
      * List your organizations that have Airbyte Embedded
      * @description Lists the organizations that are entitled to Airbyte Embedded and on which
-     *     the caller holds an organization permission, with that permission. An
-     *     instance admin gets every organization, with `instance_admin`. Not paged.
+     *     the caller holds an organization permission, with that permission. For an
+     *     instance admin, every organization of listOrganizationsForUser comes back
+     *     with `instance_admin`, unfiltered. Not paged.
      */
     get: operations["listEmbeddedOrganizationsByUser"];
     put?: never;
@@ -490,9 +491,9 @@ export interface paths {
     put?: never;
     /**
      * Add a member to a group
-     * @description Adds a user of the group's organization to the group. Needs organization
-     *     admin. 404 when the user does not exist, 409 when the user is already a
-     *     member or the group is managed by SCIM.
+     * @description Adds a user to the group. Needs organization admin. 404 when the user
+     *     does not exist, 409 when the user is already a member or the group is
+     *     managed by SCIM.
      */
     post: operations["addGroupMember"];
     delete?: never;
@@ -717,8 +718,7 @@ export interface paths {
     };
     /**
      * List your organizations
-     * @description Lists the organizations the caller belongs to (every organization for an
-     *     instance admin). Not paged.
+     * @description Lists the organizations the caller belongs to. Not paged.
      */
     get: operations["listOrganizationsForUser"];
     put?: never;
@@ -2168,7 +2168,7 @@ export interface components {
      * @description What generateEmbeddedScopedToken answers.
      */
     EmbeddedScopedTokenResponse: {
-      /** @description A signed JWT, sent as `Authorization: Bearer <token>`, valid on one workspace only and for a few minutes (the server's embedded-token lifetime). A secret. */
+      /** @description A signed JWT, sent as `Authorization: Bearer <token>`, valid on one workspace only, until it expires (the server's embedded-token lifetime, a setting of the installation). A secret. */
       token: string;
     };
     /**
@@ -2291,7 +2291,7 @@ export interface components {
     GroupMemberAddRequest: {
       /**
        * Format: uuid
-       * @description The user to add; a user of the group's organization.
+       * @description The user to add.
        */
       userId: string;
     };

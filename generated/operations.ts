@@ -1747,8 +1747,9 @@ export interface OperationTypes {
    * `GET /embedded/organizations`
    *
    * Lists the organizations that are entitled to Airbyte Embedded and on which
-   * the caller holds an organization permission, with that permission. An
-   * instance admin gets every organization, with `instance_admin`. Not paged.
+   * the caller holds an organization permission, with that permission. For an
+   * instance admin, every organization of listOrganizationsForUser comes back
+   * with `instance_admin`, unfiltered. Not paged.
    */
   listEmbeddedOrganizationsByUser: {
     group: "embeddedWidget";
@@ -1760,9 +1761,9 @@ export interface OperationTypes {
    *
    * `POST /groups/{groupId}/members`
    *
-   * Adds a user of the group's organization to the group. Needs organization
-   * admin. 404 when the user does not exist, 409 when the user is already a
-   * member or the group is managed by SCIM.
+   * Adds a user to the group. Needs organization admin. 404 when the user
+   * does not exist, 409 when the user is already a member or the group is
+   * managed by SCIM.
    * @param groupId The group's id.
    */
   addGroupMember: {
@@ -2072,8 +2073,7 @@ export interface OperationTypes {
    *
    * `GET /organizations`
    *
-   * Lists the organizations the caller belongs to (every organization for an
-   * instance admin). Not paged.
+   * Lists the organizations the caller belongs to. Not paged.
    */
   listOrganizationsForUser: {
     group: "organizations";
