@@ -1717,7 +1717,9 @@ export interface OperationTypes {
    *
    * `POST /embedded/scoped_token`
    *
-   * A token limited to one workspace, for use in the browser.
+   * Issues a short-lived access token that only works on one workspace, to
+   * hand to a browser or another party instead of your own credentials.
+   * Needs organization admin.
    */
   generateEmbeddedScopedToken: {
     group: "embeddedScopedToken";
@@ -1728,6 +1730,11 @@ export interface OperationTypes {
    * Get a token for the Airbyte Embedded widget
    *
    * `POST /embedded/widget_token`
+   *
+   * Finds or creates the workspace of one of your end users (by
+   * `externalUserId`) in an organization entitled to Airbyte Embedded, and
+   * returns the opaque token the Embedded widget is started with. Needs
+   * organization admin.
    */
   getEmbeddedWidget: {
     group: "embeddedWidget";
@@ -1738,6 +1745,11 @@ export interface OperationTypes {
    * List your organizations that have Airbyte Embedded
    *
    * `GET /embedded/organizations`
+   *
+   * Lists the organizations that are entitled to Airbyte Embedded and on which
+   * the caller holds an organization permission, with that permission. For an
+   * instance admin, every organization of listOrganizationsForUser comes back
+   * with `instance_admin`, unfiltered. Not paged.
    */
   listEmbeddedOrganizationsByUser: {
     group: "embeddedWidget";
@@ -1748,6 +1760,10 @@ export interface OperationTypes {
    * Add a member to a group
    *
    * `POST /groups/{groupId}/members`
+   *
+   * Adds a user to the group. Needs organization admin. 404 when the user
+   * does not exist, 409 when the user is already a member or the group is
+   * managed by SCIM.
    * @param groupId The group's id.
    */
   addGroupMember: {
@@ -1763,7 +1779,9 @@ export interface OperationTypes {
    *
    * `POST /groups`
    *
-   * Fails with 409 when the organization has a group of that name.
+   * Creates an empty group in an organization. Needs organization admin.
+   * Fails with 409 `Group already exists` when the organization has a group
+   * of that name.
    */
   createGroup: {
     group: "groups";
@@ -1775,7 +1793,10 @@ export interface OperationTypes {
    *
    * `POST /groups/{groupId}/permissions`
    *
-   * On a workspace or on an organization: give exactly one of `workspaceId` and `organizationId`.
+   * Grants every member of the group a role on one workspace or on the
+   * organization: give exactly one of `workspaceId` and `organizationId`
+   * (400 otherwise). Needs organization admin. Fails with 409 when the group
+   * already has that permission.
    * @param groupId The group's id.
    */
   createGroupPermission: {
@@ -1790,6 +1811,9 @@ export interface OperationTypes {
    * Delete a group
    *
    * `DELETE /groups/{groupId}`
+   *
+   * Deletes a group; its members lose the permissions they had through it.
+   * Needs organization admin. Fails with 409 for a group managed by SCIM.
    * @param groupId The group's id.
    */
   deleteGroup: {
@@ -1801,6 +1825,9 @@ export interface OperationTypes {
    * Remove a permission from a group
    *
    * `DELETE /groups/{groupId}/permissions/{permissionId}`
+   *
+   * Revokes one permission of a group; 404 when the permission does not
+   * belong to this group. Needs organization admin.
    * @param groupId The group's id.
    * @param permissionId The permission's id.
    */
@@ -1816,6 +1843,8 @@ export interface OperationTypes {
    * Get a group
    *
    * `GET /groups/{groupId}`
+   *
+   * Returns one group with its member count. Needs organization admin.
    * @param groupId The group's id.
    */
   getGroup: {
@@ -1828,7 +1857,9 @@ export interface OperationTypes {
    *
    * `GET /groups/{groupId}/members`
    *
-   * Pages with `limit` and `offset`.
+   * Lists the members of a group, one page at a time. Needs organization
+   * admin. The server sends a `next` path whenever the page is full (so the
+   * last page may be followed by an empty one) and null otherwise.
    * @param groupId The group's id.
    */
   listGroupMembers: {
@@ -1844,6 +1875,8 @@ export interface OperationTypes {
    * List the permissions of a group
    *
    * `GET /groups/{groupId}/permissions`
+   *
+   * Lists every permission granted to a group. Needs organization admin. Not paged.
    * @param groupId The group's id.
    */
   listGroupPermissions: {
@@ -1856,7 +1889,9 @@ export interface OperationTypes {
    *
    * `GET /groups`
    *
-   * Groups of an organization; pages with `limit` and `offset`.
+   * Lists the groups of an organization, one page at a time.
+   * Needs organization admin. `next` and `previous` are paths on the server
+   * (`/public/v1/groups?...`), and null when there is no such page.
    */
   listGroups: {
     group: "groups";
@@ -1868,6 +1903,10 @@ export interface OperationTypes {
    * Remove a member from a group
    *
    * `DELETE /groups/{groupId}/members/{userId}`
+   *
+   * Takes a user out of a group; the user keeps any permission granted
+   * directly. Needs organization admin. Fails with 409 for a group managed by
+   * SCIM.
    * @param groupId The group's id.
    * @param userId The user's id.
    */
@@ -1883,6 +1922,10 @@ export interface OperationTypes {
    * Update a group
    *
    * `PATCH /groups/{groupId}`
+   *
+   * Renames a group or changes its description; send only what changes, and
+   * `description: null` to clear it. Needs organization admin. Fails with 409
+   * when the new name is taken or the group is managed by SCIM.
    * @param groupId The group's id.
    */
   updateGroup: {
@@ -1991,7 +2034,9 @@ export interface OperationTypes {
    * Creates or replaces the OAuth application credentials used instead of
    * Airbyte's own when users of this organization authorize the connector. The
    * expected `configuration` is the OAuth section of the connector's
-   * specification.
+   * specification (its `advanced_auth.oauth_config_specification`
+   * `complete_oauth_server_input_specification`). `name` must be a connector
+   * the server knows (400 `value-not-found` otherwise).
    * @param organizationId The organization's id.
    */
   createOrUpdateOrganizationOAuthCredentials: {
@@ -2008,7 +2053,8 @@ export interface OperationTypes {
    * `DELETE /organizations/{organizationId}/oauthCredentials/{actorType}/{name}`
    *
    * Existing sources or destinations that use the override fail on their next
-   * sync and must be authorized again.
+   * sync and must be authorized again. `name` must be a connector the server
+   * knows (400 `value-not-found` otherwise).
    * @param organizationId The organization's id.
    * @param actorType Whether the override belongs to a source or a destination connector.
    * @param name The connector's name, e.g. google-ads.
@@ -2027,7 +2073,7 @@ export interface OperationTypes {
    *
    * `GET /organizations`
    *
-   * Organizations the current user belongs to.
+   * Lists the organizations the caller belongs to. Not paged.
    */
   listOrganizationsForUser: {
     group: "organizations";
@@ -2039,7 +2085,10 @@ export interface OperationTypes {
    *
    * `POST /permissions`
    *
-   * To a user, on a workspace or an organization.
+   * Grants a user a role on exactly one workspace or one organization. Give
+   * `workspaceId` for a workspace role (the caller needs workspace admin) or
+   * `organizationId` for an organization role (the caller needs organization
+   * admin); both, or neither, is a 400.
    */
   createPermission: {
     group: "permissions";
@@ -2050,6 +2099,9 @@ export interface OperationTypes {
    * Delete a permission
    *
    * `DELETE /permissions/{permissionId}`
+   *
+   * Revokes a permission. Needs admin rights on its workspace or
+   * organization.
    * @param permissionId The permission's id.
    */
   deletePermission: {
@@ -2061,6 +2113,9 @@ export interface OperationTypes {
    * Get a permission
    *
    * `GET /permissions/{permissionId}`
+   *
+   * Returns one permission. Needs a reader role on its workspace or
+   * organization.
    * @param permissionId The permission's id.
    */
   getPermission: {
@@ -2073,7 +2128,11 @@ export interface OperationTypes {
    *
    * `GET /permissions`
    *
-   * Of a user, or of an organization.
+   * Lists every permission of one user. Without `userId`, the caller's own
+   * (then `organizationId` is ignored). For another user, `organizationId` is
+   * required (400 otherwise), only that organization's permissions and those
+   * on its workspaces are listed, and the caller must be an organization
+   * admin. Not paged.
    */
   listPermissions: {
     group: "permissions";
@@ -2084,6 +2143,9 @@ export interface OperationTypes {
    * Change the type of a permission
    *
    * `PATCH /permissions/{permissionId}`
+   *
+   * Changes the role a permission grants; its user and its workspace or
+   * organization stay. Needs admin rights where the permission applies.
    * @param permissionId The permission's id.
    */
   updatePermission: {
@@ -2275,6 +2337,9 @@ export interface OperationTypes {
    * Get a source
    *
    * `GET /sources/{sourceId}`
+   *
+   * Returns one source with its configuration. Secret values come back masked
+   * unless `includeSecretCoordinates=true` asks for where they are stored.
    * @param sourceId The source's id.
    */
   getSource: {
@@ -2372,7 +2437,10 @@ export interface OperationTypes {
    *
    * `POST /tags`
    *
-   * Fails with 409 when the workspace has a tag of that name.
+   * Creates a tag in a workspace, to put on its connections. Needs an editor
+   * role on the workspace. Fails with 409 when the workspace already has a tag
+   * of that name, and with 400 for a name over 30 characters, a colour that is
+   * not six hex digits, or a workspace that already has 100 tags.
    */
   createTag: {
     group: "tags";
@@ -2383,6 +2451,9 @@ export interface OperationTypes {
    * Delete a tag
    *
    * `DELETE /tags/{tagId}`
+   *
+   * Deletes a tag and takes it off every connection that had it. Needs an
+   * editor role on the tag's workspace.
    * @param tagId The tag's id.
    */
   deleteTag: {
@@ -2394,6 +2465,8 @@ export interface OperationTypes {
    * Get a tag
    *
    * `GET /tags/{tagId}`
+   *
+   * Returns one tag. Needs a reader role on the tag's workspace.
    * @param tagId The tag's id.
    */
   getTag: {
@@ -2406,7 +2479,9 @@ export interface OperationTypes {
    *
    * `GET /tags`
    *
-   * Optionally only those of some workspaces.
+   * Lists the tags of the given workspaces, or of every workspace the
+   * credentials can read when `workspaceIds` is empty. Not paged: the server
+   * returns every tag at once (a workspace holds at most 100).
    */
   listTags: {
     group: "tags";
@@ -2417,6 +2492,9 @@ export interface OperationTypes {
    * Update a tag
    *
    * `PATCH /tags/{tagId}`
+   *
+   * Renames and recolours a tag; both fields are sent every time. The same
+   * 400 and 409 rules as createTag apply.
    * @param tagId The tag's id.
    */
   updateTag: {
@@ -2429,7 +2507,9 @@ export interface OperationTypes {
    *
    * `GET /users`
    *
-   * Optionally only some, by id or email.
+   * Lists the users of an organization, or only those whose id is in `ids` or
+   * whose email is in `emails` (either matches when both are given). Needs
+   * membership of the organization. Not paged.
    */
   listUsersWithinAnOrganization: {
     group: "users";
@@ -2444,7 +2524,10 @@ export interface OperationTypes {
    * Creates or replaces the OAuth application credentials used instead of
    * Airbyte's own when users of this workspace authorize the connector. The
    * expected `configuration` is the OAuth section of the connector's
-   * specification.
+   * specification (its `advanced_auth.oauth_config_specification`
+   * `complete_oauth_server_input_specification`). `name` must be a connector
+   * the server knows (400 `value-not-found` otherwise). Self-managed OSS does
+   * not implement workspace overrides and answers 501 without a body.
    * @param workspaceId The workspace's id.
    */
   createOrUpdateWorkspaceOAuthCredentials: {
@@ -2459,6 +2542,9 @@ export interface OperationTypes {
    * Create a workspace
    *
    * `POST /workspaces`
+   *
+   * Creates an empty workspace in `organizationId`. Its syncs run in
+   * `regionId` (the organization's default region otherwise).
    */
   createWorkspace: {
     group: "workspaces";
@@ -2469,6 +2555,10 @@ export interface OperationTypes {
    * Delete a workspace
    *
    * `DELETE /workspaces/{workspaceId}`
+   *
+   * Deletes the workspace's connections, destinations and sources, then marks
+   * the workspace deleted; listWorkspaces shows it again only with
+   * `includeDeleted=true`.
    * @param workspaceId The workspace's id.
    */
   deleteWorkspace: {
@@ -2482,7 +2572,8 @@ export interface OperationTypes {
    * `DELETE /workspaces/{workspaceId}/oauthCredentials/{actorType}/{name}`
    *
    * Existing sources or destinations that use the override fail on their next
-   * sync and must be authorized again.
+   * sync and must be authorized again. `name` must be a connector the server
+   * knows (400 `value-not-found` otherwise).
    * @param workspaceId The workspace's id.
    * @param actorType Whether the override belongs to a source or a destination connector.
    * @param name The connector's name, e.g. google-ads.
@@ -2500,6 +2591,8 @@ export interface OperationTypes {
    * Get a workspace
    *
    * `GET /workspaces/{workspaceId}`
+   *
+   * Returns one workspace with its region and notification settings.
    * @param workspaceId The workspace's id.
    */
   getWorkspace: {
@@ -2512,7 +2605,10 @@ export interface OperationTypes {
    *
    * `GET /workspaces`
    *
-   * Pages with `limit` and `offset`; the client walks every page with `for await`.
+   * Lists the given workspaces, or every workspace the credentials can read
+   * when `workspaceIds` is empty, one page at a time; deleted ones only with
+   * `includeDeleted=true`. Follow `next` (or use the client's `for await`) to
+   * read them all.
    */
   listWorkspaces: {
     group: "workspaces";
@@ -2524,6 +2620,9 @@ export interface OperationTypes {
    * Update a workspace
    *
    * `PATCH /workspaces/{workspaceId}`
+   *
+   * Renames a workspace, changes its notification settings, or moves it to
+   * another region. Send only what changes.
    * @param workspaceId The workspace's id.
    */
   updateWorkspace: {
