@@ -24,6 +24,19 @@ export class Redactor {
     }
   }
 
+  /**
+   * Registers secrets for one call (per-call headers, minted tokens); the
+   * returned function forgets them when the call settles, so memory stays bounded.
+   * (Minimal stand-in for client-edges' implementation of the same contract.)
+   */
+  hold(values: readonly string[]): () => void {
+    const added = values.filter((v) => v && v.length >= 4 && !this.secrets.has(v));
+    for (const v of added) this.secrets.add(v);
+    return () => {
+      for (const v of added) this.secrets.delete(v);
+    };
+  }
+
   redact(text: string): string {
     let out = text;
     for (const secret of this.secrets) out = out.split(secret).join(REDACTED);
@@ -35,6 +48,11 @@ export class Redactor {
 const SECRET_PARAMS = /^(secret_id|secretid|client_secret|access_token|refresh_token|token|password|api_key|apikey|code)$/i;
 /** Headers whose values are secrets. */
 const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key"]);
+
+/** Whether a header carries a secret (its value is redacted everywhere). */
+export function isSecretHeader(name: string): boolean {
+  return SECRET_HEADERS.has(name.toLowerCase());
+}
 
 /** What errors and logs keep of a request: never its body, and no secret. */
 export interface RedactedRequest {

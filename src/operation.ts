@@ -1,0 +1,18 @@
+/**
+ * Builders of the standalone operation functions generated into
+ * generated/operations.ts. Each call is annotated pure there, so a bundler
+ * drops every function (and its table entry) an app does not import.
+ */
+import type { OperationSpec } from "../generated/operations.js";
+import { callOperation } from "./call.js";
+import { configOf, type AirbyteCore } from "./core.js";
+import { paginate } from "./paged.js";
+import type { OperationFunction, OperationShape } from "./types.js";
+
+export function operation<T extends OperationShape>(id: string, spec: OperationSpec): OperationFunction<T> {
+  return ((core: AirbyteCore, ...args: unknown[]) => callOperation(configOf(core, id), id, spec, args)) as unknown as OperationFunction<T>;
+}
+
+export function pagedOperation<T extends OperationShape>(id: string, spec: OperationSpec): OperationFunction<T> {
+  return ((core: AirbyteCore, ...args: unknown[]) => paginate(configOf(core, id), id, spec, args)) as unknown as OperationFunction<T>;
+}
