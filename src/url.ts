@@ -70,8 +70,8 @@ export function fillPath(where: string, template: string, names: readonly string
     const value = values[i];
     const text = typeof value === "string" ? value : typeof value === "number" && Number.isFinite(value) ? String(value) : undefined;
     if (!text || text === "." || text === "..") {
-      const got = value === "" ? "an empty string" : text ? `"${text}", which would change the endpoint` : typeof value === "number" ? String(value) : typeof value;
-      throw new AirbyteError(`${where}: argument ${i + 1} (${name}) must be a non-empty string (not "." or ".."); got ${got}.`);
+      const got = value === "" ? "an empty string" : text ? `"${text}", which URL parsing would turn into another endpoint` : typeof value === "number" ? String(value) : typeof value;
+      throw new AirbyteError(`${where}: argument ${i + 1} (${name}) must be a non-empty string; got ${got}.`);
     }
     path = path.replace(`{${name}}`, encodeURIComponent(text));
   });
