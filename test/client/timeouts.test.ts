@@ -99,11 +99,12 @@ describe("the caller's signal", () => {
     let live = 0;
     const add = signal.addEventListener.bind(signal);
     const remove = signal.removeEventListener.bind(signal);
-    signal.addEventListener = ((type: string, listener: EventListener, options?: AddEventListenerOptions) => {
+    type Listener = Parameters<AbortSignal["addEventListener"]>[1];
+    signal.addEventListener = ((type: string, listener: Listener, options?: Parameters<AbortSignal["addEventListener"]>[2]) => {
       live++;
       add(type, listener, options);
     }) as typeof signal.addEventListener;
-    signal.removeEventListener = ((type: string, listener: EventListener, options?: EventListenerOptions) => {
+    signal.removeEventListener = ((type: string, listener: Listener, options?: Parameters<AbortSignal["removeEventListener"]>[2]) => {
       live--;
       remove(type, listener, options);
     }) as typeof signal.removeEventListener;
