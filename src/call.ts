@@ -92,7 +92,8 @@ async function attemptOnce(config: ResolvedConfig, p: Prepared, deadlines: CallD
     const signal = deadlines.startAttempt();
     let headers: Record<string, string> | undefined;
     try {
-      const authorization = spec.authenticated && !call.headers?.authorization ? await config.auth.header(signal) : undefined;
+      let authorization = spec.authenticated && !call.headers?.authorization ? config.auth.header(signal) : undefined;
+      if (typeof authorization === "object") authorization = await authorization;
       if (authorization && config.auth.minted) p.releases.push(config.redactor.hold([authorization, authorization.replace(/^Bearer /, "")]));
       headers = { ...config.headers };
       if (authorization) headers.authorization = authorization;

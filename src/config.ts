@@ -91,7 +91,7 @@ export function resolveConfig(options: CoreOptions, auth: AuthStrategy | undefin
   if (logger !== undefined && typeof logger?.debug !== "function") throw new AirbyteError("logger must have a debug(line) method, e.g. console.");
   const config: ResolvedConfig = {
     baseUrl, origin: url.origin, fetch, headers, redactor, clock, secure, allowInsecureHttp, logger,
-    auth: { header: async () => undefined, rejected() {}, canRenew: false },
+    auth: { header: () => undefined, rejected() {}, canRenew: false },
     retryOption: options.retry,
     retry: mergeRetry(checkRetry(options.retry, "retry"), undefined),
     timeoutMs, totalTimeoutMs, maxResponseBytes,
