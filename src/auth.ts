@@ -28,6 +28,7 @@ export interface Authenticator {
   readonly minted?: boolean;
 }
 
+/** What a strategy reads of the resolved client options. */
 export interface AuthContext {
   baseUrl: string;
   fetch: FetchLike;
@@ -35,7 +36,7 @@ export interface AuthContext {
   headers: Record<string, string>;
   clock: Clock;
   /** Longest time one token request may take; Infinity for no limit. */
-  timeoutMs: number;
+  tokenTimeoutMs: number;
   logger: Logger | undefined;
   allowInsecureHttp: boolean;
   dangerouslyAllowBrowser: boolean;
@@ -125,7 +126,7 @@ export function clientCredentials(options: ClientCredentialsAuth): AuthStrategy 
         redactor: ctx.redactor,
         headers: ctx.headers,
         clock: ctx.clock,
-        timeoutMs: ctx.timeoutMs,
+        timeoutMs: ctx.tokenTimeoutMs,
         logger: ctx.logger,
         allowInsecureHttp: ctx.allowInsecureHttp,
       });

@@ -33,11 +33,14 @@ export interface ResolvedConfig {
   retryOption: RetryOptions | false | undefined;
   retry: ResolvedRetry;
   timeoutMs: number | false;
+  /** The token request's own timeout: "off" is an unbounded wait. */
+  tokenTimeoutMs: number;
   totalTimeoutMs: number | false;
   maxResponseBytes: number;
   /** https, or http on a loopback host. */
   secure: boolean;
   allowInsecureHttp: boolean;
+  dangerouslyAllowBrowser: boolean;
   logger: Logger | undefined;
 }
 
@@ -50,59 +53,59 @@ export interface ResolvedCall {
   retry: ResolvedRetry;
 }
 
-const CLIENT_KEYS = new Set([
-  "baseUrl", "auth", "fetch", "headers", "userAgent", "retry", "timeoutMs", "totalTimeoutMs",
-  "maxResponseBytes", "allowInsecureHttp", "dangerouslyAllowBrowser", "logger", "clock",
-]);
-const CALL_KEYS = ["signal", "headers", "timeoutMs", "totalTimeoutMs", "retry"] as const;
-const RETRY_KEYS = new Set(["maxRetries", "initialDelayMs", "maxDelayMs", "maxRetryAfterMs", "statuses", "nonIdempotent"]);
+const CLIENT_KEYS = "baseUrl auth fetch headers userAgent retry timeoutMs totalTimeoutMs maxResponseBytes allowInsecureHttp dangerouslyAllowBrowser logger clock".split(" ");
+const CALL_KEYS = "signal headers timeoutMs totalTimeoutMs retry".split(" ");
+const RETRY_KEYS = "maxRetries initialDelayMs maxDelayMs maxRetryAfterMs statuses nonIdempotent".split(" ");
+
+/** "<name> must be <expected>; got <value>." */
+const invalid = (name: string, expected: string, got: unknown) => new AirbyteError(`${name} must be ${expected}; got ${typeof got === "number" ? got : typeof got}.`);
+
+/** Refuses keys outside `known`, listing the known ones: a misspelt option must not be ignored. */
+function knownKeys(value: object, known: readonly string[], what: string): void {
+  for (const key of Object.keys(value)) if (!known.includes(key)) throw new AirbyteError(`${what}: unknown option "${key}"; the options are ${known.join(", ")}.`);
+}
+
+const isObject = (value: unknown): value is object => value !== null && typeof value === "object" && !Array.isArray(value);
 
 export function resolveConfig(options: CoreOptions, auth: AuthStrategy | undefined): ResolvedConfig {
-  if (options === null || typeof options !== "object") throw new AirbyteError("createAirbyteClient: options must be an object.");
-  for (const key of Object.keys(options)) {
-    if (!CLIENT_KEYS.has(key)) throw new AirbyteError(`Unknown client option "${key}"; the options are ${[...CLIENT_KEYS].join(", ")}.`);
-  }
+  if (!isObject(options)) throw invalid("The client options", "an object", options);
+  knownKeys(options, CLIENT_KEYS, "client options");
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const url = new URL(baseUrl);
   const secure = url.protocol === "https:" || isLoopback(url.hostname);
   const allowInsecureHttp = flag(options.allowInsecureHttp, "allowInsecureHttp");
-  const dangerouslyAllowBrowser = flag(options.dangerouslyAllowBrowser, "dangerouslyAllowBrowser");
-  if (options.fetch !== undefined && typeof options.fetch !== "function") throw new AirbyteError("fetch must be a function (request: Request) => Promise<Response>.");
-  if (options.userAgent !== undefined) headerValue(options.userAgent, "userAgent");
+  if (options.fetch !== undefined && typeof options.fetch !== "function") throw invalid("fetch", "a function (request: Request) => Promise<Response>", options.fetch);
+  const { logger, userAgent } = options;
+  if (logger !== undefined && typeof logger?.debug !== "function") throw invalid("logger", "an object with a debug(line) method, such as console", logger);
+  if (userAgent !== undefined) headerValue(userAgent, "userAgent");
   const userHeaders = checkHeaders(options.headers, "headers") ?? {};
   const redactor = new Redactor();
   for (const [name, value] of Object.entries(userHeaders)) redactor.addHeader(name, value);
-  if (auth || Object.keys(userHeaders).some(isSecretHeader)) requireSecure(secure, allowInsecureHttp, baseUrl);
-  const headers: Record<string, string> = {
-    accept: "application/json",
-    "user-agent": options.userAgent ? `${options.userAgent} airbyte-api-client/${VERSION}` : `airbyte-api-client/${VERSION}`,
-    ...userHeaders,
-  };
-  const clock = resolveClock(options.clock);
+  if (auth || Object.keys(userHeaders).some(isSecretHeader)) requireSecure(secure, allowInsecureHttp, url.host);
   const timeoutMs = timer(options.timeoutMs, "timeoutMs") ?? DEFAULT_TIMEOUT_MS;
-  const totalTimeoutMs = timer(options.totalTimeoutMs, "totalTimeoutMs") ?? false;
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
-    throw new AirbyteError(`maxResponseBytes must be a whole number of bytes of at least 1; got ${String(maxResponseBytes)}.`);
-  }
-  // Looked up at call time, so a fetch patched in after creating the client is used.
-  const fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
-  const logger = options.logger;
-  if (logger !== undefined && typeof logger?.debug !== "function") throw new AirbyteError("logger must have a debug(line) method, e.g. console.");
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) throw invalid("maxResponseBytes", "a whole number of bytes of at least 1", maxResponseBytes);
   const config: ResolvedConfig = {
-    baseUrl, origin: url.origin, fetch, headers, redactor, clock, secure, allowInsecureHttp, logger,
+    baseUrl,
+    origin: url.origin,
+    // Looked up at call time, so a fetch patched in after creating the client is used.
+    fetch: options.fetch ?? ((request: Request) => globalThis.fetch(request)),
+    headers: { accept: "application/json", "user-agent": `${userAgent ? `${userAgent} ` : ""}airbyte-api-client/${VERSION}`, ...userHeaders },
     auth: { header: () => undefined, rejected() {}, canRenew: false },
-    retryOption: options.retry,
-    retry: mergeRetry(checkRetry(options.retry, "retry"), undefined),
-    timeoutMs, totalTimeoutMs, maxResponseBytes,
+    redactor,
+    clock: resolveClock(options.clock),
+    retryOption: checkRetry(options.retry, "retry"),
+    retry: mergeRetry(options.retry, undefined),
+    timeoutMs,
+    tokenTimeoutMs: timeoutMs === false ? Infinity : timeoutMs,
+    totalTimeoutMs: timer(options.totalTimeoutMs, "totalTimeoutMs") ?? false,
+    maxResponseBytes,
+    secure,
+    allowInsecureHttp,
+    dangerouslyAllowBrowser: flag(options.dangerouslyAllowBrowser, "dangerouslyAllowBrowser"),
+    logger,
   };
-  if (auth) {
-    config.auth = auth.create({
-      baseUrl, fetch, redactor, headers, clock, logger, allowInsecureHttp, dangerouslyAllowBrowser,
-      // The token request's own timeout: "off" is an unbounded wait.
-      timeoutMs: timeoutMs === false ? Infinity : timeoutMs,
-    });
-  }
+  if (auth) config.auth = auth.create(config);
   return config;
 }
 
@@ -111,18 +114,12 @@ export function resolveCall(config: ResolvedConfig, options: unknown, where: str
   if (options === undefined) {
     return { signal: undefined, headers: undefined, timeoutMs: config.timeoutMs, totalTimeoutMs: config.totalTimeoutMs, retry: config.retry };
   }
-  if (options === null || typeof options !== "object" || Array.isArray(options)) {
-    throw new AirbyteError(`${where}: the last argument must be an options object ({ ${CALL_KEYS.join(", ")} }).`);
-  }
+  if (!isObject(options)) throw new AirbyteError(`${where}: the last argument must be an options object ({ ${CALL_KEYS.join(", ")} }).`);
+  knownKeys(options, CALL_KEYS, where);
   const o = options as RequestOptions;
-  for (const key of Object.keys(o)) {
-    if (!(CALL_KEYS as readonly string[]).includes(key)) {
-      throw new AirbyteError(`${where}: unknown request option "${key}"; the options are ${CALL_KEYS.join(", ")}.`);
-    }
-  }
-  if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) throw new AirbyteError(`${where}: signal must be an AbortSignal.`);
+  if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) throw invalid(`${where}: signal`, "an AbortSignal", o.signal);
   const headers = checkHeaders(o.headers, `${where}: headers`);
-  if (headers && Object.keys(headers).some(isSecretHeader)) requireSecure(config.secure, config.allowInsecureHttp, config.baseUrl);
+  if (headers && Object.keys(headers).some(isSecretHeader)) requireSecure(config.secure, config.allowInsecureHttp, new URL(config.origin).host);
   return {
     signal: o.signal,
     headers,
@@ -135,45 +132,34 @@ export function resolveCall(config: ResolvedConfig, options: unknown, where: str
 /** Client-level and call-level `retry` merged; `false` turns retries off. */
 function mergeRetry(client: RetryOptions | false | undefined, call: RetryOptions | false | undefined): ResolvedRetry {
   if (call === false || (client === false && call === undefined)) return { ...RETRY_DEFAULTS, maxRetries: 0 };
-  return { ...RETRY_DEFAULTS, ...(client || {}), ...(call || {}) };
+  return { ...RETRY_DEFAULTS, ...client, ...call };
 }
 
 function checkRetry(retry: RetryOptions | false | undefined, where: string): RetryOptions | false | undefined {
   if (retry === undefined || retry === false) return retry;
-  if (retry === null || typeof retry !== "object") throw new AirbyteError(`${where} must be an object or false; got ${typeof retry}.`);
-  for (const key of Object.keys(retry)) {
-    if (!RETRY_KEYS.has(key)) throw new AirbyteError(`${where}: unknown option "${key}"; the options are ${[...RETRY_KEYS].join(", ")}.`);
-  }
+  if (!isObject(retry)) throw invalid(where, "an object or false", retry);
+  knownKeys(retry, RETRY_KEYS, where);
   const { maxRetries, statuses, nonIdempotent } = retry;
-  if (maxRetries !== undefined && (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 100)) {
-    throw new AirbyteError(`${where}.maxRetries must be a whole number from 0 to 100; got ${String(maxRetries)}.`);
-  }
+  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && maxRetries >= 0 && maxRetries <= 100)) throw invalid(`${where}.maxRetries`, "a whole number from 0 to 100", maxRetries);
   for (const key of ["initialDelayMs", "maxDelayMs", "maxRetryAfterMs"] as const) {
     const value = retry[key];
-    if (value !== undefined && (typeof value !== "number" || !(value >= 0 && value <= MAX_TIMER_MS))) {
-      throw new AirbyteError(`${where}.${key} must be a number of milliseconds from 0 to ${MAX_TIMER_MS}; got ${String(value)}.`);
-    }
+    if (value !== undefined && !(typeof value === "number" && value >= 0 && value <= MAX_TIMER_MS)) throw invalid(`${where}.${key}`, `a number of milliseconds from 0 to ${MAX_TIMER_MS}`, value);
   }
-  if (statuses !== undefined && (!Array.isArray(statuses) || !statuses.every((s) => Number.isInteger(s) && s >= 100 && s <= 599))) {
-    throw new AirbyteError(`${where}.statuses must be an array of HTTP statuses (100 to 599).`);
+  if (statuses !== undefined && !(Array.isArray(statuses) && statuses.every((s) => Number.isInteger(s) && s >= 100 && s <= 599))) {
+    throw invalid(`${where}.statuses`, "an array of HTTP statuses (100 to 599)", statuses);
   }
-  if (nonIdempotent !== undefined) flag(nonIdempotent, `${where}.nonIdempotent`);
+  flag(nonIdempotent, `${where}.nonIdempotent`);
   return retry;
 }
 
 /** A timer option: undefined (use the default), false (off), or whole ms that setTimeout can honour. */
 function timer(value: number | false | undefined, name: string): number | false | undefined {
-  if (value === undefined || value === false) return value;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 1 || value > MAX_TIMER_MS) {
-    throw new AirbyteError(
-      `${name} must be a number of milliseconds from 1 to ${MAX_TIMER_MS}, or false to turn the timeout off; got ${String(value)}.`,
-    );
-  }
-  return value;
+  if (value === undefined || value === false || (typeof value === "number" && value >= 1 && value <= MAX_TIMER_MS)) return value;
+  throw invalid(name, `a number of milliseconds from 1 to ${MAX_TIMER_MS}, or false to turn the timeout off`, value);
 }
 
 function flag(value: boolean | undefined, name: string): boolean {
-  if (value !== undefined && typeof value !== "boolean") throw new AirbyteError(`${name} must be true or false; got ${typeof value}.`);
+  if (value !== undefined && typeof value !== "boolean") throw invalid(name, "true or false", value);
   return value ?? false;
 }
 
@@ -183,7 +169,7 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** Checks header names and values; returns them with lower-cased names (one value per name, the last wins). */
 export function checkHeaders(headers: Record<string, string> | undefined, where: string): Record<string, string> | undefined {
   if (headers === undefined) return undefined;
-  if (headers === null || typeof headers !== "object" || Array.isArray(headers)) throw new AirbyteError(`${where} must be an object of header names to string values.`);
+  if (!isObject(headers)) throw invalid(where, "an object of header names to string values", headers);
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (!HEADER_NAME.test(name)) throw new AirbyteError(`${where}: ${JSON.stringify(name.slice(0, 40))} is not a valid header name (letters, digits and !#$%&'*+.^_\`|~- only).`);
@@ -198,15 +184,13 @@ export function checkHeaders(headers: Record<string, string> | undefined, where:
  */
 export function headerValue(value: unknown, what: string): string {
   if (typeof value !== "string") throw new AirbyteError(`${what} must be a string; got ${typeof value}.`);
-  if (/[\r\n\0]/.test(value)) {
-    throw new AirbyteError(`${what} contains a line break or NUL character, which a header cannot carry (the value is not shown: it may be a secret).`);
-  }
+  if (/[\r\n\0]/.test(value)) throw new AirbyteError(`${what} contains a line break or NUL character, which a header cannot carry (the value is not shown: it may be a secret).`);
   return value;
 }
 
-function requireSecure(secure: boolean, allowed: boolean, baseUrl: string): void {
+function requireSecure(secure: boolean, allowed: boolean, host: string): void {
   if (secure || allowed) return;
   throw new AirbyteError(
-    `Refusing to send credentials over plain http to ${new URL(baseUrl).host}: anyone on the network path could read them. Use https, or pass allowInsecureHttp: true if this network is trusted.`,
+    `Refusing to send credentials over plain http to ${host}: anyone on the network path could read them. Use https, or pass allowInsecureHttp: true if this network is trusted.`,
   );
 }

@@ -42,7 +42,7 @@ describe("numeric options are validated at creation", () => {
     ["retry.unknown", { retry: { retries: 3 } as never }, /retry: unknown option "retries"; the options are maxRetries/],
     ["maxResponseBytes: 0", { maxResponseBytes: 0 }, /maxResponseBytes must be a whole number of bytes of at least 1/],
     ["maxResponseBytes: NaN", { maxResponseBytes: Number.NaN }, /maxResponseBytes must be/],
-    ["an unknown option", { timeout: 5 } as never, /Unknown client option "timeout"; the options are baseUrl/],
+    ["an unknown option", { timeout: 5 } as never, /client options: unknown option "timeout"; the options are baseUrl/],
     ["refreshBeforeExpiryMs: NaN", { auth: { clientId: "c", clientSecret: "s", refreshBeforeExpiryMs: Number.NaN } }, /auth\.refreshBeforeExpiryMs must be/],
   );
   it.each(bad)("%s", (_, options, message) => {
@@ -68,7 +68,7 @@ describe("per-call options are validated too, and nothing is sent", () => {
     ["timeoutMs: -1", { timeoutMs: -1 }, /getSource: timeoutMs must be/],
     ["totalTimeoutMs: 2^31", { totalTimeoutMs: 2 ** 31 }, /getSource: totalTimeoutMs must be/],
     ["retry.maxRetries: NaN", { retry: { maxRetries: Number.NaN } }, /getSource: retry\.maxRetries must be a whole number/],
-    ["an unknown option", { timeout: 5 } as never, /getSource: unknown request option "timeout"; the options are signal, headers, timeoutMs, totalTimeoutMs, retry/],
+    ["an unknown option", { timeout: 5 } as never, /getSource: unknown option "timeout"; the options are signal, headers, timeoutMs, totalTimeoutMs, retry/],
     ["a signal that is not one", { signal: {} } as never, /getSource: signal must be an AbortSignal/],
   ];
   it.each(bad)("%s", async (_, options, message) => {
