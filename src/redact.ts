@@ -30,16 +30,26 @@ export class Redactor {
    * (Minimal stand-in for client-edges' implementation of the same contract.)
    */
   hold(values: readonly string[]): () => void {
-    const added = values.filter((v) => v && v.length >= 4 && !this.secrets.has(v));
-    for (const v of added) this.secrets.add(v);
+    const held = values.filter((v) => v && v.length >= 4 && !this.secrets.has(v));
+    for (const v of held) {
+      this.holds.set(v, (this.holds.get(v) ?? 0) + 1);
+    }
     return () => {
-      for (const v of added) this.secrets.delete(v);
+      for (const v of held) {
+        const n = (this.holds.get(v) ?? 1) - 1;
+        if (n > 0) this.holds.set(v, n);
+        else this.holds.delete(v);
+      }
     };
   }
+
+  /** Secrets of calls in flight, counted: two calls may hold the same token. */
+  private readonly holds = new Map<string, number>();
 
   redact(text: string): string {
     let out = text;
     for (const secret of this.secrets) out = out.split(secret).join(REDACTED);
+    for (const secret of this.holds.keys()) out = out.split(secret).join(REDACTED);
     return out;
   }
 }

@@ -148,3 +148,28 @@ describe("renewing credentials after a 401", () => {
     expect(sent).toEqual(["Bearer old-token-1", "Bearer new-token-2"]);
   });
 });
+
+describe("token requests", () => {
+  it("time out on the client's clock too", async () => {
+    const time = fakeClock();
+    const { fetch, requests } = hangingFetch();
+    const airbyte = createAirbyteClient({ fetch, clock: time.clock, timeoutMs: 4_000, retry: false, auth: { clientId: "c", clientSecret: "s" } });
+    const call = airbyte.sources.getSource(id).catch((e: unknown) => e);
+    await flush();
+    expect(requests.map((r) => new URL(r.url).pathname)).toEqual(["/v1/applications/token"]);
+    await time.advance(4_000);
+    expect(await call).toMatchObject({ name: "AirbyteTimeoutError", scope: "attempt" });
+  });
+});
+
+describe("per-call secrets", () => {
+  it("a per-call Cookie is redacted value by value in the error, while the call is in flight", async () => {
+    const airbyte = createAirbyteClient({
+      retry: false,
+      fetch: async () => Response.json({ title: "bad", detail: "saw pref=dark and only sid-SECRET-31" }, { status: 400 }),
+    });
+    const error = (await airbyte.sources.getSource(id, undefined, { headers: { Cookie: "pref=dark-ish; sid=sid-SECRET-31" } }).catch((e: unknown) => e)) as Error;
+    expect(error.message).toContain("[REDACTED]");
+    expect(error.message).not.toContain("sid-SECRET-31");
+  });
+});
