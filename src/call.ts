@@ -43,7 +43,13 @@ export function prepare(config: ResolvedConfig, id: string, spec: OperationSpec,
   const url = config.baseUrl + path + serializeQuery(id, query, spec.queryParams);
   const releases: Array<() => void> = [];
   if (call.headers) {
-    const secrets = Object.entries(call.headers).filter(([name]) => isSecretHeader(name)).map(([, value]) => value);
+    const secrets: string[] = [];
+    for (const [name, value] of Object.entries(call.headers)) {
+      if (!isSecretHeader(name)) continue;
+      secrets.push(value);
+      // Each cookie's value too: a server may echo one cookie without the others.
+      if (name === "cookie") for (const pair of value.split(";")) secrets.push(pair.slice(pair.indexOf("=") + 1).trim());
+    }
     if (secrets.length) releases.push(config.redactor.hold(secrets));
   }
   return { id, spec, call, url, shownUrl: withoutQuery(url), body: body === undefined ? undefined : JSON.stringify(body), releases };
