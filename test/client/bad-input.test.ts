@@ -181,3 +181,16 @@ describe("the URL: the query", () => {
     expect(error.message).toMatch(/getHealthCheck: takes at most 1 arguments/);
   });
 });
+
+describe("hostile answers", () => {
+  it("a 400 whose problem is nested 200,000 levels deep is still an AirbyteBadRequestError with its title", async () => {
+    const depth = 200_000;
+    const body = `{"title":"bad","detail":"too deep","data":${'{"a":'.repeat(depth)}1${"}".repeat(depth)}}`;
+    let sent = 0;
+    const airbyte = createAirbyteClient({ fetch: async () => (sent++, new Response(body, { status: 400, headers: { "content-type": "application/problem+json" } })) });
+    const error = await rejection(airbyte.sources.getSource(id));
+    expect(error.name).toBe("AirbyteBadRequestError");
+    expect(error.message).toContain("bad: too deep");
+    expect(sent).toBe(1);
+  });
+});
