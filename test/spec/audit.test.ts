@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { operationTable } from "../../generated/operations.js";
+import { loadSpecValidator } from "../../scripts/lib/spec-validator.js";
 import { repoRoot } from "../helpers/run.js";
 
 const audit = readFileSync(join(repoRoot, "spec", "AUDIT.md"), "utf8");
@@ -19,7 +20,6 @@ const operationIds = Object.keys(operationTable).sort();
 
 describe("spec/AUDIT.md", () => {
   it("has a section for every operation of the spec, and none for an operation it lacks", () => {
-    expect(operationIds).toHaveLength(92);
     expect(operationIds.filter((id) => !sections.has(id))).toEqual([]);
     const nonOperations = ["What holds for every operation", "Operations", "Conformance exceptions this audit added"];
     expect([...sections.keys()].filter((title) => !operationIds.includes(title) && !nonOperations.includes(title))).toEqual([]);
@@ -34,11 +34,18 @@ describe("spec/AUDIT.md", () => {
     expect(section).toMatch(/- \*\*Spec changed:\*\* .+/);
   });
 
-  it("lists the statuses each operation declares now", () => {
+  it("lists the success statuses each operation declares now", async () => {
+    const { bundled } = await loadSpecValidator();
+    const declared = new Map<string, number[]>();
+    for (const item of Object.values(bundled.paths as Record<string, Record<string, { operationId?: string; responses?: object }>>)) {
+      for (const op of Object.values(item)) {
+        if (op?.operationId) declared.set(op.operationId, Object.keys(op.responses ?? {}).map(Number).filter((s) => s >= 200 && s < 400));
+      }
+    }
     for (const id of operationIds) {
-      const spec = operationTable[id as keyof typeof operationTable];
       const ours = /- \*\*Statuses\.\*\* Ours: ([\d, ]+)\./.exec(sections.get(id) ?? "")?.[1]?.split(", ").map(Number) ?? [];
-      expect(ours, id).toContain(spec.success.status);
+      expect(declared.get(id)?.length, id).toBeGreaterThan(0);
+      for (const status of declared.get(id) ?? []) expect(ours, id).toContain(status);
     }
   });
 
