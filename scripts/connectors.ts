@@ -14,6 +14,7 @@ import { join, resolve } from "node:path";
 import { compareFolders } from "./lib/compare.js";
 import { emitConnectors, type Fallback } from "./lib/connectors/emit.js";
 import { ConnectorInputError, readProvider } from "./lib/connectors/read-provider.js";
+import { syntaxErrors } from "./lib/connectors/syntax-check.js";
 import { displayPath, repoRoot } from "./lib/paths.js";
 import { replaceFolder, writeFiles } from "./lib/write-atomic.js";
 
@@ -55,6 +56,10 @@ const out = displayPath(args.out);
 try {
   const provider = await readProvider(args.input);
   const result = emitConnectors(provider);
+  const broken = syntaxErrors(result.files);
+  if (broken.length) {
+    fail(`The generator produced invalid TypeScript (a generator bug; please report it with the input):\n  ${broken.slice(0, 10).join("\n  ")}\n${out}/ was left unchanged.`);
+  }
   for (const w of result.warnings) console.warn(`warning: ${w}`);
   if (result.fallbacks.length && args.strict) {
     for (const f of result.fallbacks) console.error(describeFallback(f));

@@ -13,7 +13,7 @@ export type SourceDynamodb = {
    * Credentials for the service
    */
   credentials?:
-    | 
+    | (
         | null
         | {
             /**
@@ -36,6 +36,7 @@ export type SourceDynamodb = {
              */
             secret_access_key: string;
           }
+      )
     | {
         auth_type?: "Role";
       };

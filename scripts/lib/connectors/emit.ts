@@ -62,6 +62,9 @@ export function emitConnectors(provider: Provider): ConnectorOutput {
     if (!oauthUsed.has(name)) warnings.push(`OAuth schema ${name} has no source-${name} configuration schema; ignored.`);
   }
   files.set("index.d.ts", banner + emitIndex(entries));
+  // The entry point is type-only; this empty module only makes a stray runtime
+  // import (or a tool resolving the `default` condition) find something.
+  files.set("index.js", `${banner}export {};\n`);
   const typed = { source: 0, destination: 0 };
   for (const e of entries) typed[e.connector.kind]++;
   const oauthSources = entries.filter((e) => e.withSecret).length;

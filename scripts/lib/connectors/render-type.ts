@@ -99,7 +99,9 @@ function union(members: string[], indent: number): string {
   if (unique.length === 1) return unique[0] ?? "never";
   if (unique.every((m) => !m.includes("\n"))) return unique.join(" | ");
   const pad = " ".repeat(indent + 2);
-  return unique.map((m) => `\n${pad}| ${m}`).join("");
+  // A member that is itself a multi-line union (a oneOf branch with a list of
+  // types) keeps its own leading bars inside parentheses.
+  return unique.map((m) => `\n${pad}| ${m.startsWith("\n") ? `(${m}\n${pad}  )` : m}`).join("");
 }
 
 /**
