@@ -84,7 +84,7 @@ export class TypeRenderer {
   }
 
   private problem(path: string, construct: string): string {
-    this.problems.push({ path, construct });
+    this.problems.push({ path: path.replace(/^\./, ""), construct });
     return "unknown";
   }
 }
