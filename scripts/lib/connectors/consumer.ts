@@ -4,6 +4,7 @@
  * connectors tarball test and by `npm run bench:connectors`.
  */
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,6 +28,9 @@ export interface Consumer {
  * other tests) and installs the tarball into a new folder.
  */
 export async function installConsumer(): Promise<Consumer> {
+  if (!existsSync(join(repoRoot, "dist", "src", "index.d.ts"))) {
+    throw new Error("dist/ is not built: run `npm run build` (or `npm run generate`) first.");
+  }
   const dir = await mkdtemp(join(tmpdir(), "airbyte-connectors-consumer-"));
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
   const packed = await run(npm, ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], { cwd: repoRoot, maxBuffer: 64 << 20 });
