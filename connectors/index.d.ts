@@ -4,6 +4,7 @@
 import type {
   DestinationConfiguration as OpenDestinationConfiguration,
   SourceConfiguration as OpenSourceConfiguration,
+  SourceCreateRequest,
 } from "airbyte-api-client";
 
 /** Create configurations of the sources this version knows, by `sourceType`. */
@@ -1289,6 +1290,17 @@ export type SourceConfigurationUpdate<Name extends string> = Name extends Source
 export type SourceConfigurationWithSecret<Name extends string> = Name extends keyof SourceConfigurationsWithSecret
   ? SourceConfigurationsWithSecret[Name]
   : SourceConfiguration<Name>;
+
+/**
+ * The body of createSource for source `Name`: with a `secretId`, its
+ * configuration is SourceConfigurationWithSecret (the fields Airbyte fills
+ * from the OAuth secret are optional); without, SourceConfiguration.
+ */
+export type TypedSourceCreateRequest<Name extends string> = Omit<SourceCreateRequest, "configuration" | "secretId"> &
+  (
+    | { secretId: string; configuration: SourceConfigurationWithSecret<Name> }
+    | { secretId?: undefined; configuration: SourceConfiguration<Name> }
+  );
 
 /** The create configuration of destination `Name`; for a name not known here, the open JSON object createDestination takes. */
 export type DestinationConfiguration<Name extends string> = Name extends DestinationName

@@ -12,6 +12,7 @@ import type {
   SourceConfigurationUpdate,
   SourceConfigurationWithSecret,
   SourceName,
+  TypedSourceCreateRequest,
 } from "airbyte-api-client/connectors";
 
 const airbyte = createAirbyteClient();
@@ -70,6 +71,25 @@ describe("SourceConfigurationWithSecret<'github'> (createSource with the OAuth f
 
   it("is the plain configuration for a source without OAuth", () => {
     expectTypeOf<SourceConfigurationWithSecret<"postgres">>().toEqualTypeOf<SourceConfiguration<"postgres">>();
+  });
+});
+
+describe("TypedSourceCreateRequest<'github'> (the whole createSource body)", () => {
+  it("relaxes the OAuth-filled fields exactly when a secretId is given", () => {
+    void airbyte.sources.createSource({
+      name: "GitHub",
+      workspaceId,
+      secretId: "secret-coordinate",
+      configuration: { sourceType: "github", repositories: ["a/b"] },
+    } satisfies TypedSourceCreateRequest<"github">);
+    void airbyte.sources.createSource({
+      name: "GitHub",
+      workspaceId,
+      configuration: { sourceType: "github", repositories: ["a/b"] },
+      // @ts-expect-error without a secretId, credentials are required
+    } satisfies TypedSourceCreateRequest<"github">);
+    const body: TypedSourceCreateRequest<"github"> = { name: "GitHub", workspaceId, configuration: { sourceType: "github", repositories: ["a/b"], credentials: pat } };
+    void airbyte.sources.createSource(body);
   });
 });
 
