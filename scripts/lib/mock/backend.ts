@@ -16,7 +16,7 @@ import addFormats from "ajv-formats";
 import { OpenAPIBackend, type Context, type Request as BackendRequest } from "openapi-backend";
 import { readOperations, type BundledSpec } from "../openapi-model.js";
 import { OAuthFlow, CONSENT_PATH } from "./oauth.js";
-import { pageOf } from "./paging.js";
+import { idField, pageOf } from "./paging.js";
 import { problem, validationProblem, type Problem } from "./problem.js";
 
 export const API_ROOT = "/v1";
@@ -117,6 +117,10 @@ export async function createMockApi(spec: BundledSpec): Promise<MockApi> {
         for (const [key, value] of Object.entries(c.request.requestBody)) {
           if (key in answer.body && typeof value === typeof answer.body[key] && !isObject(value)) answer.body[key] = value;
         }
+        // ...and an id of its own, as a new resource has.
+        const id = idField(answer.body);
+        const created = (c.operation.operationId ?? "").startsWith("create");
+        if (created && id !== undefined && !(id in c.request.requestBody) && typeof answer.body[id] === "string") answer.body[id] = randomUUID();
       }
       return answer;
     },

@@ -18,7 +18,7 @@ export function mockUuid(index: number, salt = 0): string {
 }
 
 /** The item's own id: the first `...Id`/`id` field (sourceId, jobId, ...). */
-function idField(item: Record<string, unknown>): string | undefined {
+export function idField(item: Record<string, unknown>): string | undefined {
   return Object.keys(item).find((k) => k === "id" || /^[a-z]+Id$/.test(k));
 }
 
