@@ -82,9 +82,13 @@ async function main(): Promise<void> {
     step(2, `The user opens ${appUrl}/connect/github; the app calls initiateOAuth and redirects to the consent page:`);
     console.log(`   ${consentUrl}`);
     const consent = await fetch(consentUrl, { redirect: "manual" });
-    const callback = consent.headers.get("location");
-    if (consent.status !== 302 || callback === null) throw new Error(`the consent page answered ${consent.status}: ${await consent.text()}`);
-    step(3, "The user consents; the mock sends them back to the app with a secret_id:");
+    const airbyteCallback = consent.headers.get("location");
+    if (consent.status !== 302 || airbyteCallback === null) throw new Error(`the consent page answered ${consent.status}: ${await consent.text()}`);
+    const landing = await fetch(airbyteCallback, { redirect: "manual" });
+    const callback = landing.headers.get("location");
+    if (landing.status !== 302 || callback === null) throw new Error(`Airbyte's oauthCallback answered ${landing.status}: ${await landing.text()}`);
+    step(3, "The user consents; the identity provider sends them to Airbyte's oauthCallback, which stores a secret and redirects to the app:");
+    console.log(`   ${airbyteCallback}`);
     console.log(`   ${callback}`);
     const done = await fetch(callback);
     const text = await done.text();

@@ -72,6 +72,8 @@ export async function createMockApi(spec: BundledSpec): Promise<MockApi> {
     customizeAjv: (_ajv, options) => {
       const ajv = new Ajv2020({ ...options, allErrors: true, strict: false });
       addFormats.default(ajv);
+      // Our spec marks arrays of unique values `format: set` (uniqueItems does the checking).
+      ajv.addFormat("set", true);
       return ajv as never;
     },
   });
@@ -132,6 +134,18 @@ export async function createMockApi(spec: BundledSpec): Promise<MockApi> {
       status: 200,
       body: oauth.initiate(request.url.origin, c.request.requestBody as { redirectUrl: string; sourceType?: string }),
     }),
+    oauthCallback: (c: Context): MockResponse => {
+      const state = (c.request.query as Record<string, string | undefined>)["state"];
+      const back = oauth.callback(state);
+      if (back === undefined) {
+        return problemResponse(
+          problem(400, "bad-request", `oauthCallback: query.state ${state ?? "(missing)"} is not a consent this mock started (call initiateOAuth first).`, [
+            { field: "query.state", message: "is not a consent this mock started" },
+          ]),
+        );
+      }
+      return { status: 302, headers: { location: back } };
+    },
     createSource: (c: Context, request: MockRequest): MockResponse => {
       const body = c.request.requestBody as { secretId?: string };
       if (body.secretId !== undefined && !oauth.accepts(body.secretId)) {
@@ -149,7 +163,7 @@ export async function createMockApi(spec: BundledSpec): Promise<MockApi> {
   return {
     async handle(request) {
       if (request.method === "GET" && request.url.pathname === CONSENT_PATH) {
-        const back = oauth.consent(request.url.searchParams.get("state"));
+        const back = oauth.consent(request.url.origin, API_ROOT, request.url.searchParams.get("state"));
         if (back === undefined) {
           return problemResponse(problem(400, "bad-request", "query.state is not a consent this mock started (call initiateOAuth first)."));
         }

@@ -1,8 +1,9 @@
 /**
  * Airbyte-managed OAuth, played by the mock: initiateOAuth hands out a
- * consent URL on the mock itself, the consent page redirects the user to the
- * app's `redirectUrl?secret_id=...`, and createSource accepts that secret
- * (and only secrets the mock issued, or ones the spec's examples use).
+ * consent URL on the mock itself (standing in for the identity provider),
+ * consent sends the browser to oauthCallback, which redirects to the app's
+ * `redirectUrl?secret_id=...`, and createSource accepts that secret (and only
+ * secrets the mock issued, or ones the spec's examples use).
  */
 import { randomUUID } from "node:crypto";
 
@@ -30,12 +31,23 @@ export class OAuthFlow {
   }
 
   /**
-   * Steps 2-3: the user "consents"; where to send them back, with the new
-   * secret, or undefined for a state the mock never issued (or already used).
+   * Step 2: the user consents on the "identity provider" (a page of the
+   * mock), which sends the browser to Airbyte's oauthCallback with a code and
+   * the state; undefined for a state the mock never issued.
    */
-  consent(state: string | null): string | undefined {
-    const pending = state === null ? undefined : this.#pending.get(state);
-    if (pending === undefined || state === null) return undefined;
+  consent(origin: string, apiRoot: string, state: string | null): string | undefined {
+    if (state === null || !this.#pending.has(state)) return undefined;
+    return `${origin}${apiRoot}/oauth/callback?code=mock-code-${randomUUID()}&state=${encodeURIComponent(state)}`;
+  }
+
+  /**
+   * Step 3: Airbyte's oauthCallback stores the tokens as a secret and sends
+   * the browser back to the app's redirectUrl with `secret_id`; undefined for
+   * a state the mock never issued (or already used).
+   */
+  callback(state: string | undefined): string | undefined {
+    const pending = state === undefined ? undefined : this.#pending.get(state);
+    if (pending === undefined || state === undefined) return undefined;
     this.#pending.delete(state);
     const secretId = randomUUID();
     this.#secrets.add(secretId);
