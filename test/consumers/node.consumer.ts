@@ -10,9 +10,8 @@ import { defaultSpec } from "../../scripts/lib/paths.js";
 import { bundleSpec } from "../../scripts/lib/redocly.js";
 import { startMock, type RunningMock } from "../../scripts/lib/mock/server.js";
 import { nodeBinary, run } from "./tools.js";
+import { NODE_VERSIONS } from "./versions.js";
 
-/** The lowest release of each line where require(esm) is on by default (package.json engines), and the newest 24. */
-export const NODE_VERSIONS = ["20.19.0", "22.12.0", "24.21.0"];
 
 const dir = inject("consumerDir");
 let mock: RunningMock;

@@ -10,9 +10,8 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { repoRoot } from "../helpers/run.js";
 import { run, typescript } from "./tools.js";
+import { TYPESCRIPT_VERSIONS } from "./versions.js";
 
-/** README "Compatibility": the oldest TypeScript that compiles our declarations (and openapi-fetch's), the current 5.x, and 7.x. */
-export const TYPESCRIPT_VERSIONS = ["5.4.5", "5.9.3", "7.0.2"];
 
 interface Row {
   name: string;
