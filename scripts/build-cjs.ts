@@ -47,10 +47,15 @@ function requireEntries(exportsMap: Record<string, unknown>): Array<[string, str
 }
 
 async function main(): Promise<void> {
-  const pkg = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { exports: Record<string, unknown> };
+  const pkg = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as {
+    exports: Record<string, unknown>;
+  };
   // Declarations only: the code itself is never copied.
   for (const tree of ["src", "generated"]) {
-    await cp(join(dist, tree), join(cjs, tree), { recursive: true, filter: (f) => !/\.(js|map)$/.test(f) });
+    await cp(join(dist, tree), join(cjs, tree), {
+      recursive: true,
+      filter: (f) => !/\.(js|map)$/.test(f),
+    });
   }
   await writeFile(join(cjs, "package.json"), JSON.stringify({ type: "commonjs" }, null, 2) + "\n");
   for (const [shim, esm] of requireEntries(pkg.exports)) {

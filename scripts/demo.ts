@@ -37,7 +37,9 @@ async function mockBaseUrl(): Promise<{ baseUrl: string; close?: () => Promise<v
   const given = process.env["AIRBYTE_BASE_URL"];
   if (given !== undefined) {
     if (await reachable(given)) return { baseUrl: given };
-    throw new Error(`AIRBYTE_BASE_URL=${given} does not answer GET /health. Start the mock (npm run mock) or unset AIRBYTE_BASE_URL.`);
+    throw new Error(
+      `AIRBYTE_BASE_URL=${given} does not answer GET /health. Start the mock (npm run mock) or unset AIRBYTE_BASE_URL.`,
+    );
   }
   const usual = "http://127.0.0.1:4010/v1";
   if (await reachable(usual)) return { baseUrl: usual };
@@ -64,7 +66,10 @@ async function main(): Promise<void> {
   let appErrors = "";
   app.stderr.on("data", (d: Buffer) => (appErrors += d.toString()));
   try {
-    step(1, `Start the app (examples/oauth-app.ts, the README's OAuth example) against ${mock.baseUrl}`);
+    step(
+      1,
+      `Start the app (examples/oauth-app.ts, the README's OAuth example) against ${mock.baseUrl}`,
+    );
     await new Promise<void>((resolve, reject) => {
       app.stdout.on("data", (d: Buffer) => {
         const line = d.toString().trim();
@@ -73,21 +78,34 @@ async function main(): Promise<void> {
           resolve();
         }
       });
-      app.once("exit", (code) => reject(new Error(`the app exited with ${code}: ${appErrors.trim()}`)));
+      app.once("exit", (code) =>
+        reject(new Error(`the app exited with ${code}: ${appErrors.trim()}`)),
+      );
     });
     const appUrl = `http://127.0.0.1:${port}`;
     const start = await fetch(`${appUrl}/connect/github`, { redirect: "manual" });
     const consentUrl = start.headers.get("location");
-    if (start.status !== 302 || consentUrl === null) throw new Error(`GET /connect/github answered ${start.status}: ${await start.text()}`);
-    step(2, `The user opens ${appUrl}/connect/github; the app calls initiateOAuth and redirects to the consent page:`);
+    if (start.status !== 302 || consentUrl === null)
+      throw new Error(`GET /connect/github answered ${start.status}: ${await start.text()}`);
+    step(
+      2,
+      `The user opens ${appUrl}/connect/github; the app calls initiateOAuth and redirects to the consent page:`,
+    );
     console.log(`   ${consentUrl}`);
     const consent = await fetch(consentUrl, { redirect: "manual" });
     const airbyteCallback = consent.headers.get("location");
-    if (consent.status !== 302 || airbyteCallback === null) throw new Error(`the consent page answered ${consent.status}: ${await consent.text()}`);
+    if (consent.status !== 302 || airbyteCallback === null)
+      throw new Error(`the consent page answered ${consent.status}: ${await consent.text()}`);
     const landing = await fetch(airbyteCallback, { redirect: "manual" });
     const callback = landing.headers.get("location");
-    if (landing.status !== 302 || callback === null) throw new Error(`Airbyte's oauthCallback answered ${landing.status}: ${await landing.text()}`);
-    step(3, "The user consents; the identity provider sends them to Airbyte's oauthCallback, which stores a secret and redirects to the app:");
+    if (landing.status !== 302 || callback === null)
+      throw new Error(
+        `Airbyte's oauthCallback answered ${landing.status}: ${await landing.text()}`,
+      );
+    step(
+      3,
+      "The user consents; the identity provider sends them to Airbyte's oauthCallback, which stores a secret and redirects to the app:",
+    );
     console.log(`   ${airbyteCallback}`);
     console.log(`   ${callback}`);
     const done = await fetch(callback);

@@ -10,7 +10,9 @@ import { runRedocly } from "./lib/redocly.js";
 
 const argv = process.argv.slice(2);
 if (argv.length !== 0 && (argv.length !== 2 || argv[0] !== "--out")) {
-  console.error(`Unknown or incomplete arguments \`${argv.join(" ")}\`. Usage: npm run docs -- [--out <file.html>]`);
+  console.error(
+    `Unknown or incomplete arguments \`${argv.join(" ")}\`. Usage: npm run docs -- [--out <file.html>]`,
+  );
   process.exit(2);
 }
 const out = argv[1] === undefined ? join(repoRoot, "docs", "index.html") : resolve(argv[1]);

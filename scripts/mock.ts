@@ -14,8 +14,16 @@ function parsePort(argv: readonly string[]): number {
   if (argv.length === 0) return env === undefined ? DEFAULT_MOCK_PORT : Number(env);
   const [flag, value] = argv;
   const port = Number(value);
-  if (flag !== "--port" || argv.length !== 2 || !Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`Unknown or incomplete arguments \`${argv.join(" ")}\`. Usage: npm run mock -- [--port <0-65535>]`);
+  if (
+    flag !== "--port" ||
+    argv.length !== 2 ||
+    !Number.isInteger(port) ||
+    port < 0 ||
+    port > 65535
+  ) {
+    console.error(
+      `Unknown or incomplete arguments \`${argv.join(" ")}\`. Usage: npm run mock -- [--port <0-65535>]`,
+    );
     process.exit(2);
   }
   return port;
@@ -32,6 +40,9 @@ const mock = await startMock(spec, { port }).catch((error: NodeJS.ErrnoException
   process.exit(1);
 });
 console.log(`Airbyte mock API on ${mock.baseUrl}`);
-console.log(`  base URL for the client: ${mock.baseUrl}   credentials: any bearer token or client id/secret`);
+console.log(
+  `  base URL for the client: ${mock.baseUrl}   credentials: any bearer token or client id/secret`,
+);
 console.log(`  try: curl -H "Authorization: Bearer x" "${mock.baseUrl}/sources?limit=2"`);
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void mock.close().then(() => process.exit(0)));
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => void mock.close().then(() => process.exit(0)));

@@ -39,8 +39,11 @@ beforeAll(async () => {
   const script = result.outputFiles[0]?.text ?? "";
   bundleBytes = Buffer.byteLength(script);
   site = createServer((req, res) => {
-    if (req.url?.startsWith("/app.js")) return res.writeHead(200, { "content-type": "text/javascript" }).end(script);
-    res.writeHead(200, { "content-type": "text/html" }).end('<!doctype html><title>sources</title><script type="module" src="/app.js"></script>');
+    if (req.url?.startsWith("/app.js"))
+      return res.writeHead(200, { "content-type": "text/javascript" }).end(script);
+    res
+      .writeHead(200, { "content-type": "text/html" })
+      .end('<!doctype html><title>sources</title><script type="module" src="/app.js"></script>');
   });
   await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
   siteOrigin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
@@ -60,9 +63,15 @@ describe("in headless Chromium", () => {
     const page = await browser.newPage();
     const problems: string[] = [];
     page.on("pageerror", (error) => problems.push(error.message));
-    page.on("console", (message) => (message.type() === "error" ? problems.push(message.text()) : undefined));
+    page.on("console", (message) =>
+      message.type() === "error" ? problems.push(message.text()) : undefined,
+    );
     const pageRequests: string[] = [];
-    page.on("request", (request) => (request.url().startsWith(mock.origin) ? pageRequests.push(`${request.method()} ${new URL(request.url()).search}`) : undefined));
+    page.on("request", (request) =>
+      request.url().startsWith(mock.origin)
+        ? pageRequests.push(`${request.method()} ${new URL(request.url()).search}`)
+        : undefined,
+    );
 
     await page.goto(`${siteOrigin}/?api=${encodeURIComponent(mock.baseUrl)}`);
     await page.waitForFunction(() => document.body.dataset["state"] !== undefined);
@@ -73,7 +82,12 @@ describe("in headless Chromium", () => {
     expect(items[0]).toBe("Orders database 1 (postgres)");
     expect(new Set(items).size).toBe(COLLECTION_SIZE);
     // Three pages of 25, the last one short, then the empty page with next: "".
-    expect(pageRequests).toEqual(["GET ?limit=25", "GET ?limit=25&offset=25", "GET ?limit=25&offset=50", "GET ?limit=25&offset=75"]);
+    expect(pageRequests).toEqual([
+      "GET ?limit=25",
+      "GET ?limit=25&offset=25",
+      "GET ?limit=25&offset=50",
+      "GET ?limit=25&offset=75",
+    ]);
     expect(problems).toEqual([]);
     await page.close();
   });

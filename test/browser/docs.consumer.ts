@@ -31,8 +31,18 @@ afterAll(async () => {
 
 describe("the HTML reference", () => {
   it.each([
-    ["the initiateOAuth operation", "#/sources/initiateoauth", "sources/initiateoauth", ["initiateOAuth", "redirectUrl", "consentUrl"]],
-    ["the InitiateOauthRequest schema", "#/schemas/initiateoauthrequest", "schemas/initiateoauthrequest", ["InitiateOauthRequest", "redirectUrl", "sourceType", "workspaceId"]],
+    [
+      "the initiateOAuth operation",
+      "#/sources/initiateoauth",
+      "sources/initiateoauth",
+      ["initiateOAuth", "redirectUrl", "consentUrl"],
+    ],
+    [
+      "the InitiateOauthRequest schema",
+      "#/schemas/initiateoauthrequest",
+      "schemas/initiateoauthrequest",
+      ["InitiateOauthRequest", "redirectUrl", "sourceType", "workspaceId"],
+    ],
   ])("shows %s", async (_name, hash, id, texts) => {
     expect((await stat(html)).size).toBeGreaterThan(100_000);
     const page = await browser.newPage();

@@ -23,12 +23,29 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = await mkdtemp(join(tmpdir(), "airbyte-consumers-"));
-  await run("npm", ["pack", "--pack-destination", dir, "--silent"], { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 });
+  await run("npm", ["pack", "--pack-destination", dir, "--silent"], {
+    cwd: repoRoot,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   const tarball = (await readdir(dir)).find((f) => f.endsWith(".tgz"));
   if (tarball === undefined) throw new Error("npm pack produced no tarball");
-  await writeFile(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2));
+  await writeFile(
+    join(dir, "package.json"),
+    JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2),
+  );
   // @types/node at the version the repository pins, so it comes from the cache.
-  await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", `./${tarball}`, "@types/node@20.19.43"], { cwd: dir });
+  await run(
+    "npm",
+    [
+      "install",
+      "--no-audit",
+      "--no-fund",
+      "--prefer-offline",
+      `./${tarball}`,
+      "@types/node@20.19.43",
+    ],
+    { cwd: dir },
+  );
   project.provide("consumerDir", dir);
   project.provide("tarball", join(dir, tarball));
   return () => rm(dir, { recursive: true, force: true });

@@ -19,13 +19,22 @@ afterAll(() => mock?.close());
 
 const workspaceId = "871d9b60-11d1-44cb-8c92-c246d53bf87e";
 const client = (fetchImpl?: (r: Request) => Promise<Response>) =>
-  createAirbyteClient({ baseUrl: mock.baseUrl, auth: { bearerToken: "t" }, retry: false, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+  createAirbyteClient({
+    baseUrl: mock.baseUrl,
+    auth: { bearerToken: "t" },
+    retry: false,
+    ...(fetchImpl ? { fetch: fetchImpl } : {}),
+  });
 
 describe("the OAuth flow", () => {
   it("initiateOAuth -> consent page -> oauthCallback -> redirectUrl?secret_id -> createSource", async () => {
     const airbyte = client();
     const redirectUrl = "http://127.0.0.1:1/oauth/callback";
-    const { consentUrl } = await airbyte.sources.initiateOAuth({ sourceType: "github", workspaceId, redirectUrl });
+    const { consentUrl } = await airbyte.sources.initiateOAuth({
+      sourceType: "github",
+      workspaceId,
+      redirectUrl,
+    });
     expect(consentUrl.startsWith(`${mock.origin}/`)).toBe(true);
 
     const consent = await fetch(consentUrl, { redirect: "manual" });
@@ -39,7 +48,12 @@ describe("the OAuth flow", () => {
     expect(back.startsWith(`${redirectUrl}?secret_id=`)).toBe(true);
 
     const { secretId } = readOAuthCallback(back);
-    const source = await airbyte.sources.createSource({ name: "GitHub", workspaceId, secretId, configuration: { sourceType: "github" } });
+    const source = await airbyte.sources.createSource({
+      name: "GitHub",
+      workspaceId,
+      secretId,
+      configuration: { sourceType: "github" },
+    });
     expect(source).toMatchObject({ name: "GitHub", workspaceId });
 
     // A consent is used once.
@@ -50,7 +64,7 @@ describe("the OAuth flow", () => {
 });
 
 describe("paging", () => {
-  it("walks every item, a next link on each non-empty page and next: \"\" on the empty one", async () => {
+  it('walks every item, a next link on each non-empty page and next: "" on the empty one', async () => {
     const seen: URL[] = [];
     const airbyte = client((request) => {
       seen.push(new URL(request.url));
@@ -63,7 +77,13 @@ describe("paging", () => {
     }
     expect(ids).toHaveLength(COLLECTION_SIZE);
     expect(new Set(ids).size).toBe(COLLECTION_SIZE);
-    expect(seen.map((u) => u.searchParams.get("offset") ?? "0")).toEqual(["0", "20", "40", "60", "80"]);
+    expect(seen.map((u) => u.searchParams.get("offset") ?? "0")).toEqual([
+      "0",
+      "20",
+      "40",
+      "60",
+      "80",
+    ]);
   });
 
   it.each([
@@ -78,13 +98,22 @@ describe("paging", () => {
 });
 
 describe("credentials", () => {
-  it.each(["json", "form"] as const)("client credentials sent as %s get a token that the API accepts", async (format) => {
-    const airbyte = createAirbyteClient({ baseUrl: mock.baseUrl, auth: { clientId: "id", clientSecret: "s", tokenRequestFormat: format } });
-    await expect(airbyte.workspaces.listWorkspaces()).resolves.toHaveProperty("data");
-  });
+  it.each(["json", "form"] as const)(
+    "client credentials sent as %s get a token that the API accepts",
+    async (format) => {
+      const airbyte = createAirbyteClient({
+        baseUrl: mock.baseUrl,
+        auth: { clientId: "id", clientSecret: "s", tokenRequestFormat: format },
+      });
+      await expect(airbyte.workspaces.listWorkspaces()).resolves.toHaveProperty("data");
+    },
+  );
 
   it("a basic username and password are accepted", async () => {
-    const airbyte = createAirbyteClient({ baseUrl: mock.baseUrl, auth: { username: "u", password: "p" } });
+    const airbyte = createAirbyteClient({
+      baseUrl: mock.baseUrl,
+      auth: { username: "u", password: "p" },
+    });
     await expect(airbyte.workspaces.listWorkspaces()).resolves.toHaveProperty("data");
   });
 });

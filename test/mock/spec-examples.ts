@@ -30,7 +30,8 @@ function deref(spec: BundledSpec, value: unknown, depth = 0): unknown {
   if (typeof value["$ref"] === "string") {
     if (depth > 12) return {};
     let target: unknown = spec;
-    for (const part of value["$ref"].slice(2).split("/")) target = isNode(target) ? target[part] : undefined;
+    for (const part of value["$ref"].slice(2).split("/"))
+      target = isNode(target) ? target[part] : undefined;
     return deref(spec, target, depth + 1);
   }
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deref(spec, v, depth)]));
@@ -64,7 +65,10 @@ export function exampleCalls(raw: BundledSpec): ExampleCall[] {
         generated.push(where);
         return mock(holder["schema"] as never);
       };
-      const params = [...((itemNode["parameters"] as Node[] | undefined) ?? []), ...((op["parameters"] as Node[] | undefined) ?? [])];
+      const params = [
+        ...((itemNode["parameters"] as Node[] | undefined) ?? []),
+        ...((op["parameters"] as Node[] | undefined) ?? []),
+      ];
       const pathNames = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
       const args: unknown[] = pathNames.map((name) => {
         const param = params.find((p) => p["in"] === "path" && p["name"] === name) ?? {};
@@ -80,11 +84,17 @@ export function exampleCalls(raw: BundledSpec): ExampleCall[] {
         const query: Record<string, unknown> = {};
         for (const p of queryParams) {
           // Optional parameters go in only with an example of their own.
-          if (p["required"] === true || exampleOf(p) !== undefined) query[String(p["name"])] = valueOf(`query.${String(p["name"])}`, p);
+          if (p["required"] === true || exampleOf(p) !== undefined)
+            query[String(p["name"])] = valueOf(`query.${String(p["name"])}`, p);
         }
         args.push(query);
       }
-      calls.push({ operationId: String(op["operationId"]), group: groupOfTag(String((op["tags"] as string[])[0])), args, generated });
+      calls.push({
+        operationId: String(op["operationId"]),
+        group: groupOfTag(String((op["tags"] as string[])[0])),
+        args,
+        generated,
+      });
     }
   }
   return calls;

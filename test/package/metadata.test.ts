@@ -16,7 +16,10 @@ const pkg = JSON.parse(await read("package.json")) as {
   files: string[];
 };
 const readme = await read("README.md");
-const compatibility = readme.slice(readme.indexOf("## Compatibility"), readme.indexOf("\n## ", readme.indexOf("## Compatibility") + 1));
+const compatibility = readme.slice(
+  readme.indexOf("## Compatibility"),
+  readme.indexOf("\n## ", readme.indexOf("## Compatibility") + 1),
+);
 
 describe("package metadata", () => {
   it("LICENSE is the MIT text that package.json names, and ships", async () => {
@@ -36,7 +39,9 @@ describe("package metadata", () => {
     const changelog = await read("CHANGELOG.md");
     expect(changelog).toContain("[Keep a Changelog](https://keepachangelog.com/");
     expect(changelog).toMatch(/^## \[Unreleased\]$/m);
-    expect(changelog).toMatch(new RegExp(`^## \\[${pkg.version.replace(/\./g, "\\.")}\\] - \\d{4}-\\d{2}-\\d{2}$`, "m"));
+    expect(changelog).toMatch(
+      new RegExp(`^## \\[${pkg.version.replace(/\./g, "\\.")}\\] - \\d{4}-\\d{2}-\\d{2}$`, "m"),
+    );
     expect(changelog).toContain(`[${pkg.version}]: `);
   });
 });
@@ -47,7 +52,8 @@ describe("README Compatibility", () => {
   });
 
   it("names the Node and TypeScript versions the consumer matrix runs", () => {
-    for (const version of [...NODE_VERSIONS, ...TYPESCRIPT_VERSIONS]) expect(compatibility).toContain(version);
+    for (const version of [...NODE_VERSIONS, ...TYPESCRIPT_VERSIONS])
+      expect(compatibility).toContain(version);
     const minimum = TYPESCRIPT_VERSIONS[0]?.split(".").slice(0, 2).join(".");
     expect(compatibility).toContain(`| TypeScript | ${minimum} or newer |`);
   });

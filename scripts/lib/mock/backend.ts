@@ -13,7 +13,12 @@
 import { randomUUID } from "node:crypto";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { OpenAPIBackend, type Context, type Request as BackendRequest } from "openapi-backend";
+import {
+  OpenAPIBackend,
+  type Context,
+  type Handler,
+  type Request as BackendRequest,
+} from "openapi-backend";
 import { readOperations, type BundledSpec } from "../openapi-model.js";
 import { OAuthFlow, CONSENT_PATH } from "./oauth.js";
 import { idField, pageOf } from "./paging.js";
@@ -37,7 +42,11 @@ export interface MockResponse {
 }
 
 const PROBLEM_TYPE = { "content-type": "application/problem+json" };
-const problemResponse = (p: Problem): MockResponse => ({ status: p.status, headers: PROBLEM_TYPE, body: p });
+const problemResponse = (p: Problem): MockResponse => ({
+  status: p.status,
+  headers: PROBLEM_TYPE,
+  body: p,
+});
 
 /** Every `secretId` that the spec's request examples use, so those examples pass as they are. */
 function exampleSecrets(spec: BundledSpec): string[] {
@@ -58,7 +67,10 @@ export interface MockApi {
 }
 
 export async function createMockApi(spec: BundledSpec): Promise<MockApi> {
-  const paged = new Set(readOperations(spec).filter((op) => op.pageItemType !== undefined).map((op) => op.operationId));
+  const operations = readOperations(spec);
+  const paged = new Set(
+    operations.filter((op) => op.pageItemType !== undefined).map((op) => op.operationId),
+  );
   const oauth = new OAuthFlow(exampleSecrets(spec));
   let tokens = 0;
 
@@ -79,30 +91,58 @@ export async function createMockApi(spec: BundledSpec): Promise<MockApi> {
   });
 
   // Any credentials do: the mock checks that some were sent, not whose they are.
-  const bearer = (c: Context) => /^Bearer \S+/.test(String(c.request.headers["authorization"] ?? ""));
+  const bearer = (c: Context) =>
+    /^Bearer \S+/.test(String(c.request.headers["authorization"] ?? ""));
   const basic = (c: Context) => /^Basic \S+/.test(String(c.request.headers["authorization"] ?? ""));
-  api.registerSecurityHandler("bearerAuth", bearer);
-  api.registerSecurityHandler("clientCredentials", bearer);
-  api.registerSecurityHandler("basicAuth", basic);
+  const checks: Record<string, (c: Context) => boolean> = {
+    bearerAuth: bearer,
+    clientCredentials: bearer,
+    basicAuth: basic,
+  };
+  const schemes = (spec.components as { securitySchemes?: object } | undefined)?.securitySchemes;
+  for (const name of Object.keys(schemes ?? {})) {
+    const check = checks[name];
+    if (check) api.registerSecurityHandler(name, check);
+  }
 
   /** The spec's answer for an operation: its example, else a value generated from its schema. */
   const specAnswer = (c: Context): MockResponse => {
     const operationId = c.operation.operationId ?? "";
     const { status, mock } = c.api.mockResponseForOperation(operationId);
     const hasBody = Object.keys(c.operation.responses?.[String(status)] ?? {}).includes("content");
-    return hasBody ? { status, body: mock } : { status };
+    // A copy: the example belongs to the spec, and answers are edited below.
+    return hasBody ? { status, body: structuredClone(mock) as unknown } : { status };
   };
 
-  api.register({
+  const handlers: Record<string, Handler> = {
     notFound: (c: Context) =>
-      problemResponse(problem(404, "not-found", `No operation of the Airbyte API at ${c.request.method.toUpperCase()} ${c.request.path}.`)),
+      problemResponse(
+        problem(
+          404,
+          "not-found",
+          `No operation of the Airbyte API at ${c.request.method.toUpperCase()} ${c.request.path}.`,
+        ),
+      ),
     methodNotAllowed: (c: Context) =>
-      problemResponse(problem(405, "method-not-allowed", `${c.request.path} does not take ${c.request.method.toUpperCase()}.`)),
+      problemResponse(
+        problem(
+          405,
+          "method-not-allowed",
+          `${c.request.path} does not take ${c.request.method.toUpperCase()}.`,
+        ),
+      ),
     unauthorizedHandler: (c: Context) =>
       problemResponse(
-        problem(401, "unauthorized", `${c.operation.operationId ?? "This operation"} needs credentials: send Authorization: Bearer <token> (any token) or Basic.`),
+        problem(
+          401,
+          "unauthorized",
+          `${c.operation.operationId ?? "This operation"} needs credentials: send Authorization: Bearer <token> (any token) or Basic.`,
+        ),
       ),
-    validationFail: (c: Context) => problemResponse(validationProblem(c.operation.operationId ?? "request", c.validation.errors ?? [])),
+    validationFail: (c: Context) =>
+      problemResponse(
+        validationProblem(c.operation.operationId ?? "request", c.validation.errors ?? []),
+      ),
     notImplemented: (c: Context, request: MockRequest) => {
       const answer = specAnswer(c);
       if (paged.has(c.operation.operationId ?? "") && isObject(answer.body)) {
@@ -114,15 +154,26 @@ export async function createMockApi(spec: BundledSpec): Promise<MockApi> {
           offset: query["offset"] === undefined ? undefined : Number(query["offset"]),
           workspaceIds: ids === undefined ? [] : Array.isArray(ids) ? ids : [ids],
         });
-      } else if (c.request.method === "post" && isObject(answer.body) && isObject(c.request.requestBody)) {
+      } else if (
+        c.request.method === "post" &&
+        isObject(answer.body) &&
+        isObject(c.request.requestBody)
+      ) {
         // A created resource carries the name and owner it was created with.
         for (const [key, value] of Object.entries(c.request.requestBody)) {
-          if (key in answer.body && typeof value === typeof answer.body[key] && !isObject(value)) answer.body[key] = value;
+          if (key in answer.body && typeof value === typeof answer.body[key] && !isObject(value))
+            answer.body[key] = value;
         }
         // ...and an id of its own, as a new resource has.
         const id = idField(answer.body);
         const created = (c.operation.operationId ?? "").startsWith("create");
-        if (created && id !== undefined && !(id in c.request.requestBody) && typeof answer.body[id] === "string") answer.body[id] = randomUUID();
+        if (
+          created &&
+          id !== undefined &&
+          !(id in c.request.requestBody) &&
+          typeof answer.body[id] === "string"
+        )
+          answer.body[id] = randomUUID();
       }
       return answer;
     },
@@ -132,16 +183,22 @@ export async function createMockApi(spec: BundledSpec): Promise<MockApi> {
     }),
     initiateOAuth: (c: Context, request: MockRequest): MockResponse => ({
       status: 200,
-      body: oauth.initiate(request.url.origin, c.request.requestBody as { redirectUrl: string; sourceType?: string }),
+      body: oauth.initiate(
+        request.url.origin,
+        c.request.requestBody as { redirectUrl: string; sourceType?: string },
+      ),
     }),
     oauthCallback: (c: Context): MockResponse => {
       const state = (c.request.query as Record<string, string | undefined>)["state"];
       const back = oauth.callback(state);
       if (back === undefined) {
         return problemResponse(
-          problem(400, "bad-request", `oauthCallback: query.state ${state ?? "(missing)"} is not a consent this mock started (call initiateOAuth first).`, [
-            { field: "query.state", message: "is not a consent this mock started" },
-          ]),
+          problem(
+            400,
+            "bad-request",
+            `oauthCallback: query.state ${state ?? "(missing)"} is not a consent this mock started (call initiateOAuth first).`,
+            [{ field: "query.state", message: "is not a consent this mock started" }],
+          ),
         );
       }
       return { status: 302, headers: { location: back } };
@@ -150,22 +207,54 @@ export async function createMockApi(spec: BundledSpec): Promise<MockApi> {
       const body = c.request.requestBody as { secretId?: string };
       if (body.secretId !== undefined && !oauth.accepts(body.secretId)) {
         return problemResponse(
-          problem(400, "value-not-found", `createSource: body.secretId ${body.secretId} was not issued by an OAuth consent on this mock.`, [
-            { field: "body.secretId", message: "was not issued by an OAuth consent on this mock" },
-          ]),
+          problem(
+            400,
+            "value-not-found",
+            `createSource: body.secretId ${body.secretId} was not issued by an OAuth consent on this mock.`,
+            [
+              {
+                field: "body.secretId",
+                message: "was not issued by an OAuth consent on this mock",
+              },
+            ],
+          ),
         );
       }
       return api.handlers["notImplemented"]?.(c, request) as MockResponse;
     },
-  });
+  };
+  // Operation handlers only for operations the spec has (a smaller spec may lack them).
+  const operationIds = new Set(operations.map((op) => op.operationId));
+  const generic = [
+    "notFound",
+    "methodNotAllowed",
+    "unauthorizedHandler",
+    "validationFail",
+    "notImplemented",
+  ];
+  api.register(
+    Object.fromEntries(
+      Object.entries(handlers).filter(([name]) => generic.includes(name) || operationIds.has(name)),
+    ),
+  );
   await api.init();
 
   return {
     async handle(request) {
       if (request.method === "GET" && request.url.pathname === CONSENT_PATH) {
-        const back = oauth.consent(request.url.origin, API_ROOT, request.url.searchParams.get("state"));
+        const back = oauth.consent(
+          request.url.origin,
+          API_ROOT,
+          request.url.searchParams.get("state"),
+        );
         if (back === undefined) {
-          return problemResponse(problem(400, "bad-request", "query.state is not a consent this mock started (call initiateOAuth first)."));
+          return problemResponse(
+            problem(
+              400,
+              "bad-request",
+              "query.state is not a consent this mock started (call initiateOAuth first).",
+            ),
+          );
         }
         return { status: 302, headers: { location: back } };
       }

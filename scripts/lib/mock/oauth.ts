@@ -24,9 +24,15 @@ export class OAuthFlow {
   }
 
   /** Step 1: the consent URL for an initiateOAuth request. */
-  initiate(origin: string, request: { redirectUrl: string; sourceType?: string }): { consentUrl: string } {
+  initiate(
+    origin: string,
+    request: { redirectUrl: string; sourceType?: string },
+  ): { consentUrl: string } {
     const state = randomUUID();
-    this.#pending.set(state, { redirectUrl: request.redirectUrl, sourceType: request.sourceType ?? "unknown" });
+    this.#pending.set(state, {
+      redirectUrl: request.redirectUrl,
+      sourceType: request.sourceType ?? "unknown",
+    });
     return { consentUrl: `${origin}${CONSENT_PATH}?state=${state}` };
   }
 

@@ -23,7 +23,11 @@ export function idField(item: Record<string, unknown>): string | undefined {
 }
 
 /** Item `index` of the collection: the example item with its own id and name made unique. */
-export function nthItem(example: Record<string, unknown>, index: number, workspaceIds: readonly string[]): Record<string, unknown> {
+export function nthItem(
+  example: Record<string, unknown>,
+  index: number,
+  workspaceIds: readonly string[],
+): Record<string, unknown> {
   const item: Record<string, unknown> = structuredClone(example);
   const id = idField(item);
   if (id !== undefined) {
@@ -56,7 +60,10 @@ function linkTo(url: URL, limit: number, offset: number): string {
 }
 
 /** One page of the collection built from `example` (a `{data: [item, ...]}` body). */
-export function pageOf(example: { data?: unknown }, request: PageRequest): { previous: string; next: string; data: unknown[] } {
+export function pageOf(
+  example: { data?: unknown },
+  request: PageRequest,
+): { previous: string; next: string; data: unknown[] } {
   const first = Array.isArray(example.data) ? (example.data[0] as unknown) : undefined;
   const limit = request.limit ?? DEFAULT_LIMIT;
   const offset = request.offset ?? 0;

@@ -19,7 +19,12 @@ export interface Problem {
   data?: { errors: FieldError[] };
 }
 
-export function problem(status: number, title: string, detail: string, errors?: FieldError[]): Problem {
+export function problem(
+  status: number,
+  title: string,
+  detail: string,
+  errors?: FieldError[],
+): Problem {
   return {
     type: `https://reference.airbyte.com/reference/errors#${title}`,
     title,
@@ -30,13 +35,27 @@ export function problem(status: number, title: string, detail: string, errors?: 
 }
 
 // openapi-backend validates one object `{ path, query, headers, requestBody }`.
-const LOCATIONS: Record<string, string> = { requestBody: "body", query: "query", path: "path", headers: "header" };
+const LOCATIONS: Record<string, string> = {
+  requestBody: "body",
+  query: "query",
+  path: "path",
+  headers: "header",
+};
 
 /** `/requestBody/configuration/port` -> `body.configuration.port`; a missing property is named too. */
 function fieldOf(error: ErrorObject): string {
-  const parts = error.instancePath.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
-  const missing = error.keyword === "required" ? (error.params as { missingProperty?: string }).missingProperty : undefined;
-  const extra = error.keyword === "additionalProperties" ? (error.params as { additionalProperty?: string }).additionalProperty : undefined;
+  const parts = error.instancePath
+    .split("/")
+    .slice(1)
+    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const missing =
+    error.keyword === "required"
+      ? (error.params as { missingProperty?: string }).missingProperty
+      : undefined;
+  const extra =
+    error.keyword === "additionalProperties"
+      ? (error.params as { additionalProperty?: string }).additionalProperty
+      : undefined;
   if (missing !== undefined) parts.push(missing);
   if (extra !== undefined) parts.push(extra);
   const [where = "request", ...rest] = parts;
@@ -80,5 +99,10 @@ export function fieldErrors(errors: readonly ErrorObject[]): FieldError[] {
 export function validationProblem(operationId: string, errors: readonly ErrorObject[]): Problem {
   const fields = fieldErrors(errors);
   const detail = fields.map((f) => `${f.field} ${f.message}`).join("; ");
-  return problem(400, "bad-request", `${operationId}: ${detail || "the request does not match the spec"}`, fields);
+  return problem(
+    400,
+    "bad-request",
+    `${operationId}: ${detail || "the request does not match the spec"}`,
+    fields,
+  );
 }

@@ -30,7 +30,8 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   const text = Buffer.concat(chunks).toString("utf8");
   if (text === "") return undefined;
   const type = req.headers["content-type"] ?? "";
-  if (type.startsWith("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(text));
+  if (type.startsWith("application/x-www-form-urlencoded"))
+    return Object.fromEntries(new URLSearchParams(text));
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -46,7 +47,10 @@ export interface RunningMock {
   close(): Promise<void>;
 }
 
-export async function startMock(spec: BundledSpec, options: { port?: number; host?: string } = {}): Promise<RunningMock> {
+export async function startMock(
+  spec: BundledSpec,
+  options: { port?: number; host?: string } = {},
+): Promise<RunningMock> {
   const api = await createMockApi(spec);
   const host = options.host ?? "127.0.0.1";
   const server: Server = createServer((req, res) => {
@@ -60,13 +64,29 @@ export async function startMock(spec: BundledSpec, options: { port?: number; hos
     readBody(req)
       .then((body) => {
         const headers: Record<string, string | undefined> = {};
-        for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+        for (const [name, value] of Object.entries(req.headers))
+          headers[name] = Array.isArray(value) ? value.join(", ") : value;
         return api.handle({ method: req.method ?? "GET", url, headers, body });
       })
       .then(send, (error: unknown) => {
-        if (error instanceof BadBody) return send({ status: 400, headers: { "content-type": "application/problem+json" }, body: problem(400, "bad-request", `body: ${error.message}`, [{ field: "body", message: error.message }]) });
+        if (error instanceof BadBody)
+          return send({
+            status: 400,
+            headers: { "content-type": "application/problem+json" },
+            body: problem(400, "bad-request", `body: ${error.message}`, [
+              { field: "body", message: error.message },
+            ]),
+          });
         // Say what failed, not where in the mock's code.
-        send({ status: 500, headers: { "content-type": "application/problem+json" }, body: problem(500, "internal-server-error", `The mock could not answer ${req.method} ${url.pathname}.`) });
+        send({
+          status: 500,
+          headers: { "content-type": "application/problem+json" },
+          body: problem(
+            500,
+            "internal-server-error",
+            `The mock could not answer ${req.method} ${url.pathname}.`,
+          ),
+        });
       });
   });
   await new Promise<void>((resolve, reject) => {
