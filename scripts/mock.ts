@@ -11,18 +11,13 @@ export const DEFAULT_MOCK_PORT = 4010;
 
 function parsePort(argv: readonly string[]): number {
   const env = process.env["PORT"];
-  if (argv.length === 0) return env === undefined ? DEFAULT_MOCK_PORT : Number(env);
-  const [flag, value] = argv;
-  const port = Number(value);
-  if (
-    flag !== "--port" ||
-    argv.length !== 2 ||
-    !Number.isInteger(port) ||
-    port < 0 ||
-    port > 65535
-  ) {
+  const given = argv.length === 0 ? env : argv[1];
+  const port = given === undefined ? DEFAULT_MOCK_PORT : Number(given);
+  const badArgs = argv.length !== 0 && (argv[0] !== "--port" || argv.length !== 2);
+  if (badArgs || !Number.isInteger(port) || port < 0 || port > 65535) {
+    const what = argv.length === 0 ? `PORT=${env ?? ""}` : argv.join(" ");
     console.error(
-      `Unknown or incomplete arguments \`${argv.join(" ")}\`. Usage: npm run mock -- [--port <0-65535>]`,
+      `Unknown or incomplete arguments \`${what}\`. Usage: npm run mock -- [--port <0-65535>]`,
     );
     process.exit(2);
   }
