@@ -119,7 +119,7 @@ function yamlProblem(yaml: YamlSyntaxProblem): SpecProblem {
 
 /** What usually causes each js-yaml complaint, in words a spec author can act on. */
 function yamlHint(reason: string): string {
-  if (/alias/i.test(reason)) return "Each value must be written out.";
+  if (/alias/i.test(reason)) return "Hint: write the values out instead of using *aliases.";
   if (/indentation|end of the stream or a document separator/.test(reason)) {
     return "Hint: check this line's indentation against the lines above (2 spaces per level, no tabs), and quote values that contain `: `.";
   }

@@ -92,8 +92,8 @@ export class ConfinedResolver extends BaseResolver {
   }
 
   override parseDocument(source: Source, isRoot = false): Document {
-    checkAliases(source);
     try {
+      checkAliases(source);
       return super.parseDocument(source, isRoot);
     } catch (error) {
       if (error instanceof YamlParseError) this.rememberYamlError(error);
@@ -125,14 +125,18 @@ function inside(root: string, path: string): boolean {
  * whose guard counts expanded aliases and stops a bomb at once.
  */
 function checkAliases(source: Source): void {
-  if (!/(^|[\s[{,])\*[^\s,\]}]/m.test(source.body)) return; // no alias: nothing to expand
+  const alias = /(^|[\s[{,])\*[^\s,\]}]/m.exec(source.body);
+  if (!alias) return; // no alias: nothing to expand
   try {
     parseYamlChecked(source.body, { maxAliasCount: MAX_ALIASES, prettyErrors: false });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/alias/i.test(message)) {
-      const reason = `too many YAML aliases (more than ${MAX_ALIASES} expansions, which is how an alias bomb starts): write the values out instead of using *aliases.`;
-      throw new YamlParseError(Object.assign(new Error(reason), { reason, mark: { line: 0, column: 0 } }), source);
+      const reason = `too many YAML aliases (more than ${MAX_ALIASES} expansions, which is how an alias bomb starts)`;
+      // Point at the first alias: that is where the expansion starts.
+      const before = source.body.slice(0, alias.index + alias[1]!.length).split("\n");
+      const mark = { line: before.length - 1, column: (before.at(-1) ?? "").length };
+      throw new YamlParseError(Object.assign(new Error(reason), { reason, mark }), source);
     }
     // Other syntax errors are js-yaml's to report, with its line numbers.
   }
