@@ -6,15 +6,8 @@
  * here, so they judge the spec with one engine and one configuration.
  */
 import { dirname, resolve } from "node:path";
-import {
-  bundle,
-  getLineColLocation,
-  loadConfig,
-  lintDocument,
-  type Config,
-  type Document,
-  type NormalizedProblem,
-} from "@redocly/openapi-core";
+import type { Config, Document, NormalizedProblem } from "@redocly/openapi-core";
+import { redocly } from "./cjs.js";
 import { displayPath, redoclyConfig } from "./paths.js";
 import { ConfinedResolver, type YamlSyntaxProblem } from "./spec-resolver.js";
 import { SpecError, type SpecProblem } from "./spec-error.js";
@@ -25,7 +18,7 @@ const configs = new Map<string, Promise<Config>>();
 function loadLintConfig(configPath: string): Promise<Config> {
   let config = configs.get(configPath);
   if (!config) {
-    config = loadConfig({ configPath });
+    config = redocly.loadConfig({ configPath });
     configs.set(configPath, config);
   }
   return config;
@@ -56,7 +49,7 @@ export async function loadAndLint(specPath: string, configPath = redoclyConfig):
       : { file: displayPath(spec), severity: "error", rule: "read", message: readMessage(error) };
     return { problems: [problem], resolver, config };
   }
-  const raw = await lintDocument({ document, config: config.styleguide, externalRefResolver: resolver });
+  const raw = await redocly.lintDocument({ document, config: config.styleguide, externalRefResolver: resolver });
   return { problems: toSpecProblems(raw, resolver), document, resolver, config };
 }
 
@@ -68,7 +61,7 @@ export async function lintSpec(specPath: string, configPath = redoclyConfig): Pr
 /** Joins an already loaded spec into one document with internal `#/components/...` refs. */
 export async function bundleLoaded(loaded: LoadedSpec): Promise<unknown> {
   if (!loaded.document) throw new SpecError("bundle", loaded.problems);
-  const result = await bundle({
+  const result = await redocly.bundle({
     doc: loaded.document,
     config: loaded.config,
     externalRefResolver: loaded.resolver,
@@ -92,7 +85,7 @@ function toSpecProblems(problems: readonly NormalizedProblem[], resolver: Confin
     // not once more for every $ref that reaches it.
     if (yamlMessages.some((m) => p.message.endsWith(m))) continue;
     const at = p.location[0];
-    const where = at ? getLineColLocation(at) : undefined;
+    const where = at ? redocly.getLineColLocation(at) : undefined;
     out.push({
       file: displayPath(at?.source.absoluteRef ?? ""),
       line: where?.start.line,

@@ -11,8 +11,11 @@
  */
 import { realpathSync, statSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import { BaseResolver, ResolveError, YamlParseError, isAbsoluteUrl, type Document, type Source } from "@redocly/openapi-core";
+import type { Document, Source, YamlParseError as YamlParseErrorType } from "@redocly/openapi-core";
 import { parse as parseYamlChecked } from "yaml";
+import { redocly } from "./cjs.js";
+
+const { BaseResolver, ResolveError, YamlParseError, isAbsoluteUrl } = redocly;
 
 /** The largest spec file read (ours are under 100 KB). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -101,7 +104,7 @@ export class ConfinedResolver extends BaseResolver {
     }
   }
 
-  private rememberYamlError(error: YamlParseError): void {
+  private rememberYamlError(error: YamlParseErrorType): void {
     const original = error.originalError as Error & { reason?: string; mark?: { line: number; column: number } };
     this.yamlErrors.set(error.source.absoluteRef, {
       file: error.source.absoluteRef,
@@ -125,8 +128,10 @@ function inside(root: string, path: string): boolean {
  * whose guard counts expanded aliases and stops a bomb at once.
  */
 function checkAliases(source: Source): void {
-  const alias = /(^|[\s[{,])\*[^\s,\]}]/m.exec(source.body);
-  if (!alias) return; // no alias: nothing to expand
+  // An alias needs an anchor (`&name`); files without one (nearly all) skip the check.
+  if (!/(^|[\s[{,:?-])&[^\s,[\]{}]/m.test(source.body)) return;
+  const alias = /(^|[\s[{,:?-])\*[^\s,[\]{}]/m.exec(source.body);
+  if (!alias) return;
   try {
     parseYamlChecked(source.body, { maxAliasCount: MAX_ALIASES, prettyErrors: false });
   } catch (error) {
