@@ -11,13 +11,15 @@
  * exits without loading TypeScript, Redocly or prettier.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { listFiles } from "./write-atomic.mjs";
 import { cacheDir, repoRoot } from "./paths.mjs";
 
 /** Inputs of the generator besides the spec, relative to the repository root. */
 const GENERATOR_INPUTS = ["scripts/lib", "scripts/lint", "redocly.yaml", ".prettierrc.json", "package-lock.json"];
+/** Results kept; older ones are removed (each is the size of generated/, about 0.3 MB). */
+const MAX_RESULTS = 24;
 /** A spec folder bigger than this is not hashed (and not cached): it is probably not a spec folder. */
 const MAX_SPEC_BYTES = 64 * 1024 * 1024;
 
@@ -104,4 +106,17 @@ export async function writeCached(key, result) {
   const temp = join(dir, `${key}.${process.pid}.tmp`);
   await writeFile(temp, JSON.stringify(result));
   await rename(temp, join(dir, `${key}.json`));
+  await prune(dir);
+}
+
+/**
+ * Keeps the newest MAX_RESULTS results.
+ * @param {string} dir
+ */
+async function prune(dir) {
+  const names = (await readdir(dir)).filter((n) => n.endsWith(".json"));
+  if (names.length <= MAX_RESULTS) return;
+  const dated = await Promise.all(names.map(async (n) => ({ n, t: (await stat(join(dir, n)).catch(() => ({ mtimeMs: 0 }))).mtimeMs })));
+  dated.sort((a, b) => b.t - a.t);
+  await Promise.all(dated.slice(MAX_RESULTS).map(({ n }) => rm(join(dir, n), { force: true })));
 }

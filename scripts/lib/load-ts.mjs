@@ -6,7 +6,7 @@
  * once per change of the sources, instead of tsx's start-up on every run;
  * only cache misses get here.
  */
-import { mkdir, rename, stat } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { generatorKey } from "./cache.mjs";
@@ -40,6 +40,10 @@ export async function importTs(entry) {
       define: { "import.meta.url": JSON.stringify(pathToFileURL(join(repoRoot, entry)).href) },
     });
     await rename(temp, compiled);
+    // Builds of older sources are never used again.
+    for (const old of await readdir(join(cacheDir, "compiled"))) {
+      if (old.startsWith(`${name}-`) && old.endsWith(".mjs") && join(cacheDir, "compiled", old) !== compiled) await rm(join(cacheDir, "compiled", old), { force: true });
+    }
   }
   return import(pathToFileURL(compiled).href);
 }
