@@ -11,7 +11,8 @@
 import { inputKey, readCached } from "./lib/cache.mjs";
 import { parseArgs } from "./lib/cli-args.mjs";
 import { importTs } from "./lib/load-ts.mjs";
-import { defaultGenerated, displayPath } from "./lib/paths.mjs";
+import { dirname, join } from "node:path";
+import { displayPath } from "./lib/paths.mjs";
 
 const usage = "npm run lint:spec -- [--spec <openapi.yaml>] [--format stylish|github-actions|json]";
 const args = parseArgs(process.argv.slice(2), usage, { allow: ["--spec", "--format", "--force"] });
@@ -21,7 +22,9 @@ if (!formats.includes(args.format)) {
   process.exit(2);
 }
 
-const cached = args.force ? undefined : await readCached(await inputKey({ spec: args.spec, out: defaultGenerated }));
+// A generation into the conventional generated/ beside the spec's folder linted these same inputs.
+const conventionalOut = join(dirname(dirname(args.spec)), "generated");
+const cached = args.force ? undefined : await readCached(await inputKey({ spec: args.spec, out: conventionalOut }));
 if (cached && cached.warnings.length === 0 && args.format !== "json") {
   console.log(`${displayPath(args.spec)}: no problems (unchanged since a clean lint).`);
 } else {

@@ -5,9 +5,10 @@
  * an extra or hand-edited file fails. A no-op generate comes from the cache
  * and touches nothing; generation is deterministic.
  */
-import { stat, writeFile } from "node:fs/promises";
+import { cp, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inputKey } from "../../scripts/lib/cache.mjs";
 import { copySpecWorkspace, type SpecWorkspace } from "../helpers/workspace.js";
 
 let ws: SpecWorkspace;
@@ -73,6 +74,28 @@ describe("generate", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/\(all up to date, from cache\)/);
     expect((await stat(join(ws.out, "openapi.ts"))).mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it("lint:spec reuses a clean generation of the same inputs, and lints again after a change", async () => {
+    expect((await ws.run("lint-spec.mjs")).stdout).toMatch(/spec\/openapi\.yaml: no problems \(unchanged since a clean lint\)\.\n$/);
+    await ws.edit("spec/openapi.yaml", (t) => t.replace("enum: [sync]", "enum: [sync, reset]"));
+    expect((await ws.run("lint-spec.mjs")).stdout).toMatch(/spec\/openapi\.yaml: no problems\.\n$/);
+    await ws.run("generate.mjs");
+  });
+
+  it("the cache key covers every byte of the spec folder, and not where the folder is", async () => {
+    const key = await inputKey({ spec: ws.spec, out: ws.out });
+    const copy = await copySpecWorkspace();
+    try {
+      await cp(join(ws.dir, "spec"), join(copy.dir, "elsewhere", "spec"), { recursive: true });
+      const spec = join(copy.dir, "elsewhere", "spec", "openapi.yaml");
+      const out = join(copy.dir, "elsewhere", "generated");
+      expect(await inputKey({ spec, out })).toBe(key);
+      await writeFile(join(copy.dir, "elsewhere", "spec", "notes.md"), "a file no $ref reaches\n");
+      expect(await inputKey({ spec, out })).not.toBe(key);
+    } finally {
+      await copy.remove();
+    }
   });
 
   it("is deterministic: a forced run through the pipeline gives the same bytes", async () => {
