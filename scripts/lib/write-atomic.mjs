@@ -12,7 +12,7 @@
 import * as fsPromises from "node:fs/promises";
 import { readdir, readFile } from "node:fs/promises";
 import { basename, dirname, join, relative, sep } from "node:path";
-import { displayPath, repoRoot } from "./paths.mjs";
+import { defaultGenerated, displayPath, repoRoot } from "./paths.mjs";
 
 /** The first line of the README.md that generate writes into every folder it owns. */
 export const GENERATED_MARKER = "# generated/ — written by `npm run generate` only";
@@ -64,6 +64,8 @@ export async function assertReplaceableFolder(target, spec) {
   const within = (/** @type {string} */ inner, /** @type {string} */ outer) => inner === outer || inner.startsWith(outer + sep);
   if (within(spec, target)) refuse(`it contains the spec (${displayPath(spec)}).`);
   if (within(repoRoot, target)) refuse("it contains the repository.");
+  // The repository's own generated/ is tracked by git: whatever it holds can be restored.
+  if (target === defaultGenerated) return;
   const files = await listFiles(target);
   if (files.length === 0) return;
   const readme = await readFile(join(target, "README.md"), "utf8").catch(() => "");
