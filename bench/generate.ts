@@ -147,7 +147,7 @@ export async function benchGenerate(options: { scales?: number[]; rounds?: numbe
       }
       const stock = summarize(a);
       const mine = summarize(b);
-      result.scales.push({
+      const done: ScaleResult = {
         scale,
         specBytes: size,
         stock,
@@ -157,7 +157,10 @@ export async function benchGenerate(options: { scales?: number[]; rounds?: numbe
           cpu: ratio(mine.median.cpuMs, stock.median.cpuMs),
           peak: ratio(mine.median.peakMiB, stock.median.peakMiB),
         },
-      });
+      };
+      result.scales.push(done);
+      // Progress on stderr: a long run that fails later keeps what it measured.
+      console.error(JSON.stringify(done));
     }
     if (repo) {
       const npm = process.platform === "win32" ? "npm.cmd" : "npm";
