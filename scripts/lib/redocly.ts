@@ -32,16 +32,15 @@ export interface LoadedSpec {
   config: Config;
 }
 
-/** Reads, parses and lints the spec; the files stay in the resolver for bundling. */
-export async function loadAndLint(specPath: string, configPath = redoclyConfig): Promise<LoadedSpec> {
+/** Reads and parses the spec's root file (other files are read as refs reach them). */
+async function loadSpec(specPath: string, configPath: string): Promise<LoadedSpec> {
   const spec = resolve(specPath);
   const config = await loadLintConfig(configPath);
   const resolver = new ConfinedResolver(dirname(spec));
-  let document: Document;
   try {
     const root = await resolver.resolveDocument(null, spec, true);
     if (root instanceof Error) throw root;
-    document = root;
+    return { problems: [], document: root, resolver, config };
   } catch (error) {
     const yaml = resolver.yamlErrors.get(spec);
     const problem: SpecProblem = yaml
@@ -49,8 +48,14 @@ export async function loadAndLint(specPath: string, configPath = redoclyConfig):
       : { file: displayPath(spec), severity: "error", rule: "read", message: readMessage(error) };
     return { problems: [problem], resolver, config };
   }
-  const raw = await redocly.lintDocument({ document, config: config.styleguide, externalRefResolver: resolver });
-  return { problems: toSpecProblems(raw, resolver), document, resolver, config };
+}
+
+/** Reads, parses and lints the spec; the files stay in the resolver for bundling. */
+export async function loadAndLint(specPath: string, configPath = redoclyConfig): Promise<LoadedSpec> {
+  const loaded = await loadSpec(specPath, configPath);
+  if (!loaded.document) return loaded;
+  const raw = await redocly.lintDocument({ document: loaded.document, config: loaded.config.styleguide, externalRefResolver: loaded.resolver });
+  return { ...loaded, problems: toSpecProblems(raw, loaded.resolver) };
 }
 
 /** Lints the spec; resolves to its problems (errors and warnings). */
@@ -72,9 +77,9 @@ export async function bundleLoaded(loaded: LoadedSpec): Promise<unknown> {
   return result.bundle.parsed as unknown;
 }
 
-/** Lints nothing: reads and bundles the spec (for tests that only need the bundled model). */
+/** Reads and bundles the spec without linting it (for tests and benchmarks that need only the bundled model). */
 export async function bundleSpec(specPath: string, configPath = redoclyConfig): Promise<unknown> {
-  return bundleLoaded(await loadAndLint(specPath, configPath));
+  return bundleLoaded(await loadSpec(specPath, configPath));
 }
 
 function toSpecProblems(problems: readonly NormalizedProblem[], resolver: ConfinedResolver): SpecProblem[] {
