@@ -1,10 +1,10 @@
 // @ts-check
 /** The incremental build of dist/ (see scripts/build.mjs). */
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { hashRepoInputs } from "./cache.mjs";
 import { repoRoot } from "./paths.mjs";
 import { listFiles } from "./write-atomic.mjs";
 
@@ -14,19 +14,6 @@ const stampFile = join(dist, ".build-stamp");
 const INPUTS = ["src", "generated", "tsconfig.json", "scripts/tsconfig.build.json", "package-lock.json"];
 /** dist/<folder>/ holds the outputs of <folder>/. */
 const COMPILED = ["src", "generated"];
-
-async function inputsHash() {
-  const hash = createHash("sha256");
-  for (const input of INPUTS) {
-    const path = join(repoRoot, input);
-    const files = await listFiles(path);
-    for (const file of files.length ? files.map((f) => join(input, f)) : [input]) {
-      const bytes = await readFile(join(repoRoot, file)).catch(() => Buffer.alloc(0));
-      hash.update(file).update("\0").update(String(bytes.length)).update("\0").update(bytes);
-    }
-  }
-  return hash.digest("hex");
-}
 
 /** Removes dist/ files whose .ts source no longer exists. */
 async function pruneOrphans() {
@@ -46,7 +33,7 @@ async function pruneOrphans() {
  * @returns {Promise<boolean>} whether dist/ is built
  */
 export async function buildDist({ force = false } = {}) {
-  const hash = await inputsHash();
+  const hash = await hashRepoInputs(INPUTS);
   if (!force && (await readFile(stampFile, "utf8").catch(() => "")) === hash) return true;
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
   const code = await new Promise((done) => {

@@ -52,11 +52,20 @@ async function hashFiles(hash, base, files, limit = Infinity) {
   return true;
 }
 
-/** The hash of the generator's own inputs (also names the compiled pipeline). */
-export async function generatorKey() {
+/**
+ * The sha256 of files and folders (every file under them) of the repository,
+ * by path and content.
+ * @param {readonly string[]} inputs paths relative to the repository root
+ */
+export async function hashRepoInputs(inputs) {
   const hash = createHash("sha256");
-  for (const input of GENERATOR_INPUTS) await hashFiles(hash, repoRoot, await filesOf(join(repoRoot, input)));
+  for (const input of inputs) await hashFiles(hash, repoRoot, await filesOf(join(repoRoot, input)));
   return hash.digest("hex");
+}
+
+/** The hash of the generator's own inputs (also names the compiled pipeline). */
+export function generatorKey() {
+  return hashRepoInputs(GENERATOR_INPUTS);
 }
 
 /**
