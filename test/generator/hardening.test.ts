@@ -94,7 +94,7 @@ describe("$ref stays inside the spec folder; the network is never touched", () =
 });
 
 describe("YAML alias bombs", () => {
-  // 2 KB that expands to 10^9 nodes: what once took 57 s and 3.3 GB.
+  // 2 KB that expands to 10^9 nodes: what once took 57 s and 3.3 GB (and would time this test out).
   const bomb = ["type: object", "x-bomb:", '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
   for (const [i, name] of ["b", "c", "d", "e", "f", "g", "h", "i"].entries()) {
     const prev = "abcdefghi"[i];
@@ -109,7 +109,7 @@ describe("YAML alias bombs", () => {
   it.each([
     ["in a referenced file", "Bomb.yaml"],
     ["in the root file", "openapi.yaml"],
-  ])("%s fails at once with a clear message", { timeout: 20_000 }, async (_, file) => {
+  ])("%s fails at once with a clear message", async (_, file) => {
     const specDir = join(dir, file.replace(".yaml", ""));
     await mkdir(specDir);
     const text = bomb.join("\n");
