@@ -43,7 +43,7 @@ export interface Figure {
 }
 
 /** Runs one command, measured. Rejects with its output when it fails. */
-function measure(argv: string[], env: Record<string, string> = {}, cwd = repoRoot): Promise<Sample> {
+export function measure(argv: string[], env: Record<string, string> = {}, cwd = repoRoot): Promise<Sample> {
   const timed = existsSync(GNU_TIME);
   const [cmd, ...args] = timed ? [GNU_TIME, "-f", "@@time %e %U %S %M", ...argv] : argv;
   const started = performance.now();
@@ -59,7 +59,7 @@ function measure(argv: string[], env: Record<string, string> = {}, cwd = repoRoo
 }
 
 /** A sequence of commands: times add up, the peak is the largest. */
-async function sequence(steps: string[][], env?: Record<string, string>): Promise<Sample> {
+export async function sequence(steps: string[][], env?: Record<string, string>): Promise<Sample> {
   const samples: Sample[] = [];
   for (const step of steps) samples.push(await measure(step, env));
   const sum = (k: "wallMs" | "cpuMs") => (samples.every((s) => s[k] !== undefined) ? samples.reduce((a, s) => a + (s[k] ?? 0), 0) : undefined);
@@ -74,7 +74,7 @@ async function nodeFlags(): Promise<string[]> {
   return words.slice(words.indexOf("node") + 1, words.indexOf("scripts/generate.mjs"));
 }
 
-function summarize(samples: Sample[]): Figure {
+export function summarize(samples: Sample[]): Figure {
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   const pick = (k: keyof Sample) => (samples.every((s) => s[k] !== undefined) ? samples.map((s) => s[k] as number) : undefined);
   const wall = pick("wallMs") ?? [];
@@ -102,6 +102,17 @@ export interface ScaleResult {
   ratio: { wall?: number; cpu?: number; peak?: number };
 }
 
+/** The stock CLI sequence on `spec`, writing into `dir`. */
+export function stockSteps(spec: string, dir: string): string[][] {
+  const node = process.execPath;
+  return [
+    [node, bin("@redocly/cli", "bin/cli.js"), "lint", spec, "--config", join(repoRoot, "redocly.yaml"), "--format", "summary"],
+    [node, bin("@redocly/cli", "bin/cli.js"), "bundle", spec, "--config", join(repoRoot, "redocly.yaml"), "--output", join(dir, "bundled.json")],
+    [node, bin("openapi-typescript", "bin/cli.js"), join(dir, "bundled.json"), "--output", join(dir, "stock.ts")],
+    [node, bin("prettier", "bin/prettier.cjs"), "--write", join(dir, "stock.ts")],
+  ];
+}
+
 export interface GenerateBench {
   machine: { cpus: number; model?: string; memoryGiB: number; node: string; loadAverage: number[] };
   scales: ScaleResult[];
@@ -111,8 +122,12 @@ export interface GenerateBench {
   coldWithBuild?: Figure;
 }
 
-export async function benchGenerate(options: { scales?: number[]; rounds?: number; repo?: boolean } = {}): Promise<GenerateBench> {
-  const { scales = [1, 10, 50], rounds = 3, repo = true } = options;
+export async function benchGenerate(
+  options: { scales?: number[]; rounds?: number | ((scale: number) => number); repo?: boolean } = {},
+): Promise<GenerateBench> {
+  const { scales = [1, 10, 50], repo = true } = options;
+  const roundsAt = (scale: number) => (typeof options.rounds === "function" ? options.rounds(scale) : (options.rounds ?? 3));
+  const rounds = roundsAt(1);
   const work = await mkdtemp(join(tmpdir(), "airbyte-bench-gen-"));
   const node = process.execPath;
   const result: GenerateBench = {
@@ -124,38 +139,34 @@ export async function benchGenerate(options: { scales?: number[]; rounds?: numbe
       const dir = join(work, `x${scale}`);
       const spec = await writeSpec(scale, join(dir, "spec"));
       const { size } = await stat(spec);
-      const stockSteps = [
-        [node, bin("@redocly/cli", "bin/cli.js"), "lint", spec, "--config", join(repoRoot, "redocly.yaml"), "--format", "summary"],
-        [node, bin("@redocly/cli", "bin/cli.js"), "bundle", spec, "--config", join(repoRoot, "redocly.yaml"), "--output", join(dir, "bundled.json")],
-        [node, bin("openapi-typescript", "bin/cli.js"), join(dir, "bundled.json"), "--output", join(dir, "stock.ts")],
-        [node, bin("prettier", "bin/prettier.cjs"), "--write", join(dir, "stock.ts")],
-      ];
+      const stock = stockSteps(spec, dir);
       const ours = [node, ...(await nodeFlags()), join(repoRoot, "scripts/generate.mjs"), "--spec", spec, "--out", join(dir, "generated"), "--force"];
-      const env = { AIRBYTE_GENERATE_CACHE: join(dir, "cache"), REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" };
-      await measure(ours, env); // compiles the pipeline once, outside the rounds
+      const env = { AIRBYTE_GENERATE_CACHE: join(work, "cache"), REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" };
+      // Compiles the pipeline once (the cache is shared by the scales), outside the rounds.
+      if (scale === scales[0]) await measure(ours, env);
       const a: Sample[] = [];
       const b: Sample[] = [];
-      for (let round = 0; round < rounds; round++) {
+      for (let round = 0; round < roundsAt(scale); round++) {
         // Interleaved, alternating which goes first, so drift in the machine's load hits both.
         if (round % 2 === 0) {
-          a.push(await sequence(stockSteps, env));
+          a.push(await sequence(stock, env));
           b.push(await measure(ours, env));
         } else {
           b.push(await measure(ours, env));
-          a.push(await sequence(stockSteps, env));
+          a.push(await sequence(stock, env));
         }
       }
-      const stock = summarize(a);
+      const theirs = summarize(a);
       const mine = summarize(b);
       const done: ScaleResult = {
         scale,
         specBytes: size,
-        stock,
+        stock: theirs,
         ours: mine,
         ratio: {
-          wall: ratio(mine.median.wallMs, stock.median.wallMs),
-          cpu: ratio(mine.median.cpuMs, stock.median.cpuMs),
-          peak: ratio(mine.median.peakMiB, stock.median.peakMiB),
+          wall: ratio(mine.median.wallMs, theirs.median.wallMs),
+          cpu: ratio(mine.median.cpuMs, theirs.median.cpuMs),
+          peak: ratio(mine.median.peakMiB, theirs.median.peakMiB),
         },
       };
       result.scales.push(done);

@@ -1,0 +1,134 @@
+/**
+ * Walking a list: 10,000 items in pages of 100 with `for await` over the
+ * client's PagePromise, against a hand-written sequential loop making the same
+ * requests through the same client (so only the pagination machinery is
+ * compared), with and without a caller signal; a bare fetch loop for context.
+ * Time per walk, and the heap's peak above its level after a GC (sampled once
+ * per page; needs node --expose-gc, else the heap rows are skipped).
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createAirbyteClient, type FetchLike } from "../src/index.js";
+import type { Row } from "./report.js";
+import { interleave, stat } from "./stats.js";
+
+const ITEMS = 10_000;
+const LIMIT = 100;
+
+/** The page bodies, made once, so every walk pays the same for the server side. */
+const pages = new Map<number, string>();
+for (let offset = 0; offset <= ITEMS; offset += LIMIT) {
+  const data = Array.from({ length: Math.min(LIMIT, ITEMS - offset) }, (_, i) => ({
+    sourceId: `18dccc91-0ab1-4f72-9ed7-${String(offset + i).padStart(12, "0")}`,
+    name: `source ${offset + i}`,
+    sourceType: "postgres",
+    workspaceId: "871d9b60-11d1-44cb-8c92-c246d53bf87e",
+    configuration: { host: "db.example.com", port: 5432 },
+    createdAt: 1_700_000_000 + offset + i,
+  }));
+  const next = data.length === 0 ? "" : `https://api.airbyte.com/v1/sources?limit=${LIMIT}&offset=${offset + LIMIT}`;
+  pages.set(offset, JSON.stringify({ data, next, previous: "" }));
+}
+const bodyFor = (url: string) => pages.get(Number(new URL(url, "http://x").searchParams.get("offset") ?? 0)) ?? '{"data":[],"next":""}';
+
+/** One walk: calls `sample` once per page, returns the items seen. */
+type Walk = (sample: () => void) => Promise<number>;
+
+function walks(baseUrl: string, fetch: FetchLike): Record<"pager" | "loop" | "pagerSignal" | "loopSignal" | "bare", Walk> {
+  const airbyte = createAirbyteClient({ baseUrl, fetch, auth: { bearerToken: "bench-token" } });
+  const signal = new AbortController().signal;
+  const pager = (withSignal: boolean): Walk => async (sample) => {
+    let n = 0;
+    for await (const item of airbyte.sources.listSources({ limit: LIMIT }, withSignal ? { signal } : {})) {
+      if (item.sourceId && ++n % LIMIT === 0) sample();
+    }
+    return n;
+  };
+  const loop = (withSignal: boolean): Walk => async (sample) => {
+    let n = 0;
+    for (let offset = 0; ; ) {
+      const page = await airbyte.sources.listSources({ limit: LIMIT, offset }, withSignal ? { signal } : {});
+      for (const item of page.data) if (item.sourceId) n++;
+      sample();
+      if (page.data.length === 0 || !page.next) return n;
+      offset += page.data.length;
+    }
+  };
+  const bare: Walk = async (sample) => {
+    let n = 0;
+    for (let offset = 0; ; ) {
+      const response = await fetch(new Request(`${baseUrl}/sources?limit=${LIMIT}&offset=${offset}`, { headers: { authorization: "Bearer bench-token" } }));
+      const page = (await response.json()) as { data: Array<{ sourceId: string }>; next?: string };
+      for (const item of page.data) if (item.sourceId) n++;
+      sample();
+      if (page.data.length === 0 || !page.next) return n;
+      offset += page.data.length;
+    }
+  };
+  return { pager: pager(false), loop: loop(false), pagerSignal: pager(true), loopSignal: loop(true), bare };
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/** Walks once; the time in ms, and the heap peak in MiB pushed to `heaps`. */
+function measured(walk: Walk, heaps: number[]): () => Promise<number> {
+  return async () => {
+    gc?.();
+    const base = process.memoryUsage().heapUsed;
+    let peak = base;
+    const started = performance.now();
+    const n = await walk(() => {
+      const used = process.memoryUsage().heapUsed;
+      if (used > peak) peak = used;
+    });
+    const ms = performance.now() - started;
+    if (n !== ITEMS) throw new Error(`a walk saw ${n} items, not ${ITEMS}`);
+    heaps.push((peak - base) / 2 ** 20);
+    return ms;
+  };
+}
+
+async function benchOne(label: string, baseUrl: string, fetch: FetchLike, rounds: number): Promise<Row[]> {
+  const w = walks(baseUrl, fetch);
+  const heaps = { pager: [] as number[], loop: [] as number[], pagerSignal: [] as number[], loopSignal: [] as number[], bare: [] as number[] };
+  const warmup = 2;
+  const times = await interleave(
+    { pager: measured(w.pager, heaps.pager), loop: measured(w.loop, heaps.loop), pagerSignal: measured(w.pagerSignal, heaps.pagerSignal), loopSignal: measured(w.loopSignal, heaps.loopSignal), bare: measured(w.bare, heaps.bare) },
+    rounds,
+    warmup,
+  );
+  const heap = (xs: number[]) => stat(xs.slice(warmup)); // the warm-up rounds' heaps are dropped like their times
+  const section = `Pagination: ${ITEMS.toLocaleString("en")} items in pages of ${LIMIT}, ${label}`;
+  const skippedHeap = gc ? undefined : "run with node --expose-gc (npm run bench does)";
+  const timeFix = "one resolved promise per item and an async step only per page (no second async generator layer over the pages).";
+  const heapFix = "keep one page alive at a time: do not hold the previous page's Page object or its response while the next is fetched.";
+  const rows: Row[] = [];
+  for (const [name, loopName, suffix] of [["pager", "loop", ""], ["pagerSignal", "loopSignal", ", caller signal"]] as const) {
+    const anchorName = `hand-written loop through the client${suffix}`;
+    rows.push({ section, unit: "ms", figure: `time, \`for await\`${suffix}`, ours: stat(times[name]), anchor: { name: anchorName, stat: stat(times[loopName]) }, goal: { max: 1.05, on: "ratio" }, ifMissed: timeFix });
+    rows.push(
+      skippedHeap
+        ? { section, unit: "MiB", figure: `heap peak, \`for await\`${suffix}`, skipped: skippedHeap, goal: { max: 1.2, on: "ratio" } }
+        : { section, unit: "MiB", figure: `heap peak, \`for await\`${suffix}`, ours: heap(heaps[name]), anchor: { name: anchorName, stat: heap(heaps[loopName]) }, goal: { max: 1.2, on: "ratio" }, ifMissed: heapFix },
+    );
+  }
+  rows.push({ section, unit: "ms", figure: "time, hand-written loop through the client (context)", ours: stat(times.loop), anchor: { name: "hand-written loop over bare fetch", stat: stat(times.bare) } });
+  return rows;
+}
+
+export async function benchPagination({ rounds = 5 } = {}): Promise<Row[]> {
+  const memoryFetch: FetchLike = async (request) => new Response(bodyFor(request.url), { headers: { "content-type": "application/json" } });
+  const rows = await benchOne("in-memory fetch", "https://api.airbyte.com/v1", memoryFetch, rounds);
+  const server = createServer((req, res) => {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(bodyFor(req.url ?? "/"));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    rows.push(...(await benchOne("loopback", `${origin}/v1`, (request) => globalThis.fetch(request), Math.max(3, Math.ceil(rounds / 2)))));
+  } finally {
+    server.close();
+  }
+  return rows;
+}

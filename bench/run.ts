@@ -1,0 +1,73 @@
+/**
+ * npm run bench: every figure of issue 11 beside its anchor, written to
+ * bench/results.md and bench/results.json (see README, "Benchmarks").
+ *
+ *   BENCH_ONLY=calls,pagination   only those figures, printed, no files written
+ *     (calls, pagination, size, noop, cold, consumer, scales, npm-test)
+ *   BENCH_NPM_TEST=1              also runs `npm test` (minutes) instead of reporting its last figure
+ *   BENCH_SCALES=1,10             the synthetic spec sizes (default 1,10,50)
+ *
+ * Run as `node --expose-gc --import tsx bench/run.ts` (the heap figures need gc()).
+ */
+import { execFile } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { repoRoot } from "../scripts/lib/paths.js";
+import { benchCalls } from "./calls.js";
+import { benchConsumer } from "./consumer.js";
+import { benchCold, benchNoop, benchScales } from "./generation.js";
+import { describeMachine, finishMachine } from "./machine.js";
+import { benchNpmTest } from "./npm-test.js";
+import { benchPagination } from "./pagination.js";
+import { renderMarkdown, results, type Row } from "./report.js";
+import { benchSize } from "./size.js";
+
+/** dist/cjs (scripts/build-cjs.ts), which the cold runs' `rm -rf dist` removed and generate's build does not write. */
+async function restoreCjs(): Promise<void> {
+  const tsx = join(createRequire(import.meta.url).resolve("tsx/package.json"), "..", "dist", "cli.mjs");
+  await promisify(execFile)(process.execPath, [tsx, join(repoRoot, "scripts", "build-cjs.ts")], { cwd: repoRoot });
+}
+
+const FIGURES: Record<string, () => Promise<Row[]>> = {
+  calls: () => benchCalls(),
+  pagination: () => benchPagination(),
+  size: () => benchSize(),
+  noop: () => benchNoop(),
+  cold: async () => {
+    try {
+      return await benchCold();
+    } finally {
+      await restoreCjs();
+    }
+  },
+  consumer: () => benchConsumer(),
+  scales: () => benchScales(process.env.BENCH_SCALES ? { scales: process.env.BENCH_SCALES.split(",").map(Number) } : {}),
+  "npm-test": () => benchNpmTest(),
+};
+
+const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
+const unknown = only?.filter((name) => !(name in FIGURES));
+if (unknown?.length) {
+  console.error(`BENCH_ONLY: unknown figure(s) ${unknown.join(", ")}; choose from ${Object.keys(FIGURES).join(", ")}.`);
+  process.exit(2);
+}
+const startedAt = new Date();
+const machine = describeMachine();
+const rows: Row[] = [];
+for (const [name, bench] of Object.entries(FIGURES)) {
+  if (only && !only.includes(name)) continue;
+  const t = performance.now();
+  rows.push(...(await bench()));
+  console.error(`bench: ${name} done in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+}
+const r = results(startedAt, finishMachine(machine), rows);
+const markdown = renderMarkdown(r);
+if (only) {
+  process.stdout.write(markdown);
+} else {
+  await writeFile(join(repoRoot, "bench", "results.json"), `${JSON.stringify(r, null, 2)}\n`);
+  await writeFile(join(repoRoot, "bench", "results.md"), markdown);
+  process.stdout.write(`${markdown}\nWritten: bench/results.md, bench/results.json\n`);
+}
