@@ -78,7 +78,8 @@ export async function benchConsumer({ rounds = 3 } = {}): Promise<Row[]> {
     if (sdk) files["bare.ts"] = bare;
     for (const name of Object.keys(files)) files[`tsconfig.${name}.json`] = consumerTsconfig(name === "bare.ts" ? [name, "api-sdk.ts"] : [name], true);
     await consumer.write(files);
-    if (sdk) await measure([process.execPath, openapiTypescript, sdk, "--output", join(consumer.dir, "api-sdk.ts")]);
+    // In the consumer's folder, so openapi-typescript lints with its own defaults, not this repository's redocly.yaml.
+    if (sdk) await measure([process.execPath, openapiTypescript, sdk, "--output", join(consumer.dir, "api-sdk.ts")], {}, consumer.dir);
     const cpu: Record<string, number[]> = {};
     const peak: Record<string, number[]> = {};
     const check = (name: string) => async () => {

@@ -116,7 +116,7 @@ async function benchOne(label: string, baseUrl: string, fetch: FetchLike, rounds
   return rows;
 }
 
-export async function benchPagination({ rounds = 5 } = {}): Promise<Row[]> {
+export async function benchPagination({ rounds = 9 } = {}): Promise<Row[]> {
   const memoryFetch: FetchLike = async (request) => new Response(bodyFor(request.url), { headers: { "content-type": "application/json" } });
   const rows = await benchOne("in-memory fetch", "https://api.airbyte.com/v1", memoryFetch, rounds);
   const server = createServer((req, res) => {
