@@ -18,6 +18,8 @@ interface Last {
   wallMs: number;
   cpuMs?: number;
   loadAtStart: number[];
+  /** e.g. which tests failed in that run */
+  note?: string;
 }
 
 export async function benchNpmTest({ run = process.env.BENCH_NPM_TEST === "1" } = {}): Promise<Row[]> {
@@ -37,7 +39,7 @@ export async function benchNpmTest({ run = process.env.BENCH_NPM_TEST === "1" } 
   const once = (x: number) => ({ median: x, min: x, max: x, rounds: 1 });
   const when = run ? "measured in this run" : `last measured ${last.date} (BENCH_NPM_TEST=1 to measure again)`;
   return [
-    { section, unit: "ms", figure: "wall time", ours: once(last.wallMs), goal, ifMissed, note: `${when}; load average then ${last.loadAtStart.join(", ")}` },
+    { section, unit: "ms", figure: "wall time", ours: once(last.wallMs), goal, ifMissed, note: `${when}; load average then ${last.loadAtStart.join(", ")}${last.note ? `; ${last.note}` : ""}` },
     ...(last.cpuMs !== undefined ? [{ section, unit: "ms", figure: "CPU time", ours: once(last.cpuMs), note: when }] : []),
   ];
 }
