@@ -59,7 +59,7 @@ export async function benchCold({ rounds = 3 } = {}): Promise<Row[]> {
       return ours && anchor ? { section, unit, figure, ours, anchor: { name: anchorName, stat: anchor }, ...extra } : { section, unit, figure, skipped: "GNU time (/usr/bin/time) absent", ...extra };
     };
     return [
-      row("CPU time", "cpuMs", "ms", { goal: { max: 0.6, on: "ratio" }, ifMissed: "the incremental tsc -b build of dist/ is the largest remaining part of a cold run: build only what changed (or emit with a bundler)." }),
+      row("CPU time", "cpuMs", "ms", { goal: { max: 0.6, on: "ratio" }, ifMissed: "generation alone is already below the stock CLIs (Scale, 1x); the rest of a cold run is npm's start and the tsc -b build of dist/ from nothing: emit dist/ with a bundler or transpile-only (types from one declaration pass), or ship the build with the cache." }),
       row("peak memory (largest process)", "peakMiB", "MiB", { goal: { max: 1.2, on: "ratio" }, ifMissed: "bound the largest step's heap (prettier over the biggest statement, tsc on the whole client)." }),
       row("wall time", "wallMs", "ms", { note: "context: the machine's load inflates it" }),
     ];
@@ -97,7 +97,7 @@ export async function benchNoop({ rounds = 5 } = {}): Promise<Row[]> {
 }
 
 /** rounds per scale: the 50x spec takes minutes a run on a loaded machine. */
-export async function benchScales({ scales = [1, 10, 50], rounds = (scale: number) => (scale >= 50 ? 1 : scale >= 10 ? 2 : 3) } = {}): Promise<Row[]> {
+export async function benchScales({ scales = [1, 10, 50], rounds = (scale: number) => (scale >= 50 ? 1 : 3) } = {}): Promise<Row[]> {
   const result = await benchGenerate({ scales, rounds, repo: false });
   const section = "Scale: generation alone (`node scripts/generate.mjs --force --out <tmp>`, no build) at 1x, 10x, 50x of spec/ vs the stock CLIs";
   const rows: Row[] = [];
@@ -122,11 +122,13 @@ export async function benchScales({ scales = [1, 10, 50], rounds = (scale: numbe
       section, unit: "MiB", figure: figure("peak memory"), ours: peak, anchor: peakAnchor, goal: { max: 1.2, on: "ratio" },
       ifMissed: "hold less of the bundled document at once at this size (the formatted output is already done a statement at a time).",
     });
-    const baseCpu = base && toStat(base.ours, "cpuMs");
-    if (baseCpu && s.scale !== 1) {
-      // Linear means CPU(N) ≈ N × CPU(1); below 1 the fixed start-up cost is being shared out.
-      const scaled = { median: baseCpu.median * s.scale, min: baseCpu.min * s.scale, max: baseCpu.max * s.scale, rounds: baseCpu.rounds };
-      rows.push({ section, unit: "ms", figure: figure("linearity, our CPU time"), ours: cpu, anchor: { name: `${s.scale} × ours at 1x`, stat: scaled }, note: "≤ 1× is linear or better" });
+    // Linear growth shows as the same CPU per added 1x at every size (1x carries the fixed start-up cost, so it is the origin).
+    const added = (f: Figure, b: Figure) => (f.median.cpuMs !== undefined && b.median.cpuMs !== undefined ? (f.median.cpuMs - b.median.cpuMs) / (s.scale - 1) : undefined);
+    const oursAdded = base && s.scale !== 1 ? added(s.ours, base.ours) : undefined;
+    const stockAdded = base && s.scale !== 1 ? added(s.stock, base.stock) : undefined;
+    if (oursAdded !== undefined && stockAdded !== undefined) {
+      const derived = (x: number): Stat => ({ median: x, min: x, max: x, rounds: 0 });
+      rows.push({ section, unit: "ms", figure: figure("CPU per added 1x of spec, from 1x"), ours: derived(oursAdded), anchor: { name: "stock CLIs", stat: derived(stockAdded) }, note: "the same at every size means linear" });
     }
   }
   return rows;

@@ -59,7 +59,7 @@ export function results(startedAt: Date, machine: Machine, rows: Row[], now = ne
 
 const num = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
 const cell = (s: Stat | undefined, unit: string) =>
-  s ? `${num(s.median)} ${unit}${s.rounds > 1 ? ` (${num(s.min)}–${num(s.max)})` : " (1 run)"}` : "—";
+  s ? `${num(s.median)} ${unit}${s.rounds > 1 ? ` (${num(s.min)}–${num(s.max)})` : s.rounds === 1 ? " (1 run)" : " (from medians)"}` : "—";
 const goalText = (g: Goal | undefined, unit: string) => (g ? (g.on === "ratio" ? `≤ ${g.max}×` : `≤ ${num(g.max)} ${unit}`) : "—");
 
 export function renderMarkdown(r: Results): string {

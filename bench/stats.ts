@@ -5,6 +5,7 @@ export interface Stat {
   median: number;
   min: number;
   max: number;
+  /** 0 for a figure derived from other figures' medians (rendered "from medians") */
   rounds: number;
 }
 
