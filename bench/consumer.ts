@@ -80,7 +80,6 @@ export async function benchConsumer({ rounds = 3 } = {}): Promise<Row[]> {
     await consumer.write(files);
     // In the consumer's folder, so openapi-typescript lints with its own defaults, not this repository's redocly.yaml.
     if (sdk) await measure([process.execPath, openapiTypescript, sdk, "--output", join(consumer.dir, "api-sdk.ts")], {}, consumer.dir);
-    const cpu: Record<string, number[]> = {};
     const peak: Record<string, number[]> = {};
     const check = (name: string) => async () => {
       const s = await measure([process.execPath, tsc, "-p", `tsconfig.${name}.json`], {}, consumer.dir);
@@ -88,7 +87,7 @@ export async function benchConsumer({ rounds = 3 } = {}): Promise<Row[]> {
       return s.cpuMs ?? s.wallMs;
     };
     const names = ["empty.ts", "ours.ts", "untyped.ts", "typed.ts", ...(sdk ? ["bare.ts"] : [])];
-    Object.assign(cpu, await interleave(Object.fromEntries(names.map((n) => [n, check(n)])), rounds));
+    const cpu: Record<string, number[]> = await interleave(Object.fromEntries(names.map((n) => [n, check(n)])), rounds);
     const s = (name: string) => stat(cpu[name] ?? []);
     const section = "Consumer type-check (tsc CPU time, strict NodeNext, skipLibCheck; project installed from the packed tarball)";
     const unit = "ms";
