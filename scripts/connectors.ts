@@ -8,15 +8,13 @@
  *   --strict  fail (exit 1, nothing written) if any connector uses a construct the generator cannot express;
  *             without it such a connector is typed as the open JSON object and listed in the summary
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { compareFolders } from "./lib/compare.js";
+import { compareWithFolder } from "./lib/compare.mjs";
 import { emitConnectors, type Fallback } from "./lib/connectors/emit.js";
 import { ConnectorInputError, readProvider } from "./lib/connectors/read-provider.js";
 import { syntaxErrors } from "./lib/connectors/syntax-check.js";
 import { displayPath, repoRoot } from "./lib/paths.js";
-import { replaceFolder, writeFiles } from "./lib/write-atomic.js";
+import { assertReplaceableFolder, updateFolder } from "./lib/write-atomic.mjs";
 
 const USAGE = "npm run connectors -- <api_sdk.yaml> [--out <dir>] [--check] [--strict]";
 
@@ -70,26 +68,25 @@ try {
     `(${result.oauthSources} OAuth sources with a WithSecret variant)`;
   const fallbackLines = result.fallbacks.map((f) => `  ${describeFallback(f)}; typed as the open JSON object`);
   if (args.check) {
-    const temp = await mkdtemp(join(tmpdir(), "airbyte-connectors-"));
-    try {
-      await writeFiles(temp, result.files);
-      const diffs = await compareFolders(temp, args.out);
-      if (diffs.length) {
-        console.error(`connectors --check: ${out}/ is out of date with ${displayPath(args.input)}:`);
-        for (const d of diffs.slice(0, 20)) {
-          const what = { changed: "differs", missing: "is missing", extra: "is not produced by the input (remove it)" }[d.kind];
-          console.error(`\n  ${out}/${d.file} ${what}`);
-          if (d.diff) console.error(d.diff.replace(/^/gm, "    "));
-        }
-        if (diffs.length > 20) console.error(`\n  … and ${diffs.length - 20} more file(s)`);
-        fail(`\nRun \`npm run connectors -- ${displayPath(args.input)}\` and commit the result.`);
+    const diffs = await compareWithFolder(result.files, args.out);
+    if (diffs.length) {
+      console.error(`connectors --check: ${out}/ is out of date with ${displayPath(args.input)}:`);
+      for (const d of diffs.slice(0, 20)) {
+        const what = { changed: "differs", missing: "is missing", extra: "is not produced by the input (remove it)" }[d.kind];
+        console.error(`\n  ${out}/${d.file} ${what}`);
+        if (d.diff) console.error(d.diff.replace(/^/gm, "    "));
       }
-      console.log(`connectors --check: ${out}/ matches ${displayPath(args.input)} (${result.files.size} files; ${summary}).`);
-    } finally {
-      await rm(temp, { recursive: true, force: true });
+      if (diffs.length > 20) console.error(`\n  … and ${diffs.length - 20} more file(s)`);
+      fail(`\nRun \`npm run connectors -- ${displayPath(args.input)}\` and commit the result.`);
     }
+    console.log(`connectors --check: ${out}/ matches ${displayPath(args.input)} (${result.files.size} files; ${summary}).`);
   } else {
-    await replaceFolder(args.out, result.files);
+    await assertReplaceableFolder(args.out, resolve(args.input), {
+      marker: "# connectors/ — written by `npm run connectors` only",
+      tracked: resolve(repoRoot, "connectors"),
+      command: "npm run connectors",
+    });
+    await updateFolder(args.out, result.files);
     console.log(`Generated ${result.files.size} files in ${out}/ from ${displayPath(args.input)}: ${summary}.`);
   }
   if (fallbackLines.length) console.log(`${result.fallbacks.length} connector(s) fell back (pass --strict to fail instead):\n${fallbackLines.join("\n")}`);

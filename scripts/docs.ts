@@ -6,7 +6,7 @@
 import { dirname, join, resolve } from "node:path";
 import { mkdir } from "node:fs/promises";
 import { defaultSpec, displayPath, repoRoot } from "./lib/paths.js";
-import { runRedocly } from "./lib/redocly.js";
+import { runRedocly } from "./lib/redocly-cli.js";
 
 const argv = process.argv.slice(2);
 if (argv.length !== 0 && (argv.length !== 2 || argv[0] !== "--out")) {

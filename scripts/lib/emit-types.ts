@@ -4,13 +4,15 @@
  * become `"known" | "values" | (string & {})`, which keeps autocomplete for
  * the known values and still accepts any string the server may add.
  */
-import openapiTS, { astToString, type OpenAPI3, type SchemaObject } from "openapi-typescript";
-import ts from "typescript";
+import type { Config } from "@redocly/openapi-core";
+import type { OpenAPI3, SchemaObject } from "openapi-typescript";
+import type { TypeNode } from "typescript";
+import { openapiTS, redocly, ts } from "./cjs.js";
 
 export const OPEN_ENUM = "x-open-enum";
 
 /** `"a" | "b" | (string & {})` for an open enum of strings. */
-function openEnumType(values: readonly string[]): ts.TypeNode {
+function openEnumType(values: readonly string[]): TypeNode {
   const known = values.map((v) => ts.factory.createLiteralTypeNode(ts.factory.createStringLiteral(v)));
   const anyOther = ts.factory.createParenthesizedType(
     ts.factory.createIntersectionTypeNode([
@@ -29,9 +31,17 @@ function openEnumValues(schema: SchemaObject): string[] | undefined {
   return s.enum.filter((v): v is string => typeof v === "string");
 }
 
+/**
+ * openapi-typescript lints and bundles its input again with a config of its
+ * own; ours arrives linted and bundled, so it gets a config without rules.
+ */
+let noRules: Promise<Config> | undefined;
+
 export async function emitTypes(bundled: OpenAPI3): Promise<string> {
-  const nodes = await openapiTS(bundled, {
+  noRules ??= redocly.createConfig({ rules: {} }, { extends: [] });
+  const nodes = await openapiTS.default(bundled, {
     silent: true,
+    redocly: await noRules,
     // A default is what the server assumes when a field is left out; it does
     // not make the field required in what we send.
     defaultNonNullable: false,
@@ -46,5 +56,5 @@ export async function emitTypes(bundled: OpenAPI3): Promise<string> {
         : type;
     },
   });
-  return astToString(nodes);
+  return openapiTS.astToString(nodes);
 }

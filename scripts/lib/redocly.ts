@@ -1,113 +1,134 @@
 /**
- * Lint and bundle through the Redocly CLI pinned in package.json, so
- * `npm run lint:spec` and `npm run generate` judge the spec with one engine
- * and one configuration (redocly.yaml).
+ * Lint and bundle in this process through `@redocly/openapi-core`, on one
+ * loaded document: every spec file is read and parsed once (by the confined
+ * resolver of spec-resolver.ts), linted with redocly.yaml, then bundled from
+ * the same parsed files. `npm run lint:spec` and `npm run generate` go through
+ * here, so they judge the spec with one engine and one configuration.
  */
-import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
+import type { Config, Document, NormalizedProblem } from "@redocly/openapi-core";
+import { redocly } from "./cjs.js";
 import { displayPath, redoclyConfig } from "./paths.js";
+import { ConfinedResolver, type YamlSyntaxProblem } from "./spec-resolver.js";
 import { SpecError, type SpecProblem } from "./spec-error.js";
 
-const require = createRequire(import.meta.url);
-const redoclyBin = join(dirname(require.resolve("@redocly/cli/package.json")), "bin", "cli.js");
+const configs = new Map<string, Promise<Config>>();
 
-interface RunResult {
-  code: number;
-  stdout: string;
-  stderr: string;
+/** redocly.yaml with its plugins, loaded once per process. */
+function loadLintConfig(configPath: string): Promise<Config> {
+  let config = configs.get(configPath);
+  if (!config) {
+    config = redocly.loadConfig({ configPath });
+    configs.set(configPath, config);
+  }
+  return config;
 }
 
-export function runRedocly(args: string[]): Promise<RunResult> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [redoclyBin, ...args],
-      {
-        maxBuffer: 256 * 1024 * 1024,
-        env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
-      },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        done({ code, stdout, stderr });
-      },
-    );
-  });
+export interface LoadedSpec {
+  problems: SpecProblem[];
+  /** Absent when the root file itself could not be parsed. */
+  document?: Document;
+  resolver: ConfinedResolver;
+  config: Config;
 }
 
-interface RedoclyLintJson {
-  totals: { errors: number; warnings: number };
-  problems: Array<{
-    ruleId: string;
-    severity: "error" | "warn";
-    message: string;
-    location?: Array<{ source?: { ref?: string }; start?: { line: number; col: number } }>;
-  }>;
+/** Reads and parses the spec's root file (other files are read as refs reach them). */
+async function loadSpec(specPath: string, configPath: string): Promise<LoadedSpec> {
+  const spec = resolve(specPath);
+  const config = await loadLintConfig(configPath);
+  const resolver = new ConfinedResolver(dirname(spec));
+  try {
+    const root = await resolver.resolveDocument(null, spec, true);
+    if (root instanceof Error) throw root;
+    return { problems: [], document: root, resolver, config };
+  } catch (error) {
+    const yaml = resolver.yamlErrors.get(spec);
+    const problem: SpecProblem = yaml
+      ? yamlProblem(yaml)
+      : { file: displayPath(spec), severity: "error", rule: "read", message: readMessage(error) };
+    return { problems: [problem], resolver, config };
+  }
+}
+
+/** Reads, parses and lints the spec; the files stay in the resolver for bundling. */
+export async function loadAndLint(specPath: string, configPath = redoclyConfig): Promise<LoadedSpec> {
+  const loaded = await loadSpec(specPath, configPath);
+  if (!loaded.document) return loaded;
+  const raw = await redocly.lintDocument({ document: loaded.document, config: loaded.config.styleguide, externalRefResolver: loaded.resolver });
+  return { ...loaded, problems: toSpecProblems(raw, loaded.resolver) };
 }
 
 /** Lints the spec; resolves to its problems (errors and warnings). */
-export async function lintSpec(specPath: string, config = redoclyConfig): Promise<SpecProblem[]> {
-  const spec = resolve(specPath);
-  const result = await runRedocly(["lint", spec, "--config", config, "--format", "json"]);
-  let report: RedoclyLintJson;
-  try {
-    report = JSON.parse(result.stdout) as RedoclyLintJson;
-  } catch {
-    // Redocly could not even read the file (missing file, YAML syntax error...).
-    throw new SpecError("lint", [
-      {
-        file: displayPath(spec),
-        severity: "error",
-        rule: "parse",
-        message: cleanCliOutput(result.stderr || result.stdout),
-      },
-    ]);
-  }
-  return report.problems.map((p) => {
-    const at = p.location?.[0];
-    const ref = at?.source?.ref;
-    return {
-      // Redocly reports files relative to its working directory, which is ours.
-      file: ref ? displayPath(resolve(ref)) : displayPath(spec),
-      line: at?.start?.line,
-      column: at?.start?.col,
+export async function lintSpec(specPath: string, configPath = redoclyConfig): Promise<SpecProblem[]> {
+  return (await loadAndLint(specPath, configPath)).problems;
+}
+
+/** Joins an already loaded spec into one document with internal `#/components/...` refs. */
+export async function bundleLoaded(loaded: LoadedSpec): Promise<unknown> {
+  if (!loaded.document) throw new SpecError("bundle", loaded.problems);
+  const result = await redocly.bundle({
+    doc: loaded.document,
+    config: loaded.config,
+    externalRefResolver: loaded.resolver,
+    dereference: false,
+  });
+  const errors = toSpecProblems(result.problems, loaded.resolver).filter((p) => p.severity === "error");
+  if (errors.length) throw new SpecError("bundle", errors);
+  return result.bundle.parsed as unknown;
+}
+
+/** Reads and bundles the spec without linting it (for tests and benchmarks that need only the bundled model). */
+export async function bundleSpec(specPath: string, configPath = redoclyConfig): Promise<unknown> {
+  return bundleLoaded(await loadSpec(specPath, configPath));
+}
+
+function toSpecProblems(problems: readonly NormalizedProblem[], resolver: ConfinedResolver): SpecProblem[] {
+  const out: SpecProblem[] = [];
+  const yamlMessages = [...resolver.yamlErrors.values()].map((y) => y.message);
+  for (const p of problems) {
+    // A file that does not parse is reported once, as a YAML error (below),
+    // not once more for every $ref that reaches it.
+    if (yamlMessages.some((m) => p.message.endsWith(m))) continue;
+    const at = p.location[0];
+    const where = at ? redocly.getLineColLocation(at) : undefined;
+    out.push({
+      file: displayPath(at?.source.absoluteRef ?? ""),
+      line: where?.start.line,
+      column: where?.start.col,
       severity: p.severity === "error" ? "error" : "warning",
       rule: p.ruleId,
       message: p.message,
-    };
-  });
-}
-
-/** Joins the split spec into one document with internal `#/components/...` refs. */
-export async function bundleSpec(specPath: string, config = redoclyConfig): Promise<unknown> {
-  const dir = await mkdtemp(join(tmpdir(), "airbyte-bundle-"));
-  try {
-    const out = join(dir, "openapi.json");
-    const result = await runRedocly(["bundle", resolve(specPath), "--config", config, "--output", out]);
-    if (result.code !== 0) {
-      throw new SpecError("bundle", [
-        {
-          file: displayPath(resolve(specPath)),
-          severity: "error",
-          rule: "bundle",
-          message: cleanCliOutput(result.stderr || result.stdout),
-        },
-      ]);
-    }
-    return JSON.parse(await readFile(out, "utf8")) as unknown;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+    });
   }
+  for (const yaml of resolver.yamlErrors.values()) out.push(yamlProblem(yaml));
+  return out;
 }
 
-/** Drops the CLI's decorative banners so only what went wrong remains. */
-function cleanCliOutput(text: string): string {
-  return text
-    .split("\n")
-    .filter((line) => line.trim() && !/[║╔╚]/.test(line))
-    .join(" ")
-    .replace(/\s+/g, " ")
-    .trim();
+function yamlProblem(yaml: YamlSyntaxProblem): SpecProblem {
+  return {
+    file: displayPath(yaml.file),
+    line: yaml.line,
+    column: yaml.column,
+    severity: "error",
+    rule: "yaml-syntax",
+    message: `YAML syntax error: ${yaml.reason}. ${yamlHint(yaml.reason)}`,
+  };
+}
+
+/** What usually causes each js-yaml complaint, in words a spec author can act on. */
+function yamlHint(reason: string): string {
+  if (/alias/i.test(reason)) return "Hint: write the values out instead of using *aliases.";
+  if (/indentation|end of the stream or a document separator/.test(reason)) {
+    return "Hint: check this line's indentation against the lines above (2 spaces per level, no tabs), and quote values that contain `: `.";
+  }
+  if (/duplicated mapping key/.test(reason)) return "Hint: the same key appears twice in one object; remove or rename one.";
+  if (/tab/i.test(reason)) return "Hint: YAML indents with spaces; replace the tab.";
+  if (/flow collection|unexpected end/.test(reason)) return "Hint: a `[` or `{` is not closed, or a quote is not closed.";
+  return "Hint: check indentation, unclosed quotes or brackets, and quote values that start with `*`, `&`, `@` or contain `: `.";
+}
+
+function readMessage(error: unknown): string {
+  const original = (error as { originalError?: unknown }).originalError;
+  const message = (original instanceof Error ? original : error instanceof Error ? error : new Error(String(error))).message;
+  return `cannot read the spec: ${message}`;
 }

@@ -1,4 +1,4 @@
-/** Runs a repository script (tsx) as a user would, capturing its output. */
+/** Runs a repository script as a user would, capturing its output. */
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,14 +12,26 @@ export interface RunResult {
   stderr: string;
 }
 
-/** `env` adds to (or, with undefined, removes from) this process's environment. */
+/**
+ * `scripts/<script>` with its arguments: `.mjs` entry points run on plain
+ * Node (as npm runs them), TypeScript ones through tsx. `env` is added to the
+ * environment (e.g. AIRBYTE_GENERATE_CACHE to give a test its own cache).
+ */
 export function runScript(script: string, args: string[] = [], cwd = repoRoot, env: Record<string, string | undefined> = {}): Promise<RunResult> {
+  const entry = join(repoRoot, "scripts", script);
+  const argv = script.endsWith(".mjs") ? [entry, ...args] : [tsx, entry, ...args];
+  return runNode(argv, cwd, env);
+}
+
+/** `node <argv...>` in `cwd`. */
+export function runNode(argv: string[], cwd = repoRoot, env: Record<string, string | undefined> = {}): Promise<RunResult> {
+  // An undefined value removes the variable from the child's environment.
   const merged: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: "0", ...env };
   for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [tsx, join(repoRoot, "scripts", script), ...args],
+      argv,
       { cwd, maxBuffer: 64 * 1024 * 1024, env: merged },
       (error, stdout, stderr) => {
         resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
