@@ -39,8 +39,8 @@ function operationsOf(doc: Node): Map<string, Op> {
 /** The security alternatives in force (the operation's, else the document's), each as its sorted scheme names. */
 function securityOf(doc: Node, op: Node): string[] {
   const list = Array.isArray(op.security) ? op.security : Array.isArray(doc.security) ? doc.security : [];
-  if (list.length === 0) return ["(none)"];
-  return list.map((req) => (isNode(req) && Object.keys(req).length ? Object.keys(req).sort().join("+") : "(none)")).sort();
+  if (list.length === 0) return ["anonymous"];
+  return list.map((req) => (isNode(req) && Object.keys(req).length ? Object.keys(req).sort().join("+") : "anonymous")).sort();
 }
 
 const mediaTypes = (content: Json | undefined) => (isNode(content) ? Object.keys(content).sort() : []);
@@ -68,7 +68,8 @@ function compareOperationExtras(oursDoc: Node, theirsDoc: Node, o: Node, t: Node
   const oSec = securityOf(oursDoc, o);
   const tSec = securityOf(theirsDoc, t);
   // Tightened: some way of calling the operation that used to work (an anonymous call, or a scheme set) no longer does.
-  const lost = tSec.filter((alt) => !oSec.includes(alt));
+  // An anonymous alternative accepts every caller, so nothing is lost once it is there.
+  const lost = oSec.includes("anonymous") ? [] : tSec.filter((alt) => !oSec.includes(alt));
   const gained = oSec.filter((alt) => !tSec.includes(alt));
   if (lost.length) report("security", "security-tightened", `no longer accepted: ${lost.join(", ")}`, { ours: oSec, theirs: tSec });
   else if (gained.length) report("security", "security-loosened", `now also accepted: ${gained.join(", ")}`, { ours: oSec, theirs: tSec });

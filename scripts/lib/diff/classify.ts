@@ -62,9 +62,9 @@ function judge(d: Difference): { impact: Impact; what: string } | undefined {
     case "tag-differs":
       return { impact: "breaking", what: `moved from group ${list(f.theirs)} to ${list(f.ours)} (the client method moves)` };
     case "security-tightened":
-      return { impact: "breaking", what: `security tightened: ${d.detail}` };
+      return { impact: "breaking", what: `security tightened (${d.detail})` };
     case "security-loosened":
-      return { impact: "non-breaking", what: `security loosened: ${d.detail}` };
+      return { impact: "non-breaking", what: `security loosened (${d.detail})` };
     case "param-missing":
       return { impact: "breaking", what: "removed" };
     case "param-added":
@@ -157,7 +157,9 @@ export function diffSpecs(base: Node, head: Node): DiffResult {
     changes.push({ impact: "non-breaking", operationId, where: "operation", what: `added (${key})`, id: `${operationId} operation added` });
   }
   const order: Record<Impact, number> = { breaking: 0, "non-breaking": 1, docs: 2 };
-  changes.sort((a, b) => order[a.impact] - order[b.impact] || a.operationId.localeCompare(b.operationId) || a.id.localeCompare(b.id));
+  // Plain code-unit order, not localeCompare: the report must not depend on the machine's locale.
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  changes.sort((a, b) => order[a.impact] - order[b.impact] || cmp(a.operationId, b.operationId) || cmp(a.id, b.id));
   const breaking = changes.filter((c) => c.impact === "breaking").length;
   const bump: Bump = breaking ? "major" : changes.some((c) => c.impact === "non-breaking") ? "minor" : changes.length ? "patch" : "none";
   return { changes, breaking, bump };

@@ -12,7 +12,9 @@ export function nextVersion(version: string, bump: Bump): string {
   return `${major}.${minor}.${patch + 1}`;
 }
 
-const line = (c: Change) => `- \`${c.operationId}\` ${c.where}: ${c.what}`;
+/** One change as the report prints it (after the list's "- "). */
+export const formatChange = (c: Change) => `\`${c.operationId}\` ${c.where}: ${c.what}`;
+const line = (c: Change) => `- ${formatChange(c)}`;
 
 export interface MarkdownInput {
   result: DiffResult;
