@@ -46,14 +46,14 @@ function patch(ops: PatchOp[] = []): Node {
       parent = (parent as Record<string, unknown>)[key];
       if (parent === undefined) throw new Error(`no ${pointer} in base.yaml`);
     }
-    return { parent: parent as Record<string, unknown> & unknown[], last };
+    return { parent: parent as Record<string, unknown> | unknown[], last };
   };
   const take = (pointer: string) => {
     const { parent, last } = locate(pointer);
     if (!(last in parent)) throw new Error(`no ${pointer} in base.yaml`);
-    const value = parent[last as keyof typeof parent];
-    if (Array.isArray(parent)) parent.splice(Number(last), 1);
-    else delete parent[last];
+    if (Array.isArray(parent)) return parent.splice(Number(last), 1)[0];
+    const value = parent[last];
+    delete parent[last];
     return value;
   };
   const put = (pointer: string, value: unknown) => {
