@@ -96,10 +96,10 @@ describe.concurrent("npm run ci:pr", { timeout: 300_000 }, () => {
 
   it("fails at lint when a path file is left out of openapi.yaml", async () => {
     const dir = await repoCopy("unlisted");
-    await cp(join(dir, "spec/paths/health.yaml"), join(dir, "spec/paths/health@live.yaml"));
+    await cp(join(dir, "spec/paths/health.yaml"), join(dir, "spec/paths/health@unlisted.yaml"));
     const result = await ciPr(dir);
     expect(result.code).toBe(1);
-    expect(`${result.stdout}${result.stderr}`).toContain("paths/health@live.yaml is in the spec folder, but openapi.yaml never reaches it");
+    expect(`${result.stdout}${result.stderr}`).toContain("paths/health@unlisted.yaml is in the spec folder, but openapi.yaml never reaches it");
     expect(result.stderr).toContain("ci:pr failed at step 1/3, lint the spec (`npm run lint:spec`, exit 1)");
   });
 

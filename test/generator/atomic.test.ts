@@ -26,7 +26,7 @@ describe("npm run generate on a broken spec", () => {
       "a duplicate operationId",
       "spec/paths/sources@{sourceId}.yaml",
       (t: string) => t.replace("operationId: getSource", "operationId: createSource"),
-      /spec\/paths\/sources@\{sourceId\}\.yaml:\d+:\d+\s+error\s+Every operation must have a unique `operationId`\.\s+\[operation-operationId-unique\]/,
+      /spec\/paths\/sources@\{sourceId\}\.yaml:\d+:\d+\s+error\s+operationId `createSource` of GET \/sources\/\{sourceId\} is already used by POST \/sources: .*\[airbyte\/operation-id-unique\]/,
     ],
     [
       "a YAML syntax error",

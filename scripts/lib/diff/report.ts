@@ -39,13 +39,13 @@ export function formatMarkdown({ result, baseLabel, headLabel, version, allowBre
     `**${breaking.length} breaking, ${additive.length} non-breaking, ${docs.length} documentation.** ` +
       `Suggested version bump: **${result.bump}** (${version} -> ${next}${version.startsWith("0.") && (result.bump === "major" || result.bump === "minor") ? `: before 1.0.0 a ${result.bump} change bumps the ${result.bump === "major" ? "minor" : "patch"}` : ""}).`,
   );
-  if (breaking.length) {
-    out.push("", `### Breaking (${breaking.length})`, "", ...breaking.map(line));
-    out.push("", allowBreaking ? "Breaking changes allowed by `--allow-breaking`." : "Fails: a breaking change needs `npm run spec:diff -- --allow-breaking` and a major bump.");
-  }
+  if (breaking.length) out.push("", `### Breaking (${breaking.length})`, "", ...breaking.map(line));
   if (typeBreaks?.length) {
     out.push("", `### Consumer code of the base that no longer compiles (${typeBreaks.length})`, "");
     for (const b of typeBreaks) out.push(`- ${b.file}:${b.line}: ${b.message}`);
+  }
+  if (breaking.length || typeBreaks?.length) {
+    out.push("", allowBreaking ? "Breaking changes allowed by `--allow-breaking`." : "Fails: a breaking change needs `npm run spec:diff -- --allow-breaking` and a major bump.");
   }
   if (additive.length) out.push("", `### Non-breaking (${additive.length})`, "", ...additive.map(line));
   if (docs.length) {
