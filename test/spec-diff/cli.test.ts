@@ -64,31 +64,48 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 
 // Every case only reads the repository (each edited spec is its own --head file), so they run side by side.
 describe.concurrent("spec:diff", () => {
-  it.each([
-    ["removing a response field", [["        note: { type: string }\n", ""]], "`getThing` response 200 field `note`: removed (or renamed)"],
-    ["making a request field required", [["      required: [name]\n      properties:\n        name: { type: string }\n        kind", "      required: [name, size]\n      properties:\n        name: { type: string }\n        kind"]], "`createThing` request field `size`: now required"],
-    ["removing an enum value from a request", [["kind: { type: string, enum: [small, large] }", "kind: { type: string, enum: [small] }"]], "`createThing` request field `kind`: enum value `large` removed"],
-    ["renaming an operationId", [["operationId: getThing", "operationId: fetchThing"]], "`getThing` operation: operationId renamed getThing -> fetchThing (the client method is renamed)"],
-  ] as const)("exits 1 on %s, with one line for it", async (name, edits, line) => {
-    const run = await specDiff(repo, ["--head", await headSpec(name, edits.map((e) => [...e] as [string, string]))]);
+  // One run per direction keeps this file quick; cases.test.ts judges each change on its own, in both directions.
+  it("exits 1 on a response field removed, a request field made required, a request enum value removed and an operationId renamed, one line each", async () => {
+    const head = await headSpec("breaking", [
+      ["        note: { type: string }\n", ""],
+      ["      required: [name]\n      properties:\n        name: { type: string }\n        kind", "      required: [name, size]\n      properties:\n        name: { type: string }\n        kind"],
+      ["kind: { type: string, enum: [small, large] }", "kind: { type: string, enum: [small] }"],
+      ["operationId: getThing", "operationId: fetchThing"],
+    ]);
+    const run = await specDiff(repo, ["--head", head]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`\n- ${line}\n`);
     expect(run.stdout).toMatch(/^## API changes: merge base with main \([0-9a-f]{10}\) -> working tree$/m);
     expect(run.stdout).toMatch(/Suggested version bump: \*\*major\*\* \(0\.\d+\.\d+ -> 0\.\d+\.0: before 1\.0\.0 a major change bumps the minor\)/);
+    const breaking = run.stdout.slice(run.stdout.indexOf("### Breaking"), run.stdout.indexOf("\n\n", run.stdout.indexOf("### Breaking") + 20));
+    expect(breaking.split("\n").slice(2)).toEqual([
+      "- `createThing` request field `kind`: enum value `large` removed",
+      "- `createThing` request field `size`: now required",
+      "- `createThing` response 200 field `note`: removed (or renamed)",
+      "- `getThing` operation: operationId renamed getThing -> fetchThing (the client method is renamed)",
+      "- `getThing` response 200 field `note`: removed (or renamed)",
+      "- `listThings` response 200 field `data[].note`: removed (or renamed)",
+    ]);
     expect(run.stdout).toContain("Fails: a breaking change needs `npm run spec:diff -- --allow-breaking` and a major bump.");
   });
 
-  it.each([
-    ["adding an optional request field", [["        size: { type: integer }\n    ThingList", "        size: { type: integer }\n        note: { type: string }\n    ThingList"]], "`createThing` request field `note`: added, optional"],
-    ["adding a value to an open enum", [["enum: [small, large], x-open-enum: true", "enum: [small, large, medium], x-open-enum: true"]], "`getThing` response 200 field `kind`: enum value `medium` added (open enum)"],
-    ["adding an operation", [["components:\n", "  /things/{thingId}/archive:\n    post:\n      operationId: archiveThing\n      tags: [Things]\n      parameters:\n        - { name: thingId, in: path, required: true, schema: { type: string } }\n      responses:\n        '204': { description: Archived. }\ncomponents:\n"]], "`archiveThing` operation: added (POST /things/{thingId}/archive)"],
-  ] as const)("exits 0 on %s and reports it non-breaking", async (name, edits, line) => {
-    const run = await specDiff(repo, ["--head", await headSpec(name, edits.map((e) => [...e] as [string, string]))]);
+  it("exits 0 on an optional request field, a value of an open enum and an operation added, reported non-breaking", async () => {
+    const head = await headSpec("additive", [
+      ["        size: { type: integer }\n    ThingList", "        size: { type: integer }\n        note: { type: string }\n    ThingList"],
+      ["enum: [small, large], x-open-enum: true", "enum: [small, large, medium], x-open-enum: true"],
+      ["components:\n", "  /things/{thingId}/archive:\n    post:\n      operationId: archiveThing\n      tags: [Things]\n      parameters:\n        - { name: thingId, in: path, required: true, schema: { type: string } }\n      responses:\n        '204': { description: Archived. }\ncomponents:\n"],
+    ]);
+    const run = await specDiff(repo, ["--head", head]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/\*\*0 breaking, [1-9]\d* non-breaking, 0 documentation\.\*\* Suggested version bump: \*\*minor\*\*/);
-    expect(run.stdout).toContain(`### Non-breaking`);
-    expect(run.stdout).toContain(`\n- ${line}`);
+    expect(run.stdout).toMatch(/\*\*0 breaking, 5 non-breaking, 0 documentation\.\*\* Suggested version bump: \*\*minor\*\*/);
+    for (const line of [
+      "`archiveThing` operation: added (POST /things/{thingId}/archive)",
+      "`createThing` request field `note`: added, optional",
+      "`getThing` response 200 field `kind`: enum value `medium` added (open enum)",
+    ]) {
+      expect(run.stdout).toContain(`\n- ${line}`);
+    }
+    expect(run.stdout).not.toContain("### Breaking");
   });
 
   it("--allow-breaking exits 0; --json prints the changes; --output writes the Markdown", async () => {
