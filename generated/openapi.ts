@@ -79,7 +79,10 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The application's `id`, as listApplications returns it. */
+        /**
+         * @description The application's `id`, as listApplications returns it.
+         * @example ad50b371-ddeb-493f-9be8-e143a87e8f9c
+         */
         applicationId: components["parameters"]["applicationId"];
       };
       cookie?: never;
@@ -137,7 +140,10 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The connection's id. */
+        /**
+         * @description The connection's id.
+         * @example 9c1f4e7a-2d58-4b3c-8a06-e5f7b2d1c490
+         */
         connectionId: components["parameters"]["connectionId"];
       };
       cookie?: never;
@@ -225,7 +231,10 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The dataplane's id (`dataplaneId`). */
+        /**
+         * @description The dataplane's id (`dataplaneId`).
+         * @example 0e3f2922-ad47-4d6f-9ee2-b504490997e4
+         */
         dataplaneId: components["parameters"]["dataplaneId"];
       };
       cookie?: never;
@@ -287,7 +296,10 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The destination's id. */
+        /**
+         * @description The destination's id.
+         * @example 3f9a6c2e-8b14-4d07-a5e2-1c7b9d0f6a83
+         */
         destinationId: components["parameters"]["destinationId"];
       };
       cookie?: never;
@@ -330,7 +342,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List your organizations that have Airbyte Embedded */
+    /**
+     * List your organizations that have Airbyte Embedded
+     * @description Lists the organizations that are entitled to Airbyte Embedded and on which
+     *     the caller holds an organization permission, with that permission. For an
+     *     instance admin, every organization of listOrganizationsForUser comes back
+     *     with `instance_admin`, unfiltered. Not paged.
+     */
     get: operations["listEmbeddedOrganizationsByUser"];
     put?: never;
     post?: never;
@@ -351,7 +369,9 @@ export interface paths {
     put?: never;
     /**
      * Get a scoped token for Airbyte Embedded
-     * @description A token limited to one workspace, for use in the browser.
+     * @description Issues a short-lived access token that only works on one workspace, to
+     *     hand to a browser or another party instead of your own credentials.
+     *     Needs organization admin.
      */
     post: operations["generateEmbeddedScopedToken"];
     delete?: never;
@@ -369,7 +389,13 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Get a token for the Airbyte Embedded widget */
+    /**
+     * Get a token for the Airbyte Embedded widget
+     * @description Finds or creates the workspace of one of your end users (by
+     *     `externalUserId`) in an organization entitled to Airbyte Embedded, and
+     *     returns the opaque token the Embedded widget is started with. Needs
+     *     organization admin.
+     */
     post: operations["getEmbeddedWidget"];
     delete?: never;
     options?: never;
@@ -386,13 +412,17 @@ export interface paths {
     };
     /**
      * List groups
-     * @description Groups of an organization; pages with `limit` and `offset`.
+     * @description Lists the groups of an organization, one page at a time.
+     *     Needs organization admin. `next` and `previous` are paths on the server
+     *     (`/public/v1/groups?...`), and null when there is no such page.
      */
     get: operations["listGroups"];
     put?: never;
     /**
      * Create a group
-     * @description Fails with 409 when the organization has a group of that name.
+     * @description Creates an empty group in an organization. Needs organization admin.
+     *     Fails with 409 `Group already exists` when the organization has a group
+     *     of that name.
      */
     post: operations["createGroup"];
     delete?: never;
@@ -406,20 +436,35 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The group's id. */
+        /**
+         * @description The group's id.
+         * @example 2d7b9e41-6c3a-4f58-b1e0-8a5c3d9f7e26
+         */
         groupId: components["parameters"]["groupId"];
       };
       cookie?: never;
     };
-    /** Get a group */
+    /**
+     * Get a group
+     * @description Returns one group with its member count. Needs organization admin.
+     */
     get: operations["getGroup"];
     put?: never;
     post?: never;
-    /** Delete a group */
+    /**
+     * Delete a group
+     * @description Deletes a group; its members lose the permissions they had through it.
+     *     Needs organization admin. Fails with 409 for a group managed by SCIM.
+     */
     delete: operations["deleteGroup"];
     options?: never;
     head?: never;
-    /** Update a group */
+    /**
+     * Update a group
+     * @description Renames a group or changes its description; send only what changes, and
+     *     `description: null` to clear it. Needs organization admin. Fails with 409
+     *     when the new name is taken or the group is managed by SCIM.
+     */
     patch: operations["updateGroup"];
     trace?: never;
   };
@@ -428,18 +473,28 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The group's id. */
+        /**
+         * @description The group's id.
+         * @example 2d7b9e41-6c3a-4f58-b1e0-8a5c3d9f7e26
+         */
         groupId: components["parameters"]["groupId"];
       };
       cookie?: never;
     };
     /**
      * List the members of a group
-     * @description Pages with `limit` and `offset`.
+     * @description Lists the members of a group, one page at a time. Needs organization
+     *     admin. The server sends a `next` path whenever the page is full (so the
+     *     last page may be followed by an empty one) and null otherwise.
      */
     get: operations["listGroupMembers"];
     put?: never;
-    /** Add a member to a group */
+    /**
+     * Add a member to a group
+     * @description Adds a user to the group. Needs organization admin. 404 when the user
+     *     does not exist, 409 when the user is already a member or the group is
+     *     managed by SCIM.
+     */
     post: operations["addGroupMember"];
     delete?: never;
     options?: never;
@@ -452,9 +507,15 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The group's id. */
+        /**
+         * @description The group's id.
+         * @example 2d7b9e41-6c3a-4f58-b1e0-8a5c3d9f7e26
+         */
         groupId: components["parameters"]["groupId"];
-        /** @description The user's id. */
+        /**
+         * @description The user's id.
+         * @example 4f6a2c1e-8d3b-4a7f-9e25-c1b0d8f37a64
+         */
         userId: components["parameters"]["userId"];
       };
       cookie?: never;
@@ -462,7 +523,12 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Remove a member from a group */
+    /**
+     * Remove a member from a group
+     * @description Takes a user out of a group; the user keeps any permission granted
+     *     directly. Needs organization admin. Fails with 409 for a group managed by
+     *     SCIM.
+     */
     delete: operations["removeGroupMember"];
     options?: never;
     head?: never;
@@ -474,17 +540,26 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The group's id. */
+        /**
+         * @description The group's id.
+         * @example 2d7b9e41-6c3a-4f58-b1e0-8a5c3d9f7e26
+         */
         groupId: components["parameters"]["groupId"];
       };
       cookie?: never;
     };
-    /** List the permissions of a group */
+    /**
+     * List the permissions of a group
+     * @description Lists every permission granted to a group. Needs organization admin. Not paged.
+     */
     get: operations["listGroupPermissions"];
     put?: never;
     /**
      * Grant a permission to a group
-     * @description On a workspace or on an organization: give exactly one of `workspaceId` and `organizationId`.
+     * @description Grants every member of the group a role on one workspace or on the
+     *     organization: give exactly one of `workspaceId` and `organizationId`
+     *     (400 otherwise). Needs organization admin. Fails with 409 when the group
+     *     already has that permission.
      */
     post: operations["createGroupPermission"];
     delete?: never;
@@ -498,9 +573,15 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The group's id. */
+        /**
+         * @description The group's id.
+         * @example 2d7b9e41-6c3a-4f58-b1e0-8a5c3d9f7e26
+         */
         groupId: components["parameters"]["groupId"];
-        /** @description The permission's id. */
+        /**
+         * @description The permission's id.
+         * @example 9e4c1a7b-2f85-4d36-a0b9-5c8e3d1f6a42
+         */
         permissionId: components["parameters"]["permissionId"];
       };
       cookie?: never;
@@ -508,7 +589,11 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Remove a permission from a group */
+    /**
+     * Remove a permission from a group
+     * @description Revokes one permission of a group; 404 when the permission does not
+     *     belong to this group. Needs organization admin.
+     */
     delete: operations["deleteGroupPermission"];
     options?: never;
     head?: never;
@@ -572,7 +657,10 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The job's id, a number (as returned in `jobId`). */
+        /**
+         * @description The job's id, a number (as returned in `jobId`).
+         * @example 48213
+         */
         jobId: components["parameters"]["jobId"];
       };
       cookie?: never;
@@ -630,7 +718,7 @@ export interface paths {
     };
     /**
      * List your organizations
-     * @description Organizations the current user belongs to.
+     * @description Lists the organizations the caller belongs to. Not paged.
      */
     get: operations["listOrganizationsForUser"];
     put?: never;
@@ -646,7 +734,10 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The organization's id. */
+        /**
+         * @description The organization's id.
+         * @example 0526af00-248a-4dc3-a4c5-43a13f0f3bd6
+         */
         organizationId: components["parameters"]["organizationId"];
       };
       cookie?: never;
@@ -657,7 +748,9 @@ export interface paths {
      * @description Creates or replaces the OAuth application credentials used instead of
      *     Airbyte's own when users of this organization authorize the connector. The
      *     expected `configuration` is the OAuth section of the connector's
-     *     specification.
+     *     specification (its `advanced_auth.oauth_config_specification`
+     *     `complete_oauth_server_input_specification`). `name` must be a connector
+     *     the server knows (400 `value-not-found` otherwise).
      */
     put: operations["createOrUpdateOrganizationOAuthCredentials"];
     post?: never;
@@ -672,11 +765,20 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The organization's id. */
+        /**
+         * @description The organization's id.
+         * @example 0526af00-248a-4dc3-a4c5-43a13f0f3bd6
+         */
         organizationId: components["parameters"]["organizationId"];
-        /** @description Whether the override belongs to a source or a destination connector. */
+        /**
+         * @description Whether the override belongs to a source or a destination connector.
+         * @example source
+         */
         actorType: components["parameters"]["actorType"];
-        /** @description The connector's name, e.g. google-ads. */
+        /**
+         * @description The connector's name, e.g. google-ads.
+         * @example google-ads
+         */
         name: components["parameters"]["connectorName"];
       };
       cookie?: never;
@@ -687,7 +789,8 @@ export interface paths {
     /**
      * Remove the OAuth application override of an organization for one connector
      * @description Existing sources or destinations that use the override fail on their next
-     *     sync and must be authorized again.
+     *     sync and must be authorized again. `name` must be a connector the server
+     *     knows (400 `value-not-found` otherwise).
      */
     delete: operations["deleteOrganizationOAuthCredentials"];
     options?: never;
@@ -704,13 +807,20 @@ export interface paths {
     };
     /**
      * List permissions
-     * @description Of a user, or of an organization.
+     * @description Lists every permission of one user. Without `userId`, the caller's own
+     *     (then `organizationId` is ignored). For another user, `organizationId` is
+     *     required (400 otherwise), only that organization's permissions and those
+     *     on its workspaces are listed, and the caller must be an organization
+     *     admin. Not paged.
      */
     get: operations["listPermissions"];
     put?: never;
     /**
      * Grant a permission
-     * @description To a user, on a workspace or an organization.
+     * @description Grants a user a role on exactly one workspace or one organization. Give
+     *     `workspaceId` for a workspace role (the caller needs workspace admin) or
+     *     `organizationId` for an organization role (the caller needs organization
+     *     admin); both, or neither, is a 400.
      */
     post: operations["createPermission"];
     delete?: never;
@@ -724,20 +834,35 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The permission's id. */
+        /**
+         * @description The permission's id.
+         * @example 9e4c1a7b-2f85-4d36-a0b9-5c8e3d1f6a42
+         */
         permissionId: components["parameters"]["permissionId"];
       };
       cookie?: never;
     };
-    /** Get a permission */
+    /**
+     * Get a permission
+     * @description Returns one permission. Needs a reader role on its workspace or
+     *     organization.
+     */
     get: operations["getPermission"];
     put?: never;
     post?: never;
-    /** Delete a permission */
+    /**
+     * Delete a permission
+     * @description Revokes a permission. Needs admin rights on its workspace or
+     *     organization.
+     */
     delete: operations["deletePermission"];
     options?: never;
     head?: never;
-    /** Change the type of a permission */
+    /**
+     * Change the type of a permission
+     * @description Changes the role a permission grants; its user and its workspace or
+     *     organization stay. Needs admin rights where the permission applies.
+     */
     patch: operations["updatePermission"];
     trace?: never;
   };
@@ -774,7 +899,10 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The region's id (`regionId`). */
+        /**
+         * @description The region's id (`regionId`).
+         * @example 55d8eb69-a858-4bb5-a538-69e19efd694f
+         */
         regionId: components["parameters"]["regionId"];
       };
       cookie?: never;
@@ -857,12 +985,19 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The source's id. */
+        /**
+         * @description The source's id.
+         * @example 5b0e3f1c-2a47-4d8e-9c61-7f3a2b9d4e10
+         */
         sourceId: components["parameters"]["sourceId"];
       };
       cookie?: never;
     };
-    /** Get a source */
+    /**
+     * Get a source
+     * @description Returns one source with its configuration. Secret values come back masked
+     *     unless `includeSecretCoordinates=true` asks for where they are stored.
+     */
     get: operations["getSource"];
     /**
      * Replace a source
@@ -922,13 +1057,18 @@ export interface paths {
     };
     /**
      * List tags
-     * @description Optionally only those of some workspaces.
+     * @description Lists the tags of the given workspaces, or of every workspace the
+     *     credentials can read when `workspaceIds` is empty. Not paged: the server
+     *     returns every tag at once (a workspace holds at most 100).
      */
     get: operations["listTags"];
     put?: never;
     /**
      * Create a tag
-     * @description Fails with 409 when the workspace has a tag of that name.
+     * @description Creates a tag in a workspace, to put on its connections. Needs an editor
+     *     role on the workspace. Fails with 409 when the workspace already has a tag
+     *     of that name, and with 400 for a name over 30 characters, a colour that is
+     *     not six hex digits, or a workspace that already has 100 tags.
      */
     post: operations["createTag"];
     delete?: never;
@@ -942,20 +1082,34 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The tag's id. */
+        /**
+         * @description The tag's id.
+         * @example 6a2d8f31-94c7-4e0b-b3d5-0f8e1c7a5b92
+         */
         tagId: components["parameters"]["tagId"];
       };
       cookie?: never;
     };
-    /** Get a tag */
+    /**
+     * Get a tag
+     * @description Returns one tag. Needs a reader role on the tag's workspace.
+     */
     get: operations["getTag"];
     put?: never;
     post?: never;
-    /** Delete a tag */
+    /**
+     * Delete a tag
+     * @description Deletes a tag and takes it off every connection that had it. Needs an
+     *     editor role on the tag's workspace.
+     */
     delete: operations["deleteTag"];
     options?: never;
     head?: never;
-    /** Update a tag */
+    /**
+     * Update a tag
+     * @description Renames and recolours a tag; both fields are sent every time. The same
+     *     400 and 409 rules as createTag apply.
+     */
     patch: operations["updateTag"];
     trace?: never;
   };
@@ -968,7 +1122,9 @@ export interface paths {
     };
     /**
      * List the users of an organization
-     * @description Optionally only some, by id or email.
+     * @description Lists the users of an organization, or only those whose id is in `ids` or
+     *     whose email is in `emails` (either matches when both are given). Needs
+     *     membership of the organization. Not paged.
      */
     get: operations["listUsersWithinAnOrganization"];
     put?: never;
@@ -988,11 +1144,18 @@ export interface paths {
     };
     /**
      * List workspaces
-     * @description Pages with `limit` and `offset`; the client walks every page with `for await`.
+     * @description Lists the given workspaces, or every workspace the credentials can read
+     *     when `workspaceIds` is empty, one page at a time; deleted ones only with
+     *     `includeDeleted=true`. Follow `next` (or use the client's `for await`) to
+     *     read them all.
      */
     get: operations["listWorkspaces"];
     put?: never;
-    /** Create a workspace */
+    /**
+     * Create a workspace
+     * @description Creates an empty workspace in `organizationId`. Its syncs run in
+     *     `regionId` (the organization's default region otherwise).
+     */
     post: operations["createWorkspace"];
     delete?: never;
     options?: never;
@@ -1005,20 +1168,35 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
       };
       cookie?: never;
     };
-    /** Get a workspace */
+    /**
+     * Get a workspace
+     * @description Returns one workspace with its region and notification settings.
+     */
     get: operations["getWorkspace"];
     put?: never;
     post?: never;
-    /** Delete a workspace */
+    /**
+     * Delete a workspace
+     * @description Deletes the workspace's connections, destinations and sources, then marks
+     *     the workspace deleted; listWorkspaces shows it again only with
+     *     `includeDeleted=true`.
+     */
     delete: operations["deleteWorkspace"];
     options?: never;
     head?: never;
-    /** Update a workspace */
+    /**
+     * Update a workspace
+     * @description Renames a workspace, changes its notification settings, or moves it to
+     *     another region. Send only what changes.
+     */
     patch: operations["updateWorkspace"];
     trace?: never;
   };
@@ -1027,7 +1205,10 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
       };
       cookie?: never;
@@ -1060,9 +1241,15 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
-        /** @description The definition's id. */
+        /**
+         * @description The definition's id.
+         * @example 1bef3809-4365-4600-a107-a56f533c4ad0
+         */
         definitionId: components["parameters"]["definitionId"];
       };
       cookie?: never;
@@ -1096,7 +1283,10 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
       };
       cookie?: never;
@@ -1128,9 +1318,15 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
-        /** @description The definition's id. */
+        /**
+         * @description The definition's id.
+         * @example 1bef3809-4365-4600-a107-a56f533c4ad0
+         */
         definitionId: components["parameters"]["definitionId"];
       };
       cookie?: never;
@@ -1168,7 +1364,10 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
       };
       cookie?: never;
@@ -1200,9 +1399,15 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
-        /** @description The definition's id. */
+        /**
+         * @description The definition's id.
+         * @example 1bef3809-4365-4600-a107-a56f533c4ad0
+         */
         definitionId: components["parameters"]["definitionId"];
       };
       cookie?: never;
@@ -1240,7 +1445,10 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
       };
       cookie?: never;
@@ -1251,7 +1459,10 @@ export interface paths {
      * @description Creates or replaces the OAuth application credentials used instead of
      *     Airbyte's own when users of this workspace authorize the connector. The
      *     expected `configuration` is the OAuth section of the connector's
-     *     specification.
+     *     specification (its `advanced_auth.oauth_config_specification`
+     *     `complete_oauth_server_input_specification`). `name` must be a connector
+     *     the server knows (400 `value-not-found` otherwise). Self-managed OSS does
+     *     not implement workspace overrides and answers 501 without a body.
      */
     put: operations["createOrUpdateWorkspaceOAuthCredentials"];
     post?: never;
@@ -1266,11 +1477,20 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
-        /** @description Whether the override belongs to a source or a destination connector. */
+        /**
+         * @description Whether the override belongs to a source or a destination connector.
+         * @example source
+         */
         actorType: components["parameters"]["actorType"];
-        /** @description The connector's name, e.g. google-ads. */
+        /**
+         * @description The connector's name, e.g. google-ads.
+         * @example google-ads
+         */
         name: components["parameters"]["connectorName"];
       };
       cookie?: never;
@@ -1281,7 +1501,8 @@ export interface paths {
     /**
      * Remove the OAuth application override of a workspace for one connector
      * @description Existing sources or destinations that use the override fail on their next
-     *     sync and must be authorized again.
+     *     sync and must be authorized again. `name` must be a connector the server
+     *     knows (400 `value-not-found` otherwise).
      */
     delete: operations["deleteWorkspaceOAuthCredentials"];
     options?: never;
@@ -1508,9 +1729,9 @@ export interface components {
        * Format: int64
        * @description Creation time, in seconds since the Unix epoch.
        */
-      createdAt: number;
+      createdAt?: number;
       /** @description The connection's tags; empty when it has none. */
-      tags: components["schemas"]["Tag"][];
+      tags?: components["schemas"]["Tag"][];
       /** @description Why the connection has its status, mostly set when it is `locked` or was disabled by Airbyte. */
       statusReason?: string;
     };
@@ -1884,7 +2105,7 @@ export interface components {
        * Format: int64
        * @description Creation time, in seconds since the Unix epoch.
        */
-      createdAt: number;
+      createdAt?: number;
       resourceAllocation?: components["schemas"]["ScopedResourceRequirements"];
     };
     /**
@@ -1903,15 +2124,15 @@ export interface components {
     };
     /**
      * EmailNotificationConfig
-     * @description Whether a notification is sent by email.
+     * @description Email delivery of one kind of event.
      */
     EmailNotificationConfig: {
-      /** @description Whether it is enabled. */
+      /** @description Whether the event is sent by email. */
       enabled?: boolean;
     };
     /**
      * EmbeddedOrganizationListItem
-     * @description An organization with Airbyte Embedded enabled.
+     * @description An organization entitled to Airbyte Embedded, with the caller's role there.
      */
     EmbeddedOrganizationListItem: {
       /**
@@ -1919,16 +2140,16 @@ export interface components {
        * @description The organization's id.
        */
       organizationId: string;
-      /** @description The organization's name. */
+      /** @description The organization's display name. */
       organizationName: string;
       permission: components["schemas"]["PermissionType"];
     };
     /**
      * EmbeddedOrganizationsList
-     * @description What listEmbeddedOrganizationsByUser answers.
+     * @description What listEmbeddedOrganizationsByUser answers; every organization at once, not paged.
      */
     EmbeddedOrganizationsList: {
-      /** @description The organizations. */
+      /** @description The Embedded organizations the caller has a permission on. */
       organizations: components["schemas"]["EmbeddedOrganizationListItem"][];
     };
     /**
@@ -1938,7 +2159,7 @@ export interface components {
     EmbeddedScopedTokenRequest: {
       /**
        * Format: uuid
-       * @description The workspace's id.
+       * @description The only workspace the token will give access to.
        */
       workspaceId: string;
     };
@@ -1947,7 +2168,7 @@ export interface components {
      * @description What generateEmbeddedScopedToken answers.
      */
     EmbeddedScopedTokenResponse: {
-      /** @description The token. Treat it as a secret; it expires. */
+      /** @description A signed JWT, sent as `Authorization: Bearer <token>`, valid on one workspace only, until it expires (the server's embedded-token lifetime, a setting of the installation). A secret. */
       token: string;
     };
     /**
@@ -1955,13 +2176,13 @@ export interface components {
      * @description Request body of getEmbeddedWidget.
      */
     EmbeddedWidgetRequest: {
-      /** @description The origin (scheme, host, port) of the page that embeds the widget. */
+      /** @description The origin (scheme, host and port, e.g. `https://app.example.com`) of the page that embeds the widget; the widget only talks to that origin. */
       allowedOrigin: string;
-      /** @description Your own id for the end user the widget is for. */
+      /** @description Your own id for the end user the widget is for; each distinct value gets its own workspace, created on first use. */
       externalUserId: string;
       /**
        * Format: uuid
-       * @description The organization's id.
+       * @description The organization, entitled to Airbyte Embedded, whose workspaces the end users get (403 otherwise).
        */
       organizationId: string;
     };
@@ -1970,7 +2191,7 @@ export interface components {
      * @description What getEmbeddedWidget answers.
      */
     EmbeddedWidgetResponse: {
-      /** @description The token. Treat it as a secret; it expires. */
+      /** @description An opaque string to pass as is to the Embedded widget; it is base64 of a JSON object holding a workspace-scoped JWT and the widget URL. A secret; it expires with the JWT. */
       token: string;
     };
     /**
@@ -2053,13 +2274,13 @@ export interface components {
      * @description Request body of createGroup.
      */
     GroupCreateRequest: {
-      /** @description The name. */
+      /** @description The group's name, unique within the organization. */
       name: string;
-      /** @description A free-text description. */
+      /** @description What the group is for, shown beside its name; null or absent for none. */
       description?: string | null;
       /**
        * Format: uuid
-       * @description The organization's id.
+       * @description The organization the group belongs to.
        */
       organizationId: string;
     };
@@ -2070,70 +2291,70 @@ export interface components {
     GroupMemberAddRequest: {
       /**
        * Format: uuid
-       * @description The user's id.
+       * @description The user to add.
        */
       userId: string;
     };
     /**
      * GroupMemberResponse
-     * @description What addGroupMember answers.
+     * @description One membership of a user in a group, as addGroupMember and listGroupMembers return it.
      */
     GroupMemberResponse: {
       /**
        * Format: uuid
-       * @description The membership's id.
+       * @description The membership's own id (not the user's).
        */
       memberId: string;
       /**
        * Format: uuid
-       * @description The group's id.
+       * @description The group.
        */
       groupId: string;
       /**
        * Format: uuid
-       * @description The user's id.
+       * @description The member.
        */
       userId: string;
       /**
        * Format: email
-       * @description The member's email address.
+       * @description The member's login email address.
        */
       userEmail: string;
-      /** @description The member's name. */
+      /** @description The member's name as shown in Airbyte. */
       userName: string;
     };
     /**
      * GroupMembersResponse
-     * @description What listGroupMembers answers.
+     * @description One page of listGroupMembers.
      */
     GroupMembersResponse: {
-      /** @description The items of this page. */
+      /** @description The members of this page, at most `limit` of them. */
       data: components["schemas"]["GroupMemberResponse"][];
-      /** @description URL of the next page; absent or empty after the last page. */
+      /** @description Path and query of the next page on the server (`/public/v1/groups/{groupId}/members?limit=...&offset=...`), sent whenever this page is full; null otherwise. */
       next?: string | null;
-      /** @description URL of the previous page; absent or empty on the first page. */
+      /** @description Path and query of the previous page; null on the first page. */
       previous?: string | null;
     };
     /**
      * GroupPermissionCreateRequest
-     * @description Request body of createGroupPermission.
+     * @description Request body of createGroupPermission; exactly one of `workspaceId` and `organizationId`.
      */
     GroupPermissionCreateRequest: {
       permissionType: components["schemas"]["PermissionType"];
       /**
        * Format: uuid
-       * @description The workspace's id.
+       * @description The workspace, for a `workspace_*` role.
        */
       workspaceId?: string | null;
       /**
        * Format: uuid
-       * @description The organization's id.
+       * @description The organization, for an `organization_*` role.
        */
       organizationId?: string | null;
     } & (unknown | unknown);
     /**
      * GroupPermissionResponse
-     * @description What createGroupPermission answers.
+     * @description One permission of a group, as createGroupPermission and listGroupPermissions return it. Exactly one of `workspaceId` and `organizationId` is set; the other is null or absent.
      */
     GroupPermissionResponse: {
       /**
@@ -2143,32 +2364,32 @@ export interface components {
       permissionId: string;
       /**
        * Format: uuid
-       * @description The group's id.
+       * @description The group that holds the permission.
        */
       groupId: string;
       permissionType: components["schemas"]["PermissionType"];
       /**
        * Format: uuid
-       * @description The workspace's id.
+       * @description The workspace of a `workspace_*` role; null for an organization role.
        */
       workspaceId?: string | null;
       /**
        * Format: uuid
-       * @description The organization's id.
+       * @description The organization of an `organization_*` role; null for a workspace role.
        */
       organizationId?: string | null;
     };
     /**
      * GroupPermissionsResponse
-     * @description What listGroupPermissions answers.
+     * @description What listGroupPermissions answers; every permission at once, not paged.
      */
     GroupPermissionsResponse: {
-      /** @description The items of this page. */
+      /** @description The group's permissions. */
       data: components["schemas"]["GroupPermissionResponse"][];
     };
     /**
      * GroupResponse
-     * @description What createGroup, getGroup, updateGroup answer.
+     * @description One group, as createGroup, getGroup, updateGroup and listGroups return it.
      */
     GroupResponse: {
       /**
@@ -2176,41 +2397,41 @@ export interface components {
        * @description The group's id.
        */
       groupId: string;
-      /** @description The name. */
+      /** @description The group's name, unique within the organization. */
       name: string;
-      /** @description A free-text description. */
+      /** @description What the group is for; null when none was given. */
       description?: string | null;
       /**
        * Format: uuid
-       * @description The organization's id.
+       * @description The organization the group belongs to.
        */
       organizationId: string;
       /**
        * Format: int64
-       * @description How many users the group has.
+       * @description How many users are members of the group now.
        */
       memberCount: number;
     };
     /**
      * GroupUpdateRequest
-     * @description Request body of updateGroup.
+     * @description Request body of updateGroup; absent fields are left as they are.
      */
     GroupUpdateRequest: {
-      /** @description The name. */
+      /** @description The group's new name, unique within the organization. */
       name?: string;
-      /** @description A free-text description. */
+      /** @description The new description; null clears it. */
       description?: string | null;
     };
     /**
      * GroupsResponse
-     * @description What listGroups answers.
+     * @description One page of listGroups.
      */
     GroupsResponse: {
-      /** @description The items of this page. */
+      /** @description The groups of this page, at most `limit` of them. */
       data: components["schemas"]["GroupResponse"][];
-      /** @description URL of the next page; absent or empty after the last page. */
+      /** @description Path and query of the next page on the server (`/public/v1/groups?organizationId=...&limit=...&offset=...`); null on the last page. */
       next?: string | null;
-      /** @description URL of the previous page; absent or empty on the first page. */
+      /** @description Path and query of the previous page; null on the first page. */
       previous?: string | null;
     };
     /**
@@ -2247,6 +2468,13 @@ export interface components {
        */
       workspaceId: string;
       oAuthInputConfiguration?: components["schemas"]["OAuthInputConfiguration"];
+      /**
+       * @description How the OAuth callback ends. `api` (the default when left out) stores
+       *     the credentials and redirects with `secret_id`; `webapp` forwards the
+       *     identity provider's callback parameters and stores nothing.
+       * @enum {string}
+       */
+      clientType?: "api" | "webapp";
       /**
        * @deprecated
        * @description The source type, under its old name. Use `sourceType`.
@@ -2442,7 +2670,7 @@ export interface components {
       "ignore" | "disable_connection" | "propagate_columns" | "propagate_fully" | (string & {});
     /**
      * NotificationConfig
-     * @description How one kind of notification is delivered (email and/or webhook).
+     * @description How one kind of event is notified; email and webhook are independent.
      */
     NotificationConfig: {
       email?: components["schemas"]["EmailNotificationConfig"];
@@ -2450,14 +2678,21 @@ export interface components {
     };
     /**
      * NotificationsConfig
-     * @description The notification settings of a workspace, per kind of event.
+     * @description The notification settings of a workspace, one entry per kind of event. An
+     *     event missing here is not notified.
      */
     NotificationsConfig: {
+      /** @description A sync of a connection failed. */
       failure?: components["schemas"]["NotificationConfig"];
+      /** @description A sync of a connection succeeded. */
       success?: components["schemas"]["NotificationConfig"];
+      /** @description A source's schema changed and Airbyte applied the change to the connection on its own. */
       connectionUpdate?: components["schemas"]["NotificationConfig"];
+      /** @description A source's schema changed in a way that needs someone to review the connection before it syncs again. */
       connectionUpdateActionRequired?: components["schemas"]["NotificationConfig"];
+      /** @description Airbyte disabled a connection after repeated failures. */
       syncDisabled?: components["schemas"]["NotificationConfig"];
+      /** @description A connection is close to being disabled for repeated failures. */
       syncDisabledWarning?: components["schemas"]["NotificationConfig"];
     };
     /**
@@ -2539,7 +2774,7 @@ export interface components {
     OrganizationId: string;
     /**
      * OrganizationOAuthCredentialsRequest
-     * @description Body that creates or replaces the OAuth application override of one connector type for a organization.
+     * @description Body that creates or replaces the OAuth application override of one connector type for an organization. Workspaces of the organization use it unless they have their own override.
      */
     OrganizationOAuthCredentialsRequest: {
       actorType: components["schemas"]["ActorTypeEnum"];
@@ -2548,39 +2783,43 @@ export interface components {
     };
     /**
      * OrganizationResponse
-     * @description One organization.
+     * @description One organization the caller belongs to.
      */
     OrganizationResponse: {
+      /** @description The organization's id. */
       organizationId: components["schemas"]["OrganizationId"];
-      /** @description The organization's name. */
+      /** @description The organization's display name. */
       organizationName: string;
       /**
        * Format: email
-       * @description Email address.
+       * @description The organization's contact email address, set when it was created.
        */
       email: string;
     };
     /**
      * OrganizationsResponse
-     * @description What listOrganizationsForUser answers.
+     * @description What listOrganizationsForUser answers; every organization at once, not paged.
      */
     OrganizationsResponse: {
-      /** @description The items of this page. */
+      /** @description The caller's organizations. */
       data: components["schemas"]["OrganizationResponse"][];
     };
     /**
      * PermissionCreateRequest
-     * @description Request body of createPermission.
+     * @description Request body of createPermission. Give exactly one of `workspaceId` (for a `workspace_*` role) and `organizationId` (for an `organization_*` role).
      */
     PermissionCreateRequest: {
       permissionType: components["schemas"]["PublicPermissionType"];
+      /** @description The user to grant the role to. */
       userId: components["schemas"]["UserId"];
+      /** @description The workspace, for a `workspace_*` role (the caller needs workspace admin there). */
       workspaceId?: components["schemas"]["WorkspaceId"];
+      /** @description The organization, for an `organization_*` role (the caller needs organization admin there). */
       organizationId?: components["schemas"]["OrganizationId"];
     };
     /**
      * PermissionResponse
-     * @description What getPermission, updatePermission, createPermission answer.
+     * @description One permission, as createPermission, getPermission and updatePermission return it. Exactly one of `workspaceId` and `organizationId` is set (neither for an instance-wide role).
      */
     PermissionResponse: {
       /**
@@ -2589,13 +2828,16 @@ export interface components {
        */
       permissionId: string;
       permissionType: components["schemas"]["PermissionType"];
+      /** @description The user who holds the role. */
       userId: components["schemas"]["UserId"];
+      /** @description The workspace of a `workspace_*` role; absent otherwise. */
       workspaceId?: components["schemas"]["WorkspaceId"];
+      /** @description The organization of an `organization_*` role; absent otherwise. */
       organizationId?: components["schemas"]["OrganizationId"];
     };
     /**
      * PermissionResponseRead
-     * @description A permission as listed for a user or organization.
+     * @description One permission as listPermissions shows it, with its target as `scope` + `scopeId`.
      */
     PermissionResponseRead: {
       /**
@@ -2604,23 +2846,24 @@ export interface components {
        */
       permissionId: string;
       permissionType: components["schemas"]["PermissionType"];
+      /** @description The user who holds the role. */
       userId: components["schemas"]["UserId"];
       /**
        * Format: uuid
-       * @description The id of the workspace or organization the permission applies to.
+       * @description The id of the workspace or organization the permission applies to; the nil UUID `00000000-0000-0000-0000-000000000000` when `scope` is `none`.
        */
       scopeId: string;
       scope: components["schemas"]["PermissionScope"];
     };
     /**
      * PermissionScope
-     * @description What a permission applies to: a workspace, an organization, or nothing (instance).
+     * @description What a permission applies to; `none` for an instance-wide role such as `instance_admin`.
      * @enum {string}
      */
     PermissionScope: "workspace" | "organization" | "none" | (string & {});
     /**
      * PermissionType
-     * @description The role a permission grants. Open: the server may add roles.
+     * @description The role a permission grants. `workspace_*` roles apply to a workspace, `organization_*` roles to an organization and its workspaces, `instance_admin` to the whole installation. Open; the server may add roles.
      * @enum {string}
      */
     PermissionType:
@@ -2634,21 +2877,23 @@ export interface components {
       | "workspace_admin"
       | "workspace_runner"
       | "workspace_editor"
+      | "workspace_source_editor"
+      | "workspace_destination_editor"
       | "workspace_reader"
       | (string & {});
     /**
      * PermissionUpdateRequest
-     * @description Request body of updatePermission.
+     * @description Request body of updatePermission; only the role changes.
      */
     PermissionUpdateRequest: {
       permissionType: components["schemas"]["PermissionType"];
     };
     /**
      * PermissionsResponse
-     * @description What listPermissions answers.
+     * @description What listPermissions answers; every permission at once, not paged.
      */
     PermissionsResponse: {
-      /** @description The items of this page. */
+      /** @description The user's permissions. */
       data: components["schemas"]["PermissionResponseRead"][];
     };
     /**
@@ -2675,13 +2920,13 @@ export interface components {
        */
       status?: number;
       /** @description What went wrong in this occurrence, in words. */
-      detail?: string;
+      detail?: string | null;
       /** @description Where to read more about this problem type. */
-      documentationUrl?: string;
+      documentationUrl?: string | null;
       /** @description Problem-specific details (e.g. the offending value); its shape depends on `type`. */
       data?: {
         [key: string]: unknown;
-      };
+      } | null;
     };
     /**
      * PublicAccessTokenResponse
@@ -2704,7 +2949,7 @@ export interface components {
     };
     /**
      * PublicPermissionType
-     * @description The roles that can be granted through the public API.
+     * @description The roles createPermission can grant; `workspace_owner` and `instance_admin` cannot be granted through the public API.
      * @enum {string}
      */
     PublicPermissionType:
@@ -2715,6 +2960,8 @@ export interface components {
       | "organization_member"
       | "workspace_admin"
       | "workspace_editor"
+      | "workspace_source_editor"
+      | "workspace_destination_editor"
       | "workspace_runner"
       | "workspace_reader";
     /**
@@ -3002,7 +3249,7 @@ export interface components {
        * Format: int64
        * @description Creation time, in seconds since the Unix epoch.
        */
-      createdAt: number;
+      createdAt?: number;
       resourceAllocation?: components["schemas"]["ScopedResourceRequirements"];
     };
     /**
@@ -3110,20 +3357,21 @@ export interface components {
     Tag: {
       tagId: components["schemas"]["TagId"];
       workspaceId: components["schemas"]["WorkspaceId"];
-      /** @description The tag's text, e.g. finance. */
+      /** @description The tag's text, e.g. `finance`. */
       name: string;
-      /** @description The tag's colour as a hex RGB code without `#`, e.g. `FF5733`. */
+      /** @description The tag's colour as six hex digits of an RGB value, without `#`, e.g. `2E7D32`. */
       color: string;
     };
     /**
      * TagCreateRequest
-     * @description Request body of createTag.
+     * @description Request body of createTag. The server rejects a name over 30 characters and a colour that is not six hex digits with 400.
      */
     TagCreateRequest: {
-      /** @description The name. */
+      /** @description The tag's text, unique within the workspace, at most 30 characters. */
       name: string;
-      /** @description Display color of the tag, as a hex string such as `#FF6B6B`. */
+      /** @description The tag's colour as six hex digits of an RGB value, without `#`, e.g. `2E7D32`; upper or lower case. */
       color: string;
+      /** @description The workspace the tag belongs to; the caller needs an editor role there. */
       workspaceId: components["schemas"]["WorkspaceId"];
     };
     /**
@@ -3134,32 +3382,33 @@ export interface components {
     TagId: string;
     /**
      * TagPatchRequest
-     * @description Request body of updateTag.
+     * @description Request body of updateTag. Both fields are required and replace the current values.
      */
     TagPatchRequest: {
-      /** @description The name. */
+      /** @description The tag's new text, unique within the workspace, at most 30 characters. */
       name: string;
-      /** @description Display color of the tag, as a hex string such as `#FF6B6B`. */
+      /** @description The tag's colour as six hex digits of an RGB value, without `#`, e.g. `2E7D32`; upper or lower case. */
       color: string;
     };
     /**
      * TagResponse
-     * @description What createTag, getTag, updateTag answer.
+     * @description One tag, as createTag, getTag, updateTag and listTags return it.
      */
     TagResponse: {
       tagId: components["schemas"]["TagId"];
-      /** @description The name. */
+      /** @description The tag's text, e.g. `production`. */
       name: string;
-      /** @description Display color of the tag, as a hex string such as `#FF6B6B`. */
+      /** @description The tag's colour as six hex digits of an RGB value, without `#`, e.g. `2E7D32`. */
       color: string;
+      /** @description The workspace the tag belongs to. */
       workspaceId: components["schemas"]["WorkspaceId"];
     };
     /**
      * TagsResponse
-     * @description What listTags answers.
+     * @description What listTags answers; every tag at once, not paged.
      */
     TagsResponse: {
-      /** @description The items of this page. */
+      /** @description The tags, in no particular order. */
       data: components["schemas"]["TagResponse"][];
     };
     /**
@@ -3185,7 +3434,7 @@ export interface components {
     /**
      * UserId
      * Format: uuid
-     * @description The id of a user.
+     * @description The id of a user (the `id` of listUsersWithinAnOrganization).
      */
     UserId: string;
     /**
@@ -3193,49 +3442,50 @@ export interface components {
      * @description One user of an organization.
      */
     UserResponse: {
-      /** @description The name. */
+      /** @description The user's name as shown in Airbyte. */
       name: string;
+      /** @description The user's id, as used in permissions and group memberships. */
       id: components["schemas"]["UserId"];
       /**
        * Format: email
-       * @description Email address.
+       * @description The user's login email address.
        */
       email: string;
     };
     /**
      * UsersResponse
-     * @description What listUsersWithinAnOrganization answers.
+     * @description What listUsersWithinAnOrganization answers; every match at once, not paged.
      */
     UsersResponse: {
-      /** @description The items of this page. */
+      /** @description The matching users. */
       data: components["schemas"]["UserResponse"][];
     };
     /**
      * WebhookNotificationConfig
-     * @description Whether a notification is sent to a webhook, and which.
+     * @description Webhook delivery of one kind of event. The server posts a Slack-style message, so a Slack incoming-webhook URL works as is.
      */
     WebhookNotificationConfig: {
-      /** @description Whether it is enabled. */
+      /** @description Whether the event is posted to `url`. */
       enabled?: boolean;
-      /** @description The webhook URL notifications are posted to. */
+      /** @description The webhook URL, e.g. a Slack incoming webhook; absent when none was ever set. */
       url?: string;
     };
     /**
      * WorkspaceCreateRequest
-     * @description Request body of createWorkspace.
+     * @description Request body of createWorkspace; only `name` is required.
      */
     WorkspaceCreateRequest: {
-      /** @description The name. */
+      /** @description The workspace's display name. */
       name: string;
       /**
        * Format: uuid
-       * @description The organization's id.
+       * @description The organization to create the workspace in. Self-managed OSS ignores it and uses its one default organization.
        */
       organizationId?: string;
       notifications?: components["schemas"]["NotificationsConfig"];
       /**
        * Format: uuid
-       * @description The region's id.
+       * @description The region (regionId of listRegions) whose dataplanes run the workspace's syncs; the organization's default region when absent.
        */
       regionId?: string;
     };
@@ -3256,7 +3506,7 @@ export interface components {
     };
     /**
      * WorkspaceResponse
-     * @description What createWorkspace, getWorkspace, updateWorkspace answer.
+     * @description One workspace, as createWorkspace, getWorkspace, updateWorkspace and listWorkspaces return it.
      */
     WorkspaceResponse: {
       /**
@@ -3264,36 +3514,36 @@ export interface components {
        * @description The workspace's id.
        */
       workspaceId: string;
-      /** @description The name. */
+      /** @description The workspace's display name. */
       name: string;
-      /** @description Deprecated: the region where data is processed. Use `regionId`. */
+      /** @description The name of the workspace's region in lower case, e.g. `auto` (the default region of self-managed installs), `us` or `eu`. */
       dataResidency: string;
-      notifications: components["schemas"]["NotificationsConfig"];
+      notifications?: components["schemas"]["NotificationsConfig"];
     };
     /**
      * WorkspaceUpdateRequest
-     * @description Request body of updateWorkspace.
+     * @description Request body of updateWorkspace; every field is optional and an absent one is left as it is.
      */
     WorkspaceUpdateRequest: {
-      /** @description The name. */
+      /** @description The workspace's new display name. */
       name?: string;
       notifications?: components["schemas"]["NotificationsConfig"];
       /**
        * Format: uuid
-       * @description The region's id.
+       * @description The region (regionId of listRegions) to run the workspace's syncs in from now on.
        */
       regionId?: string;
     };
     /**
      * WorkspacesResponse
-     * @description What listWorkspaces answers.
+     * @description One page of listWorkspaces.
      */
     WorkspacesResponse: {
-      /** @description URL of the previous page; absent or empty on the first page. */
+      /** @description Absolute URL of the previous page, with the same filters; empty on the first page. */
       previous?: string;
-      /** @description URL of the next page; absent or empty after the last page. */
+      /** @description Absolute URL of the next page, with the same filters. The server sends one after every non-empty page, even the last; it is empty once a page comes back empty. */
       next?: string;
-      /** @description The items of this page. */
+      /** @description The workspaces of this page, at most `limit` of them. */
       data: components["schemas"]["WorkspaceResponse"][];
     };
   };
@@ -3328,6 +3578,16 @@ export interface components {
         "application/json": components["schemas"]["Problem"];
       };
     };
+    /** @description The request is well-formed but cannot be applied. */
+    UnprocessableEntity: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/problem+json": components["schemas"]["Problem"];
+        "application/json": components["schemas"]["Problem"];
+      };
+    };
     /** @description The request conflicts with the current state (e.g. a duplicate name). */
     Conflict: {
       headers: {
@@ -3348,8 +3608,8 @@ export interface components {
         "application/json": components["schemas"]["Problem"];
       };
     };
-    /** @description The request is well-formed but cannot be applied. */
-    UnprocessableEntity: {
+    /** @description The server is up but not healthy (its database or another dependency is unavailable). */
+    ServiceUnavailable: {
       headers: {
         [name: string]: unknown;
       };
@@ -3370,7 +3630,10 @@ export interface components {
     };
   };
   parameters: {
-    /** @description The application's `id`, as listApplications returns it. */
+    /**
+     * @description The application's `id`, as listApplications returns it.
+     * @example ad50b371-ddeb-493f-9be8-e143a87e8f9c
+     */
     applicationId: string;
     /** @description Only items of these workspaces; sent as repeated keys (`workspaceIds=a&workspaceIds=b`). Empty means every workspace the credentials can see. */
     workspaceIds: string[];
@@ -3380,35 +3643,80 @@ export interface components {
     limit: number;
     /** @description How many items to skip before the first one returned. */
     offset: number;
-    /** @description The connection's id. */
+    /**
+     * @description The connection's id.
+     * @example 9c1f4e7a-2d58-4b3c-8a06-e5f7b2d1c490
+     */
     connectionId: string;
-    /** @description The dataplane's id (`dataplaneId`). */
+    /**
+     * @description The dataplane's id (`dataplaneId`).
+     * @example 0e3f2922-ad47-4d6f-9ee2-b504490997e4
+     */
     dataplaneId: string;
-    /** @description The destination's id. */
+    /**
+     * @description The destination's id.
+     * @example 3f9a6c2e-8b14-4d07-a5e2-1c7b9d0f6a83
+     */
     destinationId: string;
-    /** @description The group's id. */
+    /**
+     * @description The group's id.
+     * @example 2d7b9e41-6c3a-4f58-b1e0-8a5c3d9f7e26
+     */
     groupId: string;
-    /** @description The user's id. */
+    /**
+     * @description The user's id.
+     * @example 4f6a2c1e-8d3b-4a7f-9e25-c1b0d8f37a64
+     */
     userId: string;
-    /** @description The permission's id. */
+    /**
+     * @description The permission's id.
+     * @example 9e4c1a7b-2f85-4d36-a0b9-5c8e3d1f6a42
+     */
     permissionId: string;
-    /** @description The job's id, a number (as returned in `jobId`). */
+    /**
+     * @description The job's id, a number (as returned in `jobId`).
+     * @example 48213
+     */
     jobId: number;
-    /** @description The organization's id. */
+    /**
+     * @description The organization's id.
+     * @example 0526af00-248a-4dc3-a4c5-43a13f0f3bd6
+     */
     organizationId: string;
-    /** @description Whether the override belongs to a source or a destination connector. */
+    /**
+     * @description Whether the override belongs to a source or a destination connector.
+     * @example source
+     */
     actorType: components["schemas"]["ActorTypeEnum"];
-    /** @description The connector's name, e.g. google-ads. */
+    /**
+     * @description The connector's name, e.g. google-ads.
+     * @example google-ads
+     */
     connectorName: string;
-    /** @description The region's id (`regionId`). */
+    /**
+     * @description The region's id (`regionId`).
+     * @example 55d8eb69-a858-4bb5-a538-69e19efd694f
+     */
     regionId: string;
-    /** @description The source's id. */
+    /**
+     * @description The source's id.
+     * @example 5b0e3f1c-2a47-4d8e-9c61-7f3a2b9d4e10
+     */
     sourceId: string;
-    /** @description The tag's id. */
+    /**
+     * @description The tag's id.
+     * @example 6a2d8f31-94c7-4e0b-b3d5-0f8e1c7a5b92
+     */
     tagId: components["schemas"]["TagId"];
-    /** @description The workspace's id. */
+    /**
+     * @description The workspace's id.
+     * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+     */
     workspaceId: string;
-    /** @description The definition's id. */
+    /**
+     * @description The definition's id.
+     * @example 1bef3809-4365-4600-a107-a56f533c4ad0
+     */
     definitionId: string;
   };
   requestBodies: never;
@@ -3517,7 +3825,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The application's `id`, as listApplications returns it. */
+        /**
+         * @description The application's `id`, as listApplications returns it.
+         * @example ad50b371-ddeb-493f-9be8-e143a87e8f9c
+         */
         applicationId: components["parameters"]["applicationId"];
       };
       cookie?: never;
@@ -3542,7 +3853,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The application's `id`, as listApplications returns it. */
+        /**
+         * @description The application's `id`, as listApplications returns it.
+         * @example ad50b371-ddeb-493f-9be8-e143a87e8f9c
+         */
         applicationId: components["parameters"]["applicationId"];
       };
       cookie?: never;
@@ -3622,6 +3936,8 @@ export interface operations {
       };
       400: components["responses"]["BadRequest"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      422: components["responses"]["UnprocessableEntity"];
     };
   };
   getConnection: {
@@ -3629,7 +3945,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The connection's id. */
+        /**
+         * @description The connection's id.
+         * @example 9c1f4e7a-2d58-4b3c-8a06-e5f7b2d1c490
+         */
         connectionId: components["parameters"]["connectionId"];
       };
       cookie?: never;
@@ -3654,7 +3973,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The connection's id. */
+        /**
+         * @description The connection's id.
+         * @example 9c1f4e7a-2d58-4b3c-8a06-e5f7b2d1c490
+         */
         connectionId: components["parameters"]["connectionId"];
       };
       cookie?: never;
@@ -3677,7 +3999,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The connection's id. */
+        /**
+         * @description The connection's id.
+         * @example 9c1f4e7a-2d58-4b3c-8a06-e5f7b2d1c490
+         */
         connectionId: components["parameters"]["connectionId"];
       };
       cookie?: never;
@@ -3699,6 +4024,8 @@ export interface operations {
       };
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
     };
   };
   listConnectorDefinitions: {
@@ -3795,7 +4122,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The dataplane's id (`dataplaneId`). */
+        /**
+         * @description The dataplane's id (`dataplaneId`).
+         * @example 0e3f2922-ad47-4d6f-9ee2-b504490997e4
+         */
         dataplaneId: components["parameters"]["dataplaneId"];
       };
       cookie?: never;
@@ -3820,7 +4150,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The dataplane's id (`dataplaneId`). */
+        /**
+         * @description The dataplane's id (`dataplaneId`).
+         * @example 0e3f2922-ad47-4d6f-9ee2-b504490997e4
+         */
         dataplaneId: components["parameters"]["dataplaneId"];
       };
       cookie?: never;
@@ -3845,7 +4178,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The dataplane's id (`dataplaneId`). */
+        /**
+         * @description The dataplane's id (`dataplaneId`).
+         * @example 0e3f2922-ad47-4d6f-9ee2-b504490997e4
+         */
         dataplaneId: components["parameters"]["dataplaneId"];
       };
       cookie?: never;
@@ -3926,6 +4262,7 @@ export interface operations {
       400: components["responses"]["BadRequest"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      422: components["responses"]["UnprocessableEntity"];
     };
   };
   getDestination: {
@@ -3940,7 +4277,10 @@ export interface operations {
       };
       header?: never;
       path: {
-        /** @description The destination's id. */
+        /**
+         * @description The destination's id.
+         * @example 3f9a6c2e-8b14-4d07-a5e2-1c7b9d0f6a83
+         */
         destinationId: components["parameters"]["destinationId"];
       };
       cookie?: never;
@@ -3965,7 +4305,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The destination's id. */
+        /**
+         * @description The destination's id.
+         * @example 3f9a6c2e-8b14-4d07-a5e2-1c7b9d0f6a83
+         */
         destinationId: components["parameters"]["destinationId"];
       };
       cookie?: never;
@@ -3987,6 +4330,7 @@ export interface operations {
       };
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      422: components["responses"]["UnprocessableEntity"];
     };
   };
   deleteDestination: {
@@ -3994,7 +4338,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The destination's id. */
+        /**
+         * @description The destination's id.
+         * @example 3f9a6c2e-8b14-4d07-a5e2-1c7b9d0f6a83
+         */
         destinationId: components["parameters"]["destinationId"];
       };
       cookie?: never;
@@ -4017,7 +4364,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The destination's id. */
+        /**
+         * @description The destination's id.
+         * @example 3f9a6c2e-8b14-4d07-a5e2-1c7b9d0f6a83
+         */
         destinationId: components["parameters"]["destinationId"];
       };
       cookie?: never;
@@ -4039,6 +4389,7 @@ export interface operations {
       };
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      422: components["responses"]["UnprocessableEntity"];
     };
   };
   listEmbeddedOrganizationsByUser: {
@@ -4050,7 +4401,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The caller's Embedded organizations. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4075,7 +4426,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The scoped token. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4100,7 +4451,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The widget token. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4115,7 +4466,7 @@ export interface operations {
   listGroups: {
     parameters: {
       query: {
-        /** @description The organization. */
+        /** @description The organization whose groups to list (400 when absent). */
         organizationId: string;
         /** @description Page size. The list helpers of the client page through everything; set this only to change the page size. */
         limit?: components["parameters"]["limit"];
@@ -4128,7 +4479,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description One page of groups. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4137,6 +4488,7 @@ export interface operations {
           "application/json": components["schemas"]["GroupsResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
     };
@@ -4154,8 +4506,8 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
-      200: {
+      /** @description The new group. */
+      201: {
         headers: {
           [name: string]: unknown;
         };
@@ -4173,14 +4525,17 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The group's id. */
+        /**
+         * @description The group's id.
+         * @example 2d7b9e41-6c3a-4f58-b1e0-8a5c3d9f7e26
+         */
         groupId: components["parameters"]["groupId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The group. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4198,14 +4553,17 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The group's id. */
+        /**
+         * @description The group's id.
+         * @example 2d7b9e41-6c3a-4f58-b1e0-8a5c3d9f7e26
+         */
         groupId: components["parameters"]["groupId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Done; no body. */
+      /** @description The group was deleted; no body. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -4222,7 +4580,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The group's id. */
+        /**
+         * @description The group's id.
+         * @example 2d7b9e41-6c3a-4f58-b1e0-8a5c3d9f7e26
+         */
         groupId: components["parameters"]["groupId"];
       };
       cookie?: never;
@@ -4233,7 +4594,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The group as saved. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4258,14 +4619,17 @@ export interface operations {
       };
       header?: never;
       path: {
-        /** @description The group's id. */
+        /**
+         * @description The group's id.
+         * @example 2d7b9e41-6c3a-4f58-b1e0-8a5c3d9f7e26
+         */
         groupId: components["parameters"]["groupId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description One page of members. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4283,7 +4647,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The group's id. */
+        /**
+         * @description The group's id.
+         * @example 2d7b9e41-6c3a-4f58-b1e0-8a5c3d9f7e26
+         */
         groupId: components["parameters"]["groupId"];
       };
       cookie?: never;
@@ -4294,7 +4661,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Created. */
+      /** @description The new membership. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -4314,16 +4681,22 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The group's id. */
+        /**
+         * @description The group's id.
+         * @example 2d7b9e41-6c3a-4f58-b1e0-8a5c3d9f7e26
+         */
         groupId: components["parameters"]["groupId"];
-        /** @description The user's id. */
+        /**
+         * @description The user's id.
+         * @example 4f6a2c1e-8d3b-4a7f-9e25-c1b0d8f37a64
+         */
         userId: components["parameters"]["userId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Done; no body. */
+      /** @description The user is no longer a member; no body. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -4340,14 +4713,17 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The group's id. */
+        /**
+         * @description The group's id.
+         * @example 2d7b9e41-6c3a-4f58-b1e0-8a5c3d9f7e26
+         */
         groupId: components["parameters"]["groupId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The group's permissions. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4365,7 +4741,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The group's id. */
+        /**
+         * @description The group's id.
+         * @example 2d7b9e41-6c3a-4f58-b1e0-8a5c3d9f7e26
+         */
         groupId: components["parameters"]["groupId"];
       };
       cookie?: never;
@@ -4376,7 +4755,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Created. */
+      /** @description The new permission. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -4396,16 +4775,22 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The group's id. */
+        /**
+         * @description The group's id.
+         * @example 2d7b9e41-6c3a-4f58-b1e0-8a5c3d9f7e26
+         */
         groupId: components["parameters"]["groupId"];
-        /** @description The permission's id. */
+        /**
+         * @description The permission's id.
+         * @example 9e4c1a7b-2f85-4d36-a0b9-5c8e3d1f6a42
+         */
         permissionId: components["parameters"]["permissionId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Done; no body. */
+      /** @description The permission was revoked; no body. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -4433,6 +4818,7 @@ export interface operations {
         content?: never;
       };
       429: components["responses"]["TooManyRequests"];
+      503: components["responses"]["ServiceUnavailable"];
     };
   };
   listJobs: {
@@ -4511,6 +4897,7 @@ export interface operations {
       };
       400: components["responses"]["BadRequest"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
     };
@@ -4520,7 +4907,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The job's id, a number (as returned in `jobId`). */
+        /**
+         * @description The job's id, a number (as returned in `jobId`).
+         * @example 48213
+         */
         jobId: components["parameters"]["jobId"];
       };
       cookie?: never;
@@ -4545,7 +4935,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The job's id, a number (as returned in `jobId`). */
+        /**
+         * @description The job's id, a number (as returned in `jobId`).
+         * @example 48213
+         */
         jobId: components["parameters"]["jobId"];
       };
       cookie?: never;
@@ -4563,6 +4956,7 @@ export interface operations {
       };
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
     };
   };
   oauthCallback: {
@@ -4605,7 +4999,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The caller's organizations. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4623,7 +5017,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The organization's id. */
+        /**
+         * @description The organization's id.
+         * @example 0526af00-248a-4dc3-a4c5-43a13f0f3bd6
+         */
         organizationId: components["parameters"]["organizationId"];
       };
       cookie?: never;
@@ -4650,11 +5047,20 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The organization's id. */
+        /**
+         * @description The organization's id.
+         * @example 0526af00-248a-4dc3-a4c5-43a13f0f3bd6
+         */
         organizationId: components["parameters"]["organizationId"];
-        /** @description Whether the override belongs to a source or a destination connector. */
+        /**
+         * @description Whether the override belongs to a source or a destination connector.
+         * @example source
+         */
         actorType: components["parameters"]["actorType"];
-        /** @description The connector's name, e.g. google-ads. */
+        /**
+         * @description The connector's name, e.g. google-ads.
+         * @example google-ads
+         */
         name: components["parameters"]["connectorName"];
       };
       cookie?: never;
@@ -4675,9 +5081,9 @@ export interface operations {
   listPermissions: {
     parameters: {
       query?: {
-        /** @description The user. */
+        /** @description The user whose permissions to list; the caller when absent. */
         userId?: string;
-        /** @description The organization. */
+        /** @description Only permissions in this organization (on it or on its workspaces). Required with the `userId` of another user. */
         organizationId?: string;
       };
       header?: never;
@@ -4686,7 +5092,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The user's permissions. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4695,6 +5101,7 @@ export interface operations {
           "application/json": components["schemas"]["PermissionsResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
     };
@@ -4712,7 +5119,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The new permission. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4730,14 +5137,17 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The permission's id. */
+        /**
+         * @description The permission's id.
+         * @example 9e4c1a7b-2f85-4d36-a0b9-5c8e3d1f6a42
+         */
         permissionId: components["parameters"]["permissionId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The permission. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4756,14 +5166,17 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The permission's id. */
+        /**
+         * @description The permission's id.
+         * @example 9e4c1a7b-2f85-4d36-a0b9-5c8e3d1f6a42
+         */
         permissionId: components["parameters"]["permissionId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Done; no body. */
+      /** @description The permission was revoked; no body. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -4780,7 +5193,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The permission's id. */
+        /**
+         * @description The permission's id.
+         * @example 9e4c1a7b-2f85-4d36-a0b9-5c8e3d1f6a42
+         */
         permissionId: components["parameters"]["permissionId"];
       };
       cookie?: never;
@@ -4791,7 +5207,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The permission as saved. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4862,7 +5278,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The region's id (`regionId`). */
+        /**
+         * @description The region's id (`regionId`).
+         * @example 55d8eb69-a858-4bb5-a538-69e19efd694f
+         */
         regionId: components["parameters"]["regionId"];
       };
       cookie?: never;
@@ -4887,7 +5306,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The region's id (`regionId`). */
+        /**
+         * @description The region's id (`regionId`).
+         * @example 55d8eb69-a858-4bb5-a538-69e19efd694f
+         */
         regionId: components["parameters"]["regionId"];
       };
       cookie?: never;
@@ -4912,7 +5334,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The region's id (`regionId`). */
+        /**
+         * @description The region's id (`regionId`).
+         * @example 55d8eb69-a858-4bb5-a538-69e19efd694f
+         */
         regionId: components["parameters"]["regionId"];
       };
       cookie?: never;
@@ -4992,6 +5417,8 @@ export interface operations {
       };
       400: components["responses"]["BadRequest"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      422: components["responses"]["UnprocessableEntity"];
     };
   };
   initiateOAuth: {
@@ -5029,7 +5456,10 @@ export interface operations {
       };
       header?: never;
       path: {
-        /** @description The source's id. */
+        /**
+         * @description The source's id.
+         * @example 5b0e3f1c-2a47-4d8e-9c61-7f3a2b9d4e10
+         */
         sourceId: components["parameters"]["sourceId"];
       };
       cookie?: never;
@@ -5054,7 +5484,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The source's id. */
+        /**
+         * @description The source's id.
+         * @example 5b0e3f1c-2a47-4d8e-9c61-7f3a2b9d4e10
+         */
         sourceId: components["parameters"]["sourceId"];
       };
       cookie?: never;
@@ -5076,6 +5509,7 @@ export interface operations {
       };
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      422: components["responses"]["UnprocessableEntity"];
     };
   };
   deleteSource: {
@@ -5083,7 +5517,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The source's id. */
+        /**
+         * @description The source's id.
+         * @example 5b0e3f1c-2a47-4d8e-9c61-7f3a2b9d4e10
+         */
         sourceId: components["parameters"]["sourceId"];
       };
       cookie?: never;
@@ -5106,7 +5543,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The source's id. */
+        /**
+         * @description The source's id.
+         * @example 5b0e3f1c-2a47-4d8e-9c61-7f3a2b9d4e10
+         */
         sourceId: components["parameters"]["sourceId"];
       };
       cookie?: never;
@@ -5128,6 +5568,7 @@ export interface operations {
       };
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      422: components["responses"]["UnprocessableEntity"];
     };
   };
   getStreamProperties: {
@@ -5175,7 +5616,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description Every tag of those workspaces. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5201,7 +5642,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The new tag. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5220,14 +5661,17 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The tag's id. */
+        /**
+         * @description The tag's id.
+         * @example 6a2d8f31-94c7-4e0b-b3d5-0f8e1c7a5b92
+         */
         tagId: components["parameters"]["tagId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The tag. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5245,14 +5689,17 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The tag's id. */
+        /**
+         * @description The tag's id.
+         * @example 6a2d8f31-94c7-4e0b-b3d5-0f8e1c7a5b92
+         */
         tagId: components["parameters"]["tagId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Done; no body. */
+      /** @description The tag was deleted; no body. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -5268,7 +5715,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The tag's id. */
+        /**
+         * @description The tag's id.
+         * @example 6a2d8f31-94c7-4e0b-b3d5-0f8e1c7a5b92
+         */
         tagId: components["parameters"]["tagId"];
       };
       cookie?: never;
@@ -5279,7 +5729,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The tag as saved. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5296,11 +5746,11 @@ export interface operations {
   listUsersWithinAnOrganization: {
     parameters: {
       query: {
-        /** @description The organization. */
+        /** @description The organization whose users to list. */
         organizationId: string;
-        /** @description Only these users; repeated keys. */
+        /** @description Only users with these ids; repeated keys (`ids=a&ids=b`). */
         ids?: string[];
-        /** @description Only users with these emails; repeated keys. */
+        /** @description Only users with these email addresses, compared exactly; repeated keys. */
         emails?: string[];
       };
       header?: never;
@@ -5309,7 +5759,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The matching users. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5340,7 +5790,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description One page of workspaces. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5366,7 +5816,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The new workspace. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5384,14 +5834,17 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Success. */
+      /** @description The workspace. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5409,14 +5862,17 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Done; no body. */
+      /** @description The workspace was deleted; no body. */
       204: {
         headers: {
           [name: string]: unknown;
@@ -5432,7 +5888,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
       };
       cookie?: never;
@@ -5443,7 +5902,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Success. */
+      /** @description The workspace as saved. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5461,7 +5920,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
       };
       cookie?: never;
@@ -5486,7 +5948,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
       };
       cookie?: never;
@@ -5514,9 +5979,15 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
-        /** @description The definition's id. */
+        /**
+         * @description The definition's id.
+         * @example 1bef3809-4365-4600-a107-a56f533c4ad0
+         */
         definitionId: components["parameters"]["definitionId"];
       };
       cookie?: never;
@@ -5541,9 +6012,15 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
-        /** @description The definition's id. */
+        /**
+         * @description The definition's id.
+         * @example 1bef3809-4365-4600-a107-a56f533c4ad0
+         */
         definitionId: components["parameters"]["definitionId"];
       };
       cookie?: never;
@@ -5572,9 +6049,15 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
-        /** @description The definition's id. */
+        /**
+         * @description The definition's id.
+         * @example 1bef3809-4365-4600-a107-a56f533c4ad0
+         */
         definitionId: components["parameters"]["definitionId"];
       };
       cookie?: never;
@@ -5599,7 +6082,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
       };
       cookie?: never;
@@ -5624,7 +6110,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
       };
       cookie?: never;
@@ -5653,9 +6142,15 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
-        /** @description The definition's id. */
+        /**
+         * @description The definition's id.
+         * @example 1bef3809-4365-4600-a107-a56f533c4ad0
+         */
         definitionId: components["parameters"]["definitionId"];
       };
       cookie?: never;
@@ -5680,9 +6175,15 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
-        /** @description The definition's id. */
+        /**
+         * @description The definition's id.
+         * @example 1bef3809-4365-4600-a107-a56f533c4ad0
+         */
         definitionId: components["parameters"]["definitionId"];
       };
       cookie?: never;
@@ -5712,9 +6213,15 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
-        /** @description The definition's id. */
+        /**
+         * @description The definition's id.
+         * @example 1bef3809-4365-4600-a107-a56f533c4ad0
+         */
         definitionId: components["parameters"]["definitionId"];
       };
       cookie?: never;
@@ -5740,7 +6247,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
       };
       cookie?: never;
@@ -5765,7 +6275,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
       };
       cookie?: never;
@@ -5794,9 +6307,15 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
-        /** @description The definition's id. */
+        /**
+         * @description The definition's id.
+         * @example 1bef3809-4365-4600-a107-a56f533c4ad0
+         */
         definitionId: components["parameters"]["definitionId"];
       };
       cookie?: never;
@@ -5821,9 +6340,15 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
-        /** @description The definition's id. */
+        /**
+         * @description The definition's id.
+         * @example 1bef3809-4365-4600-a107-a56f533c4ad0
+         */
         definitionId: components["parameters"]["definitionId"];
       };
       cookie?: never;
@@ -5853,9 +6378,15 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
-        /** @description The definition's id. */
+        /**
+         * @description The definition's id.
+         * @example 1bef3809-4365-4600-a107-a56f533c4ad0
+         */
         definitionId: components["parameters"]["definitionId"];
       };
       cookie?: never;
@@ -5881,7 +6412,10 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
       };
       cookie?: never;
@@ -5908,11 +6442,20 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The workspace's id. */
+        /**
+         * @description The workspace's id.
+         * @example 871d9b60-11d1-44cb-8c92-c246d53bf87e
+         */
         workspaceId: components["parameters"]["workspaceId"];
-        /** @description Whether the override belongs to a source or a destination connector. */
+        /**
+         * @description Whether the override belongs to a source or a destination connector.
+         * @example source
+         */
         actorType: components["parameters"]["actorType"];
-        /** @description The connector's name, e.g. google-ads. */
+        /**
+         * @description The connector's name, e.g. google-ads.
+         * @example google-ads
+         */
         name: components["parameters"]["connectorName"];
       };
       cookie?: never;

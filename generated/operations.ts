@@ -80,10 +80,12 @@ import type {
   WorkspaceUpdateRequest,
   WorkspacesResponse,
 } from "./schemas.js";
+import { operation, pagedOperation } from "../src/operation.js";
+import type { OperationFunction } from "../src/types.js";
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
 
-/** How to call one operation: everything the client needs at run time. */
+/** How to call one operation: everything the client reads at run time, and nothing more. */
 export interface OperationSpec {
   /** The client group the method lives in (camelCase of the operation's tag). */
   readonly group: string;
@@ -92,1042 +94,1137 @@ export interface OperationSpec {
   readonly path: string;
   /** Path parameter names in the order they appear in the path (= argument order). */
   readonly pathParams: readonly string[];
+  /** The query parameters the operation declares; any other key is refused. */
   readonly queryParams: readonly string[];
-  readonly body: { readonly mediaType: string; readonly required: boolean } | null;
-  /** The documented success status and what its body is. */
-  readonly success: { readonly status: number; readonly kind: "json" | "text" | "none" };
+  /** A JSON request body, and whether it is required. */
+  readonly body: { readonly required: boolean } | null;
+  /** What the documented success answer carries; "redirect" when it is a 3xx (returned, not followed). */
+  readonly success: "json" | "text" | "none" | "redirect";
   /** False when the spec says `security: []`: no credentials are sent. */
   readonly authenticated: boolean;
   /** A list operation paged by `limit`/`offset` whose answer is `{ data, next, previous }`. */
   readonly paginated: boolean;
 }
 
+const $createAccessToken = {
+  group: "applications",
+  method: "POST",
+  path: "/applications/token",
+  pathParams: [],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: false,
+  paginated: false,
+} as const;
+const $createApplication = {
+  group: "applications",
+  method: "POST",
+  path: "/applications",
+  pathParams: [],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $deleteApplication = {
+  group: "applications",
+  method: "DELETE",
+  path: "/applications/{applicationId}",
+  pathParams: ["applicationId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $getApplication = {
+  group: "applications",
+  method: "GET",
+  path: "/applications/{applicationId}",
+  pathParams: ["applicationId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $listApplications = {
+  group: "applications",
+  method: "GET",
+  path: "/applications",
+  pathParams: [],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $createConnection = {
+  group: "connections",
+  method: "POST",
+  path: "/connections",
+  pathParams: [],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $deleteConnection = {
+  group: "connections",
+  method: "DELETE",
+  path: "/connections/{connectionId}",
+  pathParams: ["connectionId"],
+  queryParams: [],
+  body: null,
+  success: "none",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $getConnection = {
+  group: "connections",
+  method: "GET",
+  path: "/connections/{connectionId}",
+  pathParams: ["connectionId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $listConnections = {
+  group: "connections",
+  method: "GET",
+  path: "/connections",
+  pathParams: [],
+  queryParams: ["workspaceIds", "tagIds", "includeDeleted", "limit", "offset"],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: true,
+} as const;
+const $patchConnection = {
+  group: "connections",
+  method: "PATCH",
+  path: "/connections/{connectionId}",
+  pathParams: ["connectionId"],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $listConnectorDefinitions = {
+  group: "connectorDefinitions",
+  method: "GET",
+  path: "/connector_definitions",
+  pathParams: [],
+  queryParams: ["type", "workspaceId"],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $createDataplane = {
+  group: "dataplanes",
+  method: "POST",
+  path: "/dataplanes",
+  pathParams: [],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $createRegion = {
+  group: "dataplanes",
+  method: "POST",
+  path: "/regions",
+  pathParams: [],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $deleteDataplane = {
+  group: "dataplanes",
+  method: "DELETE",
+  path: "/dataplanes/{dataplaneId}",
+  pathParams: ["dataplaneId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $getDataplane = {
+  group: "dataplanes",
+  method: "GET",
+  path: "/dataplanes/{dataplaneId}",
+  pathParams: ["dataplaneId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $listDataplanes = {
+  group: "dataplanes",
+  method: "GET",
+  path: "/dataplanes",
+  pathParams: [],
+  queryParams: ["regionIds"],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $updateDataplane = {
+  group: "dataplanes",
+  method: "PATCH",
+  path: "/dataplanes/{dataplaneId}",
+  pathParams: ["dataplaneId"],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $updateRegion = {
+  group: "dataplanes",
+  method: "PATCH",
+  path: "/regions/{regionId}",
+  pathParams: ["regionId"],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $createDeclarativeSourceDefinition = {
+  group: "declarativeSourceDefinitions",
+  method: "POST",
+  path: "/workspaces/{workspaceId}/definitions/declarative_sources",
+  pathParams: ["workspaceId"],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $deleteDeclarativeSourceDefinition = {
+  group: "declarativeSourceDefinitions",
+  method: "DELETE",
+  path: "/workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}",
+  pathParams: ["workspaceId", "definitionId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $getDeclarativeSourceDefinition = {
+  group: "declarativeSourceDefinitions",
+  method: "GET",
+  path: "/workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}",
+  pathParams: ["workspaceId", "definitionId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $listDeclarativeSourceDefinitions = {
+  group: "declarativeSourceDefinitions",
+  method: "GET",
+  path: "/workspaces/{workspaceId}/definitions/declarative_sources",
+  pathParams: ["workspaceId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $updateDeclarativeSourceDefinition = {
+  group: "declarativeSourceDefinitions",
+  method: "PUT",
+  path: "/workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}",
+  pathParams: ["workspaceId", "definitionId"],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $createDestinationDefinition = {
+  group: "destinationDefinitions",
+  method: "POST",
+  path: "/workspaces/{workspaceId}/definitions/destinations",
+  pathParams: ["workspaceId"],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $deleteDestinationDefinition = {
+  group: "destinationDefinitions",
+  method: "DELETE",
+  path: "/workspaces/{workspaceId}/definitions/destinations/{definitionId}",
+  pathParams: ["workspaceId", "definitionId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $getDestinationDefinition = {
+  group: "destinationDefinitions",
+  method: "GET",
+  path: "/workspaces/{workspaceId}/definitions/destinations/{definitionId}",
+  pathParams: ["workspaceId", "definitionId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $listDestinationDefinitions = {
+  group: "destinationDefinitions",
+  method: "GET",
+  path: "/workspaces/{workspaceId}/definitions/destinations",
+  pathParams: ["workspaceId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $updateDestinationDefinition = {
+  group: "destinationDefinitions",
+  method: "PUT",
+  path: "/workspaces/{workspaceId}/definitions/destinations/{definitionId}",
+  pathParams: ["workspaceId", "definitionId"],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $createDestination = {
+  group: "destinations",
+  method: "POST",
+  path: "/destinations",
+  pathParams: [],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $deleteDestination = {
+  group: "destinations",
+  method: "DELETE",
+  path: "/destinations/{destinationId}",
+  pathParams: ["destinationId"],
+  queryParams: [],
+  body: null,
+  success: "none",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $getDestination = {
+  group: "destinations",
+  method: "GET",
+  path: "/destinations/{destinationId}",
+  pathParams: ["destinationId"],
+  queryParams: ["includeSecretCoordinates"],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $listDestinations = {
+  group: "destinations",
+  method: "GET",
+  path: "/destinations",
+  pathParams: [],
+  queryParams: ["workspaceIds", "includeDeleted", "limit", "offset"],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: true,
+} as const;
+const $patchDestination = {
+  group: "destinations",
+  method: "PATCH",
+  path: "/destinations/{destinationId}",
+  pathParams: ["destinationId"],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $putDestination = {
+  group: "destinations",
+  method: "PUT",
+  path: "/destinations/{destinationId}",
+  pathParams: ["destinationId"],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $generateEmbeddedScopedToken = {
+  group: "embeddedScopedToken",
+  method: "POST",
+  path: "/embedded/scoped_token",
+  pathParams: [],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $getEmbeddedWidget = {
+  group: "embeddedWidget",
+  method: "POST",
+  path: "/embedded/widget_token",
+  pathParams: [],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $listEmbeddedOrganizationsByUser = {
+  group: "embeddedWidget",
+  method: "GET",
+  path: "/embedded/organizations",
+  pathParams: [],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $addGroupMember = {
+  group: "groups",
+  method: "POST",
+  path: "/groups/{groupId}/members",
+  pathParams: ["groupId"],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $createGroup = {
+  group: "groups",
+  method: "POST",
+  path: "/groups",
+  pathParams: [],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $createGroupPermission = {
+  group: "groups",
+  method: "POST",
+  path: "/groups/{groupId}/permissions",
+  pathParams: ["groupId"],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $deleteGroup = {
+  group: "groups",
+  method: "DELETE",
+  path: "/groups/{groupId}",
+  pathParams: ["groupId"],
+  queryParams: [],
+  body: null,
+  success: "none",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $deleteGroupPermission = {
+  group: "groups",
+  method: "DELETE",
+  path: "/groups/{groupId}/permissions/{permissionId}",
+  pathParams: ["groupId", "permissionId"],
+  queryParams: [],
+  body: null,
+  success: "none",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $getGroup = {
+  group: "groups",
+  method: "GET",
+  path: "/groups/{groupId}",
+  pathParams: ["groupId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $listGroupMembers = {
+  group: "groups",
+  method: "GET",
+  path: "/groups/{groupId}/members",
+  pathParams: ["groupId"],
+  queryParams: ["limit", "offset"],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: true,
+} as const;
+const $listGroupPermissions = {
+  group: "groups",
+  method: "GET",
+  path: "/groups/{groupId}/permissions",
+  pathParams: ["groupId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $listGroups = {
+  group: "groups",
+  method: "GET",
+  path: "/groups",
+  pathParams: [],
+  queryParams: ["organizationId", "limit", "offset"],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: true,
+} as const;
+const $removeGroupMember = {
+  group: "groups",
+  method: "DELETE",
+  path: "/groups/{groupId}/members/{userId}",
+  pathParams: ["groupId", "userId"],
+  queryParams: [],
+  body: null,
+  success: "none",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $updateGroup = {
+  group: "groups",
+  method: "PATCH",
+  path: "/groups/{groupId}",
+  pathParams: ["groupId"],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $getHealthCheck = {
+  group: "health",
+  method: "GET",
+  path: "/health",
+  pathParams: [],
+  queryParams: [],
+  body: null,
+  success: "none",
+  authenticated: false,
+  paginated: false,
+} as const;
+const $cancelJob = {
+  group: "jobs",
+  method: "DELETE",
+  path: "/jobs/{jobId}",
+  pathParams: ["jobId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $createJob = {
+  group: "jobs",
+  method: "POST",
+  path: "/jobs",
+  pathParams: [],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $getJob = {
+  group: "jobs",
+  method: "GET",
+  path: "/jobs/{jobId}",
+  pathParams: ["jobId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $listJobs = {
+  group: "jobs",
+  method: "GET",
+  path: "/jobs",
+  pathParams: [],
+  queryParams: [
+    "connectionId",
+    "limit",
+    "offset",
+    "jobType",
+    "workspaceIds",
+    "status",
+    "createdAtStart",
+    "createdAtEnd",
+    "updatedAtStart",
+    "updatedAtEnd",
+    "orderBy",
+  ],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: true,
+} as const;
+const $oauthCallback = {
+  group: "oAuth",
+  method: "GET",
+  path: "/oauth/callback",
+  pathParams: [],
+  queryParams: ["queryParams"],
+  body: null,
+  success: "redirect",
+  authenticated: false,
+  paginated: false,
+} as const;
+const $createOrUpdateOrganizationOAuthCredentials = {
+  group: "organizations",
+  method: "PUT",
+  path: "/organizations/{organizationId}/oauthCredentials",
+  pathParams: ["organizationId"],
+  queryParams: [],
+  body: { required: true },
+  success: "none",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $deleteOrganizationOAuthCredentials = {
+  group: "organizations",
+  method: "DELETE",
+  path: "/organizations/{organizationId}/oauthCredentials/{actorType}/{name}",
+  pathParams: ["organizationId", "actorType", "name"],
+  queryParams: [],
+  body: null,
+  success: "none",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $listOrganizationsForUser = {
+  group: "organizations",
+  method: "GET",
+  path: "/organizations",
+  pathParams: [],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $createPermission = {
+  group: "permissions",
+  method: "POST",
+  path: "/permissions",
+  pathParams: [],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $deletePermission = {
+  group: "permissions",
+  method: "DELETE",
+  path: "/permissions/{permissionId}",
+  pathParams: ["permissionId"],
+  queryParams: [],
+  body: null,
+  success: "none",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $getPermission = {
+  group: "permissions",
+  method: "GET",
+  path: "/permissions/{permissionId}",
+  pathParams: ["permissionId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $listPermissions = {
+  group: "permissions",
+  method: "GET",
+  path: "/permissions",
+  pathParams: [],
+  queryParams: ["userId", "organizationId"],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $updatePermission = {
+  group: "permissions",
+  method: "PATCH",
+  path: "/permissions/{permissionId}",
+  pathParams: ["permissionId"],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $deleteRegion = {
+  group: "regions",
+  method: "DELETE",
+  path: "/regions/{regionId}",
+  pathParams: ["regionId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $getRegion = {
+  group: "regions",
+  method: "GET",
+  path: "/regions/{regionId}",
+  pathParams: ["regionId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $listRegions = {
+  group: "regions",
+  method: "GET",
+  path: "/regions",
+  pathParams: [],
+  queryParams: ["organizationId"],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $getDocumentation = {
+  group: "root",
+  method: "GET",
+  path: "/",
+  pathParams: [],
+  queryParams: [],
+  body: null,
+  success: "text",
+  authenticated: false,
+  paginated: false,
+} as const;
+const $createSourceDefinition = {
+  group: "sourceDefinitions",
+  method: "POST",
+  path: "/workspaces/{workspaceId}/definitions/sources",
+  pathParams: ["workspaceId"],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $deleteSourceDefinition = {
+  group: "sourceDefinitions",
+  method: "DELETE",
+  path: "/workspaces/{workspaceId}/definitions/sources/{definitionId}",
+  pathParams: ["workspaceId", "definitionId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $getSourceDefinition = {
+  group: "sourceDefinitions",
+  method: "GET",
+  path: "/workspaces/{workspaceId}/definitions/sources/{definitionId}",
+  pathParams: ["workspaceId", "definitionId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $listSourceDefinitions = {
+  group: "sourceDefinitions",
+  method: "GET",
+  path: "/workspaces/{workspaceId}/definitions/sources",
+  pathParams: ["workspaceId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $updateSourceDefinition = {
+  group: "sourceDefinitions",
+  method: "PUT",
+  path: "/workspaces/{workspaceId}/definitions/sources/{definitionId}",
+  pathParams: ["workspaceId", "definitionId"],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $createSource = {
+  group: "sources",
+  method: "POST",
+  path: "/sources",
+  pathParams: [],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $deleteSource = {
+  group: "sources",
+  method: "DELETE",
+  path: "/sources/{sourceId}",
+  pathParams: ["sourceId"],
+  queryParams: [],
+  body: null,
+  success: "none",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $getSource = {
+  group: "sources",
+  method: "GET",
+  path: "/sources/{sourceId}",
+  pathParams: ["sourceId"],
+  queryParams: ["includeSecretCoordinates"],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $initiateOAuth = {
+  group: "sources",
+  method: "POST",
+  path: "/sources/initiateOAuth",
+  pathParams: [],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $listSources = {
+  group: "sources",
+  method: "GET",
+  path: "/sources",
+  pathParams: [],
+  queryParams: ["workspaceIds", "includeDeleted", "limit", "offset"],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: true,
+} as const;
+const $patchSource = {
+  group: "sources",
+  method: "PATCH",
+  path: "/sources/{sourceId}",
+  pathParams: ["sourceId"],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $putSource = {
+  group: "sources",
+  method: "PUT",
+  path: "/sources/{sourceId}",
+  pathParams: ["sourceId"],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $getStreamProperties = {
+  group: "streams",
+  method: "GET",
+  path: "/streams",
+  pathParams: [],
+  queryParams: ["sourceId", "destinationId", "ignoreCache"],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $createTag = {
+  group: "tags",
+  method: "POST",
+  path: "/tags",
+  pathParams: [],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $deleteTag = {
+  group: "tags",
+  method: "DELETE",
+  path: "/tags/{tagId}",
+  pathParams: ["tagId"],
+  queryParams: [],
+  body: null,
+  success: "none",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $getTag = {
+  group: "tags",
+  method: "GET",
+  path: "/tags/{tagId}",
+  pathParams: ["tagId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $listTags = {
+  group: "tags",
+  method: "GET",
+  path: "/tags",
+  pathParams: [],
+  queryParams: ["workspaceIds"],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $updateTag = {
+  group: "tags",
+  method: "PATCH",
+  path: "/tags/{tagId}",
+  pathParams: ["tagId"],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $listUsersWithinAnOrganization = {
+  group: "users",
+  method: "GET",
+  path: "/users",
+  pathParams: [],
+  queryParams: ["organizationId", "ids", "emails"],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $createOrUpdateWorkspaceOAuthCredentials = {
+  group: "workspaces",
+  method: "PUT",
+  path: "/workspaces/{workspaceId}/oauthCredentials",
+  pathParams: ["workspaceId"],
+  queryParams: [],
+  body: { required: true },
+  success: "none",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $createWorkspace = {
+  group: "workspaces",
+  method: "POST",
+  path: "/workspaces",
+  pathParams: [],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $deleteWorkspace = {
+  group: "workspaces",
+  method: "DELETE",
+  path: "/workspaces/{workspaceId}",
+  pathParams: ["workspaceId"],
+  queryParams: [],
+  body: null,
+  success: "none",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $deleteWorkspaceOAuthCredentials = {
+  group: "workspaces",
+  method: "DELETE",
+  path: "/workspaces/{workspaceId}/oauthCredentials/{actorType}/{name}",
+  pathParams: ["workspaceId", "actorType", "name"],
+  queryParams: [],
+  body: null,
+  success: "none",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $getWorkspace = {
+  group: "workspaces",
+  method: "GET",
+  path: "/workspaces/{workspaceId}",
+  pathParams: ["workspaceId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $listWorkspaces = {
+  group: "workspaces",
+  method: "GET",
+  path: "/workspaces",
+  pathParams: [],
+  queryParams: ["workspaceIds", "includeDeleted", "limit", "offset"],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: true,
+} as const;
+const $updateWorkspace = {
+  group: "workspaces",
+  method: "PATCH",
+  path: "/workspaces/{workspaceId}",
+  pathParams: ["workspaceId"],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+
 /** Every operation of the spec, by operationId. */
 export const operationTable = {
-  createAccessToken: {
-    group: "applications",
-    method: "POST",
-    path: "/applications/token",
-    pathParams: [],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: false,
-    paginated: false,
-  },
-  createApplication: {
-    group: "applications",
-    method: "POST",
-    path: "/applications",
-    pathParams: [],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  deleteApplication: {
-    group: "applications",
-    method: "DELETE",
-    path: "/applications/{applicationId}",
-    pathParams: ["applicationId"],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  getApplication: {
-    group: "applications",
-    method: "GET",
-    path: "/applications/{applicationId}",
-    pathParams: ["applicationId"],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  listApplications: {
-    group: "applications",
-    method: "GET",
-    path: "/applications",
-    pathParams: [],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  createConnection: {
-    group: "connections",
-    method: "POST",
-    path: "/connections",
-    pathParams: [],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  deleteConnection: {
-    group: "connections",
-    method: "DELETE",
-    path: "/connections/{connectionId}",
-    pathParams: ["connectionId"],
-    queryParams: [],
-    body: null,
-    success: { status: 204, kind: "none" },
-    authenticated: true,
-    paginated: false,
-  },
-  getConnection: {
-    group: "connections",
-    method: "GET",
-    path: "/connections/{connectionId}",
-    pathParams: ["connectionId"],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  listConnections: {
-    group: "connections",
-    method: "GET",
-    path: "/connections",
-    pathParams: [],
-    queryParams: ["workspaceIds", "tagIds", "includeDeleted", "limit", "offset"],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: true,
-  },
-  patchConnection: {
-    group: "connections",
-    method: "PATCH",
-    path: "/connections/{connectionId}",
-    pathParams: ["connectionId"],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  listConnectorDefinitions: {
-    group: "connectorDefinitions",
-    method: "GET",
-    path: "/connector_definitions",
-    pathParams: [],
-    queryParams: ["type", "workspaceId"],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  createDataplane: {
-    group: "dataplanes",
-    method: "POST",
-    path: "/dataplanes",
-    pathParams: [],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  createRegion: {
-    group: "dataplanes",
-    method: "POST",
-    path: "/regions",
-    pathParams: [],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  deleteDataplane: {
-    group: "dataplanes",
-    method: "DELETE",
-    path: "/dataplanes/{dataplaneId}",
-    pathParams: ["dataplaneId"],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  getDataplane: {
-    group: "dataplanes",
-    method: "GET",
-    path: "/dataplanes/{dataplaneId}",
-    pathParams: ["dataplaneId"],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  listDataplanes: {
-    group: "dataplanes",
-    method: "GET",
-    path: "/dataplanes",
-    pathParams: [],
-    queryParams: ["regionIds"],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  updateDataplane: {
-    group: "dataplanes",
-    method: "PATCH",
-    path: "/dataplanes/{dataplaneId}",
-    pathParams: ["dataplaneId"],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  updateRegion: {
-    group: "dataplanes",
-    method: "PATCH",
-    path: "/regions/{regionId}",
-    pathParams: ["regionId"],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  createDeclarativeSourceDefinition: {
-    group: "declarativeSourceDefinitions",
-    method: "POST",
-    path: "/workspaces/{workspaceId}/definitions/declarative_sources",
-    pathParams: ["workspaceId"],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  deleteDeclarativeSourceDefinition: {
-    group: "declarativeSourceDefinitions",
-    method: "DELETE",
-    path: "/workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}",
-    pathParams: ["workspaceId", "definitionId"],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  getDeclarativeSourceDefinition: {
-    group: "declarativeSourceDefinitions",
-    method: "GET",
-    path: "/workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}",
-    pathParams: ["workspaceId", "definitionId"],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  listDeclarativeSourceDefinitions: {
-    group: "declarativeSourceDefinitions",
-    method: "GET",
-    path: "/workspaces/{workspaceId}/definitions/declarative_sources",
-    pathParams: ["workspaceId"],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  updateDeclarativeSourceDefinition: {
-    group: "declarativeSourceDefinitions",
-    method: "PUT",
-    path: "/workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}",
-    pathParams: ["workspaceId", "definitionId"],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  createDestinationDefinition: {
-    group: "destinationDefinitions",
-    method: "POST",
-    path: "/workspaces/{workspaceId}/definitions/destinations",
-    pathParams: ["workspaceId"],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  deleteDestinationDefinition: {
-    group: "destinationDefinitions",
-    method: "DELETE",
-    path: "/workspaces/{workspaceId}/definitions/destinations/{definitionId}",
-    pathParams: ["workspaceId", "definitionId"],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  getDestinationDefinition: {
-    group: "destinationDefinitions",
-    method: "GET",
-    path: "/workspaces/{workspaceId}/definitions/destinations/{definitionId}",
-    pathParams: ["workspaceId", "definitionId"],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  listDestinationDefinitions: {
-    group: "destinationDefinitions",
-    method: "GET",
-    path: "/workspaces/{workspaceId}/definitions/destinations",
-    pathParams: ["workspaceId"],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  updateDestinationDefinition: {
-    group: "destinationDefinitions",
-    method: "PUT",
-    path: "/workspaces/{workspaceId}/definitions/destinations/{definitionId}",
-    pathParams: ["workspaceId", "definitionId"],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  createDestination: {
-    group: "destinations",
-    method: "POST",
-    path: "/destinations",
-    pathParams: [],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  deleteDestination: {
-    group: "destinations",
-    method: "DELETE",
-    path: "/destinations/{destinationId}",
-    pathParams: ["destinationId"],
-    queryParams: [],
-    body: null,
-    success: { status: 204, kind: "none" },
-    authenticated: true,
-    paginated: false,
-  },
-  getDestination: {
-    group: "destinations",
-    method: "GET",
-    path: "/destinations/{destinationId}",
-    pathParams: ["destinationId"],
-    queryParams: ["includeSecretCoordinates"],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  listDestinations: {
-    group: "destinations",
-    method: "GET",
-    path: "/destinations",
-    pathParams: [],
-    queryParams: ["workspaceIds", "includeDeleted", "limit", "offset"],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: true,
-  },
-  patchDestination: {
-    group: "destinations",
-    method: "PATCH",
-    path: "/destinations/{destinationId}",
-    pathParams: ["destinationId"],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  putDestination: {
-    group: "destinations",
-    method: "PUT",
-    path: "/destinations/{destinationId}",
-    pathParams: ["destinationId"],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  generateEmbeddedScopedToken: {
-    group: "embeddedScopedToken",
-    method: "POST",
-    path: "/embedded/scoped_token",
-    pathParams: [],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  getEmbeddedWidget: {
-    group: "embeddedWidget",
-    method: "POST",
-    path: "/embedded/widget_token",
-    pathParams: [],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  listEmbeddedOrganizationsByUser: {
-    group: "embeddedWidget",
-    method: "GET",
-    path: "/embedded/organizations",
-    pathParams: [],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  addGroupMember: {
-    group: "groups",
-    method: "POST",
-    path: "/groups/{groupId}/members",
-    pathParams: ["groupId"],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 201, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  createGroup: {
-    group: "groups",
-    method: "POST",
-    path: "/groups",
-    pathParams: [],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  createGroupPermission: {
-    group: "groups",
-    method: "POST",
-    path: "/groups/{groupId}/permissions",
-    pathParams: ["groupId"],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 201, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  deleteGroup: {
-    group: "groups",
-    method: "DELETE",
-    path: "/groups/{groupId}",
-    pathParams: ["groupId"],
-    queryParams: [],
-    body: null,
-    success: { status: 204, kind: "none" },
-    authenticated: true,
-    paginated: false,
-  },
-  deleteGroupPermission: {
-    group: "groups",
-    method: "DELETE",
-    path: "/groups/{groupId}/permissions/{permissionId}",
-    pathParams: ["groupId", "permissionId"],
-    queryParams: [],
-    body: null,
-    success: { status: 204, kind: "none" },
-    authenticated: true,
-    paginated: false,
-  },
-  getGroup: {
-    group: "groups",
-    method: "GET",
-    path: "/groups/{groupId}",
-    pathParams: ["groupId"],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  listGroupMembers: {
-    group: "groups",
-    method: "GET",
-    path: "/groups/{groupId}/members",
-    pathParams: ["groupId"],
-    queryParams: ["limit", "offset"],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: true,
-  },
-  listGroupPermissions: {
-    group: "groups",
-    method: "GET",
-    path: "/groups/{groupId}/permissions",
-    pathParams: ["groupId"],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  listGroups: {
-    group: "groups",
-    method: "GET",
-    path: "/groups",
-    pathParams: [],
-    queryParams: ["organizationId", "limit", "offset"],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: true,
-  },
-  removeGroupMember: {
-    group: "groups",
-    method: "DELETE",
-    path: "/groups/{groupId}/members/{userId}",
-    pathParams: ["groupId", "userId"],
-    queryParams: [],
-    body: null,
-    success: { status: 204, kind: "none" },
-    authenticated: true,
-    paginated: false,
-  },
-  updateGroup: {
-    group: "groups",
-    method: "PATCH",
-    path: "/groups/{groupId}",
-    pathParams: ["groupId"],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  getHealthCheck: {
-    group: "health",
-    method: "GET",
-    path: "/health",
-    pathParams: [],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "none" },
-    authenticated: false,
-    paginated: false,
-  },
-  cancelJob: {
-    group: "jobs",
-    method: "DELETE",
-    path: "/jobs/{jobId}",
-    pathParams: ["jobId"],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  createJob: {
-    group: "jobs",
-    method: "POST",
-    path: "/jobs",
-    pathParams: [],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  getJob: {
-    group: "jobs",
-    method: "GET",
-    path: "/jobs/{jobId}",
-    pathParams: ["jobId"],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  listJobs: {
-    group: "jobs",
-    method: "GET",
-    path: "/jobs",
-    pathParams: [],
-    queryParams: [
-      "connectionId",
-      "limit",
-      "offset",
-      "jobType",
-      "workspaceIds",
-      "status",
-      "createdAtStart",
-      "createdAtEnd",
-      "updatedAtStart",
-      "updatedAtEnd",
-      "orderBy",
-    ],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: true,
-  },
-  oauthCallback: {
-    group: "oAuth",
-    method: "GET",
-    path: "/oauth/callback",
-    pathParams: [],
-    queryParams: ["queryParams"],
-    body: null,
-    success: { status: 302, kind: "none" },
-    authenticated: false,
-    paginated: false,
-  },
-  createOrUpdateOrganizationOAuthCredentials: {
-    group: "organizations",
-    method: "PUT",
-    path: "/organizations/{organizationId}/oauthCredentials",
-    pathParams: ["organizationId"],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "none" },
-    authenticated: true,
-    paginated: false,
-  },
-  deleteOrganizationOAuthCredentials: {
-    group: "organizations",
-    method: "DELETE",
-    path: "/organizations/{organizationId}/oauthCredentials/{actorType}/{name}",
-    pathParams: ["organizationId", "actorType", "name"],
-    queryParams: [],
-    body: null,
-    success: { status: 204, kind: "none" },
-    authenticated: true,
-    paginated: false,
-  },
-  listOrganizationsForUser: {
-    group: "organizations",
-    method: "GET",
-    path: "/organizations",
-    pathParams: [],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  createPermission: {
-    group: "permissions",
-    method: "POST",
-    path: "/permissions",
-    pathParams: [],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  deletePermission: {
-    group: "permissions",
-    method: "DELETE",
-    path: "/permissions/{permissionId}",
-    pathParams: ["permissionId"],
-    queryParams: [],
-    body: null,
-    success: { status: 204, kind: "none" },
-    authenticated: true,
-    paginated: false,
-  },
-  getPermission: {
-    group: "permissions",
-    method: "GET",
-    path: "/permissions/{permissionId}",
-    pathParams: ["permissionId"],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  listPermissions: {
-    group: "permissions",
-    method: "GET",
-    path: "/permissions",
-    pathParams: [],
-    queryParams: ["userId", "organizationId"],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  updatePermission: {
-    group: "permissions",
-    method: "PATCH",
-    path: "/permissions/{permissionId}",
-    pathParams: ["permissionId"],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  deleteRegion: {
-    group: "regions",
-    method: "DELETE",
-    path: "/regions/{regionId}",
-    pathParams: ["regionId"],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  getRegion: {
-    group: "regions",
-    method: "GET",
-    path: "/regions/{regionId}",
-    pathParams: ["regionId"],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  listRegions: {
-    group: "regions",
-    method: "GET",
-    path: "/regions",
-    pathParams: [],
-    queryParams: ["organizationId"],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  getDocumentation: {
-    group: "root",
-    method: "GET",
-    path: "/",
-    pathParams: [],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "text" },
-    authenticated: false,
-    paginated: false,
-  },
-  createSourceDefinition: {
-    group: "sourceDefinitions",
-    method: "POST",
-    path: "/workspaces/{workspaceId}/definitions/sources",
-    pathParams: ["workspaceId"],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  deleteSourceDefinition: {
-    group: "sourceDefinitions",
-    method: "DELETE",
-    path: "/workspaces/{workspaceId}/definitions/sources/{definitionId}",
-    pathParams: ["workspaceId", "definitionId"],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  getSourceDefinition: {
-    group: "sourceDefinitions",
-    method: "GET",
-    path: "/workspaces/{workspaceId}/definitions/sources/{definitionId}",
-    pathParams: ["workspaceId", "definitionId"],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  listSourceDefinitions: {
-    group: "sourceDefinitions",
-    method: "GET",
-    path: "/workspaces/{workspaceId}/definitions/sources",
-    pathParams: ["workspaceId"],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  updateSourceDefinition: {
-    group: "sourceDefinitions",
-    method: "PUT",
-    path: "/workspaces/{workspaceId}/definitions/sources/{definitionId}",
-    pathParams: ["workspaceId", "definitionId"],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  createSource: {
-    group: "sources",
-    method: "POST",
-    path: "/sources",
-    pathParams: [],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  deleteSource: {
-    group: "sources",
-    method: "DELETE",
-    path: "/sources/{sourceId}",
-    pathParams: ["sourceId"],
-    queryParams: [],
-    body: null,
-    success: { status: 204, kind: "none" },
-    authenticated: true,
-    paginated: false,
-  },
-  getSource: {
-    group: "sources",
-    method: "GET",
-    path: "/sources/{sourceId}",
-    pathParams: ["sourceId"],
-    queryParams: ["includeSecretCoordinates"],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  initiateOAuth: {
-    group: "sources",
-    method: "POST",
-    path: "/sources/initiateOAuth",
-    pathParams: [],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  listSources: {
-    group: "sources",
-    method: "GET",
-    path: "/sources",
-    pathParams: [],
-    queryParams: ["workspaceIds", "includeDeleted", "limit", "offset"],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: true,
-  },
-  patchSource: {
-    group: "sources",
-    method: "PATCH",
-    path: "/sources/{sourceId}",
-    pathParams: ["sourceId"],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  putSource: {
-    group: "sources",
-    method: "PUT",
-    path: "/sources/{sourceId}",
-    pathParams: ["sourceId"],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  getStreamProperties: {
-    group: "streams",
-    method: "GET",
-    path: "/streams",
-    pathParams: [],
-    queryParams: ["sourceId", "destinationId", "ignoreCache"],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  createTag: {
-    group: "tags",
-    method: "POST",
-    path: "/tags",
-    pathParams: [],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  deleteTag: {
-    group: "tags",
-    method: "DELETE",
-    path: "/tags/{tagId}",
-    pathParams: ["tagId"],
-    queryParams: [],
-    body: null,
-    success: { status: 204, kind: "none" },
-    authenticated: true,
-    paginated: false,
-  },
-  getTag: {
-    group: "tags",
-    method: "GET",
-    path: "/tags/{tagId}",
-    pathParams: ["tagId"],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  listTags: {
-    group: "tags",
-    method: "GET",
-    path: "/tags",
-    pathParams: [],
-    queryParams: ["workspaceIds"],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  updateTag: {
-    group: "tags",
-    method: "PATCH",
-    path: "/tags/{tagId}",
-    pathParams: ["tagId"],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  listUsersWithinAnOrganization: {
-    group: "users",
-    method: "GET",
-    path: "/users",
-    pathParams: [],
-    queryParams: ["organizationId", "ids", "emails"],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  createOrUpdateWorkspaceOAuthCredentials: {
-    group: "workspaces",
-    method: "PUT",
-    path: "/workspaces/{workspaceId}/oauthCredentials",
-    pathParams: ["workspaceId"],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "none" },
-    authenticated: true,
-    paginated: false,
-  },
-  createWorkspace: {
-    group: "workspaces",
-    method: "POST",
-    path: "/workspaces",
-    pathParams: [],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  deleteWorkspace: {
-    group: "workspaces",
-    method: "DELETE",
-    path: "/workspaces/{workspaceId}",
-    pathParams: ["workspaceId"],
-    queryParams: [],
-    body: null,
-    success: { status: 204, kind: "none" },
-    authenticated: true,
-    paginated: false,
-  },
-  deleteWorkspaceOAuthCredentials: {
-    group: "workspaces",
-    method: "DELETE",
-    path: "/workspaces/{workspaceId}/oauthCredentials/{actorType}/{name}",
-    pathParams: ["workspaceId", "actorType", "name"],
-    queryParams: [],
-    body: null,
-    success: { status: 204, kind: "none" },
-    authenticated: true,
-    paginated: false,
-  },
-  getWorkspace: {
-    group: "workspaces",
-    method: "GET",
-    path: "/workspaces/{workspaceId}",
-    pathParams: ["workspaceId"],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
-  listWorkspaces: {
-    group: "workspaces",
-    method: "GET",
-    path: "/workspaces",
-    pathParams: [],
-    queryParams: ["workspaceIds", "includeDeleted", "limit", "offset"],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: true,
-  },
-  updateWorkspace: {
-    group: "workspaces",
-    method: "PATCH",
-    path: "/workspaces/{workspaceId}",
-    pathParams: ["workspaceId"],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
+  createAccessToken: $createAccessToken,
+  createApplication: $createApplication,
+  deleteApplication: $deleteApplication,
+  getApplication: $getApplication,
+  listApplications: $listApplications,
+  createConnection: $createConnection,
+  deleteConnection: $deleteConnection,
+  getConnection: $getConnection,
+  listConnections: $listConnections,
+  patchConnection: $patchConnection,
+  listConnectorDefinitions: $listConnectorDefinitions,
+  createDataplane: $createDataplane,
+  createRegion: $createRegion,
+  deleteDataplane: $deleteDataplane,
+  getDataplane: $getDataplane,
+  listDataplanes: $listDataplanes,
+  updateDataplane: $updateDataplane,
+  updateRegion: $updateRegion,
+  createDeclarativeSourceDefinition: $createDeclarativeSourceDefinition,
+  deleteDeclarativeSourceDefinition: $deleteDeclarativeSourceDefinition,
+  getDeclarativeSourceDefinition: $getDeclarativeSourceDefinition,
+  listDeclarativeSourceDefinitions: $listDeclarativeSourceDefinitions,
+  updateDeclarativeSourceDefinition: $updateDeclarativeSourceDefinition,
+  createDestinationDefinition: $createDestinationDefinition,
+  deleteDestinationDefinition: $deleteDestinationDefinition,
+  getDestinationDefinition: $getDestinationDefinition,
+  listDestinationDefinitions: $listDestinationDefinitions,
+  updateDestinationDefinition: $updateDestinationDefinition,
+  createDestination: $createDestination,
+  deleteDestination: $deleteDestination,
+  getDestination: $getDestination,
+  listDestinations: $listDestinations,
+  patchDestination: $patchDestination,
+  putDestination: $putDestination,
+  generateEmbeddedScopedToken: $generateEmbeddedScopedToken,
+  getEmbeddedWidget: $getEmbeddedWidget,
+  listEmbeddedOrganizationsByUser: $listEmbeddedOrganizationsByUser,
+  addGroupMember: $addGroupMember,
+  createGroup: $createGroup,
+  createGroupPermission: $createGroupPermission,
+  deleteGroup: $deleteGroup,
+  deleteGroupPermission: $deleteGroupPermission,
+  getGroup: $getGroup,
+  listGroupMembers: $listGroupMembers,
+  listGroupPermissions: $listGroupPermissions,
+  listGroups: $listGroups,
+  removeGroupMember: $removeGroupMember,
+  updateGroup: $updateGroup,
+  getHealthCheck: $getHealthCheck,
+  cancelJob: $cancelJob,
+  createJob: $createJob,
+  getJob: $getJob,
+  listJobs: $listJobs,
+  oauthCallback: $oauthCallback,
+  createOrUpdateOrganizationOAuthCredentials: $createOrUpdateOrganizationOAuthCredentials,
+  deleteOrganizationOAuthCredentials: $deleteOrganizationOAuthCredentials,
+  listOrganizationsForUser: $listOrganizationsForUser,
+  createPermission: $createPermission,
+  deletePermission: $deletePermission,
+  getPermission: $getPermission,
+  listPermissions: $listPermissions,
+  updatePermission: $updatePermission,
+  deleteRegion: $deleteRegion,
+  getRegion: $getRegion,
+  listRegions: $listRegions,
+  getDocumentation: $getDocumentation,
+  createSourceDefinition: $createSourceDefinition,
+  deleteSourceDefinition: $deleteSourceDefinition,
+  getSourceDefinition: $getSourceDefinition,
+  listSourceDefinitions: $listSourceDefinitions,
+  updateSourceDefinition: $updateSourceDefinition,
+  createSource: $createSource,
+  deleteSource: $deleteSource,
+  getSource: $getSource,
+  initiateOAuth: $initiateOAuth,
+  listSources: $listSources,
+  patchSource: $patchSource,
+  putSource: $putSource,
+  getStreamProperties: $getStreamProperties,
+  createTag: $createTag,
+  deleteTag: $deleteTag,
+  getTag: $getTag,
+  listTags: $listTags,
+  updateTag: $updateTag,
+  listUsersWithinAnOrganization: $listUsersWithinAnOrganization,
+  createOrUpdateWorkspaceOAuthCredentials: $createOrUpdateWorkspaceOAuthCredentials,
+  createWorkspace: $createWorkspace,
+  deleteWorkspace: $deleteWorkspace,
+  deleteWorkspaceOAuthCredentials: $deleteWorkspaceOAuthCredentials,
+  getWorkspace: $getWorkspace,
+  listWorkspaces: $listWorkspaces,
+  updateWorkspace: $updateWorkspace,
 } as const satisfies Record<string, OperationSpec>;
 
 export type OperationId = keyof typeof operationTable;
@@ -1717,7 +1814,9 @@ export interface OperationTypes {
    *
    * `POST /embedded/scoped_token`
    *
-   * A token limited to one workspace, for use in the browser.
+   * Issues a short-lived access token that only works on one workspace, to
+   * hand to a browser or another party instead of your own credentials.
+   * Needs organization admin.
    */
   generateEmbeddedScopedToken: {
     group: "embeddedScopedToken";
@@ -1728,6 +1827,11 @@ export interface OperationTypes {
    * Get a token for the Airbyte Embedded widget
    *
    * `POST /embedded/widget_token`
+   *
+   * Finds or creates the workspace of one of your end users (by
+   * `externalUserId`) in an organization entitled to Airbyte Embedded, and
+   * returns the opaque token the Embedded widget is started with. Needs
+   * organization admin.
    */
   getEmbeddedWidget: {
     group: "embeddedWidget";
@@ -1738,6 +1842,11 @@ export interface OperationTypes {
    * List your organizations that have Airbyte Embedded
    *
    * `GET /embedded/organizations`
+   *
+   * Lists the organizations that are entitled to Airbyte Embedded and on which
+   * the caller holds an organization permission, with that permission. For an
+   * instance admin, every organization of listOrganizationsForUser comes back
+   * with `instance_admin`, unfiltered. Not paged.
    */
   listEmbeddedOrganizationsByUser: {
     group: "embeddedWidget";
@@ -1748,6 +1857,10 @@ export interface OperationTypes {
    * Add a member to a group
    *
    * `POST /groups/{groupId}/members`
+   *
+   * Adds a user to the group. Needs organization admin. 404 when the user
+   * does not exist, 409 when the user is already a member or the group is
+   * managed by SCIM.
    * @param groupId The group's id.
    */
   addGroupMember: {
@@ -1763,7 +1876,9 @@ export interface OperationTypes {
    *
    * `POST /groups`
    *
-   * Fails with 409 when the organization has a group of that name.
+   * Creates an empty group in an organization. Needs organization admin.
+   * Fails with 409 `Group already exists` when the organization has a group
+   * of that name.
    */
   createGroup: {
     group: "groups";
@@ -1775,7 +1890,10 @@ export interface OperationTypes {
    *
    * `POST /groups/{groupId}/permissions`
    *
-   * On a workspace or on an organization: give exactly one of `workspaceId` and `organizationId`.
+   * Grants every member of the group a role on one workspace or on the
+   * organization: give exactly one of `workspaceId` and `organizationId`
+   * (400 otherwise). Needs organization admin. Fails with 409 when the group
+   * already has that permission.
    * @param groupId The group's id.
    */
   createGroupPermission: {
@@ -1790,6 +1908,9 @@ export interface OperationTypes {
    * Delete a group
    *
    * `DELETE /groups/{groupId}`
+   *
+   * Deletes a group; its members lose the permissions they had through it.
+   * Needs organization admin. Fails with 409 for a group managed by SCIM.
    * @param groupId The group's id.
    */
   deleteGroup: {
@@ -1801,6 +1922,9 @@ export interface OperationTypes {
    * Remove a permission from a group
    *
    * `DELETE /groups/{groupId}/permissions/{permissionId}`
+   *
+   * Revokes one permission of a group; 404 when the permission does not
+   * belong to this group. Needs organization admin.
    * @param groupId The group's id.
    * @param permissionId The permission's id.
    */
@@ -1816,6 +1940,8 @@ export interface OperationTypes {
    * Get a group
    *
    * `GET /groups/{groupId}`
+   *
+   * Returns one group with its member count. Needs organization admin.
    * @param groupId The group's id.
    */
   getGroup: {
@@ -1828,7 +1954,9 @@ export interface OperationTypes {
    *
    * `GET /groups/{groupId}/members`
    *
-   * Pages with `limit` and `offset`.
+   * Lists the members of a group, one page at a time. Needs organization
+   * admin. The server sends a `next` path whenever the page is full (so the
+   * last page may be followed by an empty one) and null otherwise.
    * @param groupId The group's id.
    */
   listGroupMembers: {
@@ -1844,6 +1972,8 @@ export interface OperationTypes {
    * List the permissions of a group
    *
    * `GET /groups/{groupId}/permissions`
+   *
+   * Lists every permission granted to a group. Needs organization admin. Not paged.
    * @param groupId The group's id.
    */
   listGroupPermissions: {
@@ -1856,7 +1986,9 @@ export interface OperationTypes {
    *
    * `GET /groups`
    *
-   * Groups of an organization; pages with `limit` and `offset`.
+   * Lists the groups of an organization, one page at a time.
+   * Needs organization admin. `next` and `previous` are paths on the server
+   * (`/public/v1/groups?...`), and null when there is no such page.
    */
   listGroups: {
     group: "groups";
@@ -1868,6 +2000,10 @@ export interface OperationTypes {
    * Remove a member from a group
    *
    * `DELETE /groups/{groupId}/members/{userId}`
+   *
+   * Takes a user out of a group; the user keeps any permission granted
+   * directly. Needs organization admin. Fails with 409 for a group managed by
+   * SCIM.
    * @param groupId The group's id.
    * @param userId The user's id.
    */
@@ -1883,6 +2019,10 @@ export interface OperationTypes {
    * Update a group
    *
    * `PATCH /groups/{groupId}`
+   *
+   * Renames a group or changes its description; send only what changes, and
+   * `description: null` to clear it. Needs organization admin. Fails with 409
+   * when the new name is taken or the group is managed by SCIM.
    * @param groupId The group's id.
    */
   updateGroup: {
@@ -1991,7 +2131,9 @@ export interface OperationTypes {
    * Creates or replaces the OAuth application credentials used instead of
    * Airbyte's own when users of this organization authorize the connector. The
    * expected `configuration` is the OAuth section of the connector's
-   * specification.
+   * specification (its `advanced_auth.oauth_config_specification`
+   * `complete_oauth_server_input_specification`). `name` must be a connector
+   * the server knows (400 `value-not-found` otherwise).
    * @param organizationId The organization's id.
    */
   createOrUpdateOrganizationOAuthCredentials: {
@@ -2008,7 +2150,8 @@ export interface OperationTypes {
    * `DELETE /organizations/{organizationId}/oauthCredentials/{actorType}/{name}`
    *
    * Existing sources or destinations that use the override fail on their next
-   * sync and must be authorized again.
+   * sync and must be authorized again. `name` must be a connector the server
+   * knows (400 `value-not-found` otherwise).
    * @param organizationId The organization's id.
    * @param actorType Whether the override belongs to a source or a destination connector.
    * @param name The connector's name, e.g. google-ads.
@@ -2027,7 +2170,7 @@ export interface OperationTypes {
    *
    * `GET /organizations`
    *
-   * Organizations the current user belongs to.
+   * Lists the organizations the caller belongs to. Not paged.
    */
   listOrganizationsForUser: {
     group: "organizations";
@@ -2039,7 +2182,10 @@ export interface OperationTypes {
    *
    * `POST /permissions`
    *
-   * To a user, on a workspace or an organization.
+   * Grants a user a role on exactly one workspace or one organization. Give
+   * `workspaceId` for a workspace role (the caller needs workspace admin) or
+   * `organizationId` for an organization role (the caller needs organization
+   * admin); both, or neither, is a 400.
    */
   createPermission: {
     group: "permissions";
@@ -2050,6 +2196,9 @@ export interface OperationTypes {
    * Delete a permission
    *
    * `DELETE /permissions/{permissionId}`
+   *
+   * Revokes a permission. Needs admin rights on its workspace or
+   * organization.
    * @param permissionId The permission's id.
    */
   deletePermission: {
@@ -2061,6 +2210,9 @@ export interface OperationTypes {
    * Get a permission
    *
    * `GET /permissions/{permissionId}`
+   *
+   * Returns one permission. Needs a reader role on its workspace or
+   * organization.
    * @param permissionId The permission's id.
    */
   getPermission: {
@@ -2073,7 +2225,11 @@ export interface OperationTypes {
    *
    * `GET /permissions`
    *
-   * Of a user, or of an organization.
+   * Lists every permission of one user. Without `userId`, the caller's own
+   * (then `organizationId` is ignored). For another user, `organizationId` is
+   * required (400 otherwise), only that organization's permissions and those
+   * on its workspaces are listed, and the caller must be an organization
+   * admin. Not paged.
    */
   listPermissions: {
     group: "permissions";
@@ -2084,6 +2240,9 @@ export interface OperationTypes {
    * Change the type of a permission
    *
    * `PATCH /permissions/{permissionId}`
+   *
+   * Changes the role a permission grants; its user and its workspace or
+   * organization stay. Needs admin rights where the permission applies.
    * @param permissionId The permission's id.
    */
   updatePermission: {
@@ -2275,6 +2434,9 @@ export interface OperationTypes {
    * Get a source
    *
    * `GET /sources/{sourceId}`
+   *
+   * Returns one source with its configuration. Secret values come back masked
+   * unless `includeSecretCoordinates=true` asks for where they are stored.
    * @param sourceId The source's id.
    */
   getSource: {
@@ -2372,7 +2534,10 @@ export interface OperationTypes {
    *
    * `POST /tags`
    *
-   * Fails with 409 when the workspace has a tag of that name.
+   * Creates a tag in a workspace, to put on its connections. Needs an editor
+   * role on the workspace. Fails with 409 when the workspace already has a tag
+   * of that name, and with 400 for a name over 30 characters, a colour that is
+   * not six hex digits, or a workspace that already has 100 tags.
    */
   createTag: {
     group: "tags";
@@ -2383,6 +2548,9 @@ export interface OperationTypes {
    * Delete a tag
    *
    * `DELETE /tags/{tagId}`
+   *
+   * Deletes a tag and takes it off every connection that had it. Needs an
+   * editor role on the tag's workspace.
    * @param tagId The tag's id.
    */
   deleteTag: {
@@ -2394,6 +2562,8 @@ export interface OperationTypes {
    * Get a tag
    *
    * `GET /tags/{tagId}`
+   *
+   * Returns one tag. Needs a reader role on the tag's workspace.
    * @param tagId The tag's id.
    */
   getTag: {
@@ -2406,7 +2576,9 @@ export interface OperationTypes {
    *
    * `GET /tags`
    *
-   * Optionally only those of some workspaces.
+   * Lists the tags of the given workspaces, or of every workspace the
+   * credentials can read when `workspaceIds` is empty. Not paged: the server
+   * returns every tag at once (a workspace holds at most 100).
    */
   listTags: {
     group: "tags";
@@ -2417,6 +2589,9 @@ export interface OperationTypes {
    * Update a tag
    *
    * `PATCH /tags/{tagId}`
+   *
+   * Renames and recolours a tag; both fields are sent every time. The same
+   * 400 and 409 rules as createTag apply.
    * @param tagId The tag's id.
    */
   updateTag: {
@@ -2429,7 +2604,9 @@ export interface OperationTypes {
    *
    * `GET /users`
    *
-   * Optionally only some, by id or email.
+   * Lists the users of an organization, or only those whose id is in `ids` or
+   * whose email is in `emails` (either matches when both are given). Needs
+   * membership of the organization. Not paged.
    */
   listUsersWithinAnOrganization: {
     group: "users";
@@ -2444,7 +2621,10 @@ export interface OperationTypes {
    * Creates or replaces the OAuth application credentials used instead of
    * Airbyte's own when users of this workspace authorize the connector. The
    * expected `configuration` is the OAuth section of the connector's
-   * specification.
+   * specification (its `advanced_auth.oauth_config_specification`
+   * `complete_oauth_server_input_specification`). `name` must be a connector
+   * the server knows (400 `value-not-found` otherwise). Self-managed OSS does
+   * not implement workspace overrides and answers 501 without a body.
    * @param workspaceId The workspace's id.
    */
   createOrUpdateWorkspaceOAuthCredentials: {
@@ -2459,6 +2639,9 @@ export interface OperationTypes {
    * Create a workspace
    *
    * `POST /workspaces`
+   *
+   * Creates an empty workspace in `organizationId`. Its syncs run in
+   * `regionId` (the organization's default region otherwise).
    */
   createWorkspace: {
     group: "workspaces";
@@ -2469,6 +2652,10 @@ export interface OperationTypes {
    * Delete a workspace
    *
    * `DELETE /workspaces/{workspaceId}`
+   *
+   * Deletes the workspace's connections, destinations and sources, then marks
+   * the workspace deleted; listWorkspaces shows it again only with
+   * `includeDeleted=true`.
    * @param workspaceId The workspace's id.
    */
   deleteWorkspace: {
@@ -2482,7 +2669,8 @@ export interface OperationTypes {
    * `DELETE /workspaces/{workspaceId}/oauthCredentials/{actorType}/{name}`
    *
    * Existing sources or destinations that use the override fail on their next
-   * sync and must be authorized again.
+   * sync and must be authorized again. `name` must be a connector the server
+   * knows (400 `value-not-found` otherwise).
    * @param workspaceId The workspace's id.
    * @param actorType Whether the override belongs to a source or a destination connector.
    * @param name The connector's name, e.g. google-ads.
@@ -2500,6 +2688,8 @@ export interface OperationTypes {
    * Get a workspace
    *
    * `GET /workspaces/{workspaceId}`
+   *
+   * Returns one workspace with its region and notification settings.
    * @param workspaceId The workspace's id.
    */
   getWorkspace: {
@@ -2512,7 +2702,10 @@ export interface OperationTypes {
    *
    * `GET /workspaces`
    *
-   * Pages with `limit` and `offset`; the client walks every page with `for await`.
+   * Lists the given workspaces, or every workspace the credentials can read
+   * when `workspaceIds` is empty, one page at a time; deleted ones only with
+   * `includeDeleted=true`. Follow `next` (or use the client's `for await`) to
+   * read them all.
    */
   listWorkspaces: {
     group: "workspaces";
@@ -2524,6 +2717,9 @@ export interface OperationTypes {
    * Update a workspace
    *
    * `PATCH /workspaces/{workspaceId}`
+   *
+   * Renames a workspace, changes its notification settings, or moves it to
+   * another region. Send only what changes.
    * @param workspaceId The workspace's id.
    */
   updateWorkspace: {
@@ -2535,3 +2731,1424 @@ export interface OperationTypes {
     result: WorkspaceResponse;
   };
 }
+
+// Standalone operation functions: `await createAccessToken(core, ...)` with a core from
+// createAirbyteCore. Each is pure, so a bundler keeps only the ones an app imports.
+/**
+ * Exchange client credentials for an access token
+ *
+ * Standalone form of `airbyte.applications.createAccessToken`: pass a core from createAirbyteCore first.
+ *
+ * `POST /applications/token` (sends no credentials)
+ *
+ * Needs no credentials of its own. Accepts the body as JSON or as a form.
+ * The client calls this for you when it is configured with
+ * `{ clientId, clientSecret }`.
+ */
+export const createAccessToken: OperationFunction<OperationTypes["createAccessToken"]> =
+  /* @__PURE__ */ operation("createAccessToken", $createAccessToken);
+
+/**
+ * Create an application
+ *
+ * Standalone form of `airbyte.applications.createApplication`: pass a core from createAirbyteCore first.
+ *
+ * `POST /applications`
+ *
+ * Creates an application for the calling user. Its `clientId` and
+ * `clientSecret` get access tokens from createAccessToken, which carry the
+ * user's permissions; configure the client with
+ * `auth: { clientId, clientSecret }` to have that done for you.
+ */
+export const createApplication: OperationFunction<OperationTypes["createApplication"]> =
+  /* @__PURE__ */ operation("createApplication", $createApplication);
+
+/**
+ * Delete an application
+ *
+ * Standalone form of `airbyte.applications.deleteApplication`: pass a core from createAirbyteCore first.
+ *
+ * `DELETE /applications/{applicationId}`
+ *
+ * Deletes one of the calling user's applications: its client credentials
+ * stop getting access tokens. Answers with the application as it was.
+ * @param applicationId The application's `id`, as listApplications returns it.
+ */
+export const deleteApplication: OperationFunction<OperationTypes["deleteApplication"]> =
+  /* @__PURE__ */ operation("deleteApplication", $deleteApplication);
+
+/**
+ * Get an application
+ *
+ * Standalone form of `airbyte.applications.getApplication`: pass a core from createAirbyteCore first.
+ *
+ * `GET /applications/{applicationId}`
+ *
+ * Returns one of the calling user's applications, with its client credentials.
+ * @param applicationId The application's `id`, as listApplications returns it.
+ */
+export const getApplication: OperationFunction<OperationTypes["getApplication"]> =
+  /* @__PURE__ */ operation("getApplication", $getApplication);
+
+/**
+ * List your applications
+ *
+ * Standalone form of `airbyte.applications.listApplications`: pass a core from createAirbyteCore first.
+ *
+ * `GET /applications`
+ *
+ * Lists the applications of the user the credentials belong to, with their
+ * client ids and secrets. Other users' applications are never listed.
+ */
+export const listApplications: OperationFunction<OperationTypes["listApplications"]> =
+  /* @__PURE__ */ operation("listApplications", $listApplications);
+
+/**
+ * Create a connection
+ *
+ * Standalone form of `airbyte.connections.createConnection`: pass a core from createAirbyteCore first.
+ *
+ * `POST /connections`
+ *
+ * Connects a source to a destination in the destination's workspace. The
+ * server discovers the source's schema first, so this call can take a
+ * while. Without `configurations` every stream is synced as
+ * `full_refresh_overwrite`; getStreamProperties tells which sync modes,
+ * cursors and primary keys each stream supports.
+ */
+export const createConnection: OperationFunction<OperationTypes["createConnection"]> =
+  /* @__PURE__ */ operation("createConnection", $createConnection);
+
+/**
+ * Delete a connection
+ *
+ * Standalone form of `airbyte.connections.deleteConnection`: pass a core from createAirbyteCore first.
+ *
+ * `DELETE /connections/{connectionId}`
+ *
+ * Deletes the connection; its status becomes `deprecated` and it still
+ * shows up in listConnections with `includeDeleted=true`. Data already in
+ * the destination is left alone.
+ * @param connectionId The connection's id.
+ */
+export const deleteConnection: OperationFunction<OperationTypes["deleteConnection"]> =
+  /* @__PURE__ */ operation("deleteConnection", $deleteConnection);
+
+/**
+ * Get a connection
+ *
+ * Standalone form of `airbyte.connections.getConnection`: pass a core from createAirbyteCore first.
+ *
+ * `GET /connections/{connectionId}`
+ *
+ * Returns the connection with its schedule, streams and tags.
+ * @param connectionId The connection's id.
+ */
+export const getConnection: OperationFunction<OperationTypes["getConnection"]> =
+  /* @__PURE__ */ operation("getConnection", $getConnection);
+
+/**
+ * List connections
+ *
+ * Standalone form of `airbyte.connections.listConnections`: pass a core from createAirbyteCore first.
+ *
+ * `GET /connections`
+ *
+ * Lists the connections of the given workspaces, or of every workspace the
+ * credentials can see when `workspaceIds` is empty, one page at a time.
+ * Follow `next` (or use the client's `for await`) to read them all.
+ */
+export const listConnections: OperationFunction<OperationTypes["listConnections"]> =
+  /* @__PURE__ */ pagedOperation("listConnections", $listConnections);
+
+/**
+ * Update some fields of a connection
+ *
+ * Standalone form of `airbyte.connections.patchConnection`: pass a core from createAirbyteCore first.
+ *
+ * `PATCH /connections/{connectionId}`
+ *
+ * Changes the fields you send and keeps the others, with one exception:
+ * when `configurations` is left out, the server re-selects every stream of
+ * the source as `full_refresh_overwrite`. To keep the current streams, send
+ * them back (from getConnection) with every patch.
+ * @param connectionId The connection's id.
+ */
+export const patchConnection: OperationFunction<OperationTypes["patchConnection"]> =
+  /* @__PURE__ */ operation("patchConnection", $patchConnection);
+
+/**
+ * List the connectors a workspace can use
+ *
+ * Standalone form of `airbyte.connectorDefinitions.listConnectorDefinitions`: pass a core from createAirbyteCore first.
+ *
+ * `GET /connector_definitions`
+ *
+ * Lists every source or destination connector (by `type`) available to a
+ * workspace, registry and custom ones alike, with the version the
+ * workspace runs. The ids are the `definitionId` of createSource and
+ * createDestination.
+ */
+export const listConnectorDefinitions: OperationFunction<
+  OperationTypes["listConnectorDefinitions"]
+> = /* @__PURE__ */ operation("listConnectorDefinitions", $listConnectorDefinitions);
+
+/**
+ * Create a dataplane
+ *
+ * Standalone form of `airbyte.dataplanes.createDataplane`: pass a core from createAirbyteCore first.
+ *
+ * `POST /dataplanes`
+ *
+ * Registers a dataplane in a region and creates the service account it
+ * authenticates with. The response carries that account's client id and
+ * secret: configure the dataplane deployment with them, and keep the
+ * secret, which no other call returns. Needs instance-admin rights. The
+ * name must be new in the region (409 otherwise).
+ */
+export const createDataplane: OperationFunction<OperationTypes["createDataplane"]> =
+  /* @__PURE__ */ operation("createDataplane", $createDataplane);
+
+/**
+ * Create a region
+ *
+ * Standalone form of `airbyte.dataplanes.createRegion`: pass a core from createAirbyteCore first.
+ *
+ * `POST /regions`
+ *
+ * Creates a region in an organization; add dataplanes to it with
+ * createDataplane. Needs instance-admin rights. The name must be new in
+ * the organization (409 otherwise).
+ */
+export const createRegion: OperationFunction<OperationTypes["createRegion"]> =
+  /* @__PURE__ */ operation("createRegion", $createRegion);
+
+/**
+ * Delete a dataplane
+ *
+ * Standalone form of `airbyte.dataplanes.deleteDataplane`: pass a core from createAirbyteCore first.
+ *
+ * `DELETE /dataplanes/{dataplaneId}`
+ *
+ * Deletes the dataplane; it gets no more workloads. Needs instance-admin
+ * rights. Answers with the dataplane as it was deleted.
+ * @param dataplaneId The dataplane's id (`dataplaneId`).
+ */
+export const deleteDataplane: OperationFunction<OperationTypes["deleteDataplane"]> =
+  /* @__PURE__ */ operation("deleteDataplane", $deleteDataplane);
+
+/**
+ * Get a dataplane
+ *
+ * Standalone form of `airbyte.dataplanes.getDataplane`: pass a core from createAirbyteCore first.
+ *
+ * `GET /dataplanes/{dataplaneId}`
+ *
+ * Needs instance-admin rights. The credentials are not returned; only createDataplane shows them.
+ * @param dataplaneId The dataplane's id (`dataplaneId`).
+ */
+export const getDataplane: OperationFunction<OperationTypes["getDataplane"]> =
+  /* @__PURE__ */ operation("getDataplane", $getDataplane);
+
+/**
+ * List dataplanes
+ *
+ * Standalone form of `airbyte.dataplanes.listDataplanes`: pass a core from createAirbyteCore first.
+ *
+ * `GET /dataplanes`
+ *
+ * Lists the dataplanes the caller can see, or only those of the given
+ * regions. Needs instance-admin rights.
+ */
+export const listDataplanes: OperationFunction<OperationTypes["listDataplanes"]> =
+  /* @__PURE__ */ operation("listDataplanes", $listDataplanes);
+
+/**
+ * Rename, enable or disable a dataplane
+ *
+ * Standalone form of `airbyte.dataplanes.updateDataplane`: pass a core from createAirbyteCore first.
+ *
+ * `PATCH /dataplanes/{dataplaneId}`
+ *
+ * Changes only the fields you send. Needs instance-admin rights.
+ * @param dataplaneId The dataplane's id (`dataplaneId`).
+ */
+export const updateDataplane: OperationFunction<OperationTypes["updateDataplane"]> =
+  /* @__PURE__ */ operation("updateDataplane", $updateDataplane);
+
+/**
+ * Rename, enable or disable a region
+ *
+ * Standalone form of `airbyte.dataplanes.updateRegion`: pass a core from createAirbyteCore first.
+ *
+ * `PATCH /regions/{regionId}`
+ *
+ * Changes only the fields you send. Needs instance-admin rights.
+ * @param regionId The region's id (`regionId`).
+ */
+export const updateRegion: OperationFunction<OperationTypes["updateRegion"]> =
+  /* @__PURE__ */ operation("updateRegion", $updateRegion);
+
+/**
+ * Publish a source connector from a low-code manifest
+ *
+ * Standalone form of `airbyte.declarativeSourceDefinitions.createDeclarativeSourceDefinition`: pass a core from createAirbyteCore first.
+ *
+ * `POST /workspaces/{workspaceId}/definitions/declarative_sources`
+ *
+ * Creates a connector-builder project from the manifest and publishes it
+ * as a source definition of the workspace, manifest version 1. Create
+ * sources from it with createSource and its `id` as `definitionId`. Works
+ * on Airbyte Cloud and self-managed alike. Needs workspace editor rights.
+ * @param workspaceId The workspace's id.
+ */
+export const createDeclarativeSourceDefinition: OperationFunction<
+  OperationTypes["createDeclarativeSourceDefinition"]
+> = /* @__PURE__ */ operation(
+  "createDeclarativeSourceDefinition",
+  $createDeclarativeSourceDefinition,
+);
+
+/**
+ * Delete a declarative source definition
+ *
+ * Standalone form of `airbyte.declarativeSourceDefinitions.deleteDeclarativeSourceDefinition`: pass a core from createAirbyteCore first.
+ *
+ * `DELETE /workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}`
+ *
+ * Deletes the definition, its connector-builder project, and every source
+ * created from it (and so their connections). Needs workspace editor
+ * rights. Answers with the definition and the manifest it had.
+ * @param workspaceId The workspace's id.
+ * @param definitionId The definition's id.
+ */
+export const deleteDeclarativeSourceDefinition: OperationFunction<
+  OperationTypes["deleteDeclarativeSourceDefinition"]
+> = /* @__PURE__ */ operation(
+  "deleteDeclarativeSourceDefinition",
+  $deleteDeclarativeSourceDefinition,
+);
+
+/**
+ * Get a declarative source definition
+ *
+ * Standalone form of `airbyte.declarativeSourceDefinitions.getDeclarativeSourceDefinition`: pass a core from createAirbyteCore first.
+ *
+ * `GET /workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}`
+ *
+ * Returns the definition with its active manifest and that manifest's version.
+ * @param workspaceId The workspace's id.
+ * @param definitionId The definition's id.
+ */
+export const getDeclarativeSourceDefinition: OperationFunction<
+  OperationTypes["getDeclarativeSourceDefinition"]
+> = /* @__PURE__ */ operation("getDeclarativeSourceDefinition", $getDeclarativeSourceDefinition);
+
+/**
+ * List the declarative source definitions of a workspace
+ *
+ * Standalone form of `airbyte.declarativeSourceDefinitions.listDeclarativeSourceDefinitions`: pass a core from createAirbyteCore first.
+ *
+ * `GET /workspaces/{workspaceId}/definitions/declarative_sources`
+ *
+ * Lists the source definitions of the workspace that were built from a
+ * low-code manifest (with the connector builder or
+ * createDeclarativeSourceDefinition), each with its active manifest, in
+ * one response.
+ * @param workspaceId The workspace's id.
+ */
+export const listDeclarativeSourceDefinitions: OperationFunction<
+  OperationTypes["listDeclarativeSourceDefinitions"]
+> = /* @__PURE__ */ operation(
+  "listDeclarativeSourceDefinitions",
+  $listDeclarativeSourceDefinitions,
+);
+
+/**
+ * Publish a new manifest for a declarative source definition
+ *
+ * Standalone form of `airbyte.declarativeSourceDefinitions.updateDeclarativeSourceDefinition`: pass a core from createAirbyteCore first.
+ *
+ * `PUT /workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}`
+ *
+ * Stores the manifest as the definition's next version and makes it the
+ * active one. The name does not change. Needs workspace editor rights.
+ * @param workspaceId The workspace's id.
+ * @param definitionId The definition's id.
+ */
+export const updateDeclarativeSourceDefinition: OperationFunction<
+  OperationTypes["updateDeclarativeSourceDefinition"]
+> = /* @__PURE__ */ operation(
+  "updateDeclarativeSourceDefinition",
+  $updateDeclarativeSourceDefinition,
+);
+
+/**
+ * Add a custom destination connector
+ *
+ * Standalone form of `airbyte.destinationDefinitions.createDestinationDefinition`: pass a core from createAirbyteCore first.
+ *
+ * `POST /workspaces/{workspaceId}/definitions/destinations`
+ *
+ * Adds a custom destination connector, packaged as a Docker image, to the
+ * workspace; create destinations from it with createDestination and its `id` as
+ * `definitionId`. Self-managed only: Airbyte Cloud answers 400 (build
+ * connectors there with the connector builder instead). Needs workspace
+ * editor rights.
+ * @param workspaceId The workspace's id.
+ */
+export const createDestinationDefinition: OperationFunction<
+  OperationTypes["createDestinationDefinition"]
+> = /* @__PURE__ */ operation("createDestinationDefinition", $createDestinationDefinition);
+
+/**
+ * Delete a custom destination connector
+ *
+ * Standalone form of `airbyte.destinationDefinitions.deleteDestinationDefinition`: pass a core from createAirbyteCore first.
+ *
+ * `DELETE /workspaces/{workspaceId}/definitions/destinations/{definitionId}`
+ *
+ * Deletes a custom destination definition together with every destination created
+ * from it (and so their connections). Registry definitions cannot be
+ * deleted (400). Needs workspace editor rights. Answers with the
+ * definition as it was.
+ * @param workspaceId The workspace's id.
+ * @param definitionId The definition's id.
+ */
+export const deleteDestinationDefinition: OperationFunction<
+  OperationTypes["deleteDestinationDefinition"]
+> = /* @__PURE__ */ operation("deleteDestinationDefinition", $deleteDestinationDefinition);
+
+/**
+ * Get a destination definition
+ *
+ * Standalone form of `airbyte.destinationDefinitions.getDestinationDefinition`: pass a core from createAirbyteCore first.
+ *
+ * `GET /workspaces/{workspaceId}/definitions/destinations/{definitionId}`
+ *
+ * Returns a destination definition as the workspace sees it (the image tag
+ * reflects any version pinned for the workspace).
+ * @param workspaceId The workspace's id.
+ * @param definitionId The definition's id.
+ */
+export const getDestinationDefinition: OperationFunction<
+  OperationTypes["getDestinationDefinition"]
+> = /* @__PURE__ */ operation("getDestinationDefinition", $getDestinationDefinition);
+
+/**
+ * List the destination definitions of a workspace
+ *
+ * Standalone form of `airbyte.destinationDefinitions.listDestinationDefinitions`: pass a core from createAirbyteCore first.
+ *
+ * `GET /workspaces/{workspaceId}/definitions/destinations`
+ *
+ * Lists every destination definition the workspace can use, registry and custom
+ * ones alike, with their Docker images, in one response.
+ * @param workspaceId The workspace's id.
+ */
+export const listDestinationDefinitions: OperationFunction<
+  OperationTypes["listDestinationDefinitions"]
+> = /* @__PURE__ */ operation("listDestinationDefinitions", $listDestinationDefinitions);
+
+/**
+ * Rename a custom destination connector or change its image tag
+ *
+ * Standalone form of `airbyte.destinationDefinitions.updateDestinationDefinition`: pass a core from createAirbyteCore first.
+ *
+ * `PUT /workspaces/{workspaceId}/definitions/destinations/{definitionId}`
+ *
+ * Sets the name and image tag of a custom destination definition; the destinations
+ * using it run the new tag from their next sync. Registry definitions
+ * cannot be changed (400), nor can any definition on Airbyte Cloud (400).
+ * Needs workspace editor rights.
+ * @param workspaceId The workspace's id.
+ * @param definitionId The definition's id.
+ */
+export const updateDestinationDefinition: OperationFunction<
+  OperationTypes["updateDestinationDefinition"]
+> = /* @__PURE__ */ operation("updateDestinationDefinition", $updateDestinationDefinition);
+
+/**
+ * Create a destination
+ *
+ * Standalone form of `airbyte.destinations.createDestination`: pass a core from createAirbyteCore first.
+ *
+ * `POST /destinations`
+ *
+ * Creates a destination from a connector configuration. Name the connector
+ * with `configuration.destinationType` (e.g. `postgres`) or, for custom
+ * connectors, with `definitionId`. The configuration must match the
+ * connector's specification (see the connector's documentation for its
+ * fields).
+ */
+export const createDestination: OperationFunction<OperationTypes["createDestination"]> =
+  /* @__PURE__ */ operation("createDestination", $createDestination);
+
+/**
+ * Delete a destination
+ *
+ * Standalone form of `airbyte.destinations.deleteDestination`: pass a core from createAirbyteCore first.
+ *
+ * `DELETE /destinations/{destinationId}`
+ *
+ * Deletes the destination and the connections that write to it. Deleted
+ * destinations still show up in listDestinations with
+ * `includeDeleted=true`.
+ * @param destinationId The destination's id.
+ */
+export const deleteDestination: OperationFunction<OperationTypes["deleteDestination"]> =
+  /* @__PURE__ */ operation("deleteDestination", $deleteDestination);
+
+/**
+ * Get a destination
+ *
+ * Standalone form of `airbyte.destinations.getDestination`: pass a core from createAirbyteCore first.
+ *
+ * `GET /destinations/{destinationId}`
+ *
+ * Returns the destination with its configuration; secret values are masked.
+ * @param destinationId The destination's id.
+ */
+export const getDestination: OperationFunction<OperationTypes["getDestination"]> =
+  /* @__PURE__ */ operation("getDestination", $getDestination);
+
+/**
+ * List destinations
+ *
+ * Standalone form of `airbyte.destinations.listDestinations`: pass a core from createAirbyteCore first.
+ *
+ * `GET /destinations`
+ *
+ * Lists the destinations of the given workspaces, or of every workspace the
+ * credentials can see when `workspaceIds` is empty, one page at a time.
+ * Follow `next` (or use the client's `for await`) to read them all.
+ */
+export const listDestinations: OperationFunction<OperationTypes["listDestinations"]> =
+  /* @__PURE__ */ pagedOperation("listDestinations", $listDestinations);
+
+/**
+ * Update some fields of a destination
+ *
+ * Standalone form of `airbyte.destinations.patchDestination`: pass a core from createAirbyteCore first.
+ *
+ * `PATCH /destinations/{destinationId}`
+ *
+ * Changes only the fields you send. `configuration` is merged into the
+ * stored one, so `{"configuration": {"dataset_id": "raw"}}` changes the
+ * dataset and keeps every other setting, secrets included.
+ * @param destinationId The destination's id.
+ */
+export const patchDestination: OperationFunction<OperationTypes["patchDestination"]> =
+  /* @__PURE__ */ operation("patchDestination", $patchDestination);
+
+/**
+ * Replace a destination
+ *
+ * Standalone form of `airbyte.destinations.putDestination`: pass a core from createAirbyteCore first.
+ *
+ * `PUT /destinations/{destinationId}`
+ *
+ * Sets the destination's name and whole configuration. Settings you leave
+ * out of `configuration` are dropped, secrets included; use
+ * patchDestination to change a few settings only.
+ * @param destinationId The destination's id.
+ */
+export const putDestination: OperationFunction<OperationTypes["putDestination"]> =
+  /* @__PURE__ */ operation("putDestination", $putDestination);
+
+/**
+ * Get a scoped token for Airbyte Embedded
+ *
+ * Standalone form of `airbyte.embeddedScopedToken.generateEmbeddedScopedToken`: pass a core from createAirbyteCore first.
+ *
+ * `POST /embedded/scoped_token`
+ *
+ * Issues a short-lived access token that only works on one workspace, to
+ * hand to a browser or another party instead of your own credentials.
+ * Needs organization admin.
+ */
+export const generateEmbeddedScopedToken: OperationFunction<
+  OperationTypes["generateEmbeddedScopedToken"]
+> = /* @__PURE__ */ operation("generateEmbeddedScopedToken", $generateEmbeddedScopedToken);
+
+/**
+ * Get a token for the Airbyte Embedded widget
+ *
+ * Standalone form of `airbyte.embeddedWidget.getEmbeddedWidget`: pass a core from createAirbyteCore first.
+ *
+ * `POST /embedded/widget_token`
+ *
+ * Finds or creates the workspace of one of your end users (by
+ * `externalUserId`) in an organization entitled to Airbyte Embedded, and
+ * returns the opaque token the Embedded widget is started with. Needs
+ * organization admin.
+ */
+export const getEmbeddedWidget: OperationFunction<OperationTypes["getEmbeddedWidget"]> =
+  /* @__PURE__ */ operation("getEmbeddedWidget", $getEmbeddedWidget);
+
+/**
+ * List your organizations that have Airbyte Embedded
+ *
+ * Standalone form of `airbyte.embeddedWidget.listEmbeddedOrganizationsByUser`: pass a core from createAirbyteCore first.
+ *
+ * `GET /embedded/organizations`
+ *
+ * Lists the organizations that are entitled to Airbyte Embedded and on which
+ * the caller holds an organization permission, with that permission. For an
+ * instance admin, every organization of listOrganizationsForUser comes back
+ * with `instance_admin`, unfiltered. Not paged.
+ */
+export const listEmbeddedOrganizationsByUser: OperationFunction<
+  OperationTypes["listEmbeddedOrganizationsByUser"]
+> = /* @__PURE__ */ operation("listEmbeddedOrganizationsByUser", $listEmbeddedOrganizationsByUser);
+
+/**
+ * Add a member to a group
+ *
+ * Standalone form of `airbyte.groups.addGroupMember`: pass a core from createAirbyteCore first.
+ *
+ * `POST /groups/{groupId}/members`
+ *
+ * Adds a user to the group. Needs organization admin. 404 when the user
+ * does not exist, 409 when the user is already a member or the group is
+ * managed by SCIM.
+ * @param groupId The group's id.
+ */
+export const addGroupMember: OperationFunction<OperationTypes["addGroupMember"]> =
+  /* @__PURE__ */ operation("addGroupMember", $addGroupMember);
+
+/**
+ * Create a group
+ *
+ * Standalone form of `airbyte.groups.createGroup`: pass a core from createAirbyteCore first.
+ *
+ * `POST /groups`
+ *
+ * Creates an empty group in an organization. Needs organization admin.
+ * Fails with 409 `Group already exists` when the organization has a group
+ * of that name.
+ */
+export const createGroup: OperationFunction<OperationTypes["createGroup"]> =
+  /* @__PURE__ */ operation("createGroup", $createGroup);
+
+/**
+ * Grant a permission to a group
+ *
+ * Standalone form of `airbyte.groups.createGroupPermission`: pass a core from createAirbyteCore first.
+ *
+ * `POST /groups/{groupId}/permissions`
+ *
+ * Grants every member of the group a role on one workspace or on the
+ * organization: give exactly one of `workspaceId` and `organizationId`
+ * (400 otherwise). Needs organization admin. Fails with 409 when the group
+ * already has that permission.
+ * @param groupId The group's id.
+ */
+export const createGroupPermission: OperationFunction<OperationTypes["createGroupPermission"]> =
+  /* @__PURE__ */ operation("createGroupPermission", $createGroupPermission);
+
+/**
+ * Delete a group
+ *
+ * Standalone form of `airbyte.groups.deleteGroup`: pass a core from createAirbyteCore first.
+ *
+ * `DELETE /groups/{groupId}`
+ *
+ * Deletes a group; its members lose the permissions they had through it.
+ * Needs organization admin. Fails with 409 for a group managed by SCIM.
+ * @param groupId The group's id.
+ */
+export const deleteGroup: OperationFunction<OperationTypes["deleteGroup"]> =
+  /* @__PURE__ */ operation("deleteGroup", $deleteGroup);
+
+/**
+ * Remove a permission from a group
+ *
+ * Standalone form of `airbyte.groups.deleteGroupPermission`: pass a core from createAirbyteCore first.
+ *
+ * `DELETE /groups/{groupId}/permissions/{permissionId}`
+ *
+ * Revokes one permission of a group; 404 when the permission does not
+ * belong to this group. Needs organization admin.
+ * @param groupId The group's id.
+ * @param permissionId The permission's id.
+ */
+export const deleteGroupPermission: OperationFunction<OperationTypes["deleteGroupPermission"]> =
+  /* @__PURE__ */ operation("deleteGroupPermission", $deleteGroupPermission);
+
+/**
+ * Get a group
+ *
+ * Standalone form of `airbyte.groups.getGroup`: pass a core from createAirbyteCore first.
+ *
+ * `GET /groups/{groupId}`
+ *
+ * Returns one group with its member count. Needs organization admin.
+ * @param groupId The group's id.
+ */
+export const getGroup: OperationFunction<OperationTypes["getGroup"]> = /* @__PURE__ */ operation(
+  "getGroup",
+  $getGroup,
+);
+
+/**
+ * List the members of a group
+ *
+ * Standalone form of `airbyte.groups.listGroupMembers`: pass a core from createAirbyteCore first.
+ *
+ * `GET /groups/{groupId}/members`
+ *
+ * Lists the members of a group, one page at a time. Needs organization
+ * admin. The server sends a `next` path whenever the page is full (so the
+ * last page may be followed by an empty one) and null otherwise.
+ * @param groupId The group's id.
+ */
+export const listGroupMembers: OperationFunction<OperationTypes["listGroupMembers"]> =
+  /* @__PURE__ */ pagedOperation("listGroupMembers", $listGroupMembers);
+
+/**
+ * List the permissions of a group
+ *
+ * Standalone form of `airbyte.groups.listGroupPermissions`: pass a core from createAirbyteCore first.
+ *
+ * `GET /groups/{groupId}/permissions`
+ *
+ * Lists every permission granted to a group. Needs organization admin. Not paged.
+ * @param groupId The group's id.
+ */
+export const listGroupPermissions: OperationFunction<OperationTypes["listGroupPermissions"]> =
+  /* @__PURE__ */ operation("listGroupPermissions", $listGroupPermissions);
+
+/**
+ * List groups
+ *
+ * Standalone form of `airbyte.groups.listGroups`: pass a core from createAirbyteCore first.
+ *
+ * `GET /groups`
+ *
+ * Lists the groups of an organization, one page at a time.
+ * Needs organization admin. `next` and `previous` are paths on the server
+ * (`/public/v1/groups?...`), and null when there is no such page.
+ */
+export const listGroups: OperationFunction<OperationTypes["listGroups"]> =
+  /* @__PURE__ */ pagedOperation("listGroups", $listGroups);
+
+/**
+ * Remove a member from a group
+ *
+ * Standalone form of `airbyte.groups.removeGroupMember`: pass a core from createAirbyteCore first.
+ *
+ * `DELETE /groups/{groupId}/members/{userId}`
+ *
+ * Takes a user out of a group; the user keeps any permission granted
+ * directly. Needs organization admin. Fails with 409 for a group managed by
+ * SCIM.
+ * @param groupId The group's id.
+ * @param userId The user's id.
+ */
+export const removeGroupMember: OperationFunction<OperationTypes["removeGroupMember"]> =
+  /* @__PURE__ */ operation("removeGroupMember", $removeGroupMember);
+
+/**
+ * Update a group
+ *
+ * Standalone form of `airbyte.groups.updateGroup`: pass a core from createAirbyteCore first.
+ *
+ * `PATCH /groups/{groupId}`
+ *
+ * Renames a group or changes its description; send only what changes, and
+ * `description: null` to clear it. Needs organization admin. Fails with 409
+ * when the new name is taken or the group is managed by SCIM.
+ * @param groupId The group's id.
+ */
+export const updateGroup: OperationFunction<OperationTypes["updateGroup"]> =
+  /* @__PURE__ */ operation("updateGroup", $updateGroup);
+
+/**
+ * Check that the API server is up
+ *
+ * Standalone form of `airbyte.health.getHealthCheck`: pass a core from createAirbyteCore first.
+ *
+ * `GET /health` (sends no credentials)
+ *
+ * Needs no credentials. Answers 200 with an empty body while the server is healthy.
+ */
+export const getHealthCheck: OperationFunction<OperationTypes["getHealthCheck"]> =
+  /* @__PURE__ */ operation("getHealthCheck", $getHealthCheck);
+
+/**
+ * Cancel a running job
+ *
+ * Standalone form of `airbyte.jobs.cancelJob`: pass a core from createAirbyteCore first.
+ *
+ * `DELETE /jobs/{jobId}`
+ *
+ * Asks the platform to stop the job and returns it as it is then; its
+ * status becomes `cancelled` once the running attempt has stopped.
+ * @param jobId The job's id, a number (as returned in `jobId`).
+ */
+export const cancelJob: OperationFunction<OperationTypes["cancelJob"]> = /* @__PURE__ */ operation(
+  "cancelJob",
+  $cancelJob,
+);
+
+/**
+ * Start a sync or reset job
+ *
+ * Standalone form of `airbyte.jobs.createJob`: pass a core from createAirbyteCore first.
+ *
+ * `POST /jobs`
+ *
+ * Starts a job for one connection and returns at once, while the job runs;
+ * poll getJob until its status is final. `sync` copies new data; `reset`
+ * and `clear` delete the data the connection wrote. `refresh` is not
+ * supported here (422). While another job of the connection runs, the
+ * server answers 409.
+ */
+export const createJob: OperationFunction<OperationTypes["createJob"]> = /* @__PURE__ */ operation(
+  "createJob",
+  $createJob,
+);
+
+/**
+ * Get a job
+ *
+ * Standalone form of `airbyte.jobs.getJob`: pass a core from createAirbyteCore first.
+ *
+ * `GET /jobs/{jobId}`
+ *
+ * Returns the job's status, timing and volumes. Poll it to follow a job started with createJob.
+ * @param jobId The job's id, a number (as returned in `jobId`).
+ */
+export const getJob: OperationFunction<OperationTypes["getJob"]> = /* @__PURE__ */ operation(
+  "getJob",
+  $getJob,
+);
+
+/**
+ * List jobs
+ *
+ * Standalone form of `airbyte.jobs.listJobs`: pass a core from createAirbyteCore first.
+ *
+ * `GET /jobs`
+ *
+ * Lists sync and reset jobs, one page at a time, filtered by connection or
+ * workspaces, type, status and time. With `connectionId`, `workspaceIds` is
+ * ignored; with neither, the jobs of every workspace the credentials can
+ * see are listed. Follow `next` (or use the client's `for await`) to read
+ * them all.
+ */
+export const listJobs: OperationFunction<OperationTypes["listJobs"]> =
+  /* @__PURE__ */ pagedOperation("listJobs", $listJobs);
+
+/**
+ * Receive the identity provider's OAuth redirect
+ *
+ * Standalone form of `airbyte.oAuth.oauthCallback`: pass a core from createAirbyteCore first.
+ *
+ * `GET /oauth/callback` (sends no credentials)
+ *
+ * Airbyte's own landing point in the OAuth flow that initiateOAuth starts:
+ * the identity provider sends the user's browser here after consent.
+ * Airbyte exchanges the code for tokens, stores them as a secret, and
+ * redirects (302) to the `redirectUrl` given to initiateOAuth with
+ * `secret_id` added to its query; pass that id as `secretId` to
+ * createSource. Needs no credentials. Applications do not call this
+ * themselves; it is listed so the whole flow is described.
+ */
+export const oauthCallback: OperationFunction<OperationTypes["oauthCallback"]> =
+  /* @__PURE__ */ operation("oauthCallback", $oauthCallback);
+
+/**
+ * Set the OAuth application an organization uses for one connector
+ *
+ * Standalone form of `airbyte.organizations.createOrUpdateOrganizationOAuthCredentials`: pass a core from createAirbyteCore first.
+ *
+ * `PUT /organizations/{organizationId}/oauthCredentials`
+ *
+ * Creates or replaces the OAuth application credentials used instead of
+ * Airbyte's own when users of this organization authorize the connector. The
+ * expected `configuration` is the OAuth section of the connector's
+ * specification (its `advanced_auth.oauth_config_specification`
+ * `complete_oauth_server_input_specification`). `name` must be a connector
+ * the server knows (400 `value-not-found` otherwise).
+ * @param organizationId The organization's id.
+ */
+export const createOrUpdateOrganizationOAuthCredentials: OperationFunction<
+  OperationTypes["createOrUpdateOrganizationOAuthCredentials"]
+> = /* @__PURE__ */ operation(
+  "createOrUpdateOrganizationOAuthCredentials",
+  $createOrUpdateOrganizationOAuthCredentials,
+);
+
+/**
+ * Remove the OAuth application override of an organization for one connector
+ *
+ * Standalone form of `airbyte.organizations.deleteOrganizationOAuthCredentials`: pass a core from createAirbyteCore first.
+ *
+ * `DELETE /organizations/{organizationId}/oauthCredentials/{actorType}/{name}`
+ *
+ * Existing sources or destinations that use the override fail on their next
+ * sync and must be authorized again. `name` must be a connector the server
+ * knows (400 `value-not-found` otherwise).
+ * @param organizationId The organization's id.
+ * @param actorType Whether the override belongs to a source or a destination connector.
+ * @param name The connector's name, e.g. google-ads.
+ */
+export const deleteOrganizationOAuthCredentials: OperationFunction<
+  OperationTypes["deleteOrganizationOAuthCredentials"]
+> = /* @__PURE__ */ operation(
+  "deleteOrganizationOAuthCredentials",
+  $deleteOrganizationOAuthCredentials,
+);
+
+/**
+ * List your organizations
+ *
+ * Standalone form of `airbyte.organizations.listOrganizationsForUser`: pass a core from createAirbyteCore first.
+ *
+ * `GET /organizations`
+ *
+ * Lists the organizations the caller belongs to. Not paged.
+ */
+export const listOrganizationsForUser: OperationFunction<
+  OperationTypes["listOrganizationsForUser"]
+> = /* @__PURE__ */ operation("listOrganizationsForUser", $listOrganizationsForUser);
+
+/**
+ * Grant a permission
+ *
+ * Standalone form of `airbyte.permissions.createPermission`: pass a core from createAirbyteCore first.
+ *
+ * `POST /permissions`
+ *
+ * Grants a user a role on exactly one workspace or one organization. Give
+ * `workspaceId` for a workspace role (the caller needs workspace admin) or
+ * `organizationId` for an organization role (the caller needs organization
+ * admin); both, or neither, is a 400.
+ */
+export const createPermission: OperationFunction<OperationTypes["createPermission"]> =
+  /* @__PURE__ */ operation("createPermission", $createPermission);
+
+/**
+ * Delete a permission
+ *
+ * Standalone form of `airbyte.permissions.deletePermission`: pass a core from createAirbyteCore first.
+ *
+ * `DELETE /permissions/{permissionId}`
+ *
+ * Revokes a permission. Needs admin rights on its workspace or
+ * organization.
+ * @param permissionId The permission's id.
+ */
+export const deletePermission: OperationFunction<OperationTypes["deletePermission"]> =
+  /* @__PURE__ */ operation("deletePermission", $deletePermission);
+
+/**
+ * Get a permission
+ *
+ * Standalone form of `airbyte.permissions.getPermission`: pass a core from createAirbyteCore first.
+ *
+ * `GET /permissions/{permissionId}`
+ *
+ * Returns one permission. Needs a reader role on its workspace or
+ * organization.
+ * @param permissionId The permission's id.
+ */
+export const getPermission: OperationFunction<OperationTypes["getPermission"]> =
+  /* @__PURE__ */ operation("getPermission", $getPermission);
+
+/**
+ * List permissions
+ *
+ * Standalone form of `airbyte.permissions.listPermissions`: pass a core from createAirbyteCore first.
+ *
+ * `GET /permissions`
+ *
+ * Lists every permission of one user. Without `userId`, the caller's own
+ * (then `organizationId` is ignored). For another user, `organizationId` is
+ * required (400 otherwise), only that organization's permissions and those
+ * on its workspaces are listed, and the caller must be an organization
+ * admin. Not paged.
+ */
+export const listPermissions: OperationFunction<OperationTypes["listPermissions"]> =
+  /* @__PURE__ */ operation("listPermissions", $listPermissions);
+
+/**
+ * Change the type of a permission
+ *
+ * Standalone form of `airbyte.permissions.updatePermission`: pass a core from createAirbyteCore first.
+ *
+ * `PATCH /permissions/{permissionId}`
+ *
+ * Changes the role a permission grants; its user and its workspace or
+ * organization stay. Needs admin rights where the permission applies.
+ * @param permissionId The permission's id.
+ */
+export const updatePermission: OperationFunction<OperationTypes["updatePermission"]> =
+  /* @__PURE__ */ operation("updatePermission", $updatePermission);
+
+/**
+ * Delete a region
+ *
+ * Standalone form of `airbyte.regions.deleteRegion`: pass a core from createAirbyteCore first.
+ *
+ * `DELETE /regions/{regionId}`
+ *
+ * Deletes the region and every dataplane in it. Needs instance-admin
+ * rights. Answers with the region as it was deleted.
+ * @param regionId The region's id (`regionId`).
+ */
+export const deleteRegion: OperationFunction<OperationTypes["deleteRegion"]> =
+  /* @__PURE__ */ operation("deleteRegion", $deleteRegion);
+
+/**
+ * Get a region
+ *
+ * Standalone form of `airbyte.regions.getRegion`: pass a core from createAirbyteCore first.
+ *
+ * `GET /regions/{regionId}`
+ *
+ * Needs instance-admin rights.
+ * @param regionId The region's id (`regionId`).
+ */
+export const getRegion: OperationFunction<OperationTypes["getRegion"]> = /* @__PURE__ */ operation(
+  "getRegion",
+  $getRegion,
+);
+
+/**
+ * List the regions of an organization
+ *
+ * Standalone form of `airbyte.regions.listRegions`: pass a core from createAirbyteCore first.
+ *
+ * `GET /regions`
+ *
+ * Lists the regions an organization can run connections in: its own and
+ * those of the default organization, which every organization shares.
+ * Needs instance-admin rights.
+ */
+export const listRegions: OperationFunction<OperationTypes["listRegions"]> =
+  /* @__PURE__ */ operation("listRegions", $listRegions);
+
+/**
+ * Open the API documentation
+ *
+ * Standalone form of `airbyte.root.getDocumentation`: pass a core from createAirbyteCore first.
+ *
+ * `GET /` (sends no credentials)
+ *
+ * Needs no credentials. The server answers with a redirect to the API
+ * documentation site; clients that follow redirects (fetch does by
+ * default) receive that HTML page. Useful mainly to check that a base URL
+ * points at an Airbyte API.
+ */
+export const getDocumentation: OperationFunction<OperationTypes["getDocumentation"]> =
+  /* @__PURE__ */ operation("getDocumentation", $getDocumentation);
+
+/**
+ * Add a custom source connector
+ *
+ * Standalone form of `airbyte.sourceDefinitions.createSourceDefinition`: pass a core from createAirbyteCore first.
+ *
+ * `POST /workspaces/{workspaceId}/definitions/sources`
+ *
+ * Adds a custom source connector, packaged as a Docker image, to the
+ * workspace; create sources from it with createSource and its `id` as
+ * `definitionId`. Self-managed only: Airbyte Cloud answers 400 (build
+ * connectors there with the connector builder instead). Needs workspace
+ * editor rights.
+ * @param workspaceId The workspace's id.
+ */
+export const createSourceDefinition: OperationFunction<OperationTypes["createSourceDefinition"]> =
+  /* @__PURE__ */ operation("createSourceDefinition", $createSourceDefinition);
+
+/**
+ * Delete a custom source connector
+ *
+ * Standalone form of `airbyte.sourceDefinitions.deleteSourceDefinition`: pass a core from createAirbyteCore first.
+ *
+ * `DELETE /workspaces/{workspaceId}/definitions/sources/{definitionId}`
+ *
+ * Deletes a custom source definition together with every source created
+ * from it (and so their connections). Registry definitions cannot be
+ * deleted (400). Declarative source definitions answer 404 here: use deleteDeclarativeSourceDefinition. Needs workspace editor rights. Answers with the
+ * definition as it was.
+ * @param workspaceId The workspace's id.
+ * @param definitionId The definition's id.
+ */
+export const deleteSourceDefinition: OperationFunction<OperationTypes["deleteSourceDefinition"]> =
+  /* @__PURE__ */ operation("deleteSourceDefinition", $deleteSourceDefinition);
+
+/**
+ * Get a source definition
+ *
+ * Standalone form of `airbyte.sourceDefinitions.getSourceDefinition`: pass a core from createAirbyteCore first.
+ *
+ * `GET /workspaces/{workspaceId}/definitions/sources/{definitionId}`
+ *
+ * Returns a source definition as the workspace sees it (the image tag
+ * reflects any version pinned for the workspace). Declarative source definitions answer 404 here: use getDeclarativeSourceDefinition.
+ * @param workspaceId The workspace's id.
+ * @param definitionId The definition's id.
+ */
+export const getSourceDefinition: OperationFunction<OperationTypes["getSourceDefinition"]> =
+  /* @__PURE__ */ operation("getSourceDefinition", $getSourceDefinition);
+
+/**
+ * List the source definitions of a workspace
+ *
+ * Standalone form of `airbyte.sourceDefinitions.listSourceDefinitions`: pass a core from createAirbyteCore first.
+ *
+ * `GET /workspaces/{workspaceId}/definitions/sources`
+ *
+ * Lists every source definition the workspace can use, registry and custom
+ * ones alike, with their Docker images, in one response. Declarative (connector-builder) sources are not listed here: see listDeclarativeSourceDefinitions.
+ * @param workspaceId The workspace's id.
+ */
+export const listSourceDefinitions: OperationFunction<OperationTypes["listSourceDefinitions"]> =
+  /* @__PURE__ */ operation("listSourceDefinitions", $listSourceDefinitions);
+
+/**
+ * Rename a custom source connector or change its image tag
+ *
+ * Standalone form of `airbyte.sourceDefinitions.updateSourceDefinition`: pass a core from createAirbyteCore first.
+ *
+ * `PUT /workspaces/{workspaceId}/definitions/sources/{definitionId}`
+ *
+ * Sets the name and image tag of a custom source definition; the sources
+ * using it run the new tag from their next sync. Registry definitions
+ * cannot be changed (400), nor can any definition on Airbyte Cloud (400).
+ * Needs workspace editor rights.
+ * @param workspaceId The workspace's id.
+ * @param definitionId The definition's id.
+ */
+export const updateSourceDefinition: OperationFunction<OperationTypes["updateSourceDefinition"]> =
+  /* @__PURE__ */ operation("updateSourceDefinition", $updateSourceDefinition);
+
+/**
+ * Create a source
+ *
+ * Standalone form of `airbyte.sources.createSource`: pass a core from createAirbyteCore first.
+ *
+ * `POST /sources`
+ *
+ * Creates a source from a connector configuration. To finish the OAuth flow,
+ * pass the `secret_id` your redirect URL received as `secretId` and leave the
+ * OAuth credentials out of `configuration`.
+ */
+export const createSource: OperationFunction<OperationTypes["createSource"]> =
+  /* @__PURE__ */ operation("createSource", $createSource);
+
+/**
+ * Delete a source
+ *
+ * Standalone form of `airbyte.sources.deleteSource`: pass a core from createAirbyteCore first.
+ *
+ * `DELETE /sources/{sourceId}`
+ *
+ * Deletes the source and the connections that read from it. Deleted sources
+ * still show up in listSources with `includeDeleted=true`.
+ * @param sourceId The source's id.
+ */
+export const deleteSource: OperationFunction<OperationTypes["deleteSource"]> =
+  /* @__PURE__ */ operation("deleteSource", $deleteSource);
+
+/**
+ * Get a source
+ *
+ * Standalone form of `airbyte.sources.getSource`: pass a core from createAirbyteCore first.
+ *
+ * `GET /sources/{sourceId}`
+ *
+ * Returns one source with its configuration. Secret values come back masked
+ * unless `includeSecretCoordinates=true` asks for where they are stored.
+ * @param sourceId The source's id.
+ */
+export const getSource: OperationFunction<OperationTypes["getSource"]> = /* @__PURE__ */ operation(
+  "getSource",
+  $getSource,
+);
+
+/**
+ * Start Airbyte-managed OAuth for a source
+ *
+ * Standalone form of `airbyte.sources.initiateOAuth`: pass a core from createAirbyteCore first.
+ *
+ * `POST /sources/initiateOAuth`
+ *
+ * Returns the identity provider's consent URL. Send the user there; after
+ * consent Airbyte stores the tokens as a secret and redirects the user to
+ * `redirectUrl` with `?secret_id=...` appended. Pass that id to createSource
+ * as `secretId`. Self-managed OSS servers answer 501.
+ */
+export const initiateOAuth: OperationFunction<OperationTypes["initiateOAuth"]> =
+  /* @__PURE__ */ operation("initiateOAuth", $initiateOAuth);
+
+/**
+ * List sources
+ *
+ * Standalone form of `airbyte.sources.listSources`: pass a core from createAirbyteCore first.
+ *
+ * `GET /sources`
+ *
+ * Lists the sources of the given workspaces, or of every workspace the
+ * credentials can see when `workspaceIds` is empty, one page at a time.
+ * Follow `next` (or use the client's `for await`) to read them all.
+ */
+export const listSources: OperationFunction<OperationTypes["listSources"]> =
+  /* @__PURE__ */ pagedOperation("listSources", $listSources);
+
+/**
+ * Update some fields of a source
+ *
+ * Standalone form of `airbyte.sources.patchSource`: pass a core from createAirbyteCore first.
+ *
+ * `PATCH /sources/{sourceId}`
+ *
+ * Changes only the fields you send. `configuration` is merged into the
+ * stored one, so `{"configuration": {"port": 5433}}` changes the port and
+ * keeps every other setting, secrets included.
+ * @param sourceId The source's id.
+ */
+export const patchSource: OperationFunction<OperationTypes["patchSource"]> =
+  /* @__PURE__ */ operation("patchSource", $patchSource);
+
+/**
+ * Replace a source
+ *
+ * Standalone form of `airbyte.sources.putSource`: pass a core from createAirbyteCore first.
+ *
+ * `PUT /sources/{sourceId}`
+ *
+ * Sets the source's name and whole configuration. Settings you leave out of
+ * `configuration` are dropped, secrets included; use patchSource to change
+ * a few settings only.
+ * @param sourceId The source's id.
+ */
+export const putSource: OperationFunction<OperationTypes["putSource"]> = /* @__PURE__ */ operation(
+  "putSource",
+  $putSource,
+);
+
+/**
+ * List the streams of a source
+ *
+ * Standalone form of `airbyte.streams.getStreamProperties`: pass a core from createAirbyteCore first.
+ *
+ * `GET /streams`
+ *
+ * Lists the streams a source offers, with the sync modes, cursor and
+ * primary key each one supports: what you need to fill
+ * `configurations.streams` of createConnection or patchConnection. With
+ * `destinationId`, the sync modes are narrowed to those that destination
+ * supports. The answer is a plain array, not a page.
+ */
+export const getStreamProperties: OperationFunction<OperationTypes["getStreamProperties"]> =
+  /* @__PURE__ */ operation("getStreamProperties", $getStreamProperties);
+
+/**
+ * Create a tag
+ *
+ * Standalone form of `airbyte.tags.createTag`: pass a core from createAirbyteCore first.
+ *
+ * `POST /tags`
+ *
+ * Creates a tag in a workspace, to put on its connections. Needs an editor
+ * role on the workspace. Fails with 409 when the workspace already has a tag
+ * of that name, and with 400 for a name over 30 characters, a colour that is
+ * not six hex digits, or a workspace that already has 100 tags.
+ */
+export const createTag: OperationFunction<OperationTypes["createTag"]> = /* @__PURE__ */ operation(
+  "createTag",
+  $createTag,
+);
+
+/**
+ * Delete a tag
+ *
+ * Standalone form of `airbyte.tags.deleteTag`: pass a core from createAirbyteCore first.
+ *
+ * `DELETE /tags/{tagId}`
+ *
+ * Deletes a tag and takes it off every connection that had it. Needs an
+ * editor role on the tag's workspace.
+ * @param tagId The tag's id.
+ */
+export const deleteTag: OperationFunction<OperationTypes["deleteTag"]> = /* @__PURE__ */ operation(
+  "deleteTag",
+  $deleteTag,
+);
+
+/**
+ * Get a tag
+ *
+ * Standalone form of `airbyte.tags.getTag`: pass a core from createAirbyteCore first.
+ *
+ * `GET /tags/{tagId}`
+ *
+ * Returns one tag. Needs a reader role on the tag's workspace.
+ * @param tagId The tag's id.
+ */
+export const getTag: OperationFunction<OperationTypes["getTag"]> = /* @__PURE__ */ operation(
+  "getTag",
+  $getTag,
+);
+
+/**
+ * List tags
+ *
+ * Standalone form of `airbyte.tags.listTags`: pass a core from createAirbyteCore first.
+ *
+ * `GET /tags`
+ *
+ * Lists the tags of the given workspaces, or of every workspace the
+ * credentials can read when `workspaceIds` is empty. Not paged: the server
+ * returns every tag at once (a workspace holds at most 100).
+ */
+export const listTags: OperationFunction<OperationTypes["listTags"]> = /* @__PURE__ */ operation(
+  "listTags",
+  $listTags,
+);
+
+/**
+ * Update a tag
+ *
+ * Standalone form of `airbyte.tags.updateTag`: pass a core from createAirbyteCore first.
+ *
+ * `PATCH /tags/{tagId}`
+ *
+ * Renames and recolours a tag; both fields are sent every time. The same
+ * 400 and 409 rules as createTag apply.
+ * @param tagId The tag's id.
+ */
+export const updateTag: OperationFunction<OperationTypes["updateTag"]> = /* @__PURE__ */ operation(
+  "updateTag",
+  $updateTag,
+);
+
+/**
+ * List the users of an organization
+ *
+ * Standalone form of `airbyte.users.listUsersWithinAnOrganization`: pass a core from createAirbyteCore first.
+ *
+ * `GET /users`
+ *
+ * Lists the users of an organization, or only those whose id is in `ids` or
+ * whose email is in `emails` (either matches when both are given). Needs
+ * membership of the organization. Not paged.
+ */
+export const listUsersWithinAnOrganization: OperationFunction<
+  OperationTypes["listUsersWithinAnOrganization"]
+> = /* @__PURE__ */ operation("listUsersWithinAnOrganization", $listUsersWithinAnOrganization);
+
+/**
+ * Set the OAuth application a workspace uses for one connector
+ *
+ * Standalone form of `airbyte.workspaces.createOrUpdateWorkspaceOAuthCredentials`: pass a core from createAirbyteCore first.
+ *
+ * `PUT /workspaces/{workspaceId}/oauthCredentials`
+ *
+ * Creates or replaces the OAuth application credentials used instead of
+ * Airbyte's own when users of this workspace authorize the connector. The
+ * expected `configuration` is the OAuth section of the connector's
+ * specification (its `advanced_auth.oauth_config_specification`
+ * `complete_oauth_server_input_specification`). `name` must be a connector
+ * the server knows (400 `value-not-found` otherwise). Self-managed OSS does
+ * not implement workspace overrides and answers 501 without a body.
+ * @param workspaceId The workspace's id.
+ */
+export const createOrUpdateWorkspaceOAuthCredentials: OperationFunction<
+  OperationTypes["createOrUpdateWorkspaceOAuthCredentials"]
+> = /* @__PURE__ */ operation(
+  "createOrUpdateWorkspaceOAuthCredentials",
+  $createOrUpdateWorkspaceOAuthCredentials,
+);
+
+/**
+ * Create a workspace
+ *
+ * Standalone form of `airbyte.workspaces.createWorkspace`: pass a core from createAirbyteCore first.
+ *
+ * `POST /workspaces`
+ *
+ * Creates an empty workspace in `organizationId`. Its syncs run in
+ * `regionId` (the organization's default region otherwise).
+ */
+export const createWorkspace: OperationFunction<OperationTypes["createWorkspace"]> =
+  /* @__PURE__ */ operation("createWorkspace", $createWorkspace);
+
+/**
+ * Delete a workspace
+ *
+ * Standalone form of `airbyte.workspaces.deleteWorkspace`: pass a core from createAirbyteCore first.
+ *
+ * `DELETE /workspaces/{workspaceId}`
+ *
+ * Deletes the workspace's connections, destinations and sources, then marks
+ * the workspace deleted; listWorkspaces shows it again only with
+ * `includeDeleted=true`.
+ * @param workspaceId The workspace's id.
+ */
+export const deleteWorkspace: OperationFunction<OperationTypes["deleteWorkspace"]> =
+  /* @__PURE__ */ operation("deleteWorkspace", $deleteWorkspace);
+
+/**
+ * Remove the OAuth application override of a workspace for one connector
+ *
+ * Standalone form of `airbyte.workspaces.deleteWorkspaceOAuthCredentials`: pass a core from createAirbyteCore first.
+ *
+ * `DELETE /workspaces/{workspaceId}/oauthCredentials/{actorType}/{name}`
+ *
+ * Existing sources or destinations that use the override fail on their next
+ * sync and must be authorized again. `name` must be a connector the server
+ * knows (400 `value-not-found` otherwise).
+ * @param workspaceId The workspace's id.
+ * @param actorType Whether the override belongs to a source or a destination connector.
+ * @param name The connector's name, e.g. google-ads.
+ */
+export const deleteWorkspaceOAuthCredentials: OperationFunction<
+  OperationTypes["deleteWorkspaceOAuthCredentials"]
+> = /* @__PURE__ */ operation("deleteWorkspaceOAuthCredentials", $deleteWorkspaceOAuthCredentials);
+
+/**
+ * Get a workspace
+ *
+ * Standalone form of `airbyte.workspaces.getWorkspace`: pass a core from createAirbyteCore first.
+ *
+ * `GET /workspaces/{workspaceId}`
+ *
+ * Returns one workspace with its region and notification settings.
+ * @param workspaceId The workspace's id.
+ */
+export const getWorkspace: OperationFunction<OperationTypes["getWorkspace"]> =
+  /* @__PURE__ */ operation("getWorkspace", $getWorkspace);
+
+/**
+ * List workspaces
+ *
+ * Standalone form of `airbyte.workspaces.listWorkspaces`: pass a core from createAirbyteCore first.
+ *
+ * `GET /workspaces`
+ *
+ * Lists the given workspaces, or every workspace the credentials can read
+ * when `workspaceIds` is empty, one page at a time; deleted ones only with
+ * `includeDeleted=true`. Follow `next` (or use the client's `for await`) to
+ * read them all.
+ */
+export const listWorkspaces: OperationFunction<OperationTypes["listWorkspaces"]> =
+  /* @__PURE__ */ pagedOperation("listWorkspaces", $listWorkspaces);
+
+/**
+ * Update a workspace
+ *
+ * Standalone form of `airbyte.workspaces.updateWorkspace`: pass a core from createAirbyteCore first.
+ *
+ * `PATCH /workspaces/{workspaceId}`
+ *
+ * Renames a workspace, changes its notification settings, or moves it to
+ * another region. Send only what changes.
+ * @param workspaceId The workspace's id.
+ */
+export const updateWorkspace: OperationFunction<OperationTypes["updateWorkspace"]> =
+  /* @__PURE__ */ operation("updateWorkspace", $updateWorkspace);

@@ -244,17 +244,17 @@ export interface DestinationResponse extends Schema<"DestinationResponse"> {}
 export interface DestinationsResponse extends Schema<"DestinationsResponse"> {}
 
 /**
- * Whether a notification is sent by email.
+ * Email delivery of one kind of event.
  */
 export interface EmailNotificationConfig extends Schema<"EmailNotificationConfig"> {}
 
 /**
- * An organization with Airbyte Embedded enabled.
+ * An organization entitled to Airbyte Embedded, with the caller's role there.
  */
 export interface EmbeddedOrganizationListItem extends Schema<"EmbeddedOrganizationListItem"> {}
 
 /**
- * What listEmbeddedOrganizationsByUser answers.
+ * What listEmbeddedOrganizationsByUser answers; every organization at once, not paged.
  */
 export type EmbeddedOrganizationsList = Schema<"EmbeddedOrganizationsList">;
 
@@ -319,42 +319,42 @@ export interface GroupCreateRequest extends Schema<"GroupCreateRequest"> {}
 export interface GroupMemberAddRequest extends Schema<"GroupMemberAddRequest"> {}
 
 /**
- * What addGroupMember answers.
+ * One membership of a user in a group, as addGroupMember and listGroupMembers return it.
  */
 export interface GroupMemberResponse extends Schema<"GroupMemberResponse"> {}
 
 /**
- * What listGroupMembers answers.
+ * One page of listGroupMembers.
  */
 export interface GroupMembersResponse extends Schema<"GroupMembersResponse"> {}
 
 /**
- * Request body of createGroupPermission.
+ * Request body of createGroupPermission; exactly one of `workspaceId` and `organizationId`.
  */
 export type GroupPermissionCreateRequest = Schema<"GroupPermissionCreateRequest">;
 
 /**
- * What createGroupPermission answers.
+ * One permission of a group, as createGroupPermission and listGroupPermissions return it. Exactly one of `workspaceId` and `organizationId` is set; the other is null or absent.
  */
 export interface GroupPermissionResponse extends Schema<"GroupPermissionResponse"> {}
 
 /**
- * What listGroupPermissions answers.
+ * What listGroupPermissions answers; every permission at once, not paged.
  */
 export interface GroupPermissionsResponse extends Schema<"GroupPermissionsResponse"> {}
 
 /**
- * What createGroup, getGroup, updateGroup answer.
+ * One group, as createGroup, getGroup, updateGroup and listGroups return it.
  */
 export interface GroupResponse extends Schema<"GroupResponse"> {}
 
 /**
- * Request body of updateGroup.
+ * Request body of updateGroup; absent fields are left as they are.
  */
 export interface GroupUpdateRequest extends Schema<"GroupUpdateRequest"> {}
 
 /**
- * What listGroups answers.
+ * One page of listGroups.
  */
 export interface GroupsResponse extends Schema<"GroupsResponse"> {}
 
@@ -468,12 +468,13 @@ export type NonBreakingSchemaUpdatesBehaviorEnumNoDefault =
   Schema<"NonBreakingSchemaUpdatesBehaviorEnumNoDefault">;
 
 /**
- * How one kind of notification is delivered (email and/or webhook).
+ * How one kind of event is notified; email and webhook are independent.
  */
 export interface NotificationConfig extends Schema<"NotificationConfig"> {}
 
 /**
- * The notification settings of a workspace, per kind of event.
+ * The notification settings of a workspace, one entry per kind of event. An
+ * event missing here is not notified.
  */
 export interface NotificationsConfig extends Schema<"NotificationsConfig"> {}
 
@@ -505,52 +506,52 @@ export interface OAuthInputConfiguration extends Schema<"OAuthInputConfiguration
 export type OrganizationId = Schema<"OrganizationId">;
 
 /**
- * Body that creates or replaces the OAuth application override of one connector type for a organization.
+ * Body that creates or replaces the OAuth application override of one connector type for an organization. Workspaces of the organization use it unless they have their own override.
  */
 export interface OrganizationOAuthCredentialsRequest extends Schema<"OrganizationOAuthCredentialsRequest"> {}
 
 /**
- * One organization.
+ * One organization the caller belongs to.
  */
 export interface OrganizationResponse extends Schema<"OrganizationResponse"> {}
 
 /**
- * What listOrganizationsForUser answers.
+ * What listOrganizationsForUser answers; every organization at once, not paged.
  */
 export interface OrganizationsResponse extends Schema<"OrganizationsResponse"> {}
 
 /**
- * Request body of createPermission.
+ * Request body of createPermission. Give exactly one of `workspaceId` (for a `workspace_*` role) and `organizationId` (for an `organization_*` role).
  */
 export interface PermissionCreateRequest extends Schema<"PermissionCreateRequest"> {}
 
 /**
- * What getPermission, updatePermission, createPermission answer.
+ * One permission, as createPermission, getPermission and updatePermission return it. Exactly one of `workspaceId` and `organizationId` is set (neither for an instance-wide role).
  */
 export interface PermissionResponse extends Schema<"PermissionResponse"> {}
 
 /**
- * A permission as listed for a user or organization.
+ * One permission as listPermissions shows it, with its target as `scope` + `scopeId`.
  */
 export interface PermissionResponseRead extends Schema<"PermissionResponseRead"> {}
 
 /**
- * What a permission applies to: a workspace, an organization, or nothing (instance).
+ * What a permission applies to; `none` for an instance-wide role such as `instance_admin`.
  */
 export type PermissionScope = Schema<"PermissionScope">;
 
 /**
- * The role a permission grants. Open: the server may add roles.
+ * The role a permission grants. `workspace_*` roles apply to a workspace, `organization_*` roles to an organization and its workspaces, `instance_admin` to the whole installation. Open; the server may add roles.
  */
 export type PermissionType = Schema<"PermissionType">;
 
 /**
- * Request body of updatePermission.
+ * Request body of updatePermission; only the role changes.
  */
 export interface PermissionUpdateRequest extends Schema<"PermissionUpdateRequest"> {}
 
 /**
- * What listPermissions answers.
+ * What listPermissions answers; every permission at once, not paged.
  */
 export interface PermissionsResponse extends Schema<"PermissionsResponse"> {}
 
@@ -569,7 +570,7 @@ export interface Problem extends Schema<"Problem"> {}
 export interface PublicAccessTokenResponse extends Schema<"PublicAccessTokenResponse"> {}
 
 /**
- * The roles that can be granted through the public API.
+ * The roles createPermission can grant; `workspace_owner` and `instance_admin` cannot be granted through the public API.
  */
 export type PublicPermissionType = Schema<"PublicPermissionType">;
 
@@ -741,7 +742,7 @@ export type StreamPropertiesResponse = Schema<"StreamPropertiesResponse">;
 export interface Tag extends Schema<"Tag"> {}
 
 /**
- * Request body of createTag.
+ * Request body of createTag. The server rejects a name over 30 characters and a colour that is not six hex digits with 400.
  */
 export interface TagCreateRequest extends Schema<"TagCreateRequest"> {}
 
@@ -751,17 +752,17 @@ export interface TagCreateRequest extends Schema<"TagCreateRequest"> {}
 export type TagId = Schema<"TagId">;
 
 /**
- * Request body of updateTag.
+ * Request body of updateTag. Both fields are required and replace the current values.
  */
 export interface TagPatchRequest extends Schema<"TagPatchRequest"> {}
 
 /**
- * What createTag, getTag, updateTag answer.
+ * One tag, as createTag, getTag, updateTag and listTags return it.
  */
 export interface TagResponse extends Schema<"TagResponse"> {}
 
 /**
- * What listTags answers.
+ * What listTags answers; every tag at once, not paged.
  */
 export interface TagsResponse extends Schema<"TagsResponse"> {}
 
@@ -779,7 +780,7 @@ export interface UpdateDeclarativeSourceDefinitionRequest extends Schema<"Update
 export interface UpdateDefinitionRequest extends Schema<"UpdateDefinitionRequest"> {}
 
 /**
- * The id of a user.
+ * The id of a user (the `id` of listUsersWithinAnOrganization).
  */
 export type UserId = Schema<"UserId">;
 
@@ -789,17 +790,17 @@ export type UserId = Schema<"UserId">;
 export interface UserResponse extends Schema<"UserResponse"> {}
 
 /**
- * What listUsersWithinAnOrganization answers.
+ * What listUsersWithinAnOrganization answers; every match at once, not paged.
  */
 export interface UsersResponse extends Schema<"UsersResponse"> {}
 
 /**
- * Whether a notification is sent to a webhook, and which.
+ * Webhook delivery of one kind of event. The server posts a Slack-style message, so a Slack incoming-webhook URL works as is.
  */
 export interface WebhookNotificationConfig extends Schema<"WebhookNotificationConfig"> {}
 
 /**
- * Request body of createWorkspace.
+ * Request body of createWorkspace; only `name` is required.
  */
 export interface WorkspaceCreateRequest extends Schema<"WorkspaceCreateRequest"> {}
 
@@ -814,16 +815,16 @@ export type WorkspaceId = Schema<"WorkspaceId">;
 export interface WorkspaceOAuthCredentialsRequest extends Schema<"WorkspaceOAuthCredentialsRequest"> {}
 
 /**
- * What createWorkspace, getWorkspace, updateWorkspace answer.
+ * One workspace, as createWorkspace, getWorkspace, updateWorkspace and listWorkspaces return it.
  */
 export interface WorkspaceResponse extends Schema<"WorkspaceResponse"> {}
 
 /**
- * Request body of updateWorkspace.
+ * Request body of updateWorkspace; every field is optional and an absent one is left as it is.
  */
 export interface WorkspaceUpdateRequest extends Schema<"WorkspaceUpdateRequest"> {}
 
 /**
- * What listWorkspaces answers.
+ * One page of listWorkspaces.
  */
 export interface WorkspacesResponse extends Schema<"WorkspacesResponse"> {}

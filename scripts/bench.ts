@@ -31,28 +31,52 @@ const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
 
 const airbyte = createAirbyteClient({ baseUrl, auth: { bearerToken: "bench-token" } });
 const raw = createClient<paths>({ baseUrl, headers: { Authorization: "Bearer bench-token" } });
-const contenders: Record<string, () => Promise<unknown>> = {
-  "airbyte-api-client": () => airbyte.sources.getSource("abc"),
-  "openapi-fetch": () => raw.GET("/sources/{sourceId}", { params: { path: { sourceId: "abc" } } }),
-  "fetch + JSON.parse": async () => (await fetch(`${baseUrl}/sources/abc`, { headers: { Authorization: "Bearer bench-token" } })).json(),
+// In memory: no socket, so only the client's own CPU cost shows.
+const memoryFetch = async (_request: Request) => new Response(body, { headers: { "content-type": "application/json" } });
+const memBase = "https://api.airbyte.com/v1";
+const memClient = createAirbyteClient({ baseUrl: memBase, auth: { bearerToken: "bench-token" }, fetch: memoryFetch });
+const memNoTimeout = createAirbyteClient({ baseUrl: memBase, auth: { bearerToken: "bench-token" }, fetch: memoryFetch, timeoutMs: false });
+const memRaw = createClient<paths>({ baseUrl: memBase, headers: { Authorization: "Bearer bench-token" }, fetch: memoryFetch });
+const callerSignal = new AbortController().signal;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+/** Contenders by group; each is compared with its group's openapi-fetch as a ratio of medians. */
+const groups: Record<string, Record<string, () => Promise<unknown>>> = {
+  "loopback GET": {
+    "airbyte-api-client": () => airbyte.sources.getSource("abc"),
+    "openapi-fetch": () => raw.GET("/sources/{sourceId}", { params: { path: { sourceId: "abc" } } }),
+    "fetch + JSON.parse": async () => (await fetch(`${baseUrl}/sources/abc`, { headers: { Authorization: "Bearer bench-token" } })).json(),
+  },
+  "in-memory fetch": {
+    "client, default options": () => memClient.sources.getSource("abc"),
+    "client, timeoutMs: false": () => memNoTimeout.sources.getSource("abc"),
+    "client, caller signal": () => memClient.sources.getSource("abc", undefined, { signal: callerSignal }),
+    "openapi-fetch": () => memRaw.GET("/sources/{sourceId}", { params: { path: { sourceId: "abc" } } }),
+  },
 };
 
-const samples: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
-for (const run of Object.values(contenders)) for (let i = 0; i < 50; i++) await run(); // warm up
-for (let round = 0; round < ROUNDS; round++) {
-  for (const [name, run] of Object.entries(contenders)) {
-    const start = performance.now();
-    for (let i = 0; i < CALLS_PER_ROUND; i++) await run();
-    samples[name]?.push(((performance.now() - start) * 1000) / CALLS_PER_ROUND);
+for (const [group, contenders] of Object.entries(groups)) {
+  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
+  for (const run of Object.values(contenders)) for (let i = 0; i < 200; i++) await run(); // warm up
+  // Interleaved rounds, so drift on a shared machine hits every contender alike.
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, run] of Object.entries(contenders)) {
+      const start = performance.now();
+      for (let i = 0; i < CALLS_PER_ROUND; i++) await run();
+      samples[name]?.push(((performance.now() - start) * 1000) / CALLS_PER_ROUND);
+    }
+  }
+  const anchor = median(samples["openapi-fetch"] ?? []);
+  console.log(`\nPer call, ${group} (µs, median of ${ROUNDS} interleaved rounds × ${CALLS_PER_ROUND} sequential GETs; min–max of rounds):`);
+  for (const [name, xs] of Object.entries(samples)) {
+    const spread = `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;
+    console.log(`  ${name.padEnd(26)} ${median(xs).toFixed(1).padStart(7)} µs  (${spread})  ×${(median(xs) / anchor).toFixed(2)} of openapi-fetch`);
   }
 }
 server.close();
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-const baseline = median(samples["fetch + JSON.parse"] ?? []);
-console.log(`\nPer call (µs, median of ${ROUNDS} rounds × ${CALLS_PER_ROUND} sequential GETs on 127.0.0.1):`);
-for (const [name, xs] of Object.entries(samples)) {
-  console.log(`  ${name.padEnd(20)} ${median(xs).toFixed(0).padStart(6)} µs   ×${(median(xs) / baseline).toFixed(2)} of fetch`);
-}
+
+// BENCH_ONLY=calls stops here (the per-call figures alone).
+if (process.env.BENCH_ONLY === "calls") process.exit(0);
 
 async function bundleSize(entry: string): Promise<{ min: number; gzip: number }> {
   const out = await build({ stdin: { contents: entry, resolveDir: repoRoot, loader: "ts" }, bundle: true, minify: true, format: "esm", platform: "neutral", write: false, logLevel: "silent" });

@@ -1,183 +1,154 @@
 /**
  * Performs one operation: maps the method's positional arguments onto the
- * operation's path parameters, body and query, then runs attempts through the
- * openapi-fetch client until one succeeds, the retry policy gives up, a
- * timeout passes or the caller aborts.
+ * operation's path parameters, body and query, then runs attempts until one
+ * succeeds, the retry policy gives up, a timeout passes or the caller aborts.
+ * Usage errors are thrown before anything is sent and are never retried.
  */
-import type { Client } from "openapi-fetch";
-import type { paths } from "../generated/openapi.js";
 import type { OperationSpec } from "../generated/operations.js";
-import type { Authenticator } from "./auth.js";
-import type { Clock } from "./clock.js";
+import { apiPromise, requestIdOf, type ApiPromise, type WithResponse } from "./api-promise.js";
+import { readBody } from "./body.js";
+import { resolveCall, type ResolvedCall, type ResolvedConfig } from "./config.js";
 import { AirbyteConnectionError, AirbyteError, AirbyteTimeoutError } from "./errors/index.js";
-import { ATTEMPT, logLine, type Logger } from "./logger.js";
-import type { RequestOptions } from "./options.js";
-import { redactHeaders, redactUrl, type Redactor } from "./redact.js";
+import { logLine } from "./logger.js";
+import { isSecretHeader, redactHeaders, redactUrl } from "./redact.js";
 import { errorFromResponse, parseSuccess, type ResponseContext } from "./response.js";
-import { decideRetry, resolveRetry, type RetryOptions } from "./retry.js";
-import { deadline, type Deadline } from "./timeout.js";
-import { joinUrl } from "./url.js";
+import { decideRetry } from "./retry.js";
+import { send } from "./send.js";
+import { CallDeadlines } from "./timeout.js";
+import { fillPath, serializeQuery, withoutQuery } from "./url.js";
 
-export interface CallContext {
-  raw: Client<paths>;
-  baseUrl: string;
-  auth: Authenticator;
-  redactor: Redactor;
-  clock: Clock;
-  retry: RetryOptions | false | undefined;
-  timeoutMs: number;
-  totalTimeoutMs: number | undefined;
-  logger: Logger | undefined;
+/** A call, checked and built: everything an attempt needs. */
+interface Prepared {
+  id: string;
+  spec: OperationSpec;
+  call: ResolvedCall;
+  /** The URL sent (with its query), also the one logged and shown (redacted) in `error.request`. */
+  url: string;
+  /** The URL without its query: what messages show. */
+  shownUrl: string;
+  body: string | undefined;
+  /** Secrets held for this call only, released when it settles. */
+  releases: Array<() => void>;
 }
 
-interface CallInput {
-  path: Record<string, string | number>;
-  body: unknown;
-  query: Record<string, unknown> | undefined;
-  options: RequestOptions;
-}
-
-/** Splits `(…pathParams, body | query, options?)` by the operation's table entry. */
-export function splitArgs(operationId: string, spec: OperationSpec, args: readonly unknown[]): CallInput {
-  const path: Record<string, string | number> = {};
-  spec.pathParams.forEach((name, i) => {
-    const value = args[i];
-    if ((typeof value !== "string" || value === "") && typeof value !== "number") {
-      throw new AirbyteError(
-        `${operationId}: argument ${i + 1} (${name}) must be a non-empty string; got ${value === "" ? "an empty string" : typeof value}.`,
-      );
-    }
-    path[name] = value;
-  });
+/** Splits `(…pathParams, body | query, options?)` by the operation's table entry and checks every part. */
+export function prepare(config: ResolvedConfig, id: string, spec: OperationSpec, args: readonly unknown[]): Prepared {
   let next = spec.pathParams.length;
   const body = spec.body ? args[next++] : undefined;
-  if (spec.body?.required && body === undefined) {
-    throw new AirbyteError(`${operationId}: the request body (argument ${next}) is required.`);
+  if (spec.body?.required && body === undefined) throw new AirbyteError(`${id}: the request body (argument ${next}) is required.`);
+  const query = spec.queryParams.length ? args[next++] : undefined;
+  if (args.length > next + 1) throw new AirbyteError(`${id}: takes at most ${next + 1} arguments (the last one is the options); got ${args.length}.`);
+  const call = resolveCall(config, args[next], id);
+  const path = fillPath(id, spec.path, spec.pathParams, args);
+  const url = config.baseUrl + path + serializeQuery(id, query, spec.queryParams);
+  const releases: Array<() => void> = [];
+  if (call.headers) {
+    const secrets: string[] = [];
+    for (const [name, value] of Object.entries(call.headers)) {
+      if (!isSecretHeader(name)) continue;
+      secrets.push(value);
+      // Each cookie's value too: a server may echo one cookie without the others.
+      if (name === "cookie") for (const pair of value.split(";")) secrets.push(pair.slice(pair.indexOf("=") + 1).trim());
+    }
+    if (secrets.length) releases.push(config.redactor.hold(secrets));
   }
-  const query = spec.queryParams.length ? (args[next++] as Record<string, unknown> | undefined) : undefined;
-  const options = (args[next] ?? {}) as RequestOptions;
-  if (typeof options !== "object") {
-    throw new AirbyteError(`${operationId}: the last argument must be an options object ({ signal, headers, timeoutMs, retry }).`);
-  }
-  return { path, body, query, options };
+  return { id, spec, call, url, shownUrl: withoutQuery(url), body: body === undefined ? undefined : JSON.stringify(body), releases };
 }
 
-function fillPath(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(values[name])));
+export function callOperation(config: ResolvedConfig, id: string, spec: OperationSpec, args: readonly unknown[]): ApiPromise<unknown> {
+  return apiPromise(run(config, id, spec, args));
 }
 
-export async function callOperation(
-  ctx: CallContext,
-  operationId: string,
-  spec: OperationSpec,
-  args: readonly unknown[],
-): Promise<unknown> {
-  const input = splitArgs(operationId, spec, args);
-  for (const [name, value] of Object.entries(input.options.headers ?? {})) ctx.redactor.addHeader(name, value);
-  const signal = input.options.signal;
-  signal?.throwIfAborted();
-  const retry = resolveRetry(ctx.retry, input.options.retry);
-  const url = joinUrl(ctx.baseUrl, fillPath(spec.path, input.path));
-  const totalMs = input.options.totalTimeoutMs ?? ctx.totalTimeoutMs;
-  const total = totalMs === undefined ? undefined : deadline(totalMs);
+async function run(config: ResolvedConfig, id: string, spec: OperationSpec, args: readonly unknown[]): Promise<WithResponse<unknown>> {
+  const p = prepare(config, id, spec, args);
+  const { call } = p;
+  call.signal?.throwIfAborted();
+  const deadlines = new CallDeadlines(config.clock, call.signal, call.timeoutMs, call.totalTimeoutMs);
+  const totalError = (previous: unknown) =>
+    withRequest(previous, new AirbyteTimeoutError({ scope: "total", timeoutMs: call.totalTimeoutMs || 0, method: spec.method, url: p.shownUrl }));
   try {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await attemptOnce(ctx, spec, input, url, attempt, total);
+        return await attemptOnce(config, p, deadlines, attempt);
       } catch (error) {
-        if (signal?.aborted) throw signal.reason;
-        if (total?.signal.aborted) throw withRequest(error, new AirbyteTimeoutError({ scope: "total", timeoutMs: totalMs ?? 0, method: spec.method, url }));
-        const decision = decideRetry(error, spec.method, attempt, retry);
+        if (call.signal?.aborted) throw call.signal.reason;
+        if (deadlines.cause === "total") throw totalError(error);
+        const decision = decideRetry(error, spec.method, attempt, call.retry);
         if (!decision.retry) throw error;
-        logLine(ctx.logger, () => `retry ${spec.method} ${redactUrl(url, ctx.redactor)} in ${decision.delayMs} ms after ${decision.reason} (attempt ${attempt + 1} of ${retry.maxRetries + 1})`);
+        logLine(config.logger, () => `retry ${spec.method} ${redactUrl(p.url, config.redactor)} in ${decision.delayMs} ms after ${decision.reason} (attempt ${attempt + 1} of ${call.retry.maxRetries + 1})`);
         try {
-          await ctx.clock.sleep(decision.delayMs, anySignal(signal, total?.signal));
+          await config.clock.sleep(decision.delayMs, deadlines.signal);
         } catch {
-          if (signal?.aborted) throw signal.reason;
-          throw withRequest(error, new AirbyteTimeoutError({ scope: "total", timeoutMs: totalMs ?? 0, method: spec.method, url }));
+          if (call.signal?.aborted) throw call.signal.reason;
+          throw totalError(error);
         }
       }
     }
   } finally {
-    total?.clear();
+    deadlines.dispose();
+    for (const release of p.releases) release();
   }
 }
 
 /** One attempt (plus one replay after a 401 when the credentials can be renewed). */
-async function attemptOnce(
-  ctx: CallContext,
-  spec: OperationSpec,
-  input: CallInput,
-  url: string,
-  attempt: number,
-  total: Deadline | undefined,
-): Promise<unknown> {
-  const callerSignal = input.options.signal;
-  const timeoutMs = input.options.timeoutMs ?? ctx.timeoutMs;
-  const responseContext: ResponseContext = { method: spec.method, url, baseUrl: ctx.baseUrl, redactor: ctx.redactor, now: ctx.clock.now };
+async function attemptOnce(config: ResolvedConfig, p: Prepared, deadlines: CallDeadlines, attempt: number): Promise<WithResponse<unknown>> {
+  const { spec, call } = p;
+  const responseContext: ResponseContext = { method: spec.method, url: p.shownUrl, baseUrl: config.baseUrl, redactor: config.redactor, now: config.clock.now };
   for (let replay = 0; ; replay++) {
-    const timer = deadline(timeoutMs);
-    const signal = anySignal(callerSignal, timer.signal, total?.signal);
-    let lastRequest: Request | undefined;
+    const signal = deadlines.startAttempt();
+    let headers: Record<string, string> | undefined;
     try {
-      const authorization = spec.authenticated ? await ctx.auth.header(signal) : undefined;
-      const headers: Record<string, string> = { ...(authorization ? { Authorization: authorization } : {}), ...input.options.headers };
-      const result = (await ctx.raw.request(spec.method.toLowerCase() as "get", spec.path as "/health", {
-        params: { path: input.path, query: input.query },
-        body: input.body,
-        headers,
-        signal,
-        parseAs: "text",
-        // Copied onto the Request by openapi-fetch; the logging middleware reads it.
-        [ATTEMPT]: attempt + 1,
-        middleware: [
-          {
-            onRequest({ request }: { request: Request }) {
-              lastRequest = request;
-              return undefined;
-            },
-          },
-        ],
-      } as never)) as { data?: unknown; error?: unknown; response: Response };
-      const { response } = result;
-      if (response.ok) {
-        return parseSuccess(spec.success.kind, result.data as string | undefined, response, responseContext);
-      }
-      const canReplay = response.status === 401 && authorization && ctx.auth.canRenew && replay === 0 && !input.options.headers?.Authorization;
-      if (canReplay) {
-        ctx.auth.rejected(authorization);
-        logLine(ctx.logger, () => `401 from ${spec.method} ${redactUrl(url, ctx.redactor)}: renewing credentials and replaying once`);
+      let authorization = spec.authenticated && !call.headers?.authorization ? config.auth.header(signal) : undefined;
+      if (typeof authorization === "object") authorization = await authorization;
+      if (authorization && config.auth.minted) p.releases.push(config.redactor.hold([authorization, authorization.replace(/^Bearer /, "")]));
+      headers = { ...config.headers };
+      if (authorization) headers.authorization = authorization;
+      if (p.body !== undefined) headers["content-type"] = "application/json";
+      if (call.headers) Object.assign(headers, call.headers);
+      const redirect = spec.success === "redirect";
+      const response = await send(config, { method: spec.method, url: p.url, headers, body: p.body, signal, followRedirects: !redirect, attempt: attempt + 1 });
+      if (response.status === 401 && authorization && config.auth.canRenew && replay === 0) {
+        void response.body?.cancel().catch(() => undefined);
+        config.auth.rejected(authorization);
+        logLine(config.logger, () => `401 from ${spec.method} ${redactUrl(p.url, config.redactor)}: renewing credentials and replaying once`);
         continue;
       }
-      throw errorFromResponse(result.error, response, responseContext);
+      const text = await readBody(response, { method: spec.method, url: p.shownUrl, maxBytes: config.maxResponseBytes, signal });
+      if (response.ok || (redirect && response.status >= 300 && response.status < 400)) {
+        const data = parseSuccess(redirect ? "none" : spec.success, text, response, responseContext);
+        return { data, response, requestId: requestIdOf(response.headers) };
+      }
+      throw errorFromResponse(parseErrorBody(text), response, responseContext);
     } catch (error) {
-      if (callerSignal?.aborted) throw callerSignal.reason;
+      if (call.signal?.aborted) throw call.signal.reason;
       let failure: unknown = error;
-      if (timer.signal.aborted) failure = new AirbyteTimeoutError({ scope: "attempt", timeoutMs, method: spec.method, url });
-      else if (total?.signal.aborted) failure = new AirbyteTimeoutError({ scope: "total", timeoutMs: total.ms, method: spec.method, url });
-      else if (!(error instanceof AirbyteError)) failure = new AirbyteConnectionError({ method: spec.method, url, cause: error });
-      throw attachRequest(failure, lastRequest, ctx.redactor);
+      const cause = deadlines.cause;
+      if (cause === "attempt") failure = new AirbyteTimeoutError({ scope: "attempt", timeoutMs: call.timeoutMs || 0, method: spec.method, url: p.shownUrl });
+      else if (cause === "total") failure = new AirbyteTimeoutError({ scope: "total", timeoutMs: call.totalTimeoutMs || 0, method: spec.method, url: p.shownUrl });
+      else if (!(error instanceof AirbyteError)) failure = new AirbyteConnectionError({ method: spec.method, url: p.shownUrl, cause: error });
+      // Built only here, on the error path, while the call's secrets are still held.
+      if (failure instanceof AirbyteError && headers && !failure.request) {
+        failure.request = { method: spec.method, url: redactUrl(p.url, config.redactor), headers: redactHeaders(headers, config.redactor) };
+      }
+      throw failure;
     } finally {
-      timer.clear();
+      deadlines.endAttempt();
     }
   }
 }
 
-function attachRequest(error: unknown, request: Request | undefined, redactor: Redactor): unknown {
-  if (error instanceof AirbyteError && request && !error.request) {
-    error.request = { method: request.method, url: redactUrl(request.url, redactor), headers: redactHeaders(request.headers, redactor) };
+/** Error bodies are JSON (a problem document) when they parse, text otherwise. */
+function parseErrorBody(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
   }
-  return error;
 }
 
 /** Gives a replacement error the redacted request of the error it replaces. */
 function withRequest(previous: unknown, next: AirbyteError): AirbyteError {
   if (previous instanceof AirbyteError) next.request = previous.request;
   return next;
-}
-
-function anySignal(...signals: Array<AbortSignal | undefined>): AbortSignal | undefined {
-  const present = signals.filter((s): s is AbortSignal => s !== undefined);
-  if (present.length <= 1) return present[0];
-  return AbortSignal.any(present);
 }

@@ -2,20 +2,16 @@
  * createAirbyteClient: one object with a group per tag of the spec and a
  * method per operation, all built from the generated operation table.
  */
-import createClient, { type Middleware } from "openapi-fetch";
+import createClient, { type Client, type Middleware } from "openapi-fetch";
 import type { paths } from "../generated/openapi.js";
 import { operationTable, type OperationSpec } from "../generated/operations.js";
-import { createAuthenticator, type Authenticator } from "./auth.js";
-import { callOperation, splitArgs, type CallContext } from "./call.js";
-import { systemClock, type Clock } from "./clock.js";
-import { AirbyteError } from "./errors/index.js";
+import { authStrategy, type Authenticator } from "./auth.js";
+import { callOperation } from "./call.js";
+import { resolveConfig, type ResolvedConfig } from "./config.js";
 import { loggingMiddleware } from "./logger.js";
-import type { ClientOptions } from "./options.js";
-import { PagePromise, type Page } from "./pagination.js";
-import { Redactor } from "./redact.js";
+import type { ClientOptions, CoreOptions } from "./options.js";
+import { paginate } from "./paged.js";
 import type { AirbyteClient } from "./types.js";
-import { DEFAULT_BASE_URL, normalizeBaseUrl } from "./url.js";
-import { VERSION } from "./version.js";
 
 /**
  * Creates a client for the Airbyte public API.
@@ -25,39 +21,44 @@ import { VERSION } from "./version.js";
  * const { consentUrl } = await airbyte.sources.initiateOAuth({ redirectUrl, sourceType: "github", workspaceId });
  */
 export function createAirbyteClient(options: ClientOptions = {}): AirbyteClient {
-  const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
-  const redactor = new Redactor();
-  // Looked up at call time, so a fetch patched in after creating the client is used.
-  const fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
-  const headers: Record<string, string> = {
-    Accept: "application/json",
-    "User-Agent": [options.userAgent, `airbyte-api-client/${VERSION}`].filter(Boolean).join(" "),
-    ...options.headers,
-  };
-  for (const [name, value] of Object.entries(options.headers ?? {})) redactor.addHeader(name, value);
-  const clock: Clock = { ...systemClock, ...options.clock };
-  const timeoutMs = positive(options.timeoutMs, "timeoutMs") ?? 60_000;
-  const totalTimeoutMs = positive(options.totalTimeoutMs, "totalTimeoutMs");
-  const logger = options.logger;
-  const auth = createAuthenticator(options.auth, { baseUrl, fetch, redactor, headers, clock, timeoutMs, logger });
+  return createClientFromTable(operationTable, options);
+}
 
-  // Object query parameters use OpenAPI's default serialization (form, exploded:
-  // `code=1&state=2`), not openapi-fetch's deepObject default.
-  const raw = createClient<paths>({ baseUrl, fetch, headers, querySerializer: { object: { style: "form", explode: true } } });
-  raw.use(authMiddleware(auth, Object.values(operationTable)));
-  // After auth, so the logged headers are the ones sent (with Authorization redacted).
-  if (logger) raw.use(loggingMiddleware(logger, redactor));
-
-  const ctx: CallContext = { raw, baseUrl, auth, redactor, clock, retry: options.retry, timeoutMs, totalTimeoutMs, logger };
-  const groups: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
-  for (const [operationId, spec] of Object.entries(operationTable) as Array<[string, OperationSpec]>) {
-    const group = (groups[spec.group] ??= {});
-    group[operationId] = spec.paginated
-      ? (...args: unknown[]) => paginate(ctx, operationId, spec, args)
-      : (...args: unknown[]) => callOperation(ctx, operationId, spec, args);
+/**
+ * The client for any operation table. Groups are null-prototype objects, so a
+ * tag named `toString`, `valueOf` or `__proto__` is just a group and never
+ * touches Object.prototype.
+ */
+export function createClientFromTable(table: Readonly<Record<string, OperationSpec>>, options: ClientOptions = {}): AirbyteClient {
+  const config = resolveConfig(options as CoreOptions, authStrategy(options?.auth));
+  const client = Object.create(null) as Record<string, Record<string, unknown>>;
+  for (const id of Object.keys(table)) {
+    const spec = table[id] as OperationSpec;
+    const group = Object.hasOwn(client, spec.group) ? (client[spec.group] as Record<string, unknown>) : (client[spec.group] = Object.create(null) as Record<string, unknown>);
+    group[id] = spec.paginated ? (...args: unknown[]) => paginate(config, id, spec, args) : (...args: unknown[]) => callOperation(config, id, spec, args);
   }
-  for (const group of Object.values(groups)) Object.freeze(group);
-  return Object.freeze({ ...groups, raw }) as unknown as AirbyteClient;
+  for (const group of Object.values(client)) Object.freeze(group);
+  let raw: Client<paths> | undefined;
+  // openapi-fetch is set up on first use only: most apps never touch `raw`.
+  Object.defineProperty(client, "raw", { enumerable: true, get: () => (raw ??= rawClient(config, table)) });
+  return Object.freeze(client) as unknown as AirbyteClient;
+}
+
+function rawClient(config: ResolvedConfig, table: Readonly<Record<string, OperationSpec>>): Client<paths> {
+  // Object query parameters use OpenAPI's default serialization (form, exploded:
+  // `code=1&state=2`), not openapi-fetch's deepObject default. Redirects are
+  // returned, not followed, so credentials never go to another origin.
+  const raw = createClient<paths>({
+    baseUrl: config.baseUrl,
+    fetch: config.fetch,
+    headers: config.headers,
+    querySerializer: { object: { style: "form", explode: true } },
+    redirect: "manual",
+  });
+  raw.use(authMiddleware(config.auth, Object.values(table)));
+  // After auth, so the logged headers are the ones sent (with Authorization redacted).
+  if (config.logger) raw.use(loggingMiddleware(config.logger, config.redactor));
+  return raw;
 }
 
 /** Adds credentials to `airbyte.raw` calls, except for the operations the spec marks public. */
@@ -71,21 +72,4 @@ function authMiddleware(auth: Authenticator, specs: readonly OperationSpec[]): M
       return request;
     },
   };
-}
-
-/** A list call: the same arguments, but every page request goes through `callOperation` with its own offset. */
-function paginate(ctx: CallContext, operationId: string, spec: OperationSpec, args: readonly unknown[]) {
-  const { path, query, options } = splitArgs(operationId, spec, args);
-  const pathArgs = spec.pathParams.map((name) => path[name]);
-  return new PagePromise<Page<unknown>, unknown>(
-    (pageQuery) => callOperation(ctx, operationId, spec, [...pathArgs, pageQuery, options]) as Promise<Page<unknown>>,
-    query ?? {},
-    options.signal,
-  );
-}
-
-function positive(value: number | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!Number.isFinite(value) || value <= 0) throw new AirbyteError(`${name} must be a positive number of milliseconds; got ${value}.`);
-  return value;
 }

@@ -1,32 +1,56 @@
 /**
  * Time, as the client sees it: the current time (token expiry, Retry-After
- * dates) and waiting (backoff between retries). Replaceable through the
- * `clock` option, e.g. to record the delays the client chooses without waiting.
+ * dates), waiting (backoff between retries) and timers (attempt and total
+ * timeouts). Replaceable through the `clock` option, so tests drive every
+ * timer of the client on fake time instead of the wall clock.
  */
 export interface Clock {
   /** Milliseconds since the epoch. @default Date.now */
   now(): number;
   /**
    * Waits `ms` milliseconds; rejects with the signal's reason when it aborts first.
-   * @default a setTimeout that is cleared on abort
+   * @default a wait built on `schedule`, cleared on abort
    */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Calls `callback` once after `ms` milliseconds; the returned function
+   * cancels it. Every timeout of the client runs through this.
+   * @default setTimeout / clearTimeout
+   */
+  schedule(ms: number, callback: () => void): () => void;
 }
 
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep(ms, signal) {
-    return new Promise<void>((resolve, reject) => {
+/** The real clock. `setTimeout` is looked up at call time so fake timers installed later still apply. */
+const schedule = (ms: number, callback: () => void): (() => void) => {
+  const timer = setTimeout(callback, ms);
+  return () => clearTimeout(timer);
+};
+
+export const systemClock: Clock = { now: () => Date.now(), schedule, sleep: sleepOn(schedule) };
+
+/** A complete clock from a partial one: a custom `schedule` also drives the default `sleep`. */
+export function resolveClock(partial: Partial<Clock> | undefined): Clock {
+  if (!partial) return systemClock;
+  const scheduleFn = partial.schedule ?? schedule;
+  return {
+    now: partial.now ?? systemClock.now,
+    schedule: scheduleFn,
+    sleep: partial.sleep ?? sleepOn(scheduleFn),
+  };
+}
+
+function sleepOn(scheduleFn: Clock["schedule"]): Clock["sleep"] {
+  return (ms, signal) =>
+    new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
       const onAbort = () => {
-        clearTimeout(timer);
+        cancel();
         reject(signal?.reason);
       };
-      const timer = setTimeout(() => {
+      const cancel = scheduleFn(ms, () => {
         signal?.removeEventListener("abort", onAbort);
         resolve();
-      }, ms);
+      });
       signal?.addEventListener("abort", onAbort, { once: true });
     });
-  },
-};
+}

@@ -3,6 +3,9 @@
  * Everything public is exported here, by name.
  */
 export { createAirbyteClient } from "./client.js";
+export { createAirbyteCore, type AirbyteCore } from "./core.js";
+export { basic, bearer, clientCredentials, type AuthStrategy } from "./auth.js";
+export type { ApiPromise, WithResponse } from "./api-promise.js";
 export { readOAuthCallback, type OAuthCallbackResult } from "./oauth-callback.js";
 export type {
   AuthOptions,
@@ -10,10 +13,11 @@ export type {
   BearerAuth,
   ClientCredentialsAuth,
   ClientOptions,
+  CoreOptions,
   FetchLike,
   RequestOptions,
 } from "./options.js";
-export type { AirbyteClient, AirbyteGroup, OperationMethod } from "./types.js";
+export type { AirbyteClient, AirbyteGroup, OperationFunction, OperationMethod, OperationResult, OperationShape } from "./types.js";
 export { PagePromise, type Page } from "./pagination.js";
 export { RETRY_DEFAULTS, type RetryOptions } from "./retry.js";
 export type { Clock } from "./clock.js";
@@ -35,7 +39,7 @@ export {
   AirbyteUnexpectedResponseError,
   AirbyteUnprocessableEntityError,
 } from "./errors/index.js";
-export { operationTable } from "../generated/operations.js";
-export type { GroupName, OperationId, OperationSpec, OperationTypes } from "../generated/operations.js";
+// The operation table, its types, and one standalone function per operation.
+export * from "../generated/operations.js";
 export type { components, operations, paths } from "../generated/openapi.js";
 export type * from "../generated/schemas.js";

@@ -20,36 +20,29 @@ export function logLine(logger: Logger | undefined, line: () => string): void {
   }
 }
 
-/** Key under which a call's attempt number rides on its Request, for the log. */
-export const ATTEMPT = "airbyteAttempt";
-
 /**
- * An openapi-fetch middleware that logs every request and response of the
- * client, `airbyte.raw` calls included.
+ * An openapi-fetch middleware that logs the requests and responses of
+ * `airbyte.raw` (the methods log from send.ts, with their attempt number).
  */
 export function loggingMiddleware(logger: Logger, redactor: Redactor): Middleware {
   const started = new Map<string, number>();
-  const attemptOf = (request: Request) => {
-    const n = (request as Request & { [ATTEMPT]?: number })[ATTEMPT];
-    return n === undefined ? "" : ` (attempt ${n})`;
-  };
   return {
     onRequest({ request, id }) {
       started.set(id, Date.now());
-      logLine(logger, () => `→ ${request.method} ${redactUrl(request.url, redactor)}${attemptOf(request)} ${JSON.stringify(redactHeaders(request.headers, redactor))}`);
+      logLine(logger, () => `→ ${request.method} ${redactUrl(request.url, redactor)} ${JSON.stringify(redactHeaders(request.headers, redactor))}`);
       return undefined;
     },
     onResponse({ request, response, id }) {
       const ms = Date.now() - (started.get(id) ?? Date.now());
       started.delete(id);
-      logLine(logger, () => `← ${response.status} ${request.method} ${redactUrl(request.url, redactor)} in ${ms} ms${attemptOf(request)}`);
+      logLine(logger, () => `← ${response.status} ${request.method} ${redactUrl(request.url, redactor)} in ${ms} ms`);
       return undefined;
     },
     onError({ request, error, id }) {
       const ms = Date.now() - (started.get(id) ?? Date.now());
       started.delete(id);
       const reason = error instanceof Error ? error.name : "error";
-      logLine(logger, () => `✗ ${request.method} ${redactUrl(request.url, redactor)} failed after ${ms} ms (${reason})${attemptOf(request)}`);
+      logLine(logger, () => `✗ ${request.method} ${redactUrl(request.url, redactor)} failed after ${ms} ms (${reason})`);
       return undefined;
     },
   };

@@ -2,6 +2,7 @@
 import type { Clock } from "./clock.js";
 import type { Logger } from "./logger.js";
 import type { RetryOptions } from "./retry.js";
+import type { AuthStrategy } from "./auth.js";
 
 /** A bearer token (API key or access token), or a function that returns the current one. */
 export interface BearerAuth {
@@ -42,6 +43,11 @@ export type AuthOptions = BearerAuth | BasicAuth | ClientCredentialsAuth;
 /** The `fetch` the client uses: `globalThis.fetch` or anything with its shape. */
 export type FetchLike = (input: Request) => Promise<Response>;
 
+/** Options of `createAirbyteCore` (see `ClientOptions`); `auth` is a strategy such as `bearer(token)`, so unused auth modes stay out of a bundle. */
+export interface CoreOptions extends Omit<ClientOptions, "auth"> {
+  auth?: AuthStrategy;
+}
+
 export interface ClientOptions {
   /**
    * The API's base URL, with its path. Self-managed installs usually serve it
@@ -49,8 +55,12 @@ export interface ClientOptions {
    * @default "https://api.airbyte.com/v1"
    */
   baseUrl?: string;
-  /** Credentials. Operations the spec marks as public (health, token) are called without them. */
-  auth?: AuthOptions;
+  /**
+   * Credentials: a plain object, or a strategy (`bearer(...)`, `basic(...)`,
+   * `clientCredentials(...)`). Operations the spec marks as public (health,
+   * token) are called without them.
+   */
+  auth?: AuthOptions | AuthStrategy;
   /**
    * The fetch implementation, e.g. to add a proxy agent or to test.
    * @default globalThis.fetch
@@ -68,18 +78,40 @@ export interface ClientOptions {
   retry?: RetryOptions | false;
   /**
    * Longest time one attempt may take, from sending the request to the last
-   * byte of the answer (token fetches included).
+   * byte of the answer (token fetches included), in ms (1 to 2147483647);
+   * `false` turns the attempt timeout off.
    * @default 60_000
    */
-  timeoutMs?: number;
+  timeoutMs?: number | false;
   /**
-   * Longest time a call may take across all its attempts and backoff waits.
-   * @default no limit
+   * Longest time a call may take across all its attempts and backoff waits,
+   * in ms (1 to 2147483647); `false` means no limit.
+   * @default false
    */
-  totalTimeoutMs?: number;
+  totalTimeoutMs?: number | false;
+  /**
+   * Largest response body the client reads, in bytes after decompression.
+   * A bigger answer fails with `AirbyteUnexpectedResponseError` (not retried).
+   * @default 52_428_800 (50 MiB)
+   */
+  maxResponseBytes?: number;
+  /**
+   * Send credentials to a plain `http://` base URL on a host other than
+   * loopback (localhost, 127.0.0.0/8, ::1). Off by default: anyone on the
+   * path could read the token.
+   * @default false
+   */
+  allowInsecureHttp?: boolean;
+  /**
+   * Let client-credentials and basic auth run where a DOM `window` exists.
+   * Off by default: a secret shipped to a browser is readable by every user.
+   * A bearer token (e.g. a scoped token) is always allowed.
+   * @default false
+   */
+  dangerouslyAllowBrowser?: boolean;
   /** Receives redacted debug lines: request, response (status, duration, attempt), retry, token fetch. */
   logger?: Logger;
-  /** Replaces the clock (current time and backoff waits), e.g. in tests. */
+  /** Replaces the clock (current time, backoff waits and every timeout timer), e.g. in tests. */
   clock?: Partial<Clock>;
 }
 
@@ -93,10 +125,10 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Headers for this call only; they override the client's. */
   headers?: Record<string, string>;
-  /** Per-attempt timeout for this call; overrides the client's `timeoutMs`. */
-  timeoutMs?: number;
-  /** Budget across all attempts of this call; overrides the client's `totalTimeoutMs`. */
-  totalTimeoutMs?: number;
+  /** Per-attempt timeout for this call; overrides the client's `timeoutMs`; `false` turns it off. */
+  timeoutMs?: number | false;
+  /** Budget across all attempts of this call; overrides the client's `totalTimeoutMs`; `false` for none. */
+  totalTimeoutMs?: number | false;
   /** Retry policy for this call, merged over the client's; `false` for no retry. */
   retry?: RetryOptions | false;
 }

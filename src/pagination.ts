@@ -19,6 +19,9 @@ export interface Page<Item> {
 
 type Query = Record<string, unknown>;
 
+/** A page request that can also report its response (the client's ApiPromise does). */
+type PageRequest<P> = Promise<P> & { withResponse?(): Promise<{ data: P; response: Response; requestId: string | undefined }> };
+
 export class PagePromise<P extends Page<Item>, Item> implements Promise<P>, AsyncIterable<Item> {
   #first: Promise<P> | undefined;
 
@@ -51,6 +54,13 @@ export class PagePromise<P extends Page<Item>, Item> implements Promise<P>, Asyn
 
   finally(onFinally?: (() => void) | null): Promise<P> {
     return this.#firstPage().finally(onFinally);
+  }
+
+  /** The first page with its HTTP response and request id (the same request as `await`). */
+  withResponse(): Promise<{ data: P; response: Response; requestId: string | undefined }> {
+    const first = this.#firstPage() as PageRequest<P>;
+    if (!first.withResponse) throw new TypeError("withResponse: this page request carries no response.");
+    return first.withResponse();
   }
 
   readonly [Symbol.toStringTag] = "PagePromise";

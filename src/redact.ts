@@ -24,9 +24,32 @@ export class Redactor {
     }
   }
 
+  /**
+   * Registers secrets for one call (per-call headers, minted tokens); the
+   * returned function forgets them when the call settles, so memory stays bounded.
+   * (Minimal stand-in for client-edges' implementation of the same contract.)
+   */
+  hold(values: readonly string[]): () => void {
+    const held = values.filter((v) => v && v.length >= 4 && !this.secrets.has(v));
+    for (const v of held) {
+      this.holds.set(v, (this.holds.get(v) ?? 0) + 1);
+    }
+    return () => {
+      for (const v of held) {
+        const n = (this.holds.get(v) ?? 1) - 1;
+        if (n > 0) this.holds.set(v, n);
+        else this.holds.delete(v);
+      }
+    };
+  }
+
+  /** Secrets of calls in flight, counted: two calls may hold the same token. */
+  private readonly holds = new Map<string, number>();
+
   redact(text: string): string {
     let out = text;
     for (const secret of this.secrets) out = out.split(secret).join(REDACTED);
+    for (const secret of this.holds.keys()) out = out.split(secret).join(REDACTED);
     return out;
   }
 }
@@ -35,6 +58,11 @@ export class Redactor {
 const SECRET_PARAMS = /^(secret_id|secretid|client_secret|access_token|refresh_token|token|password|api_key|apikey|code)$/i;
 /** Headers whose values are secrets. */
 const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key"]);
+
+/** Whether a header carries a secret (its value is redacted everywhere). */
+export function isSecretHeader(name: string): boolean {
+  return SECRET_HEADERS.has(name.toLowerCase());
+}
 
 /** What errors and logs keep of a request: never its body, and no secret. */
 export interface RedactedRequest {

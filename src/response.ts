@@ -123,5 +123,15 @@ export function errorFromResponse(body: unknown, response: Response, ctx: Respon
 }
 
 function redactProblem(problem: Problem, redactor: Redactor): Problem {
-  return JSON.parse(redactor.redact(JSON.stringify(problem))) as Problem;
+  try {
+    return JSON.parse(redactor.redact(JSON.stringify(problem))) as Problem;
+  } catch {
+    // Nested too deep to serialise (a hostile body overflows the stack): keep the plain fields only.
+    const plain: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(problem)) {
+      if (typeof value === "string") plain[key] = redactor.redact(value);
+      else if (typeof value === "number" || typeof value === "boolean") plain[key] = value;
+    }
+    return plain as Problem;
+  }
 }

@@ -56,16 +56,6 @@ export const RETRY_DEFAULTS: ResolvedRetry = {
   nonIdempotent: false,
 };
 
-/** Client-level and call-level `retry` options merged; `false` turns retries off. */
-export function resolveRetry(
-  client: RetryOptions | false | undefined,
-  call: RetryOptions | false | undefined,
-): ResolvedRetry {
-  if (client === false && call === undefined) return { ...RETRY_DEFAULTS, maxRetries: 0 };
-  if (call === false) return { ...RETRY_DEFAULTS, maxRetries: 0 };
-  return { ...RETRY_DEFAULTS, ...(client || {}), ...(call || {}) };
-}
-
 const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
 /** Statuses that say the server did not process the request, so even POST may repeat. */
 const NOT_PROCESSED = new Set([429, 503]);

@@ -26,6 +26,7 @@ export interface TokenProviderOptions {
   /** Longest time one token request may take. */
   timeoutMs: number;
   logger: Logger | undefined;
+  allowInsecureHttp: boolean;
 }
 
 interface CachedToken {
@@ -62,7 +63,7 @@ export class ClientCredentialsTokenProvider {
   private async fetchToken(): Promise<CachedToken> {
     const o = this.options;
     const fields = { client_id: o.clientId, client_secret: o.clientSecret, grant_type: "client_credentials" };
-    const timer = deadline(o.timeoutMs);
+    const timer = deadline(o.timeoutMs, o.clock);
     const request = new Request(o.tokenUrl, {
       method: "POST",
       signal: timer.signal,

@@ -1,24 +1,45 @@
+/**
+ * The one URL builder: base URL checks, path parameters as opaque segments and
+ * the query serializer. The URL built here is the URL sent, logged and shown
+ * in errors.
+ */
 import { AirbyteError } from "./errors/index.js";
 
 export const DEFAULT_BASE_URL = "https://api.airbyte.com/v1";
 
+/** The base URL for messages: any `user:password@` part is hidden, never quoted. */
+function shown(baseUrl: string): string {
+  return baseUrl.replace(/^([^/]*\/\/)?[^/@]*@/, (_, scheme: string | undefined) => `${scheme ?? ""}[REDACTED]@`);
+}
+
 /** Checks the base URL and drops its trailing slashes. */
 export function normalizeBaseUrl(baseUrl: string): string {
+  if (typeof baseUrl !== "string") throw new AirbyteError(`baseUrl must be a string such as ${DEFAULT_BASE_URL}; got ${typeof baseUrl}.`);
   let url: URL;
   try {
     url = new URL(baseUrl);
   } catch {
     throw new AirbyteError(
-      `baseUrl must be an absolute http(s) URL such as ${DEFAULT_BASE_URL} or https://airbyte.example.com/api/public/v1; got "${baseUrl}".`,
+      `baseUrl must be an absolute http(s) URL such as ${DEFAULT_BASE_URL} or https://airbyte.example.com/api/public/v1; got "${shown(baseUrl)}".`,
+    );
+  }
+  if (url.username || url.password) {
+    throw new AirbyteError(
+      `baseUrl must not contain credentials (user:password@); pass them as auth: { username, password } instead. Got "${shown(baseUrl)}".`,
     );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new AirbyteError(`baseUrl must use http or https; got "${url.protocol}" in "${baseUrl}".`);
+    throw new AirbyteError(`baseUrl must use http or https; got "${url.protocol}" in "${shown(baseUrl)}".`);
   }
-  if (url.search || url.hash) {
-    throw new AirbyteError(`baseUrl must not have a query string or fragment; got "${baseUrl}".`);
+  if (url.search || url.hash || baseUrl.includes("?") || baseUrl.includes("#")) {
+    throw new AirbyteError(`baseUrl must not have a query string or fragment; got "${shown(baseUrl)}".`);
   }
   return baseUrl.replace(/\/+$/, "");
+}
+
+/** localhost, *.localhost, 127.0.0.0/8 and ::1: traffic that never leaves the machine. */
+export function isLoopback(hostname: string): boolean {
+  return hostname === "localhost" || hostname.endsWith(".localhost") || /^127\.\d+\.\d+\.\d+$/.test(hostname) || hostname === "[::1]";
 }
 
 /**
@@ -36,4 +57,60 @@ export function joinUrl(baseUrl: string, pathOrUrl: string): string {
 export function withoutQuery(url: string): string {
   const i = url.search(/[?#]/);
   return i === -1 ? url : url.slice(0, i);
+}
+
+/**
+ * Fills a path template. Every value is one opaque segment: `/` is encoded,
+ * and `.` or `..` (which URL parsing would resolve into another endpoint) are
+ * refused, as are empty strings, NaN and Infinity.
+ */
+export function fillPath(where: string, template: string, names: readonly string[], values: readonly unknown[]): string {
+  let path = template;
+  names.forEach((name, i) => {
+    const value = values[i];
+    const text = typeof value === "string" ? value : typeof value === "number" && Number.isFinite(value) ? String(value) : undefined;
+    if (!text || text === "." || text === "..") {
+      const got = value === "" ? "an empty string" : text ? `"${text}", which URL parsing would turn into another endpoint` : typeof value === "number" ? String(value) : typeof value;
+      throw new AirbyteError(`${where}: argument ${i + 1} (${name}) must be a non-empty string; got ${got}.`);
+    }
+    path = path.replace(`{${name}}`, encodeURIComponent(text));
+  });
+  return path;
+}
+
+/**
+ * Serializes the query object the way the README documents: arrays as
+ * repeated keys (`ids=a&ids=b`), object parameters form-exploded
+ * (`code=1&state=2`, keys encoded), undefined and null left out. Keys the
+ * operation does not declare are refused, so request options passed in the
+ * query's place (say `{ headers: { Authorization } }`) never reach the URL.
+ */
+export function serializeQuery(where: string, query: unknown, known: readonly string[]): string {
+  if (query === undefined || query === null) return "";
+  if (typeof query !== "object" || Array.isArray(query)) throw new AirbyteError(`${where}: the query must be an object of { ${known.join(", ")} }.`);
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(query)) {
+    if (!known.includes(key)) {
+      throw new AirbyteError(
+        `${where}: unknown query parameter "${key}"; it takes ${known.length ? known.join(", ") : "none"}. Request options ({ signal, headers, timeoutMs, totalTimeoutMs, retry }) go last, after the query object.`,
+      );
+    }
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) parts.push(pair(where, key, key, item));
+    } else if (typeof value === "object") {
+      for (const [k, v] of Object.entries(value)) if (v !== undefined && v !== null) parts.push(pair(where, key, k, v));
+    } else {
+      parts.push(pair(where, key, key, value));
+    }
+  }
+  return parts.length ? `?${parts.join("&")}` : "";
+}
+
+function pair(where: string, param: string, key: string, value: unknown): string {
+  if (typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value))) {
+    return `${encodeURIComponent(key)}=${encodeURIComponent(value)}`;
+  }
+  const what = typeof value === "number" ? String(value) : typeof value === "object" ? "a nested object or array" : typeof value;
+  throw new AirbyteError(`${where}: query parameter "${param}" holds ${what}; a query can only carry strings, finite numbers and booleans (arrays of them repeat the key).`);
 }

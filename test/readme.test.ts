@@ -1,4 +1,4 @@
-/** The README stays true: its OAuth example is the file the package test runs, and its commands exist. */
+/** The README stays true: its OAuth example is examples/oauth-app.ts (which the package test and `npm run demo` run), and its commands exist. */
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,8 +12,8 @@ const readme = await readFile(join(repoRoot, "README.md"), "utf8");
 const pkg = JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as { version: string; scripts: Record<string, string> };
 
 describe("README", () => {
-  it("shows the OAuth example that test/package/tarball.test.ts runs, verbatim", async () => {
-    const example = await readFile(join(repoRoot, "test/fixtures/consumer/oauth-flow.ts"), "utf8");
+  it("shows the OAuth example that examples/oauth-app.ts holds, verbatim", async () => {
+    const example = await readFile(join(repoRoot, "examples/oauth-app.ts"), "utf8");
     expect(readme).toContain("```ts\n" + example + "```");
   });
 

@@ -5,10 +5,11 @@
  */
 import type { OperationModel } from "./openapi-model.js";
 
-function docComment(op: OperationModel): string {
+function docComment(op: OperationModel, standalone = false): string {
   const lines = [
     op.summary ?? op.operationId,
     "",
+    ...(standalone ? [`Standalone form of \`airbyte.${op.group}.${op.operationId}\`: pass a core from createAirbyteCore first.`, ""] : []),
     `\`${op.method} ${op.path}\`${op.authenticated ? "" : " (sends no credentials)"}`,
     ...(op.description ? ["", ...op.description.trim().split("\n")] : []),
     ...op.pathParams.filter((p) => p.description).map((p) => `@param ${p.name} ${p.description}`),
@@ -30,22 +31,41 @@ function argsTuple(op: OperationModel): string {
   return `[${args.join(", ")}]`;
 }
 
-function tableEntry(op: OperationModel): string {
+/**
+ * The runtime entry of one operation: only the fields src/ reads. Kept as its
+ * own constant so the table and the standalone function share it, and a
+ * bundle that drops one operation drops its entry too.
+ */
+function specConst(op: OperationModel): string {
+  const success = op.success.status >= 300 && op.success.status < 400 ? "redirect" : op.success.kind;
   const entry = {
     group: op.group,
     method: op.method,
     path: op.path,
     pathParams: op.pathParams.map((p) => p.name),
     queryParams: op.queryParams.map((q) => q.name),
-    body: op.body ? { mediaType: op.body.mediaType, required: op.body.required } : null,
-    success: { status: op.success.status, kind: op.success.kind },
+    body: op.body ? { required: op.body.required } : null,
+    success,
     authenticated: op.authenticated,
     paginated: op.pageItemType !== undefined,
   };
-  return `${op.operationId}: ${JSON.stringify(entry)},`;
+  return `const ${specName(op)} = ${JSON.stringify(entry)} as const;`;
+}
+
+/** The entry's constant: `$<operationId>` (emitOperations refuses an operationId that would collide). */
+const specName = (op: OperationModel) => `$${op.operationId}`;
+
+function standaloneFunction(op: OperationModel): string {
+  const builder = op.pageItemType !== undefined ? "pagedOperation" : "operation";
+  return `${docComment(op, true)}
+export const ${op.operationId}: OperationFunction<OperationTypes[${JSON.stringify(op.operationId)}]> = /* @__PURE__ */ ${builder}(${JSON.stringify(op.operationId)}, ${specName(op)});`;
 }
 
 export function emitOperations(ops: readonly OperationModel[], schemaNames: readonly string[]): string {
+  const ids = new Set(ops.map((op) => op.operationId));
+  for (const op of ops) {
+    if (ids.has(specName(op))) throw new Error(`operationId ${specName(op)} collides with the table entry of ${op.operationId}; rename one.`);
+  }
   const used = new Set<string>();
   for (const op of ops) {
     for (const t of [...op.pathParams.map((p) => p.type), op.body?.type, op.success.type, op.pageItemType]) {
@@ -57,14 +77,20 @@ export function emitOperations(ops: readonly OperationModel[], schemaNames: read
       t.includes("operations["),
     ),
   );
+  const builders = [
+    ...(ops.some((op) => op.pageItemType === undefined) ? ["operation"] : []),
+    ...(ops.some((op) => op.pageItemType !== undefined) ? ["pagedOperation"] : []),
+  ];
   const groups = [...new Set(ops.map((op) => op.group))].sort();
   return `
 ${needsOperations ? 'import type { operations } from "./openapi.js";' : ""}
 ${used.size ? `import type { ${[...used].sort().join(", ")} } from "./schemas.js";` : ""}
+${builders.length ? `import { ${builders.join(", ")} } from "../src/operation.js";` : ""}
+import type { OperationFunction } from "../src/types.js";
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
 
-/** How to call one operation: everything the client needs at run time. */
+/** How to call one operation: everything the client reads at run time, and nothing more. */
 export interface OperationSpec {
   /** The client group the method lives in (camelCase of the operation's tag). */
   readonly group: string;
@@ -73,19 +99,23 @@ export interface OperationSpec {
   readonly path: string;
   /** Path parameter names in the order they appear in the path (= argument order). */
   readonly pathParams: readonly string[];
+  /** The query parameters the operation declares; any other key is refused. */
   readonly queryParams: readonly string[];
-  readonly body: { readonly mediaType: string; readonly required: boolean } | null;
-  /** The documented success status and what its body is. */
-  readonly success: { readonly status: number; readonly kind: "json" | "text" | "none" };
+  /** A JSON request body, and whether it is required. */
+  readonly body: { readonly required: boolean } | null;
+  /** What the documented success answer carries; "redirect" when it is a 3xx (returned, not followed). */
+  readonly success: "json" | "text" | "none" | "redirect";
   /** False when the spec says \`security: []\`: no credentials are sent. */
   readonly authenticated: boolean;
   /** A list operation paged by \`limit\`/\`offset\` whose answer is \`{ data, next, previous }\`. */
   readonly paginated: boolean;
 }
 
+${ops.map(specConst).join("\n")}
+
 /** Every operation of the spec, by operationId. */
 export const operationTable = {
-${ops.map(tableEntry).join("\n")}
+${ops.map((op) => `${op.operationId}: ${specName(op)},`).join("\n")}
 } as const satisfies Record<string, OperationSpec>;
 
 export type OperationId = keyof typeof operationTable;
@@ -109,6 +139,10 @@ ${op.operationId}: {
   )
   .join("\n")}
 }
+
+// Standalone operation functions: \`await ${ops[0]?.operationId ?? "operation"}(core, ...)\` with a core from
+// createAirbyteCore. Each is pure, so a bundler keeps only the ones an app imports.
+${ops.map(standaloneFunction).join("\n\n")}
 `;
 }
 

@@ -20,7 +20,7 @@ interface RunResult {
   stderr: string;
 }
 
-function runRedocly(args: string[]): Promise<RunResult> {
+export function runRedocly(args: string[]): Promise<RunResult> {
   return new Promise((done) => {
     execFile(
       process.execPath,

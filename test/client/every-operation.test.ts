@@ -8,7 +8,8 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleSpec } from "../../scripts/lib/redocly.js";
-import { createAirbyteClient } from "../../src/index.js";
+import * as api from "../../src/index.js";
+import { bearer, createAirbyteClient, createAirbyteCore } from "../../src/index.js";
 import { repoRoot } from "../helpers/run.js";
 import { startServer, type TestServer } from "../helpers/server.js";
 
@@ -88,5 +89,11 @@ describe("every operation of the spec", () => {
     for (const q of query.filter((p) => p?.required)) expect(new URL(sent?.url ?? "", server.origin).searchParams.get(q?.name ?? "")).toBe("q");
     if (example !== undefined) expect(JSON.parse(sent?.body ?? "null")).toEqual(example);
     expect(sent?.headers.authorization).toBe(Array.isArray(op.security) && op.security.length === 0 ? undefined : "Bearer k");
+
+    // The standalone function of the same operation sends the same request.
+    const standalone = (api as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[op.operationId];
+    expect(typeof standalone, `standalone ${op.operationId}`).toBe("function");
+    await expect(standalone?.(createAirbyteCore({ baseUrl, auth: bearer("k"), retry: false }), ...args)).resolves.toEqual(result);
+    expect({ ...server.requests[1], headers: { ...server.requests[1]?.headers, host: "" } }).toEqual({ ...sent, headers: { ...sent?.headers, host: "" } });
   });
 });

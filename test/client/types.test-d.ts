@@ -82,3 +82,32 @@ describe("argument rule", () => {
     void airbyte.nothing;
   });
 });
+
+describe("standalone functions and response metadata", () => {
+  it("an operation function takes the core, then the method's arguments, and returns the same promise type", async () => {
+    const { createAirbyteCore, bearer, initiateOAuth, getSource, listSources } = await import("../../src/index.js");
+    const core = createAirbyteCore({ auth: bearer("t") });
+    expectTypeOf(initiateOAuth).parameters.toEqualTypeOf<[core: import("../../src/index.js").AirbyteCore, body: InitiateOauthRequest, options?: import("../../src/index.js").RequestOptions]>();
+    expectTypeOf(initiateOAuth(core, { redirectUrl: "r", sourceType: "github", workspaceId })).resolves.toEqualTypeOf<InitiateOauthResponse>();
+    expectTypeOf(getSource(core, "id").withResponse()).resolves.toEqualTypeOf<{ data: SourceResponse; response: Response; requestId: string | undefined }>();
+    expectTypeOf(listSources(core)).toEqualTypeOf<ReturnType<typeof airbyte.sources.listSources>>();
+    // @ts-expect-error the core comes first
+    void getSource("id");
+    // @ts-expect-error a plain-object auth is for createAirbyteClient; the core takes a strategy
+    void createAirbyteCore({ auth: { bearerToken: "t" } });
+  });
+
+  it("every method's promise offers withResponse()", () => {
+    expectTypeOf(airbyte.sources.getSource("id").withResponse()).resolves.toHaveProperty("requestId").toEqualTypeOf<string | undefined>();
+    expectTypeOf(airbyte.sources.listSources().withResponse()).resolves.toHaveProperty("response").toEqualTypeOf<Response>();
+  });
+
+  it("timeouts take false, not strings", () => {
+    void createAirbyteClient({ timeoutMs: false, totalTimeoutMs: false, maxResponseBytes: 1_000, allowInsecureHttp: true, dangerouslyAllowBrowser: false });
+    void airbyte.sources.getSource("id", undefined, { timeoutMs: false });
+    // @ts-expect-error not a string
+    void createAirbyteClient({ timeoutMs: "5s" });
+    // @ts-expect-error true does not turn anything on
+    void createAirbyteClient({ timeoutMs: true });
+  });
+});

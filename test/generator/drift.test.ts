@@ -36,6 +36,8 @@ describe("check:drift", () => {
 
   it("fails on a renamed field, naming every file that changes", async () => {
     await ws.edit("spec/components/schemas/InitiateOauthResponse.yaml", (t) => t.replaceAll("consentUrl", "consentURL"));
+    // The operation's response example must follow, or lint (run first) rejects the spec.
+    await ws.edit("spec/paths/sources@initiateOAuth.yaml", (t) => t.replaceAll("consentUrl:", "consentURL:"));
     const drift = await runScript("check-drift.ts", ws.args);
     expect(drift.code).toBe(1);
     expect(drift.stderr).toMatch(/generated\/openapi\.ts differs[\s\S]*-\s+consentUrl: string;[\s\S]*\+\s+consentURL: string;/);

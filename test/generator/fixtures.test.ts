@@ -25,8 +25,10 @@ describe("feature details", () => {
   it("a limit/offset list answering { data, next } is marked paginated, with its item type", async () => {
     const { files } = await runPipeline({ spec: join(repoRoot, "test/fixtures/specs/operations/openapi.yaml") });
     const operations = files.get("operations.ts") ?? "";
-    expect(operations).toMatch(/listGroups: \{[\s\S]*?paginated: true,/);
-    expect(operations).toMatch(/listMembers: \{[\s\S]*?paginated: false,/);
+    // Each operation's runtime entry is its own constant (shared by the table and the standalone function).
+    expect(operations).toMatch(/const \$listGroups = \{[^;]*?paginated: true,\n\} as const;/);
+    expect(operations).toMatch(/const \$listMembers = \{[^;]*?paginated: false,\n\} as const;/);
+    expect(operations).toMatch(/export const listGroups: OperationFunction<OperationTypes\["listGroups"\]> =\s+\/\* @__PURE__ \*\/ pagedOperation\("listGroups", \$listGroups\);/);
     expect(operations).toContain('item: GroupsPage["data"][number];');
     expect(files.get("REFERENCE.md")).toContain(
       "| groups | `listGroups` | `GET /groups` | `query?: { limit?: number; offset?: number }, options?` | `PagePromise<GroupsPage>` |",

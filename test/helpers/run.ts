@@ -12,12 +12,15 @@ export interface RunResult {
   stderr: string;
 }
 
-export function runScript(script: string, args: string[] = [], cwd = repoRoot): Promise<RunResult> {
+/** `env` adds to (or, with undefined, removes from) this process's environment. */
+export function runScript(script: string, args: string[] = [], cwd = repoRoot, env: Record<string, string | undefined> = {}): Promise<RunResult> {
+  const merged: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: "0", ...env };
+  for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [tsx, join(repoRoot, "scripts", script), ...args],
-      { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: "0" } },
+      { cwd, maxBuffer: 64 * 1024 * 1024, env: merged },
       (error, stdout, stderr) => {
         resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
       },

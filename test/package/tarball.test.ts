@@ -1,7 +1,9 @@
 /**
  * The package as users get it: `npm pack`, install the tarball into a fresh
- * TypeScript project, compile the README's OAuth example against the installed
- * types, and run it against a local fake of Airbyte, driving it like a browser.
+ * TypeScript project, compile the README's OAuth example (examples/oauth-app.ts)
+ * against the installed types, and run it against a local fake of Airbyte,
+ * driving it like a browser. The wider matrix (Node and TypeScript versions,
+ * Chromium) is `npm run test:consumers`.
  */
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -36,7 +38,7 @@ beforeAll(async () => {
     JSON.stringify({ name: "consumer", private: true, type: "module", dependencies: { "airbyte-api-client": `file:./${tarball}` } }),
   );
   await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--silent"], { cwd: dir });
-  await cp(join(repoRoot, "test/fixtures/consumer/oauth-flow.ts"), join(dir, "oauth-flow.ts"));
+  await cp(join(repoRoot, "examples/oauth-app.ts"), join(dir, "oauth-app.ts"));
 }, 180_000);
 
 afterAll(async () => {
@@ -46,23 +48,35 @@ afterAll(async () => {
 });
 
 describe("the packed package", () => {
-  it("ships only dist and README, with types and ESM entry", async () => {
+  it("ships dist, README, LICENSE and CHANGELOG, with an import and a require entry", async () => {
     const manifest = JSON.parse(await readFile(join(dir, "node_modules/airbyte-api-client/package.json"), "utf8"));
-    expect(manifest.exports["."]).toEqual({ types: "./dist/src/index.d.ts", import: "./dist/src/index.js" });
+    expect(manifest.exports["."]).toEqual({ require: "./dist/cjs/src/index.js", default: "./dist/src/index.js" });
     const files = await readdir(join(dir, "node_modules/airbyte-api-client"), { recursive: true });
-    expect(files.some((f) => f.startsWith("src") || f.startsWith("spec") || f.startsWith("test"))).toBe(false);
-    expect(files).toContain(join("dist", "generated", "operations.js"));
+    expect(files.some((f) => f.startsWith("src") || f.startsWith("spec") || f.startsWith("test") || f.endsWith(".map"))).toBe(false);
+    for (const file of ["LICENSE", "CHANGELOG.md", "README.md", join("dist", "generated", "operations.js"), join("dist", "cjs", "package.json")]) {
+      expect(files).toContain(file);
+    }
+    // The require shims hold no code of their own: only .d.ts copies and one-line re-exports.
+    const cjsCode = files.filter((f) => f.startsWith(join("dist", "cjs")) && f.endsWith(".js"));
+    expect(cjsCode).toEqual([join("dist", "cjs", "src", "index.js")]);
   });
 
-  it("passes publint and arethetypeswrong (ESM-only profile)", async () => {
+  it("passes publint --strict and arethetypeswrong (node16 profile: CommonJS and ESM)", async () => {
     const tarball = (await readdir(dir)).find((f) => f.endsWith(".tgz")) ?? "";
     const bin = (name: string) => join(repoRoot, "node_modules/.bin", name);
     const publint = await run(bin("publint"), [join(dir, "node_modules/airbyte-api-client"), "--strict"], { cwd: dir });
     expect(publint.stdout).toMatch(/All good!/);
-    const attw = await run(bin("attw"), [join(dir, tarball), "--profile", "esm-only", "--format", "ascii"], { cwd: dir }).catch(
+    const attw = await run(bin("attw"), [join(dir, tarball), "--profile", "node16", "--format", "ascii"], { cwd: dir }).catch(
       (e: { stdout: string; code: number }) => ({ stdout: e.stdout, failed: e.code }),
     );
     expect(attw).not.toHaveProperty("failed");
+    expect(attw.stdout).toMatch(/node16 \(from CJS\): 🟢 \(CJS\)/);
+  });
+
+  it("can be required as well as imported, and both give the same module", async () => {
+    const script = 'const c = require("airbyte-api-client"); import("airbyte-api-client").then((m) => console.log(typeof c.createAirbyteClient, m.AirbyteError === c.AirbyteError));';
+    const { stdout, stderr } = await run(process.execPath, ["-e", script], { cwd: dir });
+    expect({ stdout, stderr }).toEqual({ stdout: "function true\n", stderr: "" });
   });
 
   it("compiles the README's OAuth example with strict TypeScript against the installed types", async () => {
@@ -70,7 +84,7 @@ describe("the packed package", () => {
     const result = await run(
       process.execPath,
       [tsc, "--strict", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext", "--types", "node",
-        "--typeRoots", join(repoRoot, "node_modules/@types"), "--outDir", "out", "oauth-flow.ts"],
+        "--typeRoots", join(repoRoot, "node_modules/@types"), "--outDir", "out", "oauth-app.ts"],
       { cwd: dir },
     ).catch((e: { stdout: string }) => ({ stdout: e.stdout, failed: true }));
     expect(result.stdout).toBe("");
@@ -96,7 +110,7 @@ describe("the packed package", () => {
       json(res, 404, { title: "not-found" });
     });
     const port = await freePort();
-    app = spawn(process.execPath, ["out/oauth-flow.js"], {
+    app = spawn(process.execPath, ["out/oauth-app.js"], {
       cwd: dir,
       env: {
         ...process.env,

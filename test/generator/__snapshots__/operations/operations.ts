@@ -3,10 +3,12 @@
 
 import type { operations } from "./openapi.js";
 import type { GroupsPage } from "./schemas.js";
+import { operation, pagedOperation } from "../src/operation.js";
+import type { OperationFunction } from "../src/types.js";
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
 
-/** How to call one operation: everything the client needs at run time. */
+/** How to call one operation: everything the client reads at run time, and nothing more. */
 export interface OperationSpec {
   /** The client group the method lives in (camelCase of the operation's tag). */
   readonly group: string;
@@ -15,62 +17,69 @@ export interface OperationSpec {
   readonly path: string;
   /** Path parameter names in the order they appear in the path (= argument order). */
   readonly pathParams: readonly string[];
+  /** The query parameters the operation declares; any other key is refused. */
   readonly queryParams: readonly string[];
-  readonly body: { readonly mediaType: string; readonly required: boolean } | null;
-  /** The documented success status and what its body is. */
-  readonly success: { readonly status: number; readonly kind: "json" | "text" | "none" };
+  /** A JSON request body, and whether it is required. */
+  readonly body: { readonly required: boolean } | null;
+  /** What the documented success answer carries; "redirect" when it is a 3xx (returned, not followed). */
+  readonly success: "json" | "text" | "none" | "redirect";
   /** False when the spec says `security: []`: no credentials are sent. */
   readonly authenticated: boolean;
   /** A list operation paged by `limit`/`offset` whose answer is `{ data, next, previous }`. */
   readonly paginated: boolean;
 }
 
+const $listGroups = {
+  group: "groups",
+  method: "GET",
+  path: "/groups",
+  pathParams: [],
+  queryParams: ["limit", "offset"],
+  body: null,
+  success: "json",
+  authenticated: true,
+  paginated: true,
+} as const;
+const $getHealth = {
+  group: "health",
+  method: "GET",
+  path: "/health",
+  pathParams: [],
+  queryParams: [],
+  body: null,
+  success: "none",
+  authenticated: false,
+  paginated: false,
+} as const;
+const $listMembers = {
+  group: "members",
+  method: "GET",
+  path: "/members",
+  pathParams: [],
+  queryParams: ["groupId", "emails"],
+  body: null,
+  success: "text",
+  authenticated: true,
+  paginated: false,
+} as const;
+const $putMember = {
+  group: "members",
+  method: "PUT",
+  path: "/groups/{groupId}/members/{userId}",
+  pathParams: ["groupId", "userId"],
+  queryParams: [],
+  body: { required: false },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+
 /** Every operation of the spec, by operationId. */
 export const operationTable = {
-  listGroups: {
-    group: "groups",
-    method: "GET",
-    path: "/groups",
-    pathParams: [],
-    queryParams: ["limit", "offset"],
-    body: null,
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: true,
-  },
-  getHealth: {
-    group: "health",
-    method: "GET",
-    path: "/health",
-    pathParams: [],
-    queryParams: [],
-    body: null,
-    success: { status: 200, kind: "none" },
-    authenticated: false,
-    paginated: false,
-  },
-  listMembers: {
-    group: "members",
-    method: "GET",
-    path: "/members",
-    pathParams: [],
-    queryParams: ["groupId", "emails"],
-    body: null,
-    success: { status: 200, kind: "text" },
-    authenticated: true,
-    paginated: false,
-  },
-  putMember: {
-    group: "members",
-    method: "PUT",
-    path: "/groups/{groupId}/members/{userId}",
-    pathParams: ["groupId", "userId"],
-    queryParams: [],
-    body: { mediaType: "application/json", required: false },
-    success: { status: 201, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
+  listGroups: $listGroups,
+  getHealth: $getHealth,
+  listMembers: $listMembers,
+  putMember: $putMember,
 } as const satisfies Record<string, OperationSpec>;
 
 export type OperationId = keyof typeof operationTable;
@@ -139,3 +148,59 @@ export interface OperationTypes {
     result: operations["putMember"]["responses"][201]["content"]["application/json"];
   };
 }
+
+// Standalone operation functions: `await listGroups(core, ...)` with a core from
+// createAirbyteCore. Each is pure, so a bundler keeps only the ones an app imports.
+/**
+ * List groups
+ *
+ * Standalone form of `airbyte.groups.listGroups`: pass a core from createAirbyteCore first.
+ *
+ * `GET /groups`
+ *
+ * Paged by limit/offset, answers { data, next, previous }.
+ */
+export const listGroups: OperationFunction<OperationTypes["listGroups"]> =
+  /* @__PURE__ */ pagedOperation("listGroups", $listGroups);
+
+/**
+ * Health
+ *
+ * Standalone form of `airbyte.health.getHealth`: pass a core from createAirbyteCore first.
+ *
+ * `GET /health` (sends no credentials)
+ *
+ * Public, no body.
+ */
+export const getHealth: OperationFunction<OperationTypes["getHealth"]> = /* @__PURE__ */ operation(
+  "getHealth",
+  $getHealth,
+);
+
+/**
+ * List members
+ *
+ * Standalone form of `airbyte.members.listMembers`: pass a core from createAirbyteCore first.
+ *
+ * `GET /members`
+ *
+ * A required query parameter makes the query argument required.
+ */
+export const listMembers: OperationFunction<OperationTypes["listMembers"]> =
+  /* @__PURE__ */ operation("listMembers", $listMembers);
+
+/**
+ * Put a member
+ *
+ * Standalone form of `airbyte.members.putMember`: pass a core from createAirbyteCore first.
+ *
+ * `PUT /groups/{groupId}/members/{userId}`
+ *
+ * Path parameters are declared in the other order than the path; the arguments follow the path. The body is optional.
+ * @param groupId The group.
+ * @param userId The user.
+ */
+export const putMember: OperationFunction<OperationTypes["putMember"]> = /* @__PURE__ */ operation(
+  "putMember",
+  $putMember,
+);

@@ -3,9 +3,12 @@
 
 import type { operations } from "./openapi.js";
 
+import { operation } from "../src/operation.js";
+import type { OperationFunction } from "../src/types.js";
+
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
 
-/** How to call one operation: everything the client needs at run time. */
+/** How to call one operation: everything the client reads at run time, and nothing more. */
 export interface OperationSpec {
   /** The client group the method lives in (camelCase of the operation's tag). */
   readonly group: string;
@@ -14,29 +17,33 @@ export interface OperationSpec {
   readonly path: string;
   /** Path parameter names in the order they appear in the path (= argument order). */
   readonly pathParams: readonly string[];
+  /** The query parameters the operation declares; any other key is refused. */
   readonly queryParams: readonly string[];
-  readonly body: { readonly mediaType: string; readonly required: boolean } | null;
-  /** The documented success status and what its body is. */
-  readonly success: { readonly status: number; readonly kind: "json" | "text" | "none" };
+  /** A JSON request body, and whether it is required. */
+  readonly body: { readonly required: boolean } | null;
+  /** What the documented success answer carries; "redirect" when it is a 3xx (returned, not followed). */
+  readonly success: "json" | "text" | "none" | "redirect";
   /** False when the spec says `security: []`: no credentials are sent. */
   readonly authenticated: boolean;
   /** A list operation paged by `limit`/`offset` whose answer is `{ data, next, previous }`. */
   readonly paginated: boolean;
 }
 
+const $deleteTag = {
+  group: "tags",
+  method: "DELETE",
+  path: "/tags/{tagId}",
+  pathParams: ["tagId"],
+  queryParams: [],
+  body: null,
+  success: "none",
+  authenticated: true,
+  paginated: false,
+} as const;
+
 /** Every operation of the spec, by operationId. */
 export const operationTable = {
-  deleteTag: {
-    group: "tags",
-    method: "DELETE",
-    path: "/tags/{tagId}",
-    pathParams: ["tagId"],
-    queryParams: [],
-    body: null,
-    success: { status: 204, kind: "none" },
-    authenticated: true,
-    paginated: false,
-  },
+  deleteTag: $deleteTag,
 } as const satisfies Record<string, OperationSpec>;
 
 export type OperationId = keyof typeof operationTable;
@@ -63,3 +70,20 @@ export interface OperationTypes {
     result: void;
   };
 }
+
+// Standalone operation functions: `await deleteTag(core, ...)` with a core from
+// createAirbyteCore. Each is pure, so a bundler keeps only the ones an app imports.
+/**
+ * Delete a tag
+ *
+ * Standalone form of `airbyte.tags.deleteTag`: pass a core from createAirbyteCore first.
+ *
+ * `DELETE /tags/{tagId}`
+ *
+ * Answers 204 without a body.
+ * @param tagId The tag.
+ */
+export const deleteTag: OperationFunction<OperationTypes["deleteTag"]> = /* @__PURE__ */ operation(
+  "deleteTag",
+  $deleteTag,
+);

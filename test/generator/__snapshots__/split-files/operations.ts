@@ -2,10 +2,12 @@
 // See generated/README.md.
 
 import type { Widget, WidgetCreate } from "./schemas.js";
+import { operation } from "../src/operation.js";
+import type { OperationFunction } from "../src/types.js";
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
 
-/** How to call one operation: everything the client needs at run time. */
+/** How to call one operation: everything the client reads at run time, and nothing more. */
 export interface OperationSpec {
   /** The client group the method lives in (camelCase of the operation's tag). */
   readonly group: string;
@@ -14,29 +16,33 @@ export interface OperationSpec {
   readonly path: string;
   /** Path parameter names in the order they appear in the path (= argument order). */
   readonly pathParams: readonly string[];
+  /** The query parameters the operation declares; any other key is refused. */
   readonly queryParams: readonly string[];
-  readonly body: { readonly mediaType: string; readonly required: boolean } | null;
-  /** The documented success status and what its body is. */
-  readonly success: { readonly status: number; readonly kind: "json" | "text" | "none" };
+  /** A JSON request body, and whether it is required. */
+  readonly body: { readonly required: boolean } | null;
+  /** What the documented success answer carries; "redirect" when it is a 3xx (returned, not followed). */
+  readonly success: "json" | "text" | "none" | "redirect";
   /** False when the spec says `security: []`: no credentials are sent. */
   readonly authenticated: boolean;
   /** A list operation paged by `limit`/`offset` whose answer is `{ data, next, previous }`. */
   readonly paginated: boolean;
 }
 
+const $createWidget = {
+  group: "widgets",
+  method: "POST",
+  path: "/widgets",
+  pathParams: [],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+  paginated: false,
+} as const;
+
 /** Every operation of the spec, by operationId. */
 export const operationTable = {
-  createWidget: {
-    group: "widgets",
-    method: "POST",
-    path: "/widgets",
-    pathParams: [],
-    queryParams: [],
-    body: { mediaType: "application/json", required: true },
-    success: { status: 200, kind: "json" },
-    authenticated: true,
-    paginated: false,
-  },
+  createWidget: $createWidget,
 } as const satisfies Record<string, OperationSpec>;
 
 export type OperationId = keyof typeof operationTable;
@@ -62,3 +68,17 @@ export interface OperationTypes {
     result: Widget;
   };
 }
+
+// Standalone operation functions: `await createWidget(core, ...)` with a core from
+// createAirbyteCore. Each is pure, so a bundler keeps only the ones an app imports.
+/**
+ * Create a widget
+ *
+ * Standalone form of `airbyte.widgets.createWidget`: pass a core from createAirbyteCore first.
+ *
+ * `POST /widgets`
+ *
+ * Body and result are schemas from other files.
+ */
+export const createWidget: OperationFunction<OperationTypes["createWidget"]> =
+  /* @__PURE__ */ operation("createWidget", $createWidget);

@@ -1,0 +1,34 @@
+/**
+ * npm run docs [-- --out <file>]: the HTML API reference of spec/ (Redocly
+ * build-docs), one self-contained file (Redoc's script inlined, so it opens
+ * offline) with every schema listed under "Schemas". Default: docs/index.html.
+ */
+import { dirname, join, resolve } from "node:path";
+import { mkdir } from "node:fs/promises";
+import { defaultSpec, displayPath, repoRoot } from "./lib/paths.js";
+import { runRedocly } from "./lib/redocly.js";
+
+const argv = process.argv.slice(2);
+if (argv.length !== 0 && (argv.length !== 2 || argv[0] !== "--out")) {
+  console.error(
+    `Unknown or incomplete arguments \`${argv.join(" ")}\`. Usage: npm run docs -- [--out <file.html>]`,
+  );
+  process.exit(2);
+}
+const out = argv[1] === undefined ? join(repoRoot, "docs", "index.html") : resolve(argv[1]);
+await mkdir(dirname(out), { recursive: true });
+const result = await runRedocly([
+  "build-docs",
+  defaultSpec,
+  "--output",
+  out,
+  "--inlineBundle",
+  "--openapi.schemaDefinitionsTagName=Schemas",
+  "--title",
+  "Airbyte public API reference (airbyte-api-client)",
+]);
+if (result.code !== 0) {
+  console.error(`redocly build-docs failed:\n${(result.stderr || result.stdout).trim()}`);
+  process.exit(1);
+}
+console.log(`API reference written to ${displayPath(out)}`);

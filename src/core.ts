@@ -1,0 +1,44 @@
+/**
+ * createAirbyteCore: the client without its method groups, for the
+ * standalone operation functions (`await initiateOAuth(core, body)`). A bundle
+ * then holds only the operations it imports and the auth strategy it uses.
+ */
+import type { AuthStrategy } from "./auth.js";
+import { resolveConfig, type ResolvedConfig } from "./config.js";
+import { AirbyteError } from "./errors/index.js";
+import type { CoreOptions } from "./options.js";
+
+/** An opaque handle holding a client's resolved options; pass it as the first argument of an operation function. */
+export interface AirbyteCore {
+  readonly kind: "airbyte-core";
+}
+
+const configs = new WeakMap<AirbyteCore, ResolvedConfig>();
+
+/**
+ * Creates a core for the standalone operation functions.
+ *
+ * @example
+ * import { bearer, createAirbyteCore, initiateOAuth } from "airbyte-api-client";
+ * const core = createAirbyteCore({ auth: bearer(process.env.AIRBYTE_TOKEN ?? "") });
+ * const { consentUrl } = await initiateOAuth(core, { redirectUrl, sourceType: "github", workspaceId });
+ */
+export function createAirbyteCore(options: CoreOptions = {}): AirbyteCore {
+  const auth = options.auth;
+  if (auth !== undefined && (auth === null || typeof auth.create !== "function")) {
+    throw new AirbyteError("createAirbyteCore: auth must be made by bearer(...), basic(...) or clientCredentials(...).");
+  }
+  return coreOf(resolveConfig(options, auth as AuthStrategy | undefined));
+}
+
+export function coreOf(config: ResolvedConfig): AirbyteCore {
+  const core: AirbyteCore = Object.freeze({ kind: "airbyte-core" });
+  configs.set(core, config);
+  return core;
+}
+
+export function configOf(core: AirbyteCore, where: string): ResolvedConfig {
+  const config = configs.get(core);
+  if (!config) throw new AirbyteError(`${where}: the first argument must be a core made by createAirbyteCore(...).`);
+  return config;
+}

@@ -1,0 +1,17 @@
+/** A list call that pages: the same arguments, but each page request goes through `callOperation` with its own offset. */
+import type { OperationSpec } from "../generated/operations.js";
+import { callOperation } from "./call.js";
+import type { ResolvedConfig } from "./config.js";
+import { PagePromise, type Page } from "./pagination.js";
+
+export function paginate(config: ResolvedConfig, id: string, spec: OperationSpec, args: readonly unknown[]): PagePromise<Page<unknown>, unknown> {
+  const n = spec.pathParams.length;
+  const pathArgs = args.slice(0, n);
+  const query = (args[n] ?? {}) as Record<string, unknown>;
+  const options = args[n + 1] as { signal?: AbortSignal } | undefined;
+  return new PagePromise<Page<unknown>, unknown>(
+    (pageQuery) => callOperation(config, id, spec, [...pathArgs, pageQuery, options]) as never,
+    query,
+    options?.signal,
+  );
+}

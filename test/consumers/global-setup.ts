@@ -1,0 +1,52 @@
+/**
+ * Packs the package once (prepack builds dist/) and installs the tarball into
+ * a fresh project that every consumer test uses, as `npm install` from the
+ * registry would, preferring the local npm cache.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import type { TestProject } from "vitest/node";
+
+const run = promisify(execFile);
+const repoRoot = new URL("../..", import.meta.url).pathname;
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** A project with airbyte-api-client installed from the packed tarball. */
+    consumerDir: string;
+    tarball: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dir = await mkdtemp(join(tmpdir(), "airbyte-consumers-"));
+  await run("npm", ["pack", "--pack-destination", dir, "--silent"], {
+    cwd: repoRoot,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const tarball = (await readdir(dir)).find((f) => f.endsWith(".tgz"));
+  if (tarball === undefined) throw new Error("npm pack produced no tarball");
+  await writeFile(
+    join(dir, "package.json"),
+    JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2),
+  );
+  // @types/node at the version the repository pins, so it comes from the cache.
+  await run(
+    "npm",
+    [
+      "install",
+      "--no-audit",
+      "--no-fund",
+      "--prefer-offline",
+      `./${tarball}`,
+      "@types/node@20.19.43",
+    ],
+    { cwd: dir },
+  );
+  project.provide("consumerDir", dir);
+  project.provide("tarball", join(dir, tarball));
+  return () => rm(dir, { recursive: true, force: true });
+}

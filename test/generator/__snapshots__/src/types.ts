@@ -1,0 +1,2 @@
+// See operation.ts beside this file.
+export type * from "../../../../src/types.js";
