@@ -11,7 +11,7 @@ import { listFiles } from "./write-atomic.mjs";
 const dist = join(repoRoot, "dist");
 const stampFile = join(dist, ".build-stamp");
 /** What the build reads. */
-const INPUTS = ["src", "generated", "tsconfig.json", "scripts/tsconfig.build.json", "scripts/build-cjs.ts", "package.json", "package-lock.json"];
+const INPUTS = ["src", "generated", "connectors", "tsconfig.json", "scripts/tsconfig.build.json", "scripts/build-cjs.ts", "package.json", "package-lock.json"];
 /** dist/<folder>/ holds the outputs of <folder>/. */
 const COMPILED = ["src", "generated"];
 
