@@ -27,6 +27,8 @@ export interface AuthContext {
   clock: Clock;
   timeoutMs: number;
   logger: Logger | undefined;
+  /** Allow credentials over plain http to a non-loopback host. */
+  allowInsecureHttp?: boolean;
 }
 
 const BEARER = "Bearer ";
@@ -81,6 +83,7 @@ export function createAuthenticator(auth: AuthOptions | undefined, ctx: AuthCont
       clock: ctx.clock,
       timeoutMs: ctx.timeoutMs,
       logger: ctx.logger,
+      allowInsecureHttp: ctx.allowInsecureHttp ?? false,
     });
     return {
       async header(signal) {

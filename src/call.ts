@@ -12,7 +12,7 @@ import type { Clock } from "./clock.js";
 import { AirbyteConnectionError, AirbyteError, AirbyteTimeoutError } from "./errors/index.js";
 import { ATTEMPT, logLine, type Logger } from "./logger.js";
 import type { RequestOptions } from "./options.js";
-import { redactHeaders, redactUrl, type Redactor } from "./redact.js";
+import { redactHeaders, redactUrl, secretsOfHeaders, type Redactor } from "./redact.js";
 import { errorFromResponse, parseSuccess, type ResponseContext } from "./response.js";
 import { decideRetry, resolveRetry, type RetryOptions } from "./retry.js";
 import { deadline, type Deadline } from "./timeout.js";
@@ -62,7 +62,7 @@ export function splitArgs(operationId: string, spec: OperationSpec, args: readon
   return { path, body, query, options };
 }
 
-function fillPath(template: string, values: Record<string, string | number>): string {
+export function fillPath(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(values[name])));
 }
 
@@ -73,13 +73,14 @@ export async function callOperation(
   args: readonly unknown[],
 ): Promise<unknown> {
   const input = splitArgs(operationId, spec, args);
-  for (const [name, value] of Object.entries(input.options.headers ?? {})) ctx.redactor.addHeader(name, value);
   const signal = input.options.signal;
   signal?.throwIfAborted();
   const retry = resolveRetry(ctx.retry, input.options.retry);
   const url = joinUrl(ctx.baseUrl, fillPath(spec.path, input.path));
   const totalMs = input.options.totalTimeoutMs ?? ctx.totalTimeoutMs;
   const total = totalMs === undefined ? undefined : deadline(totalMs);
+  // Per-call secrets are redacted while the call runs, then forgotten (bounded memory).
+  const release = ctx.redactor.hold(secretsOfHeaders(input.options.headers));
   try {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -100,6 +101,7 @@ export async function callOperation(
     }
   } finally {
     total?.clear();
+    release();
   }
 }
 

@@ -6,7 +6,7 @@ import createClient, { type Middleware } from "openapi-fetch";
 import type { paths } from "../generated/openapi.js";
 import { operationTable, type OperationSpec } from "../generated/operations.js";
 import { createAuthenticator, type Authenticator } from "./auth.js";
-import { callOperation, splitArgs, type CallContext } from "./call.js";
+import { callOperation, fillPath, splitArgs, type CallContext } from "./call.js";
 import { systemClock, type Clock } from "./clock.js";
 import { AirbyteError } from "./errors/index.js";
 import { loggingMiddleware } from "./logger.js";
@@ -14,7 +14,7 @@ import type { ClientOptions } from "./options.js";
 import { PagePromise, type Page } from "./pagination.js";
 import { Redactor } from "./redact.js";
 import type { AirbyteClient } from "./types.js";
-import { DEFAULT_BASE_URL, normalizeBaseUrl } from "./url.js";
+import { DEFAULT_BASE_URL, joinUrl, normalizeBaseUrl } from "./url.js";
 import { VERSION } from "./version.js";
 
 /**
@@ -81,6 +81,7 @@ function paginate(ctx: CallContext, operationId: string, spec: OperationSpec, ar
     (pageQuery) => callOperation(ctx, operationId, spec, [...pathArgs, pageQuery, options]) as Promise<Page<unknown>>,
     query ?? {},
     options.signal,
+    { method: spec.method, url: joinUrl(ctx.baseUrl, fillPath(spec.path, path)) },
   );
 }
 

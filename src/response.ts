@@ -6,7 +6,7 @@
  */
 import type { Problem } from "../generated/schemas.js";
 import { AirbyteUnexpectedResponseError, apiErrorFor, type AirbyteApiError } from "./errors/index.js";
-import type { Redactor } from "./redact.js";
+import { redactJson, type Redactor } from "./redact.js";
 import { retryAfterMs } from "./retry-after.js";
 
 export interface ResponseContext {
@@ -99,7 +99,7 @@ export function errorFromResponse(body: unknown, response: Response, ctx: Respon
   let bodyText: string | undefined;
   let hint: string | undefined;
   if (looksLikeProblem(body)) {
-    problem = redactProblem(body, ctx.redactor);
+    problem = redactJson(body, ctx.redactor);
   } else if (typeof body === "string" && body.trim()) {
     if (isHtml(type, body)) {
       bodyText = "the server answered with an HTML page, not an Airbyte error.";
@@ -120,8 +120,4 @@ export function errorFromResponse(body: unknown, response: Response, ctx: Respon
     hint,
     retryAfterMs: retryAfterMs(response.headers, ctx.now()),
   });
-}
-
-function redactProblem(problem: Problem, redactor: Redactor): Problem {
-  return JSON.parse(redactor.redact(JSON.stringify(problem))) as Problem;
 }
