@@ -84,7 +84,7 @@ describe("where the client secret may go", () => {
       });
       const error = await createAirbyteClient({ baseUrl: t.baseUrl, auth: { clientId: "c", clientSecret: "secret-1234" } })
         .sources.initiateOAuth(body)
-        .catch((e: unknown) => e as Error);
+        .then(() => new Error("expected the call to fail"), (e: unknown) => e as Error);
       expect(error).toBeInstanceOf(AirbyteUnexpectedResponseError);
       expect(error.message).toBe(
         `POST ${t.baseUrl}/applications/token (token request) answered 307 with a redirect to ${elsewhere.origin}/grab. The client never follows a redirect with the client secret: set tokenUrl to the final token endpoint.`,
@@ -137,7 +137,7 @@ describe("lifecycle", () => {
     const attempt = async () =>
       createAirbyteClient({ baseUrl: t.baseUrl, headers: { "X-Trace": "a\nb" }, auth: { clientId: "c", clientSecret: "secret-1234" }, retry: false })
         .sources.initiateOAuth(body);
-    const error = await attempt().catch((e: unknown) => e as Error);
+    const error = await attempt().then(() => new Error("expected the call to fail"), (e: unknown) => e as Error);
     expect(error).toBeInstanceOf(AirbyteError);
     expect(error.message).not.toContain("secret-1234");
     expect(vi.getTimerCount()).toBe(0);
