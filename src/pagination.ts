@@ -44,12 +44,15 @@ export class PagePromise<P extends Page<Item>, Item> implements Promise<P>, Asyn
 
   /** The first page, requested once, when first awaited or iterated. */
   #firstPage(): Promise<P> {
-    return (this.#first ??= this.#fetch(this.query));
+    return (this.#first ??= this.fetchPage(this.query));
   }
 
-  /** One page, checked to be a page: a body without a `data` array would break the walk with a TypeError. */
-  async #fetch(query: Query): Promise<P> {
-    const page = await this.fetchPage(query);
+  /**
+   * A page to walk, checked to be a page: a body without a `data` array would
+   * break the walk with a TypeError. (Awaiting the first page returns the body
+   * as sent, like every other method.)
+   */
+  #walkable(page: P): P {
     if (page === null || typeof page !== "object" || !Array.isArray(page.data)) {
       throw new AirbyteUnexpectedResponseError({
         message: `${this.where.method} ${this.where.url} answered a page without a data array (got ${describe(page)} where Airbyte sends { data: [...], next }). This is usually a wrong baseUrl or a proxy in between.`,
@@ -61,6 +64,10 @@ export class PagePromise<P extends Page<Item>, Item> implements Promise<P>, Asyn
       });
     }
     return page;
+  }
+
+  async #fetch(query: Query): Promise<P> {
+    return this.#walkable(await this.fetchPage(query));
   }
 
   then<A = P, B = never>(
@@ -83,7 +90,7 @@ export class PagePromise<P extends Page<Item>, Item> implements Promise<P>, Asyn
   /** Every page, the first one included, each requested once. */
   async *pages(): AsyncGenerator<P, void, undefined> {
     let query = this.query;
-    let page = await this.#firstPage();
+    let page = this.#walkable(await this.#firstPage());
     for (;;) {
       yield page;
       const next = nextQuery(query, page);
@@ -109,7 +116,7 @@ export class PagePromise<P extends Page<Item>, Item> implements Promise<P>, Asyn
         if (done) return { done: true, value: undefined };
         this.signal?.throwIfAborted();
         if (page === undefined) {
-          page = await this.#firstPage();
+          page = this.#walkable(await this.#firstPage());
         } else if (index < page.data.length) {
           return { done: false, value: page.data[index++] as Item };
         } else {
