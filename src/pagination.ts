@@ -106,37 +106,42 @@ export class PagePromise<P extends Page<Item>, Item> implements Promise<P>, Asyn
     let page: P | undefined;
     let index = 0;
     let done = false;
+    const signal = this.signal;
     const finish = (): IteratorResult<Item, void> => {
       done = true;
       page = undefined;
       return { done: true, value: undefined };
     };
-    const step = async (): Promise<IteratorResult<Item, void>> => {
-      for (;;) {
-        if (done) return { done: true, value: undefined };
-        this.signal?.throwIfAborted();
-        if (page === undefined) {
-          page = this.#walkable(await this.#firstPage());
-        } else if (index < page.data.length) {
-          return { done: false, value: page.data[index++] as Item };
-        } else {
-          const next = nextQuery(query, page);
-          if (!next) return finish();
-          query = next;
-          index = 0;
-          page = await this.#fetch(query);
+    /** Gets the next page (or ends); only this path awaits, once per page. */
+    const turnPage = async (): Promise<IteratorResult<Item, void>> => {
+      try {
+        for (;;) {
+          if (done) return { done: true, value: undefined };
+          signal?.throwIfAborted();
+          if (page === undefined) {
+            page = this.#walkable(await this.#firstPage());
+          } else if (index < page.data.length) {
+            return { done: false, value: page.data[index++] as Item };
+          } else {
+            const next = nextQuery(query, page);
+            if (!next) return finish();
+            query = next;
+            index = 0;
+            page = await this.#fetch(query);
+          }
         }
+      } catch (error) {
+        finish();
+        throw error;
       }
     };
     return {
-      next: async () => {
-        try {
-          return await step();
-        } catch (error) {
-          finish();
-          throw error;
-        }
-      },
+      // Items of the page in hand are handed out without an async function per item:
+      // one resolved promise each, as cheap as `for await` allows.
+      next: () =>
+        page !== undefined && index < page.data.length && !done && !signal?.aborted
+          ? Promise.resolve({ done: false, value: page.data[index++] as Item })
+          : turnPage(),
       // `break` out of `for await`: nothing more is requested.
       return: async () => finish(),
     };
