@@ -10,7 +10,7 @@ import { readBody } from "./body.js";
 import { resolveCall, type ResolvedCall, type ResolvedConfig } from "./config.js";
 import { AirbyteConnectionError, AirbyteError, AirbyteTimeoutError } from "./errors/index.js";
 import { logLine } from "./logger.js";
-import { isSecretHeader, redactHeaders, redactUrl } from "./redact.js";
+import { redactHeaders, redactUrl, secretsOfHeader, secretsOfHeaders } from "./redact.js";
 import { errorFromResponse, parseSuccess, type ResponseContext } from "./response.js";
 import { decideRetry } from "./retry.js";
 import { send } from "./send.js";
@@ -41,17 +41,8 @@ export function prepare(config: ResolvedConfig, id: string, spec: OperationSpec,
   const call = resolveCall(config, args[next], id);
   const path = fillPath(id, spec.path, spec.pathParams, args);
   const url = config.baseUrl + path + serializeQuery(id, query, spec.queryParams);
-  const releases: Array<() => void> = [];
-  if (call.headers) {
-    const secrets: string[] = [];
-    for (const [name, value] of Object.entries(call.headers)) {
-      if (!isSecretHeader(name)) continue;
-      secrets.push(value);
-      // Each cookie's value too: a server may echo one cookie without the others.
-      if (name === "cookie") for (const pair of value.split(";")) secrets.push(pair.slice(pair.indexOf("=") + 1).trim());
-    }
-    if (secrets.length) releases.push(config.redactor.hold(secrets));
-  }
+  // Per-call secrets are redacted while the call runs, then forgotten (bounded memory).
+  const releases = [config.redactor.hold(secretsOfHeaders(call.headers))];
   return { id, spec, call, url, shownUrl: withoutQuery(url), body: body === undefined ? undefined : JSON.stringify(body), releases };
 }
 
@@ -100,7 +91,7 @@ async function attemptOnce(config: ResolvedConfig, p: Prepared, deadlines: CallD
     try {
       let authorization = spec.authenticated && !call.headers?.authorization ? config.auth.header(signal) : undefined;
       if (typeof authorization === "object") authorization = await authorization;
-      if (authorization && config.auth.minted) p.releases.push(config.redactor.hold([authorization, authorization.replace(/^Bearer /, "")]));
+      if (authorization && config.auth.minted) p.releases.push(config.redactor.hold(secretsOfHeader("authorization", authorization)));
       headers = { ...config.headers };
       if (authorization) headers.authorization = authorization;
       if (p.body !== undefined) headers["content-type"] = "application/json";

@@ -11,7 +11,7 @@ import type { Logger } from "./logger.js";
 import type { CoreOptions, FetchLike, RequestOptions } from "./options.js";
 import { isSecretHeader, Redactor } from "./redact.js";
 import { RETRY_DEFAULTS, type ResolvedRetry, type RetryOptions } from "./retry.js";
-import { DEFAULT_BASE_URL, isLoopback, normalizeBaseUrl } from "./url.js";
+import { DEFAULT_BASE_URL, isSecure, normalizeBaseUrl, refuseInsecure } from "./url.js";
 import { VERSION } from "./version.js";
 
 /** setTimeout fires at once for delays of 2^31 ms or more, so no timer may be longer. */
@@ -72,7 +72,6 @@ export function resolveConfig(options: CoreOptions, auth: AuthStrategy | undefin
   knownKeys(options, CLIENT_KEYS, "client options");
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const url = new URL(baseUrl);
-  const secure = url.protocol === "https:" || isLoopback(url.hostname);
   const allowInsecureHttp = flag(options.allowInsecureHttp, "allowInsecureHttp");
   if (options.fetch !== undefined && typeof options.fetch !== "function") throw invalid("fetch", "a function (request: Request) => Promise<Response>", options.fetch);
   const { logger, userAgent } = options;
@@ -81,7 +80,7 @@ export function resolveConfig(options: CoreOptions, auth: AuthStrategy | undefin
   const userHeaders = checkHeaders(options.headers, "headers") ?? {};
   const redactor = new Redactor();
   for (const [name, value] of Object.entries(userHeaders)) redactor.addHeader(name, value);
-  if (auth || Object.keys(userHeaders).some(isSecretHeader)) requireSecure(secure, allowInsecureHttp, url.host);
+  if (auth || Object.keys(userHeaders).some(isSecretHeader)) refuseInsecure(url, allowInsecureHttp, "credentials");
   const timeoutMs = timer(options.timeoutMs, "timeoutMs") ?? DEFAULT_TIMEOUT_MS;
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) throw invalid("maxResponseBytes", "a whole number of bytes of at least 1", maxResponseBytes);
@@ -100,7 +99,7 @@ export function resolveConfig(options: CoreOptions, auth: AuthStrategy | undefin
     tokenTimeoutMs: timeoutMs === false ? Infinity : timeoutMs,
     totalTimeoutMs: timer(options.totalTimeoutMs, "totalTimeoutMs") ?? false,
     maxResponseBytes,
-    secure,
+    secure: isSecure(url),
     allowInsecureHttp,
     dangerouslyAllowBrowser: flag(options.dangerouslyAllowBrowser, "dangerouslyAllowBrowser"),
     logger,
@@ -119,7 +118,7 @@ export function resolveCall(config: ResolvedConfig, options: unknown, where: str
   const o = options as RequestOptions;
   if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) throw invalid(`${where}: signal`, "an AbortSignal", o.signal);
   const headers = checkHeaders(o.headers, `${where}: headers`);
-  if (headers && Object.keys(headers).some(isSecretHeader)) requireSecure(config.secure, config.allowInsecureHttp, new URL(config.origin).host);
+  if (headers && Object.keys(headers).some(isSecretHeader)) if (!config.secure) refuseInsecure(new URL(config.origin), config.allowInsecureHttp, "credentials");
   return {
     signal: o.signal,
     headers,
@@ -186,11 +185,4 @@ export function headerValue(value: unknown, what: string): string {
   if (typeof value !== "string") throw new AirbyteError(`${what} must be a string; got ${typeof value}.`);
   if (/[\r\n\0]/.test(value)) throw new AirbyteError(`${what} contains a line break or NUL character, which a header cannot carry (the value is not shown: it may be a secret).`);
   return value;
-}
-
-function requireSecure(secure: boolean, allowed: boolean, host: string): void {
-  if (secure || allowed) return;
-  throw new AirbyteError(
-    `Refusing to send credentials over plain http to ${host}: anyone on the network path could read them. Use https, or pass allowInsecureHttp: true if this network is trusted.`,
-  );
 }

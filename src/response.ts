@@ -5,9 +5,9 @@
  * what the spec promises.
  */
 import type { Problem } from "../generated/schemas.js";
-import { AirbyteUnexpectedResponseError, apiErrorFor, type AirbyteApiError } from "./errors/index.js";
-import type { Redactor } from "./redact.js";
-import { retryAfterMs } from "./retry-after.js";
+import { AirbyteApiError, AirbyteUnexpectedResponseError } from "./errors/index.js";
+import { redactJson, type Redactor } from "./redact.js";
+import { parseRetryAfter } from "./retry-after.js";
 
 export interface ResponseContext {
   method: string;
@@ -99,7 +99,7 @@ export function errorFromResponse(body: unknown, response: Response, ctx: Respon
   let bodyText: string | undefined;
   let hint: string | undefined;
   if (looksLikeProblem(body)) {
-    problem = redactProblem(body, ctx.redactor);
+    problem = redactJson(body, ctx.redactor);
   } else if (typeof body === "string" && body.trim()) {
     if (isHtml(type, body)) {
       bodyText = "the server answered with an HTML page, not an Airbyte error.";
@@ -110,7 +110,7 @@ export function errorFromResponse(body: unknown, response: Response, ctx: Respon
   } else if (body !== undefined && body !== "") {
     bodyText = snippet(JSON.stringify(body), ctx);
   }
-  return apiErrorFor({
+  return AirbyteApiError.generate({
     method: ctx.method,
     url: ctx.url,
     status: response.status,
@@ -118,20 +118,6 @@ export function errorFromResponse(body: unknown, response: Response, ctx: Respon
     problem,
     bodyText,
     hint,
-    retryAfterMs: retryAfterMs(response.headers, ctx.now()),
+    retryAfterMs: parseRetryAfter(response.headers, ctx.now()),
   });
-}
-
-function redactProblem(problem: Problem, redactor: Redactor): Problem {
-  try {
-    return JSON.parse(redactor.redact(JSON.stringify(problem))) as Problem;
-  } catch {
-    // Nested too deep to serialise (a hostile body overflows the stack): keep the plain fields only.
-    const plain: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(problem)) {
-      if (typeof value === "string") plain[key] = redactor.redact(value);
-      else if (typeof value === "number" || typeof value === "boolean") plain[key] = value;
-    }
-    return plain as Problem;
-  }
 }

@@ -38,8 +38,21 @@ export function normalizeBaseUrl(baseUrl: string): string {
 }
 
 /** localhost, *.localhost, 127.0.0.0/8 and ::1: traffic that never leaves the machine. */
-export function isLoopback(hostname: string): boolean {
+function isLoopback(hostname: string): boolean {
   return hostname === "localhost" || hostname.endsWith(".localhost") || /^127\.\d+\.\d+\.\d+$/.test(hostname) || hostname === "[::1]";
+}
+
+/** https, or http to a loopback host: where a secret may be sent without `allowInsecureHttp`. */
+export function isSecure(url: URL): boolean {
+  return url.protocol === "https:" || isLoopback(url.hostname);
+}
+
+/** The one refusal of plain http for secrets (base URL with credentials, token URL). */
+export function refuseInsecure(url: URL, allowed: boolean, what: string, shownUrl = url.host): void {
+  if (allowed || isSecure(url)) return;
+  throw new AirbyteError(
+    `Refusing to send ${what} over plain http to ${shownUrl}: anyone on the network path could read them (it is not a loopback host). Use https, or pass allowInsecureHttp: true if this network is trusted.`,
+  );
 }
 
 /**
