@@ -6,7 +6,7 @@
  */
 import type { ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AirbyteError, createAirbyteClient, type AuthOptions } from "../../src/index.js";
+import { AirbyteError, createAirbyteClient, createRawClient, type AuthOptions } from "../../src/index.js";
 import { json, problem, startServer, type RecordedRequest, type TestServer } from "../helpers/server.js";
 
 let server: TestServer;
@@ -86,7 +86,7 @@ describe("debug log", () => {
     server.handle((_, res) => json(res, 200, {}));
     const log: string[] = [];
     const airbyte = createAirbyteClient({ baseUrl, auth: { bearerToken: "k-1234" }, logger: { debug: (line) => log.push(line) } });
-    await airbyte.raw.GET("/health", { params: { query: { secret_id: "sid-SECRET-9", keep: "visible" } } as never });
+    await createRawClient(airbyte).GET("/health", { params: { query: { secret_id: "sid-SECRET-9", keep: "visible" } } as never });
     expect(log.join("\n")).not.toContain("sid-SECRET-9");
     expect(log.join("\n")).toContain("secret_id=[REDACTED]");
   });
