@@ -26,7 +26,6 @@ type AnyErrorClass<T> = abstract new (...args: never[]) => T;
  */
 export class AirbyteError extends Error {
   static readonly [ERROR_KIND]: string = "AirbyteError";
-  override name = "AirbyteError";
   /** HTTP method of the call that failed; undefined for errors raised before any request (bad arguments, bad options). */
   readonly method: string | undefined;
   /** URL of the call that failed, without its query string; undefined like `method`. */
@@ -39,6 +38,8 @@ export class AirbyteError extends Error {
 
   constructor(message: string, options: AirbyteErrorOptions = {}) {
     super(message, "cause" in options ? { cause: options.cause } : undefined);
+    // Each class's kind is its name: written once per class, and it survives minification.
+    this.name = (new.target as unknown as Record<symbol, string>)[ERROR_KIND] ?? "AirbyteError";
     this.method = options.method;
     this.url = options.url;
   }
@@ -57,15 +58,15 @@ export class AirbyteError extends Error {
     return Function.prototype[Symbol.hasInstance].call(this, value) || hasKind(value, (this as unknown as Record<symbol, unknown>)[ERROR_KIND]);
   }
 
-  /** What `JSON.stringify(error)` shows: name, message, method and URL, the redacted request, plus subclass fields. */
+  /**
+   * What `JSON.stringify(error)` shows: name, message and every field the
+   * error has (method, URL, the redacted request, status...), once each.
+   * Response headers are left out (a `Headers` object has no JSON form).
+   */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      ...(this.method === undefined ? {} : { method: this.method }),
-      ...(this.url === undefined ? {} : { url: this.url }),
-      ...(this.request ? { request: this.request } : {}),
-    };
+    const out: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [key, value] of Object.entries(this)) if (value !== undefined && !(value instanceof Headers)) out[key] = value;
+    return out;
   }
 }
 

@@ -29,7 +29,6 @@ export const MAX_DETAIL = 1000;
  */
 export class AirbyteApiError extends AirbyteError {
   static override readonly [ERROR_KIND]: string = "AirbyteApiError";
-  override name = "AirbyteApiError";
   declare readonly method: string;
   declare readonly url: string;
   /** HTTP status code. */
@@ -61,16 +60,6 @@ export class AirbyteApiError extends AirbyteError {
     const Class = BY_STATUS[init.status] ?? (init.status >= 500 ? AirbyteServerError : AirbyteApiError);
     return new Class(init);
   }
-
-  override toJSON(): Record<string, unknown> {
-    return {
-      ...super.toJSON(),
-      status: this.status,
-      problem: this.problem,
-      requestId: this.requestId,
-      retryAfterMs: this.retryAfterMs,
-    };
-  }
 }
 
 function apiErrorMessage(init: ApiErrorInit): string {
@@ -99,42 +88,34 @@ function withoutSecrets(headers: Headers): Headers {
 /** 400: a field of the request is missing or invalid (`problem.detail` says which). */
 export class AirbyteBadRequestError extends AirbyteApiError {
   static override readonly [ERROR_KIND]: string = "AirbyteBadRequestError";
-  override name = "AirbyteBadRequestError";
 }
 /** 401: the credentials are missing, invalid or expired. */
 export class AirbyteAuthenticationError extends AirbyteApiError {
   static override readonly [ERROR_KIND]: string = "AirbyteAuthenticationError";
-  override name = "AirbyteAuthenticationError";
 }
 /** 403: the credentials are valid but not allowed to do this (or the API key is invalid). */
 export class AirbytePermissionDeniedError extends AirbyteApiError {
   static override readonly [ERROR_KIND]: string = "AirbytePermissionDeniedError";
-  override name = "AirbytePermissionDeniedError";
 }
 /** 404: the resource does not exist, or the base URL is wrong. */
 export class AirbyteNotFoundError extends AirbyteApiError {
   static override readonly [ERROR_KIND]: string = "AirbyteNotFoundError";
-  override name = "AirbyteNotFoundError";
 }
 /** 409: the request conflicts with the current state. */
 export class AirbyteConflictError extends AirbyteApiError {
   static override readonly [ERROR_KIND]: string = "AirbyteConflictError";
-  override name = "AirbyteConflictError";
 }
 /** 422: the request is well-formed but cannot be applied. */
 export class AirbyteUnprocessableEntityError extends AirbyteApiError {
   static override readonly [ERROR_KIND]: string = "AirbyteUnprocessableEntityError";
-  override name = "AirbyteUnprocessableEntityError";
 }
 /** 429: rate limited; `retryAfterMs` says how long the server asked to wait, when it did. */
 export class AirbyteRateLimitError extends AirbyteApiError {
   static override readonly [ERROR_KIND]: string = "AirbyteRateLimitError";
-  override name = "AirbyteRateLimitError";
 }
 /** 5xx: the server failed (501 from self-managed OSS means the operation is not available there). */
 export class AirbyteServerError extends AirbyteApiError {
   static override readonly [ERROR_KIND]: string = "AirbyteServerError";
-  override name = "AirbyteServerError";
 }
 
 const BY_STATUS: Partial<Record<number, typeof AirbyteApiError>> = {

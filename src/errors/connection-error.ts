@@ -3,7 +3,6 @@ import { AirbyteError, ERROR_KIND } from "./airbyte-error.js";
 /** The request never got an HTTP answer (DNS failure, refused or reset connection...). `cause` holds the network error. */
 export class AirbyteConnectionError extends AirbyteError {
   static override readonly [ERROR_KIND]: string = "AirbyteConnectionError";
-  override name = "AirbyteConnectionError";
   declare readonly method: string;
   declare readonly url: string;
 

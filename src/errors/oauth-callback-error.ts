@@ -6,7 +6,6 @@ import { AirbyteError, ERROR_KIND } from "./airbyte-error.js";
  */
 export class AirbyteOAuthCallbackError extends AirbyteError {
   static override readonly [ERROR_KIND]: string = "AirbyteOAuthCallbackError";
-  override name = "AirbyteOAuthCallbackError";
   /** The provider's `error` code (e.g. `access_denied`), as sent, when it sent one. */
   readonly error: string | undefined;
   /** The provider's `error_description`, as sent, when it sent one. */
@@ -16,9 +15,5 @@ export class AirbyteOAuthCallbackError extends AirbyteError {
     super(message);
     this.error = details.error;
     this.errorDescription = details.errorDescription;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), error: this.error, errorDescription: this.errorDescription };
   }
 }

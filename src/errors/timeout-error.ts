@@ -6,7 +6,6 @@ import { AirbyteError, ERROR_KIND } from "./airbyte-error.js";
  */
 export class AirbyteTimeoutError extends AirbyteError {
   static override readonly [ERROR_KIND]: string = "AirbyteTimeoutError";
-  override name = "AirbyteTimeoutError";
   declare readonly method: string;
   declare readonly url: string;
   readonly scope: "attempt" | "total";
@@ -21,9 +20,5 @@ export class AirbyteTimeoutError extends AirbyteError {
     );
     this.scope = init.scope;
     this.timeoutMs = init.timeoutMs;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), scope: this.scope, timeoutMs: this.timeoutMs };
   }
 }

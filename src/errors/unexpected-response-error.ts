@@ -7,7 +7,6 @@ import { AirbyteError, ERROR_KIND } from "./airbyte-error.js";
  */
 export class AirbyteUnexpectedResponseError extends AirbyteError {
   static override readonly [ERROR_KIND]: string = "AirbyteUnexpectedResponseError";
-  override name = "AirbyteUnexpectedResponseError";
   declare readonly method: string;
   declare readonly url: string;
   /** HTTP status of the answer. */
@@ -25,9 +24,5 @@ export class AirbyteUnexpectedResponseError extends AirbyteError {
     super(init.message, { method: init.method, url: init.url, ...(init.cause === undefined ? {} : { cause: init.cause }) });
     this.status = init.status;
     this.contentType = init.contentType;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status, contentType: this.contentType };
   }
 }
