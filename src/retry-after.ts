@@ -8,17 +8,19 @@
  * Anything else counts as not said.
  */
 
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 const DAY = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)";
-const LONG_DAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-const MONTH = "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
-const TIME = "(\\d{2}):(\\d{2}):(\\d{2})";
-/** Sun, 06 Nov 1994 08:49:37 GMT */
-const IMF_FIXDATE = new RegExp(`^${DAY}, (\\d{2}) ${MONTH} (\\d{4}) ${TIME} GMT$`);
-/** Sunday, 06-Nov-94 08:49:37 GMT */
-const RFC_850 = new RegExp(`^${LONG_DAY}, (\\d{2})-${MONTH}-(\\d{2}) ${TIME} GMT$`);
-/** Sun Nov  6 08:49:37 1994 */
-const ASCTIME = new RegExp(`^${DAY} ${MONTH} ([ \\d]\\d) ${TIME} (\\d{4})$`);
+const MONTH = "(?<mon>[A-Z][a-z]{2})";
+const TIME = "(?<h>\\d\\d):(?<mi>\\d\\d):(?<s>\\d\\d)";
+/** The three HTTP-date forms, with the same group names so one path reads them all. */
+const DATE_FORMS = [
+  // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT
+  `${DAY}, (?<d>\\d\\d) ${MONTH} (?<y>\\d{4}) ${TIME} GMT`,
+  // RFC 850: Sunday, 06-Nov-94 08:49:37 GMT
+  `(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?<d>\\d\\d)-${MONTH}-(?<yy>\\d\\d) ${TIME} GMT`,
+  // asctime: Sun Nov  6 08:49:37 1994
+  `${DAY} ${MONTH} (?<d>[ \\d]\\d) ${TIME} (?<y>\\d{4})`,
+].map((form) => new RegExp(`^${form}$`));
 
 /** Longest wait we represent; anything longer is as good as "never" and must not overflow timers. */
 const MAX_MS = Number.MAX_SAFE_INTEGER;
@@ -39,12 +41,16 @@ export function parseRetryAfter(headers: Headers, now: number): number | undefin
 
 /** Epoch ms of an HTTP-date in one of its three forms, or undefined. */
 export function parseHttpDate(text: string, now: number): number | undefined {
-  let m = IMF_FIXDATE.exec(text);
-  if (m) return utc(Number(m[3]), m[2], Number(m[1]), m[4], m[5], m[6]);
-  m = RFC_850.exec(text);
-  if (m) return utc(fullYear(Number(m[3]), now), m[2], Number(m[1]), m[4], m[5], m[6]);
-  m = ASCTIME.exec(text);
-  if (m) return utc(Number(m[6]), m[1], Number(m[2]?.trim()), m[3], m[4], m[5]);
+  for (const form of DATE_FORMS) {
+    const g = form.exec(text)?.groups;
+    if (!g) continue;
+    const [day, hours, minutes, seconds] = [g.d, g.h, g.mi, g.s].map(Number) as [number, number, number, number];
+    const month = MONTHS.indexOf(g.mon ?? "");
+    if (month % 3 || day < 1 || hours > 23 || minutes > 59 || seconds > 60) return undefined;
+    const ms = Date.UTC(g.y ? Number(g.y) : fullYear(Number(g.yy), now), month / 3, day, hours, minutes, Math.min(seconds, 59));
+    // Date.UTC rolls 31 Feb over into March: such a date is not a date.
+    return new Date(ms).getUTCDate() === day ? ms : undefined;
+  }
   return undefined;
 }
 
@@ -56,13 +62,4 @@ function fullYear(twoDigits: number, now: number): number {
   const thisYear = new Date(now).getUTCFullYear();
   const year = Math.floor(thisYear / 100) * 100 + twoDigits;
   return year > thisYear + 50 ? year - 100 : year;
-}
-
-function utc(year: number, month: string | undefined, day: number, h?: string, min?: string, s?: string): number | undefined {
-  const monthIndex = MONTHS.indexOf(month?.toLowerCase() ?? "");
-  const [hours, minutes, seconds] = [Number(h), Number(min), Number(s)];
-  if (monthIndex === -1 || day < 1 || hours > 23 || minutes > 59 || seconds > 60) return undefined;
-  const ms = Date.UTC(year, monthIndex, day, hours, minutes, Math.min(seconds, 59));
-  // Date.UTC rolls 31 Feb over into March: such a date is not a date.
-  return new Date(ms).getUTCDate() === day ? ms : undefined;
 }
