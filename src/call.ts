@@ -109,7 +109,7 @@ async function attemptOnce(config: ResolvedConfig, p: Prepared, deadlines: CallD
         const data = parseSuccess(redirect ? "none" : spec.success, text, response, responseContext);
         return { data, response, requestId: requestIdOf(response.headers) };
       }
-      throw errorFromResponse(parseErrorBody(text), response, responseContext);
+      throw errorFromResponse(text, response, responseContext);
     } catch (error) {
       if (call.signal?.aborted) throw call.signal.reason;
       let failure: unknown = error;
@@ -125,16 +125,6 @@ async function attemptOnce(config: ResolvedConfig, p: Prepared, deadlines: CallD
     } finally {
       deadlines.endAttempt();
     }
-  }
-}
-
-/** Error bodies are JSON (a problem document) when they parse, text otherwise. */
-function parseErrorBody(text: string | undefined): unknown {
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
   }
 }
 

@@ -91,9 +91,15 @@ export function parseSuccess(
 
 /**
  * Builds the error for an error status.
- * @param body What openapi-fetch read: the parsed JSON, the raw text, or undefined when there was no body.
+ * @param text The body as read; undefined when there was none. A problem document when it parses as one.
  */
-export function errorFromResponse(body: unknown, response: Response, ctx: ResponseContext): AirbyteApiError {
+export function errorFromResponse(text: string | undefined, response: Response, ctx: ResponseContext): AirbyteApiError {
+  let body: unknown = text;
+  try {
+    if (text !== undefined) body = JSON.parse(text);
+  } catch {
+    // Not JSON: the text is shown (redacted, cut short).
+  }
   const type = contentTypeOf(response);
   let problem: Problem | undefined;
   let bodyText: string | undefined;

@@ -143,15 +143,7 @@ export class ClientCredentialsTokenProvider {
         `with a redirect${redirectTarget(response, o.tokenUrl)}. The client never follows a redirect with the client secret: set tokenUrl to the final token endpoint.`,
       );
     }
-    if (!response.ok) {
-      let body: unknown = text;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // not JSON: keep the text
-      }
-      throw errorFromResponse(body, response, ctx);
-    }
+    if (!response.ok) throw errorFromResponse(text, response, ctx);
     const hint = " Check tokenUrl (it defaults to <baseUrl>/applications/token).";
     let parsed: unknown;
     try {
