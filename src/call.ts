@@ -39,6 +39,8 @@ export function prepare(config: ResolvedConfig, id: string, spec: OperationSpec,
   const query = spec.queryParams.length ? args[next++] : undefined;
   if (args.length > next + 1) throw new AirbyteError(`${id}: takes at most ${next + 1} arguments (the last one is the options); got ${args.length}.`);
   const call = resolveCall(config, args[next], id);
+  // Before any secret is held: an aborted call has nothing to release.
+  call.signal?.throwIfAborted();
   const path = fillPath(id, spec.path, spec.pathParams, args);
   const url = config.baseUrl + path + serializeQuery(id, query, spec.queryParams);
   // Per-call secrets are redacted while the call runs, then forgotten (bounded memory).
@@ -53,7 +55,6 @@ export function callOperation(config: ResolvedConfig, id: string, spec: Operatio
 async function run(config: ResolvedConfig, id: string, spec: OperationSpec, args: readonly unknown[]): Promise<WithResponse<unknown>> {
   const p = prepare(config, id, spec, args);
   const { call } = p;
-  call.signal?.throwIfAborted();
   const deadlines = new CallDeadlines(config.clock, call.signal, call.timeoutMs, call.totalTimeoutMs);
   const totalError = (previous: unknown) =>
     withRequest(previous, new AirbyteTimeoutError({ scope: "total", timeoutMs: call.totalTimeoutMs || 0, method: spec.method, url: p.shownUrl }));

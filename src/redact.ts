@@ -16,17 +16,18 @@ export const REDACTED = "[REDACTED]";
 const MIN_SECRET_LENGTH = 4;
 
 export class Redactor {
-  private readonly lifetime = new Set<string>();
-  /** Per-call secrets, counted: two calls in flight may hold the same token. */
-  private readonly held = new Map<string, number>();
+  /**
+   * Every secret known now, with how many calls in flight hold it (two calls
+   * may hold the same token); Infinity for the client's own secrets, which
+   * are never forgotten.
+   */
+  private readonly secrets = new Map<string, number>();
   /** One regular expression over every form of every secret, rebuilt only when the secrets change. */
   private pattern: RegExp | undefined;
 
   /** Remembers a secret for the client's lifetime (a configured token, password, client secret). */
   add(secret: string | undefined): void {
-    if (!isSecret(secret) || this.lifetime.has(secret)) return;
-    this.lifetime.add(secret);
-    this.pattern = undefined;
+    if (isSecret(secret)) this.count(secret, Infinity);
   }
 
   /** Remembers, for the client's lifetime, the secrets in a header (see `secretsOfHeader`). */
@@ -42,38 +43,32 @@ export class Redactor {
   hold(values: readonly string[]): () => void {
     const secrets = values.filter(isSecret);
     if (secrets.length === 0) return noop;
-    for (const secret of secrets) {
-      const count = this.held.get(secret) ?? 0;
-      this.held.set(secret, count + 1);
-      if (count === 0 && !this.lifetime.has(secret)) this.pattern = undefined;
-    }
+    for (const secret of secrets) this.count(secret, 1);
     let released = false;
     return () => {
-      if (released) return;
+      if (!released) for (const secret of secrets) this.count(secret, -1);
       released = true;
-      for (const secret of secrets) {
-        const count = this.held.get(secret) ?? 0;
-        if (count > 1) {
-          this.held.set(secret, count - 1);
-        } else {
-          this.held.delete(secret);
-          if (!this.lifetime.has(secret)) this.pattern = undefined;
-        }
-      }
     };
+  }
+
+  private count(secret: string, by: number): void {
+    const had = this.secrets.has(secret);
+    const n = (this.secrets.get(secret) ?? 0) + by;
+    if (n > 0) this.secrets.set(secret, n);
+    else this.secrets.delete(secret);
+    // A secret came or went: the pattern changes.
+    if (had !== n > 0) this.pattern = undefined;
   }
 
   /** How many distinct secrets are remembered now (client secrets plus those of calls in flight). */
   get size(): number {
-    let n = this.lifetime.size;
-    for (const secret of this.held.keys()) if (!this.lifetime.has(secret)) n++;
-    return n;
+    return this.secrets.size;
   }
 
   /** Replaces every known secret, raw or in an escaped form (JSON, URL, form), with `[REDACTED]`. */
   redact(text: string): string {
-    if (this.lifetime.size === 0 && this.held.size === 0) return text;
-    this.pattern ??= buildPattern([...this.lifetime, ...this.held.keys()]);
+    if (this.secrets.size === 0) return text;
+    this.pattern ??= buildPattern([...this.secrets.keys()]);
     return text.replace(this.pattern, REDACTED);
   }
 }

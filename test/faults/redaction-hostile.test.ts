@@ -149,6 +149,26 @@ describe("redaction memory is bounded", () => {
     }
   });
 
+  it("a call whose signal is already aborted holds no secret (nothing left to release)", async () => {
+    const held: Redactor[] = [];
+    const hold = vi.spyOn(Redactor.prototype, "hold").mockImplementation(function (this: Redactor, values) {
+      held.push(this);
+      return originalHold.call(this, values);
+    });
+    try {
+      const airbyte = createAirbyteClient({ baseUrl: "https://api.example.com/v1", fetch: async () => new Response("{}"), headers: { "X-Api-Key": "client-key-1234" } });
+      const signal = AbortSignal.abort();
+      for (let i = 0; i < 50; i++) {
+        await expect(airbyte.sources.getSource(sourceId, undefined, { signal, headers: { Authorization: `Bearer aborted-token-${i}` } })).rejects.toMatchObject({ name: "AbortError" });
+      }
+      // Either no hold happened, or every one was released: only the client's own secret remains.
+      for (const redactor of held) expect(redactor.size).toBe(1);
+      expect(held.every((r) => r.redact("Bearer aborted-token-7") === "Bearer aborted-token-7")).toBe(true);
+    } finally {
+      hold.mockRestore();
+    }
+  });
+
   it("Redactor.size counts client secrets plus the secrets of calls in flight", () => {
     const redactor = new Redactor();
     redactor.add("client-secret");
