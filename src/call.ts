@@ -56,8 +56,7 @@ async function run(config: ResolvedConfig, id: string, spec: OperationSpec, args
   const p = prepare(config, id, spec, args);
   const { call } = p;
   const deadlines = new CallDeadlines(config.clock, call.signal, call.timeoutMs, call.totalTimeoutMs);
-  const totalError = (previous: unknown) =>
-    withRequest(previous, new AirbyteTimeoutError({ scope: "total", timeoutMs: call.totalTimeoutMs || 0, method: spec.method, url: p.shownUrl }));
+  const totalError = (previous: unknown) => withRequest(previous, timeoutError(p, "total"));
   try {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -115,8 +114,7 @@ async function attemptOnce(config: ResolvedConfig, p: Prepared, deadlines: CallD
       if (call.signal?.aborted) throw call.signal.reason;
       let failure: unknown = error;
       const cause = deadlines.cause;
-      if (cause === "attempt") failure = new AirbyteTimeoutError({ scope: "attempt", timeoutMs: call.timeoutMs || 0, method: spec.method, url: p.shownUrl });
-      else if (cause === "total") failure = new AirbyteTimeoutError({ scope: "total", timeoutMs: call.totalTimeoutMs || 0, method: spec.method, url: p.shownUrl });
+      if (cause === "attempt" || cause === "total") failure = timeoutError(p, cause);
       else if (!(error instanceof AirbyteError)) failure = new AirbyteConnectionError({ method: spec.method, url: p.shownUrl, cause: error });
       // Built only here, on the error path, while the call's secrets are still held.
       if (failure instanceof AirbyteError && headers && !failure.request) {
@@ -127,6 +125,11 @@ async function attemptOnce(config: ResolvedConfig, p: Prepared, deadlines: CallD
       deadlines.endAttempt();
     }
   }
+}
+
+function timeoutError(p: Prepared, scope: "attempt" | "total"): AirbyteTimeoutError {
+  const timeoutMs = (scope === "attempt" ? p.call.timeoutMs : p.call.totalTimeoutMs) || 0;
+  return new AirbyteTimeoutError({ scope, timeoutMs, method: p.spec.method, url: p.shownUrl });
 }
 
 /** Gives a replacement error the redacted request of the error it replaces. */
