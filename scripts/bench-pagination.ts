@@ -49,6 +49,14 @@ function variants(baseUrl: string, fetch: FetchLike): Record<string, Walk> {
     }
     return n;
   };
+  const pagesWalk: Walk = async (sample) => {
+    let n = 0;
+    for await (const page of airbyte.sources.listSources({ limit: LIMIT }).pages()) {
+      for (const item of page.data) if (item.sourceId) n++;
+      sample();
+    }
+    return n;
+  };
   const handLoop = (withSignal: boolean): Walk => async (sample) => {
     let n = 0;
     for (let offset = 0; ; ) {
@@ -74,6 +82,7 @@ function variants(baseUrl: string, fetch: FetchLike): Record<string, Walk> {
     "for await (client)": pager(false),
     "hand-written loop (client)": handLoop(false),
     "for await (client), caller signal": pager(true),
+    "for await over .pages() (client)": pagesWalk,
     "hand-written loop (client), caller signal": handLoop(true),
     "hand-written loop (bare fetch)": bareFetch,
   };

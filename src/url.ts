@@ -35,8 +35,9 @@ export function normalizeBaseUrl(baseUrl: string): string {
 }
 
 /** localhost, *.localhost, 127.0.0.0/8 and ::1: traffic that never leaves the machine. */
-function isLoopback(hostname: string): boolean {
-  return hostname === "localhost" || hostname.endsWith(".localhost") || /^127\.\d+\.\d+\.\d+$/.test(hostname) || hostname === "[::1]";
+export function isLoopback(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 /** https, or http to a loopback host: where a secret may be sent without `allowInsecureHttp`. */

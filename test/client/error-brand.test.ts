@@ -29,7 +29,12 @@ type ErrorClass = abstract new (...args: never[]) => Error;
 const classes = (m: typeof here): Record<string, ErrorClass> => ({
   AirbyteError: m.AirbyteError,
   AirbyteApiError: m.AirbyteApiError,
+  AirbyteBadRequestError: m.AirbyteBadRequestError,
+  AirbyteAuthenticationError: m.AirbyteAuthenticationError,
+  AirbytePermissionDeniedError: m.AirbytePermissionDeniedError,
   AirbyteNotFoundError: m.AirbyteNotFoundError,
+  AirbyteConflictError: m.AirbyteConflictError,
+  AirbyteUnprocessableEntityError: m.AirbyteUnprocessableEntityError,
   AirbyteRateLimitError: m.AirbyteRateLimitError,
   AirbyteServerError: m.AirbyteServerError,
   AirbyteTimeoutError: m.AirbyteTimeoutError,
@@ -45,11 +50,18 @@ describe("an error from another copy of the package", () => {
 
   // [error made by the other copy, the classes of this copy it must match]
   const cases: Array<[string, () => Error, string[]]> = [
+    ["400", () => other.AirbyteApiError.generate(init(400)), ["AirbyteError", "AirbyteApiError", "AirbyteBadRequestError"]],
+    ["401", () => other.AirbyteApiError.generate(init(401)), ["AirbyteError", "AirbyteApiError", "AirbyteAuthenticationError"]],
+    ["403", () => other.AirbyteApiError.generate(init(403)), ["AirbyteError", "AirbyteApiError", "AirbytePermissionDeniedError"]],
     ["404", () => other.AirbyteApiError.generate(init(404)), ["AirbyteError", "AirbyteApiError", "AirbyteNotFoundError"]],
+    ["409", () => other.AirbyteApiError.generate(init(409)), ["AirbyteError", "AirbyteApiError", "AirbyteConflictError"]],
+    ["422", () => other.AirbyteApiError.generate(init(422)), ["AirbyteError", "AirbyteApiError", "AirbyteUnprocessableEntityError"]],
     ["429", () => other.AirbyteApiError.generate(init(429)), ["AirbyteError", "AirbyteApiError", "AirbyteRateLimitError"]],
     ["503", () => other.AirbyteApiError.generate(init(503)), ["AirbyteError", "AirbyteApiError", "AirbyteServerError"]],
     ["418", () => other.AirbyteApiError.generate(init(418)), ["AirbyteError", "AirbyteApiError"]],
     ["timeout", () => new other.AirbyteTimeoutError({ scope: "attempt", timeoutMs: 5, method: "GET", url: "u" }), ["AirbyteError", "AirbyteTimeoutError"]],
+    ["connection", () => new other.AirbyteConnectionError({ method: "GET", url: "u", cause: new Error("reset") }), ["AirbyteError", "AirbyteConnectionError"]],
+    ["unexpected response", () => new other.AirbyteUnexpectedResponseError({ message: "m", status: 200, contentType: undefined, method: "GET", url: "u" }), ["AirbyteError", "AirbyteUnexpectedResponseError"]],
     ["OAuth callback", () => { try { other.readOAuthCallback("/cb"); } catch (e) { return e as Error; } throw new Error("no throw"); }, ["AirbyteError", "AirbyteOAuthCallbackError"]],
     ["usage error", () => new other.AirbyteError("bad option"), ["AirbyteError"]],
   ];

@@ -168,3 +168,96 @@ describe("lifecycle", () => {
     expect(apiCalls.map((r) => r.headers.authorization)).toEqual(["Bearer tok-shared", "Bearer tok-shared"]);
   });
 });
+
+describe("the token request and its answers", () => {
+  const answering = (response: () => Response, extra: Partial<ConstructorParameters<typeof ClientCredentialsTokenProvider>[0]> = {}) => {
+    const sent: Request[] = [];
+    const p = provider({
+      tokenUrl: "https://auth.example.com/token?tenant=t",
+      fetch: async (request) => {
+        sent.push(request);
+        return response();
+      },
+      ...extra,
+    });
+    return { p, sent };
+  };
+  const failure = (promise: Promise<unknown>) => promise.then(() => new Error("expected a failure"), (e: unknown) => e as AirbyteError);
+
+  it.each([
+    [300, true],
+    [308, true],
+    [399, true],
+    [400, false],
+    [299, false],
+  ])("status %i is a redirect: %s", async (status, isRedirect) => {
+    const { p } = answering(() => new Response(status === 299 ? '{"access_token":"tok-1"}' : "", { status, headers: { "content-type": "application/json" } }));
+    const result = await p.token().catch((e: unknown) => e as Error);
+    if (status === 299) expect(result).toBe("tok-1");
+    else expect(String((result as Error).message).includes("with a redirect. The client never follows")).toBe(isRedirect);
+  });
+
+  it.each([
+    ["an HTML page after blank lines", "\n  <html>login</html>", "answered 200 with an HTML page instead of a token. Check tokenUrl (it defaults to <baseUrl>/applications/token)."],
+    ["text", "ok", "answered 200 with a body that is not valid JSON. Check tokenUrl (it defaults to <baseUrl>/applications/token)."],
+    ["an empty access_token", '{"access_token":""}', "answered 200 without an access_token. Check tokenUrl (it defaults to <baseUrl>/applications/token)."],
+    ["a numeric access_token", '{"access_token":12345}', "answered 200 without an access_token. Check tokenUrl (it defaults to <baseUrl>/applications/token)."],
+    ["null", "null", "answered 200 without an access_token. Check tokenUrl (it defaults to <baseUrl>/applications/token)."],
+  ])("%s: AirbyteUnexpectedResponseError saying so", async (_, text, message) => {
+    const { p } = answering(() => new Response(text, { headers: { "content-type": "text/html" } }));
+    const error = await failure(p.token());
+    expect(error).toBeInstanceOf(AirbyteUnexpectedResponseError);
+    expect(error.message).toBe(`POST https://auth.example.com/token (token request) ${message}`);
+    expect(error).toMatchObject({ method: "POST", url: "https://auth.example.com/token", status: 200, contentType: "text/html" });
+  });
+
+  it("sends a JSON Accept header and the client's headers, and logs without the body", async () => {
+    const log: string[] = [];
+    const { p, sent } = answering(() => Response.json({ access_token: "tok-1" }), { headers: { "User-Agent": "ua" }, logger: { debug: (line) => log.push(line) } });
+    await p.token();
+    expect(sent[0]?.headers.get("accept")).toBe("application/json");
+    expect(sent[0]?.headers.get("user-agent")).toBe("ua");
+    expect(sent[0]?.redirect).toBe("manual");
+    expect(log).toHaveLength(2);
+    expect(log[0]).toBe("[airbyte-api-client] → POST https://auth.example.com/token (token request, json body not logged)");
+    expect(log[1]).toMatch(/^\[airbyte-api-client\] ← 200 POST https:\/\/auth\.example\.com\/token \(token request\) in \d+ ms$/);
+  });
+
+  it("a token endpoint that does not answer in timeoutMs is an attempt timeout; a network failure a connection error", async () => {
+    const hang = provider({ tokenUrl: "https://auth.example.com/token", timeoutMs: 20, fetch: (request) => new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason))) });
+    const timeout = await failure(hang.token());
+    expect(timeout).toMatchObject({ name: "AirbyteTimeoutError", scope: "attempt", timeoutMs: 20, method: "POST", url: "https://auth.example.com/token (token request)" });
+    const down = provider({ tokenUrl: "https://auth.example.com/token", fetch: async () => Promise.reject(new TypeError("fetch failed")) });
+    expect(await failure(down.token())).toMatchObject({ name: "AirbyteConnectionError", method: "POST", url: "https://auth.example.com/token (token request)" });
+  });
+
+  it("invalidate drops only the token it names", async () => {
+    let n = 0;
+    const p = provider({ tokenUrl: "https://auth.example.com/token", fetch: async () => Response.json({ access_token: `tok-${++n}`, expires_in: 3600 }) });
+    expect(await p.token()).toBe("tok-1");
+    p.invalidate("tok-other");
+    expect(await p.token()).toBe("tok-1");
+    p.invalidate("tok-1");
+    expect(await p.token()).toBe("tok-2");
+    p.invalidate();
+    expect(await p.token()).toBe("tok-3");
+  });
+
+  it("the redactor holds the newest token only", async () => {
+    let n = 0;
+    const redactor = new Redactor();
+    const p = provider({ tokenUrl: "https://auth.example.com/token", redactor, fetch: async () => Response.json({ access_token: `token-${++n}`, expires_in: 0 }) });
+    await p.token();
+    await p.token();
+    expect(redactor.redact("token-1 token-2")).toBe("token-1 [REDACTED]");
+    expect(redactor.size).toBe(1);
+  });
+
+  it("an already aborted signal rejects at once, without a request", async () => {
+    const { p, sent } = answering(() => Response.json({ access_token: "tok-1" }));
+    const controller = new AbortController();
+    controller.abort();
+    await expect(p.token(controller.signal)).rejects.toMatchObject({ name: "AbortError" });
+    expect(sent).toHaveLength(0);
+  });
+});
