@@ -5,7 +5,7 @@
  * what the spec promises.
  */
 import type { Problem } from "../generated/schemas.js";
-import { AirbyteApiError, AirbyteUnexpectedResponseError } from "./errors/index.js";
+import { AirbyteApiError, AirbyteUnexpectedResponseError, oneLine } from "./errors/index.js";
 import { redactJson, type Redactor } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
 
@@ -37,9 +37,15 @@ function baseUrlHint(ctx: ResponseContext): string {
   return `This is usually a wrong baseUrl (it is ${ctx.baseUrl}; Airbyte Cloud is https://api.airbyte.com/v1, self-managed installs usually https://<host>/api/public/v1) or a proxy in between.`;
 }
 
+/** Up to SNIPPET characters of a body, redacted, on one printable line. */
 function snippet(text: string, ctx: ResponseContext): string {
-  const oneLine = ctx.redactor.redact(text).replace(/\s+/g, " ").trim();
-  return oneLine.length > SNIPPET ? `${oneLine.slice(0, SNIPPET)}…` : oneLine;
+  return oneLine(ctx.redactor.redact(text), SNIPPET + 1);
+}
+
+/** The error for an answer that is not what the spec promises: "<method> <url> answered <status> <why>". */
+export function unexpectedAnswer(where: { method: string; url: string }, response: Response, why: string): AirbyteUnexpectedResponseError {
+  const { method, url } = where;
+  return new AirbyteUnexpectedResponseError({ message: `${method} ${url} answered ${response.status} ${why}`, status: response.status, contentType: contentTypeOf(response), method, url });
 }
 
 function looksLikeProblem(value: unknown): value is Problem {
@@ -61,15 +67,7 @@ export function parseSuccess(
   if (kind === "none") return undefined;
   if (kind === "text") return text ?? "";
   const type = contentTypeOf(response);
-  const fail = (message: string, cause?: unknown) =>
-    new AirbyteUnexpectedResponseError({
-      message: `${ctx.method} ${ctx.url} answered ${response.status} ${message}`,
-      status: response.status,
-      contentType: type,
-      method: ctx.method,
-      url: ctx.url,
-      cause,
-    });
+  const fail = (why: string) => unexpectedAnswer(ctx, response, why);
   if (text === undefined || text.trim() === "") {
     throw fail(`with an empty body where the spec promises JSON.`);
   }
