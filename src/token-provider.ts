@@ -8,7 +8,9 @@
  * and the token request never follows a redirect (a 3xx is an error, so the
  * secret is never re-posted to wherever a redirect points).
  */
+import { readBody } from "./body.js";
 import type { Clock } from "./clock.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./config.js";
 import { AirbyteConnectionError, AirbyteError, AirbyteTimeoutError, AirbyteUnexpectedResponseError } from "./errors/index.js";
 import { logLine, type Logger } from "./logger.js";
 import type { FetchLike } from "./options.js";
@@ -31,6 +33,8 @@ export interface TokenProviderOptions {
   /** Longest time one token request may take. */
   timeoutMs: number;
   logger: Logger | undefined;
+  /** Most bytes a token answer may have after decompression (the client's `maxResponseBytes`); 50 MB when not given. */
+  maxResponseBytes?: number;
   /** Allow a plain-http token URL on a host other than loopback (the secret then crosses the network in clear). */
   allowInsecureHttp: boolean;
 }
@@ -121,8 +125,10 @@ export class ClientCredentialsTokenProvider {
     let text: string;
     try {
       response = await o.fetch(request);
-      text = await response.text();
+      // Capped like every API answer: a small gzip answer can inflate to gigabytes.
+      text = (await readBody(response, { method: "POST", url: shown, maxBytes: o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, signal: controller.signal })) ?? "";
     } catch (cause) {
+      if (cause instanceof AirbyteUnexpectedResponseError) throw cause;
       if (timer.signal.aborted) throw new AirbyteTimeoutError({ scope: "attempt", timeoutMs: o.timeoutMs, method: "POST", url: shown });
       throw new AirbyteConnectionError({ method: "POST", url: shown, cause });
     } finally {

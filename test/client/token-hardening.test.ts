@@ -75,6 +75,20 @@ describe("where the client secret may go", () => {
     await expect(provider({ allowInsecureHttp: true }).token()).resolves.toBe("tok-1");
   });
 
+  it("a token answer over maxResponseBytes is refused like any API answer, not read whole nor retried", async () => {
+    t.server.handle((req, res) => {
+      if (req.url.endsWith("/applications/token")) return json(res, 200, { access_token: "t".repeat(500), expires_in: 60 });
+      json(res, 200, { consentUrl: "https://c.example.com" });
+    });
+    const airbyte = createAirbyteClient({ baseUrl: t.baseUrl, maxResponseBytes: 256, auth: { clientId: "c", clientSecret: "secret-1234" } });
+    const error = await airbyte.sources.initiateOAuth(body).then(() => new Error("expected the call to fail"), (e: unknown) => e as Error);
+    expect(error).toBeInstanceOf(AirbyteUnexpectedResponseError);
+    expect(error.message).toBe(
+      `POST ${t.baseUrl}/applications/token (token request) answered 200 with a body larger than maxResponseBytes (256 bytes, after decompression); reading stopped. Raise maxResponseBytes if such an answer is expected.`,
+    );
+    expect(tokenRequests()).toHaveLength(1);
+  });
+
   it("a 307 from the token endpoint is an error: the secret is never re-posted to the other origin", async () => {
     const elsewhere = await startServer((_, res) => json(res, 200, { access_token: "stolen-token" }));
     try {
