@@ -42,8 +42,8 @@ export function bindConfig<T extends object>(handle: T, config: ResolvedConfig):
   return handle;
 }
 
-export function configOf(core: object, where: string): ResolvedConfig {
+export function configOf(core: object, where: string, expected = "a core made by createAirbyteCore(...)"): ResolvedConfig {
   const config = configs.get(core);
-  if (!config) throw new AirbyteError(`${where}: the first argument must be a core made by createAirbyteCore(...).`);
+  if (!config) throw new AirbyteError(`${where}: the first argument must be ${expected}.`);
   return config;
 }

@@ -25,7 +25,7 @@ const made = new WeakMap<ResolvedConfig, Client<paths>>();
  * const { data, error, response } = await raw.GET("/health");
  */
 export function createRawClient(airbyte: AirbyteClient | AirbyteCore): Client<paths> {
-  const config = configOf(airbyte, "createRawClient");
+  const config = configOf(airbyte, "createRawClient", "a client or core made by createAirbyteClient(...) or createAirbyteCore(...)");
   let raw = made.get(config);
   if (!raw) {
     // Object query parameters use OpenAPI's default serialization (form, exploded:
