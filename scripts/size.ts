@@ -43,7 +43,8 @@ console.log(await client.POST("/sources/initiateOAuth", { body: ${oauthBody} }))
 const airbyte = createAirbyteClient({ auth: { bearerToken: "token" } });
 console.log(await airbyte.sources.initiateOAuth(${oauthBody}));`,
     keeps: ["/sources/initiateOAuth", "/sources/{sourceId}"],
-    drops: [],
+    // openapi-fetch comes only with createRawClient.
+    drops: ["querySerializer"],
     bare: `import createClient from "openapi-fetch";
 const client = createClient({ baseUrl: "https://api.airbyte.com/v1", headers: { Authorization: "Bearer token" } });
 console.log(await client.POST("/sources/initiateOAuth", { body: ${oauthBody} }));`,
