@@ -160,7 +160,13 @@ export function resolveCall(config: ResolvedConfig, options: unknown, where: str
 /** Client-level and call-level `retry` merged; `false` turns retries off. */
 function mergeRetry(client: RetryOptions | false | undefined, call: RetryOptions | false | undefined): ResolvedRetry {
   if (call === false || (client === false && call === undefined)) return { ...RETRY_DEFAULTS, maxRetries: 0 };
-  return { ...RETRY_DEFAULTS, ...client, ...call };
+  return { ...RETRY_DEFAULTS, ...defined(client), ...defined(call) };
+}
+
+/** The entries whose value is not undefined: `{ maxRetries: undefined }` keeps the default. */
+function defined<T extends object>(options: T | false | undefined): Partial<T> {
+  if (!options) return {};
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 function checkRetry(retry: RetryOptions | false | undefined, where: string): RetryOptions | false | undefined {
