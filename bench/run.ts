@@ -9,11 +9,8 @@
  *
  * Run as `node --expose-gc --import tsx bench/run.ts` (the heap figures need gc()).
  */
-import { execFile } from "node:child_process";
 import { writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { repoRoot } from "../scripts/lib/paths.js";
 import { benchCalls } from "./calls.js";
 import { benchConsumer } from "./consumer.js";
@@ -24,24 +21,12 @@ import { benchPagination } from "./pagination.js";
 import { renderMarkdown, results, type Row } from "./report.js";
 import { benchSize } from "./size.js";
 
-/** dist/cjs (scripts/build-cjs.ts), which the cold runs' `rm -rf dist` removed and generate's build does not write. */
-async function restoreCjs(): Promise<void> {
-  const tsx = join(createRequire(import.meta.url).resolve("tsx/package.json"), "..", "dist", "cli.mjs");
-  await promisify(execFile)(process.execPath, [tsx, join(repoRoot, "scripts", "build-cjs.ts")], { cwd: repoRoot });
-}
-
 const FIGURES: Record<string, () => Promise<Row[]>> = {
   calls: () => benchCalls(),
   pagination: () => benchPagination(),
   size: () => benchSize(),
   noop: () => benchNoop(),
-  cold: async () => {
-    try {
-      return await benchCold();
-    } finally {
-      await restoreCjs();
-    }
-  },
+  cold: () => benchCold(),
   consumer: () => benchConsumer(),
   scales: () => benchScales(process.env.BENCH_SCALES ? { scales: process.env.BENCH_SCALES.split(",").map(Number) } : {}),
   "npm-test": () => benchNpmTest(),

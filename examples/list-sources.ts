@@ -6,7 +6,7 @@
 import { createAirbyteClient } from "airbyte-api-client";
 
 const airbyte = createAirbyteClient({
-  baseUrl: process.env.AIRBYTE_BASE_URL ?? "https://api.airbyte.com/v1", // Airbyte Cloud unless set
+  baseUrl: process.env.AIRBYTE_BASE_URL, // unset: Airbyte Cloud, https://api.airbyte.com/v1
   auth: { bearerToken: process.env.AIRBYTE_TOKEN ?? "" },
 });
 const workspaceIds = [process.env.AIRBYTE_WORKSPACE_ID ?? "871d9b60-11d1-44cb-8c92-c246d53bf87e"];

@@ -35,7 +35,7 @@ function requireEntries(exportsMap: Record<string, unknown>): Array<[string, str
     if (typeof target !== "object" || target === null) continue;
     const { require: shim, default: esm } = target as EntryConditions;
     if (shim === undefined) continue;
-    if (esm === undefined || !shim.startsWith("./dist/cjs/") || !esm.startsWith("./dist/")) {
+    if (esm === undefined || !shim.startsWith("./dist/cjs/") || !(esm.startsWith("./dist/") || esm.startsWith("./connectors/"))) {
       throw new Error(
         `package.json exports["${subpath}"]: a "require" entry needs a "default" ES module in dist/ and a shim path under ./dist/cjs/ ` +
           `(e.g. { "require": "./dist/cjs/src/core.js", "default": "./dist/src/core.js" })`,
@@ -57,6 +57,14 @@ async function main(): Promise<void> {
       filter: (f) => !/\.(js|map)$/.test(f),
     });
   }
+  // connectors/ is type-only, 600 files (written by `npm run connectors`): a
+  // copy would double the package, so the CommonJS face re-exports the ES
+  // declarations with `resolution-mode: "import"` (TypeScript 5.3+).
+  await mkdir(join(cjs, "connectors"), { recursive: true });
+  await writeFile(
+    join(cjs, "connectors", "index.d.ts"),
+    `export type * from "../../../connectors/index.js" with { "resolution-mode": "import" };\n`,
+  );
   await writeFile(join(cjs, "package.json"), JSON.stringify({ type: "commonjs" }, null, 2) + "\n");
   for (const [shim, esm] of requireEntries(pkg.exports)) {
     const shimFile = join(root, shim);

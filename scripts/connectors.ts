@@ -14,7 +14,7 @@ import { emitConnectors, type Fallback } from "./lib/connectors/emit.js";
 import { ConnectorInputError, readProvider } from "./lib/connectors/read-provider.js";
 import { syntaxErrors } from "./lib/connectors/syntax-check.js";
 import { displayPath, repoRoot } from "./lib/paths.js";
-import { updateFolder } from "./lib/write-atomic.mjs";
+import { assertReplaceableFolder, updateFolder } from "./lib/write-atomic.mjs";
 
 const USAGE = "npm run connectors -- <api_sdk.yaml> [--out <dir>] [--check] [--strict]";
 
@@ -81,6 +81,11 @@ try {
     }
     console.log(`connectors --check: ${out}/ matches ${displayPath(args.input)} (${result.files.size} files; ${summary}).`);
   } else {
+    await assertReplaceableFolder(args.out, resolve(args.input), {
+      marker: "# connectors/ — written by `npm run connectors` only",
+      tracked: resolve(repoRoot, "connectors"),
+      command: "npm run connectors",
+    });
     await updateFolder(args.out, result.files);
     console.log(`Generated ${result.files.size} files in ${out}/ from ${displayPath(args.input)}: ${summary}.`);
   }

@@ -1,7 +1,7 @@
 /**
  * What every method returns: a promise of the parsed body that also offers
  * `.withResponse()`, resolving to `{ data, response, requestId }` so a caller
- * gets headers and the request id without dropping to `raw`.
+ * gets headers and the request id without dropping to `createRawClient`.
  */
 
 /** A success with its HTTP response. The body has already been read into `data`. */

@@ -37,6 +37,8 @@ export interface AuthContext {
   clock: Clock;
   /** Longest time one token request may take; Infinity for no limit. */
   tokenTimeoutMs: number;
+  /** Most bytes an answer may have after decompression (the token answer too). */
+  maxResponseBytes: number;
   logger: Logger | undefined;
   allowInsecureHttp: boolean;
   dangerouslyAllowBrowser: boolean;
@@ -128,6 +130,7 @@ export function clientCredentials(options: ClientCredentialsAuth): AuthStrategy 
         clock: ctx.clock,
         timeoutMs: ctx.tokenTimeoutMs,
         logger: ctx.logger,
+        maxResponseBytes: ctx.maxResponseBytes,
         allowInsecureHttp: ctx.allowInsecureHttp,
       });
       return {

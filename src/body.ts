@@ -3,7 +3,8 @@
  * small gzip answer can inflate to gigabytes), and stops reading when the
  * call's signal aborts, even with a fetch whose body ignores the signal.
  */
-import { AirbyteUnexpectedResponseError } from "./errors/index.js";
+import type { AirbyteUnexpectedResponseError } from "./errors/index.js";
+import { unexpectedAnswer } from "./response.js";
 
 export interface BodyContext {
   method: string;
@@ -55,11 +56,9 @@ export async function readBody(response: Response, ctx: BodyContext): Promise<st
 }
 
 function tooLarge(response: Response, ctx: BodyContext): AirbyteUnexpectedResponseError {
-  return new AirbyteUnexpectedResponseError({
-    message: `${ctx.method} ${ctx.url} answered ${response.status} with a body larger than maxResponseBytes (${ctx.maxBytes} bytes, after decompression); reading stopped. Raise maxResponseBytes if such an answer is expected.`,
-    status: response.status,
-    contentType: response.headers.get("content-type") ?? undefined,
-    method: ctx.method,
-    url: ctx.url,
-  });
+  return unexpectedAnswer(
+    ctx,
+    response,
+    `with a body larger than maxResponseBytes (${ctx.maxBytes} bytes, after decompression); reading stopped. Raise maxResponseBytes if such an answer is expected.`,
+  );
 }

@@ -10,7 +10,7 @@ import { readBody } from "./body.js";
 import { resolveCall, type ResolvedCall, type ResolvedConfig } from "./config.js";
 import { AirbyteConnectionError, AirbyteError, AirbyteTimeoutError } from "./errors/index.js";
 import { logLine } from "./logger.js";
-import { isSecretHeader, redactHeaders, redactUrl } from "./redact.js";
+import { redactHeaders, redactUrl, secretsOfHeader, secretsOfHeaders } from "./redact.js";
 import { errorFromResponse, parseSuccess, type ResponseContext } from "./response.js";
 import { decideRetry } from "./retry.js";
 import { send } from "./send.js";
@@ -39,19 +39,12 @@ export function prepare(config: ResolvedConfig, id: string, spec: OperationSpec,
   const query = spec.queryParams.length ? args[next++] : undefined;
   if (args.length > next + 1) throw new AirbyteError(`${id}: takes at most ${next + 1} arguments (the last one is the options); got ${args.length}.`);
   const call = resolveCall(config, args[next], id);
+  // Before any secret is held: an aborted call has nothing to release.
+  call.signal?.throwIfAborted();
   const path = fillPath(id, spec.path, spec.pathParams, args);
   const url = config.baseUrl + path + serializeQuery(id, query, spec.queryParams);
-  const releases: Array<() => void> = [];
-  if (call.headers) {
-    const secrets: string[] = [];
-    for (const [name, value] of Object.entries(call.headers)) {
-      if (!isSecretHeader(name)) continue;
-      secrets.push(value);
-      // Each cookie's value too: a server may echo one cookie without the others.
-      if (name === "cookie") for (const pair of value.split(";")) secrets.push(pair.slice(pair.indexOf("=") + 1).trim());
-    }
-    if (secrets.length) releases.push(config.redactor.hold(secrets));
-  }
+  // Per-call secrets are redacted while the call runs, then forgotten (bounded memory).
+  const releases = [config.redactor.hold(secretsOfHeaders(call.headers))];
   return { id, spec, call, url, shownUrl: withoutQuery(url), body: body === undefined ? undefined : JSON.stringify(body), releases };
 }
 
@@ -62,10 +55,8 @@ export function callOperation(config: ResolvedConfig, id: string, spec: Operatio
 async function run(config: ResolvedConfig, id: string, spec: OperationSpec, args: readonly unknown[]): Promise<WithResponse<unknown>> {
   const p = prepare(config, id, spec, args);
   const { call } = p;
-  call.signal?.throwIfAborted();
   const deadlines = new CallDeadlines(config.clock, call.signal, call.timeoutMs, call.totalTimeoutMs);
-  const totalError = (previous: unknown) =>
-    withRequest(previous, new AirbyteTimeoutError({ scope: "total", timeoutMs: call.totalTimeoutMs || 0, method: spec.method, url: p.shownUrl }));
+  const totalError = (previous: unknown) => withRequest(previous, timeoutError(p, "total"));
   try {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -100,7 +91,7 @@ async function attemptOnce(config: ResolvedConfig, p: Prepared, deadlines: CallD
     try {
       let authorization = spec.authenticated && !call.headers?.authorization ? config.auth.header(signal) : undefined;
       if (typeof authorization === "object") authorization = await authorization;
-      if (authorization && config.auth.minted) p.releases.push(config.redactor.hold([authorization, authorization.replace(/^Bearer /, "")]));
+      if (authorization && config.auth.minted) p.releases.push(config.redactor.hold(secretsOfHeader("authorization", authorization)));
       headers = { ...config.headers };
       if (authorization) headers.authorization = authorization;
       if (p.body !== undefined) headers["content-type"] = "application/json";
@@ -118,13 +109,12 @@ async function attemptOnce(config: ResolvedConfig, p: Prepared, deadlines: CallD
         const data = parseSuccess(redirect ? "none" : spec.success, text, response, responseContext);
         return { data, response, requestId: requestIdOf(response.headers) };
       }
-      throw errorFromResponse(parseErrorBody(text), response, responseContext);
+      throw errorFromResponse(text, response, responseContext);
     } catch (error) {
       if (call.signal?.aborted) throw call.signal.reason;
       let failure: unknown = error;
       const cause = deadlines.cause;
-      if (cause === "attempt") failure = new AirbyteTimeoutError({ scope: "attempt", timeoutMs: call.timeoutMs || 0, method: spec.method, url: p.shownUrl });
-      else if (cause === "total") failure = new AirbyteTimeoutError({ scope: "total", timeoutMs: call.totalTimeoutMs || 0, method: spec.method, url: p.shownUrl });
+      if (cause === "attempt" || cause === "total") failure = timeoutError(p, cause);
       else if (!(error instanceof AirbyteError)) failure = new AirbyteConnectionError({ method: spec.method, url: p.shownUrl, cause: error });
       // Built only here, on the error path, while the call's secrets are still held.
       if (failure instanceof AirbyteError && headers && !failure.request) {
@@ -137,14 +127,9 @@ async function attemptOnce(config: ResolvedConfig, p: Prepared, deadlines: CallD
   }
 }
 
-/** Error bodies are JSON (a problem document) when they parse, text otherwise. */
-function parseErrorBody(text: string | undefined): unknown {
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
+function timeoutError(p: Prepared, scope: "attempt" | "total"): AirbyteTimeoutError {
+  const timeoutMs = (scope === "attempt" ? p.call.timeoutMs : p.call.totalTimeoutMs) || 0;
+  return new AirbyteTimeoutError({ scope, timeoutMs, method: p.spec.method, url: p.shownUrl });
 }
 
 /** Gives a replacement error the redacted request of the error it replaces. */

@@ -11,7 +11,7 @@ import type { Logger } from "./logger.js";
 import type { CoreOptions, FetchLike, RequestOptions } from "./options.js";
 import { isSecretHeader, Redactor } from "./redact.js";
 import { RETRY_DEFAULTS, type ResolvedRetry, type RetryOptions } from "./retry.js";
-import { DEFAULT_BASE_URL, isLoopback, normalizeBaseUrl } from "./url.js";
+import { DEFAULT_BASE_URL, isSecure, normalizeBaseUrl, refuseInsecure } from "./url.js";
 import { VERSION } from "./version.js";
 
 /** setTimeout fires at once for delays of 2^31 ms or more, so no timer may be longer. */
@@ -67,24 +67,53 @@ function knownKeys(value: object, known: readonly string[], what: string): void 
 
 const isObject = (value: unknown): value is object => value !== null && typeof value === "object" && !Array.isArray(value);
 
+/** What a value must satisfy, and how the message says it. */
+type Rule = [ok: (value: unknown) => boolean, expected: string];
+const ms = (min: number) => (value: unknown) => typeof value === "number" && value >= min && value <= MAX_TIMER_MS;
+const flagRule: Rule = [(value) => typeof value === "boolean", "true or false"];
+const delayRule: Rule = [ms(0), `a number of milliseconds from 0 to ${MAX_TIMER_MS}`];
+/** A timer: whole ms that setTimeout can honour, or false (off). */
+const timerRule: Rule = [(value) => value === false || ms(1)(value), `a number of milliseconds from 1 to ${MAX_TIMER_MS}, or false to turn the timeout off`];
+
+/** The rule of every option that has one, by name: client, call and retry options share them. */
+const RULES: Partial<Record<string, Rule>> = {
+  fetch: [(value) => typeof value === "function", "a function (request: Request) => Promise<Response>"],
+  logger: [(value) => typeof (value as { debug?: unknown } | null)?.debug === "function", "an object with a debug(line) method, such as console"],
+  maxResponseBytes: [(value) => Number.isSafeInteger(value) && (value as number) >= 1, "a whole number of bytes of at least 1"],
+  allowInsecureHttp: flagRule,
+  dangerouslyAllowBrowser: flagRule,
+  nonIdempotent: flagRule,
+  timeoutMs: timerRule,
+  totalTimeoutMs: timerRule,
+  signal: [(value) => value instanceof AbortSignal, "an AbortSignal"],
+  maxRetries: [(value) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 100, "a whole number from 0 to 100"],
+  initialDelayMs: delayRule,
+  maxDelayMs: delayRule,
+  maxRetryAfterMs: delayRule,
+  statuses: [(value) => Array.isArray(value) && value.every((s) => Number.isInteger(s) && s >= 100 && s <= 599), "an array of HTTP statuses (100 to 599)"],
+};
+
+/** Refuses unknown keys, then checks each given value against its rule; `prefix` says where they sit ("", "getSource: ", "retry."). */
+function checkOptions(options: object, known: readonly string[], what: string, prefix: string): void {
+  knownKeys(options, known, what);
+  for (const [key, value] of Object.entries(options)) {
+    const rule = RULES[key];
+    if (rule && value !== undefined && !rule[0](value)) throw invalid(prefix + key, rule[1], value);
+  }
+}
+
 export function resolveConfig(options: CoreOptions, auth: AuthStrategy | undefined): ResolvedConfig {
   if (!isObject(options)) throw invalid("The client options", "an object", options);
-  knownKeys(options, CLIENT_KEYS, "client options");
+  checkOptions(options, CLIENT_KEYS, "client options", "");
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const url = new URL(baseUrl);
-  const secure = url.protocol === "https:" || isLoopback(url.hostname);
-  const allowInsecureHttp = flag(options.allowInsecureHttp, "allowInsecureHttp");
-  if (options.fetch !== undefined && typeof options.fetch !== "function") throw invalid("fetch", "a function (request: Request) => Promise<Response>", options.fetch);
-  const { logger, userAgent } = options;
-  if (logger !== undefined && typeof logger?.debug !== "function") throw invalid("logger", "an object with a debug(line) method, such as console", logger);
+  const { logger, userAgent, allowInsecureHttp = false } = options;
   if (userAgent !== undefined) headerValue(userAgent, "userAgent");
   const userHeaders = checkHeaders(options.headers, "headers") ?? {};
   const redactor = new Redactor();
   for (const [name, value] of Object.entries(userHeaders)) redactor.addHeader(name, value);
-  if (auth || Object.keys(userHeaders).some(isSecretHeader)) requireSecure(secure, allowInsecureHttp, url.host);
-  const timeoutMs = timer(options.timeoutMs, "timeoutMs") ?? DEFAULT_TIMEOUT_MS;
-  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) throw invalid("maxResponseBytes", "a whole number of bytes of at least 1", maxResponseBytes);
+  if (auth || Object.keys(userHeaders).some(isSecretHeader)) refuseInsecure(url, allowInsecureHttp, "credentials");
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const config: ResolvedConfig = {
     baseUrl,
     origin: url.origin,
@@ -98,11 +127,11 @@ export function resolveConfig(options: CoreOptions, auth: AuthStrategy | undefin
     retry: mergeRetry(options.retry, undefined),
     timeoutMs,
     tokenTimeoutMs: timeoutMs === false ? Infinity : timeoutMs,
-    totalTimeoutMs: timer(options.totalTimeoutMs, "totalTimeoutMs") ?? false,
-    maxResponseBytes,
-    secure,
+    totalTimeoutMs: options.totalTimeoutMs ?? false,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    secure: isSecure(url),
     allowInsecureHttp,
-    dangerouslyAllowBrowser: flag(options.dangerouslyAllowBrowser, "dangerouslyAllowBrowser"),
+    dangerouslyAllowBrowser: options.dangerouslyAllowBrowser ?? false,
     logger,
   };
   if (auth) config.auth = auth.create(config);
@@ -115,16 +144,15 @@ export function resolveCall(config: ResolvedConfig, options: unknown, where: str
     return { signal: undefined, headers: undefined, timeoutMs: config.timeoutMs, totalTimeoutMs: config.totalTimeoutMs, retry: config.retry };
   }
   if (!isObject(options)) throw new AirbyteError(`${where}: the last argument must be an options object ({ ${CALL_KEYS.join(", ")} }).`);
-  knownKeys(options, CALL_KEYS, where);
+  checkOptions(options, CALL_KEYS, where, `${where}: `);
   const o = options as RequestOptions;
-  if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) throw invalid(`${where}: signal`, "an AbortSignal", o.signal);
   const headers = checkHeaders(o.headers, `${where}: headers`);
-  if (headers && Object.keys(headers).some(isSecretHeader)) requireSecure(config.secure, config.allowInsecureHttp, new URL(config.origin).host);
+  if (headers && Object.keys(headers).some(isSecretHeader)) if (!config.secure) refuseInsecure(new URL(config.origin), config.allowInsecureHttp, "credentials");
   return {
     signal: o.signal,
     headers,
-    timeoutMs: timer(o.timeoutMs, `${where}: timeoutMs`) ?? config.timeoutMs,
-    totalTimeoutMs: timer(o.totalTimeoutMs, `${where}: totalTimeoutMs`) ?? config.totalTimeoutMs,
+    timeoutMs: o.timeoutMs ?? config.timeoutMs,
+    totalTimeoutMs: o.totalTimeoutMs ?? config.totalTimeoutMs,
     retry: o.retry === undefined ? config.retry : mergeRetry(config.retryOption, checkRetry(o.retry, `${where}: retry`)),
   };
 }
@@ -132,35 +160,20 @@ export function resolveCall(config: ResolvedConfig, options: unknown, where: str
 /** Client-level and call-level `retry` merged; `false` turns retries off. */
 function mergeRetry(client: RetryOptions | false | undefined, call: RetryOptions | false | undefined): ResolvedRetry {
   if (call === false || (client === false && call === undefined)) return { ...RETRY_DEFAULTS, maxRetries: 0 };
-  return { ...RETRY_DEFAULTS, ...client, ...call };
+  return { ...RETRY_DEFAULTS, ...defined(client), ...defined(call) };
+}
+
+/** The entries whose value is not undefined: `{ maxRetries: undefined }` keeps the default. */
+function defined<T extends object>(options: T | false | undefined): Partial<T> {
+  if (!options) return {};
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 function checkRetry(retry: RetryOptions | false | undefined, where: string): RetryOptions | false | undefined {
   if (retry === undefined || retry === false) return retry;
   if (!isObject(retry)) throw invalid(where, "an object or false", retry);
-  knownKeys(retry, RETRY_KEYS, where);
-  const { maxRetries, statuses, nonIdempotent } = retry;
-  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && maxRetries >= 0 && maxRetries <= 100)) throw invalid(`${where}.maxRetries`, "a whole number from 0 to 100", maxRetries);
-  for (const key of ["initialDelayMs", "maxDelayMs", "maxRetryAfterMs"] as const) {
-    const value = retry[key];
-    if (value !== undefined && !(typeof value === "number" && value >= 0 && value <= MAX_TIMER_MS)) throw invalid(`${where}.${key}`, `a number of milliseconds from 0 to ${MAX_TIMER_MS}`, value);
-  }
-  if (statuses !== undefined && !(Array.isArray(statuses) && statuses.every((s) => Number.isInteger(s) && s >= 100 && s <= 599))) {
-    throw invalid(`${where}.statuses`, "an array of HTTP statuses (100 to 599)", statuses);
-  }
-  flag(nonIdempotent, `${where}.nonIdempotent`);
+  checkOptions(retry, RETRY_KEYS, where, `${where}.`);
   return retry;
-}
-
-/** A timer option: undefined (use the default), false (off), or whole ms that setTimeout can honour. */
-function timer(value: number | false | undefined, name: string): number | false | undefined {
-  if (value === undefined || value === false || (typeof value === "number" && value >= 1 && value <= MAX_TIMER_MS)) return value;
-  throw invalid(name, `a number of milliseconds from 1 to ${MAX_TIMER_MS}, or false to turn the timeout off`, value);
-}
-
-function flag(value: boolean | undefined, name: string): boolean {
-  if (value !== undefined && typeof value !== "boolean") throw invalid(name, "true or false", value);
-  return value ?? false;
 }
 
 /** RFC 9110 token: what `Headers` accepts as a name. */
@@ -186,11 +199,4 @@ export function headerValue(value: unknown, what: string): string {
   if (typeof value !== "string") throw new AirbyteError(`${what} must be a string; got ${typeof value}.`);
   if (/[\r\n\0]/.test(value)) throw new AirbyteError(`${what} contains a line break or NUL character, which a header cannot carry (the value is not shown: it may be a secret).`);
   return value;
-}
-
-function requireSecure(secure: boolean, allowed: boolean, host: string): void {
-  if (secure || allowed) return;
-  throw new AirbyteError(
-    `Refusing to send credentials over plain http to ${host}: anyone on the network path could read them. Use https, or pass allowInsecureHttp: true if this network is trusted.`,
-  );
 }

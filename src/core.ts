@@ -13,7 +13,8 @@ export interface AirbyteCore {
   readonly kind: "airbyte-core";
 }
 
-const configs = new WeakMap<AirbyteCore, ResolvedConfig>();
+/** Resolved options of every core and grouped client, by handle (read by operation functions and createRawClient). */
+const configs = new WeakMap<object, ResolvedConfig>();
 
 /**
  * Creates a core for the standalone operation functions.
@@ -32,13 +33,17 @@ export function createAirbyteCore(options: CoreOptions = {}): AirbyteCore {
 }
 
 export function coreOf(config: ResolvedConfig): AirbyteCore {
-  const core: AirbyteCore = Object.freeze({ kind: "airbyte-core" });
-  configs.set(core, config);
-  return core;
+  return bindConfig(Object.freeze({ kind: "airbyte-core" }), config);
 }
 
-export function configOf(core: AirbyteCore, where: string): ResolvedConfig {
+/** Registers the resolved options behind a core or a grouped client. */
+export function bindConfig<T extends object>(handle: T, config: ResolvedConfig): T {
+  configs.set(handle, config);
+  return handle;
+}
+
+export function configOf(core: object, where: string, expected = "a core made by createAirbyteCore(...)"): ResolvedConfig {
   const config = configs.get(core);
-  if (!config) throw new AirbyteError(`${where}: the first argument must be a core made by createAirbyteCore(...).`);
+  if (!config) throw new AirbyteError(`${where}: the first argument must be ${expected}.`);
   return config;
 }

@@ -4,6 +4,7 @@
  */
 export { createAirbyteClient } from "./client.js";
 export { createAirbyteCore, type AirbyteCore } from "./core.js";
+export { createRawClient } from "./raw.js";
 export { basic, bearer, clientCredentials, type AuthStrategy } from "./auth.js";
 export type { ApiPromise, WithResponse } from "./api-promise.js";
 export { readOAuthCallback, type OAuthCallbackResult } from "./oauth-callback.js";

@@ -2,7 +2,10 @@
  * The last step of Airbyte-managed OAuth on your side: read the `secret_id`
  * Airbyte appended to your redirect URL.
  */
-import { AirbyteOAuthCallbackError } from "./errors/index.js";
+import { AirbyteOAuthCallbackError, oneLine } from "./errors/index.js";
+
+/** How much of the provider's error code and description a message quotes. */
+const MAX_QUOTED = 200;
 
 export interface OAuthCallbackResult {
   /** Pass it to `airbyte.sources.createSource({ ..., secretId })`. */
@@ -13,9 +16,15 @@ export interface OAuthCallbackResult {
  * Reads the URL the user was redirected to after consenting.
  *
  * @param url The full redirect URL, or just its path and query (e.g. Node's `req.url`).
- * @throws AirbyteOAuthCallbackError when the provider reported an error or the URL has no `secret_id`.
+ * @throws AirbyteOAuthCallbackError when the argument is not a URL, the provider reported an error, or the URL has no `secret_id`.
  */
 export function readOAuthCallback(url: string | URL): OAuthCallbackResult {
+  if (typeof url !== "string" && !(url instanceof URL)) {
+    // JavaScript callers may pass the request object itself, or undefined.
+    throw new AirbyteOAuthCallbackError(
+      `readOAuthCallback: expected the redirect URL as a string or URL (e.g. Node's req.url); got ${describe(url)}.`,
+    );
+  }
   let parsed: URL;
   try {
     parsed = typeof url === "string" ? new URL(url, "http://callback.invalid") : url;
@@ -30,8 +39,11 @@ export function readOAuthCallback(url: string | URL): OAuthCallbackResult {
   const error = get("error");
   if (error) {
     const errorDescription = get("error_description");
+    // Both come from whoever crafted the URL: quoted as one bounded printable line (no CR/LF, no terminal escapes).
+    const quoted = oneLine(error, MAX_QUOTED);
+    const description = errorDescription ? oneLine(errorDescription, MAX_QUOTED) : "";
     throw new AirbyteOAuthCallbackError(
-      `OAuth was not completed: the identity provider answered "${error}"${errorDescription ? ` (${errorDescription})` : ""}. Start again with initiateOAuth.`,
+      `OAuth was not completed: the identity provider answered "${quoted}"${description ? ` (${description})` : ""}. Start again with initiateOAuth.`,
       { error, errorDescription },
     );
   }
@@ -45,4 +57,10 @@ export function readOAuthCallback(url: string | URL): OAuthCallbackResult {
     );
   }
   return { secretId };
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (typeof value === "object") return `an object (${value.constructor?.name ?? "Object"})`;
+  return typeof value;
 }

@@ -25,17 +25,17 @@ export interface ClientCredentialsAuth {
    * onto the base URL *including its path*; an absolute URL is used as is.
    * @default `${baseUrl}/applications/token`
    */
-  tokenUrl?: string;
+  tokenUrl?: string | undefined;
   /**
    * How to encode the token request. Some self-managed servers accept only JSON.
    * @default "json"
    */
-  tokenRequestFormat?: "json" | "form";
+  tokenRequestFormat?: "json" | "form" | undefined;
   /**
    * Renew the token this many milliseconds before it expires.
    * @default 60_000
    */
-  refreshBeforeExpiryMs?: number;
+  refreshBeforeExpiryMs?: number | undefined;
 }
 
 export type AuthOptions = BearerAuth | BasicAuth | ClientCredentialsAuth;
@@ -45,7 +45,7 @@ export type FetchLike = (input: Request) => Promise<Response>;
 
 /** Options of `createAirbyteCore` (see `ClientOptions`); `auth` is a strategy such as `bearer(token)`, so unused auth modes stay out of a bundle. */
 export interface CoreOptions extends Omit<ClientOptions, "auth"> {
-  auth?: AuthStrategy;
+  auth?: AuthStrategy | undefined;
 }
 
 export interface ClientOptions {
@@ -54,65 +54,65 @@ export interface ClientOptions {
    * at `https://<host>/api/public/v1`.
    * @default "https://api.airbyte.com/v1"
    */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /**
    * Credentials: a plain object, or a strategy (`bearer(...)`, `basic(...)`,
    * `clientCredentials(...)`). Operations the spec marks as public (health,
    * token) are called without them.
    */
-  auth?: AuthOptions | AuthStrategy;
+  auth?: AuthOptions | AuthStrategy | undefined;
   /**
    * The fetch implementation, e.g. to add a proxy agent or to test.
    * @default globalThis.fetch
    */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
   /** Headers sent with every request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Your application's name and version, sent before this client's own User-Agent. */
-  userAgent?: string;
+  userAgent?: string | undefined;
   /**
    * Retry policy for every call; `false` turns retries off. Per-call `retry`
    * options are merged over it. See RetryOptions for each default.
    * @default { maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 60000, statuses: [408, 429, 500, 502, 503, 504], nonIdempotent: false }
    */
-  retry?: RetryOptions | false;
+  retry?: RetryOptions | false | undefined;
   /**
    * Longest time one attempt may take, from sending the request to the last
    * byte of the answer (token fetches included), in ms (1 to 2147483647);
    * `false` turns the attempt timeout off.
    * @default 60_000
    */
-  timeoutMs?: number | false;
+  timeoutMs?: number | false | undefined;
   /**
    * Longest time a call may take across all its attempts and backoff waits,
    * in ms (1 to 2147483647); `false` means no limit.
    * @default false
    */
-  totalTimeoutMs?: number | false;
+  totalTimeoutMs?: number | false | undefined;
   /**
    * Largest response body the client reads, in bytes after decompression.
    * A bigger answer fails with `AirbyteUnexpectedResponseError` (not retried).
    * @default 52_428_800 (50 MiB)
    */
-  maxResponseBytes?: number;
+  maxResponseBytes?: number | undefined;
   /**
    * Send credentials to a plain `http://` base URL on a host other than
    * loopback (localhost, 127.0.0.0/8, ::1). Off by default: anyone on the
    * path could read the token.
    * @default false
    */
-  allowInsecureHttp?: boolean;
+  allowInsecureHttp?: boolean | undefined;
   /**
    * Let client-credentials and basic auth run where a DOM `window` exists.
    * Off by default: a secret shipped to a browser is readable by every user.
    * A bearer token (e.g. a scoped token) is always allowed.
    * @default false
    */
-  dangerouslyAllowBrowser?: boolean;
+  dangerouslyAllowBrowser?: boolean | undefined;
   /** Receives redacted debug lines: request, response (status, duration, attempt), retry, token fetch. */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /** Replaces the clock (current time, backoff waits and every timeout timer), e.g. in tests. */
-  clock?: Partial<Clock>;
+  clock?: Partial<Clock> | undefined;
 }
 
 /** Options of a single call, always the last argument of a method. */
@@ -122,13 +122,13 @@ export interface RequestOptions {
    * The promise rejects with the signal's reason: a DOMException named
    * `AbortError` unless you abort with a reason of your own.
    */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Headers for this call only; they override the client's. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Per-attempt timeout for this call; overrides the client's `timeoutMs`; `false` turns it off. */
-  timeoutMs?: number | false;
+  timeoutMs?: number | false | undefined;
   /** Budget across all attempts of this call; overrides the client's `totalTimeoutMs`; `false` for none. */
-  totalTimeoutMs?: number | false;
+  totalTimeoutMs?: number | false | undefined;
   /** Retry policy for this call, merged over the client's; `false` for no retry. */
-  retry?: RetryOptions | false;
+  retry?: RetryOptions | false | undefined;
 }

@@ -3,6 +3,7 @@ import type { OperationSpec } from "../generated/operations.js";
 import { callOperation } from "./call.js";
 import type { ResolvedConfig } from "./config.js";
 import { PagePromise, type Page } from "./pagination.js";
+import { fillPath } from "./url.js";
 
 export function paginate(config: ResolvedConfig, id: string, spec: OperationSpec, args: readonly unknown[]): PagePromise<Page<unknown>, unknown> {
   const n = spec.pathParams.length;
@@ -13,5 +14,15 @@ export function paginate(config: ResolvedConfig, id: string, spec: OperationSpec
     (pageQuery) => callOperation(config, id, spec, [...pathArgs, pageQuery, options]) as never,
     query,
     options?.signal,
+    { method: spec.method, url: listUrl(config, id, spec, pathArgs) },
   );
+}
+
+/** The list's URL (no query) for errors about a page; a bad path argument is reported by the page request itself. */
+function listUrl(config: ResolvedConfig, id: string, spec: OperationSpec, pathArgs: readonly unknown[]): string {
+  try {
+    return config.baseUrl + fillPath(id, spec.path, spec.pathParams, pathArgs);
+  } catch {
+    return config.baseUrl + spec.path;
+  }
 }

@@ -3,12 +3,19 @@
  * out) return a PagePromise: `await` it for the first page, `for await` over
  * it for every item of every page, or walk `.pages()`.
  *
- * Walking stops exactly when the server is done: on an empty `data`, a missing
- * `next`, or `next === ""` (what Airbyte sends after the last page). The next
- * request is built from the caller's own query with the `limit` and `offset`
- * read from `next`, never by requesting `next` itself, so filters and base URL
- * stay the caller's. One page is held in memory at a time.
+ * Walking stops exactly when the server is done, by four guards (see
+ * `nextQuery`): an empty `data`, a missing `next`, `next === ""` (what Airbyte
+ * sends after the last page), or a `next` whose offset does not move forward
+ * (a server pointing back would loop forever). The next request is built from
+ * the caller's own query with the `limit` and `offset` read from `next`, never
+ * by requesting `next` itself, so filters and base URL stay the caller's. One
+ * page is held in memory at a time.
+ *
+ * Items are handed out by one plain async iterator over the pages array (no
+ * generator per page and per item), so a walk costs what a hand-written
+ * `for (offset...) for (item of page.data)` loop costs.
  */
+import { AirbyteUnexpectedResponseError } from "./errors/index.js";
 
 /** The shape every page of a paginated operation has. */
 export interface Page<Item> {
@@ -29,16 +36,41 @@ export class PagePromise<P extends Page<Item>, Item> implements Promise<P>, Asyn
    * @param fetchPage Requests one page for a query.
    * @param query The caller's query (filters, and optionally the first page's limit/offset).
    * @param signal The caller's signal: aborting it also stops a walk between items.
+   * @param where The list's method and URL (without query), for errors about a page.
    */
   constructor(
     private readonly fetchPage: (query: Query) => Promise<P>,
     private readonly query: Query,
     private readonly signal?: AbortSignal,
+    private readonly where: { method: string; url: string } = { method: "GET", url: "(list)" },
   ) {}
 
   /** The first page, requested once, when first awaited or iterated. */
   #firstPage(): Promise<P> {
     return (this.#first ??= this.fetchPage(this.query));
+  }
+
+  /**
+   * A page to walk, checked to be a page: a body without a `data` array would
+   * break the walk with a TypeError. (Awaiting the first page returns the body
+   * as sent, like every other method.)
+   */
+  #walkable(page: P): P {
+    if (page === null || typeof page !== "object" || !Array.isArray(page.data)) {
+      throw new AirbyteUnexpectedResponseError({
+        message: `${this.where.method} ${this.where.url} answered a page without a data array (got ${describe(page)} where Airbyte sends { data: [...], next }). This is usually a wrong baseUrl or a proxy in between.`,
+        // The page was a success response (errors are thrown before); its exact 2xx status is not kept.
+        status: 200,
+        contentType: undefined,
+        method: this.where.method,
+        url: this.where.url,
+      });
+    }
+    return page;
+  }
+
+  async #fetch(query: Query): Promise<P> {
+    return this.#walkable(await this.fetchPage(query));
   }
 
   then<A = P, B = never>(
@@ -68,28 +100,68 @@ export class PagePromise<P extends Page<Item>, Item> implements Promise<P>, Asyn
   /** Every page, the first one included, each requested once. */
   async *pages(): AsyncGenerator<P, void, undefined> {
     let query = this.query;
-    let page = await this.#firstPage();
-    const requested = new Set<number>([offsetOf(query)]);
+    let page = this.#walkable(await this.#firstPage());
     for (;;) {
       yield page;
       const next = nextQuery(query, page);
-      // A server that points back to a page already seen would loop forever.
-      if (!next || requested.has(offsetOf(next))) return;
-      requested.add(offsetOf(next));
+      if (!next) return;
       query = next;
-      page = await this.fetchPage(query);
+      page = await this.#fetch(query);
     }
   }
 
   /** Every item of every page. */
-  async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
-    for await (const page of this.pages()) {
-      for (const item of page.data) {
-        this.signal?.throwIfAborted();
-        yield item;
+  [Symbol.asyncIterator](): AsyncIterator<Item, void, undefined> {
+    let query = this.query;
+    let page: P | undefined;
+    let index = 0;
+    let done = false;
+    const signal = this.signal;
+    const finish = (): IteratorResult<Item, void> => {
+      done = true;
+      page = undefined;
+      return { done: true, value: undefined };
+    };
+    /** Gets the next page (or ends); only this path awaits, once per page. */
+    const turnPage = async (): Promise<IteratorResult<Item, void>> => {
+      try {
+        for (;;) {
+          if (done) return { done: true, value: undefined };
+          signal?.throwIfAborted();
+          if (page === undefined) {
+            page = this.#walkable(await this.#firstPage());
+          } else if (index < page.data.length) {
+            return { done: false, value: page.data[index++] as Item };
+          } else {
+            const next = nextQuery(query, page);
+            if (!next) return finish();
+            query = next;
+            index = 0;
+            page = await this.#fetch(query);
+          }
+        }
+      } catch (error) {
+        finish();
+        throw error;
       }
-    }
+    };
+    return {
+      // Items of the page in hand are handed out without an async function per item:
+      // one resolved promise each, as cheap as `for await` allows.
+      next: () =>
+        page !== undefined && index < page.data.length && !done && !signal?.aborted
+          ? Promise.resolve({ done: false, value: page.data[index++] as Item })
+          : turnPage(),
+      // `break` out of `for await`: nothing more is requested.
+      return: async () => finish(),
+    };
   }
+}
+
+function describe(value: unknown): string {
+  if (value === null || typeof value !== "object") return value === null ? "null" : typeof value;
+  const data = (value as { data?: unknown }).data;
+  return `a data of type ${data === null ? "null" : typeof data}`;
 }
 
 function offsetOf(query: Query): number {
@@ -97,9 +169,11 @@ function offsetOf(query: Query): number {
   return Number.isFinite(n) ? n : 0;
 }
 
-/** The query of the page after `page`, or undefined when there is none. */
+/** The query of the page after `page`, or undefined when there is none (the four stop guards). */
 export function nextQuery(query: Query, page: Page<unknown>): Query | undefined {
-  if (!Array.isArray(page.data) || page.data.length === 0) return undefined;
+  // 1. An empty page: the server is done.
+  if (page.data.length === 0) return undefined;
+  // 2 and 3. No next link, or Airbyte's "" after the last page.
   if (typeof page.next !== "string" || page.next === "") return undefined;
   let params: URLSearchParams;
   try {
@@ -108,6 +182,7 @@ export function nextQuery(query: Query, page: Page<unknown>): Query | undefined 
     params = new URLSearchParams();
   }
   const offset = integer(params.get("offset")) ?? offsetOf(query) + page.data.length;
+  // 4. A next link that does not move forward would request a page already seen, forever.
   if (offset <= offsetOf(query)) return undefined;
   const limit = integer(params.get("limit"));
   return { ...query, offset, ...(limit !== undefined ? { limit } : {}) };

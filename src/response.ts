@@ -5,9 +5,9 @@
  * what the spec promises.
  */
 import type { Problem } from "../generated/schemas.js";
-import { AirbyteUnexpectedResponseError, apiErrorFor, type AirbyteApiError } from "./errors/index.js";
-import type { Redactor } from "./redact.js";
-import { retryAfterMs } from "./retry-after.js";
+import { AirbyteApiError, AirbyteUnexpectedResponseError, oneLine } from "./errors/index.js";
+import { redactJson, type Redactor } from "./redact.js";
+import { parseRetryAfter } from "./retry-after.js";
 
 export interface ResponseContext {
   method: string;
@@ -37,9 +37,15 @@ function baseUrlHint(ctx: ResponseContext): string {
   return `This is usually a wrong baseUrl (it is ${ctx.baseUrl}; Airbyte Cloud is https://api.airbyte.com/v1, self-managed installs usually https://<host>/api/public/v1) or a proxy in between.`;
 }
 
+/** Up to SNIPPET characters of a body, redacted, on one printable line. */
 function snippet(text: string, ctx: ResponseContext): string {
-  const oneLine = ctx.redactor.redact(text).replace(/\s+/g, " ").trim();
-  return oneLine.length > SNIPPET ? `${oneLine.slice(0, SNIPPET)}…` : oneLine;
+  return oneLine(ctx.redactor.redact(text), SNIPPET + 1);
+}
+
+/** The error for an answer that is not what the spec promises: "<method> <url> answered <status> <why>". */
+export function unexpectedAnswer(where: { method: string; url: string }, response: Response, why: string): AirbyteUnexpectedResponseError {
+  const { method, url } = where;
+  return new AirbyteUnexpectedResponseError({ message: `${method} ${url} answered ${response.status} ${why}`, status: response.status, contentType: contentTypeOf(response), method, url });
 }
 
 function looksLikeProblem(value: unknown): value is Problem {
@@ -61,15 +67,7 @@ export function parseSuccess(
   if (kind === "none") return undefined;
   if (kind === "text") return text ?? "";
   const type = contentTypeOf(response);
-  const fail = (message: string, cause?: unknown) =>
-    new AirbyteUnexpectedResponseError({
-      message: `${ctx.method} ${ctx.url} answered ${response.status} ${message}`,
-      status: response.status,
-      contentType: type,
-      method: ctx.method,
-      url: ctx.url,
-      cause,
-    });
+  const fail = (why: string) => unexpectedAnswer(ctx, response, why);
   if (text === undefined || text.trim() === "") {
     throw fail(`with an empty body where the spec promises JSON.`);
   }
@@ -91,15 +89,21 @@ export function parseSuccess(
 
 /**
  * Builds the error for an error status.
- * @param body What openapi-fetch read: the parsed JSON, the raw text, or undefined when there was no body.
+ * @param text The body as read; undefined when there was none. A problem document when it parses as one.
  */
-export function errorFromResponse(body: unknown, response: Response, ctx: ResponseContext): AirbyteApiError {
+export function errorFromResponse(text: string | undefined, response: Response, ctx: ResponseContext): AirbyteApiError {
+  let body: unknown = text;
+  try {
+    if (text !== undefined) body = JSON.parse(text);
+  } catch {
+    // Not JSON: the text is shown (redacted, cut short).
+  }
   const type = contentTypeOf(response);
   let problem: Problem | undefined;
   let bodyText: string | undefined;
   let hint: string | undefined;
   if (looksLikeProblem(body)) {
-    problem = redactProblem(body, ctx.redactor);
+    problem = redactJson(body, ctx.redactor);
   } else if (typeof body === "string" && body.trim()) {
     if (isHtml(type, body)) {
       bodyText = "the server answered with an HTML page, not an Airbyte error.";
@@ -110,7 +114,7 @@ export function errorFromResponse(body: unknown, response: Response, ctx: Respon
   } else if (body !== undefined && body !== "") {
     bodyText = snippet(JSON.stringify(body), ctx);
   }
-  return apiErrorFor({
+  return AirbyteApiError.generate({
     method: ctx.method,
     url: ctx.url,
     status: response.status,
@@ -118,20 +122,6 @@ export function errorFromResponse(body: unknown, response: Response, ctx: Respon
     problem,
     bodyText,
     hint,
-    retryAfterMs: retryAfterMs(response.headers, ctx.now()),
+    retryAfterMs: parseRetryAfter(response.headers, ctx.now()),
   });
-}
-
-function redactProblem(problem: Problem, redactor: Redactor): Problem {
-  try {
-    return JSON.parse(redactor.redact(JSON.stringify(problem))) as Problem;
-  } catch {
-    // Nested too deep to serialise (a hostile body overflows the stack): keep the plain fields only.
-    const plain: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(problem)) {
-      if (typeof value === "string") plain[key] = redactor.redact(value);
-      else if (typeof value === "number" || typeof value === "boolean") plain[key] = value;
-    }
-    return plain as Problem;
-  }
 }

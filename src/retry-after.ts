@@ -1,13 +1,65 @@
 /**
- * How long the server asked us to wait, from `retry-after-ms` (milliseconds)
- * or `Retry-After` (seconds, or an HTTP date). Undefined when it did not say.
+ * How long a server asked us to wait, read strictly. `Date.parse` is far too
+ * lenient for a header (it reads "-1" and "+5" as dates in 2001), so only the
+ * forms HTTP defines are accepted (RFC 9110 §10.2.3, §5.6.7):
+ * - `retry-after-ms: <non-negative number>` (milliseconds; OpenAI-style APIs send it),
+ * - `Retry-After: <non-negative integer>` (seconds),
+ * - `Retry-After: <HTTP-date>` in IMF-fixdate, RFC 850 or asctime form.
+ * Anything else counts as not said.
  */
-export function retryAfterMs(headers: Headers, now: number): number | undefined {
-  const ms = headers.get("retry-after-ms");
-  if (ms !== null && /^\s*\d+(\.\d+)?\s*$/.test(ms)) return Math.ceil(Number(ms));
+
+const MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+const DAY = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)";
+const MONTH = "(?<mon>[A-Z][a-z]{2})";
+const TIME = "(?<h>\\d\\d):(?<mi>\\d\\d):(?<s>\\d\\d)";
+/** The three HTTP-date forms, with the same group names so one path reads them all. */
+const DATE_FORMS = [
+  // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT
+  `${DAY}, (?<d>\\d\\d) ${MONTH} (?<y>\\d{4}) ${TIME} GMT`,
+  // RFC 850: Sunday, 06-Nov-94 08:49:37 GMT
+  `(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?<d>\\d\\d)-${MONTH}-(?<yy>\\d\\d) ${TIME} GMT`,
+  // asctime: Sun Nov  6 08:49:37 1994
+  `${DAY} ${MONTH} (?<d>[ \\d]\\d) ${TIME} (?<y>\\d{4})`,
+].map((form) => new RegExp(`^${form}$`));
+
+/** Longest wait we represent; anything longer is as good as "never" and must not overflow timers. */
+const MAX_MS = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The wait the response asks for, in ms (0 for a date in the past), or
+ * undefined when it did not ask or asked in a form HTTP does not define.
+ */
+export function parseRetryAfter(headers: Headers, now: number): number | undefined {
+  const ms = headers.get("retry-after-ms")?.trim();
+  if (ms !== undefined && /^\d+(\.\d+)?$/.test(ms)) return Math.min(MAX_MS, Math.ceil(Number(ms)));
   const value = headers.get("retry-after")?.trim();
   if (!value) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.ceil(Number(value) * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  if (/^\d+$/.test(value)) return Math.min(MAX_MS, Number(value) * 1000);
+  const date = parseHttpDate(value, now);
+  return date === undefined ? undefined : Math.max(0, date - now);
+}
+
+/** Epoch ms of an HTTP-date in one of its three forms, or undefined. */
+export function parseHttpDate(text: string, now: number): number | undefined {
+  for (const form of DATE_FORMS) {
+    const g = form.exec(text)?.groups;
+    if (!g) continue;
+    const [day, hours, minutes, seconds] = [g.d, g.h, g.mi, g.s].map(Number) as [number, number, number, number];
+    const month = MONTHS.indexOf(g.mon ?? "");
+    if (month % 3 || day < 1 || hours > 23 || minutes > 59 || seconds > 60) return undefined;
+    const ms = Date.UTC(g.y ? Number(g.y) : fullYear(Number(g.yy), now), month / 3, day, hours, minutes, Math.min(seconds, 59));
+    // Date.UTC rolls 31 Feb over into March: such a date is not a date.
+    return new Date(ms).getUTCDate() === day ? ms : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * RFC 850's two-digit year: RFC 9110 says a year that looks more than 50 years
+ * in the future is in the past century.
+ */
+function fullYear(twoDigits: number, now: number): number {
+  const thisYear = new Date(now).getUTCFullYear();
+  const year = Math.floor(thisYear / 100) * 100 + twoDigits;
+  return year > thisYear + 50 ? year - 100 : year;
 }

@@ -13,36 +13,36 @@ export interface RetryOptions {
    * Retries after the first attempt.
    * @default 2
    */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /**
    * Base of the exponential backoff: attempt n waits a random time in
    * [0, min(maxDelayMs, initialDelayMs * 2^n)] ("full jitter").
    * @default 500
    */
-  initialDelayMs?: number;
+  initialDelayMs?: number | undefined;
   /**
    * Cap of one backoff wait.
    * @default 8_000
    */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /**
    * Longest `Retry-After` the client honours. A longer one is not waited for:
    * the call fails at once with the rate-limit (or server) error, which
    * carries `retryAfterMs`.
    * @default 60_000
    */
-  maxRetryAfterMs?: number;
+  maxRetryAfterMs?: number | undefined;
   /**
    * HTTP statuses that are retried.
    * @default [408, 429, 500, 502, 503, 504]
    */
-  statuses?: readonly number[];
+  statuses?: readonly number[] | undefined;
   /**
    * Also retry POST and PATCH on every retryable status, network errors and
    * timeouts. Only safe when repeating the call does no harm.
    * @default false
    */
-  nonIdempotent?: boolean;
+  nonIdempotent?: boolean | undefined;
 }
 
 export type ResolvedRetry = Required<RetryOptions>;

@@ -31,17 +31,20 @@ export async function send(config: ResolvedConfig, out: Outgoing): Promise<Respo
     const redirected = response.type === "opaqueredirect" || (REDIRECTS.has(response.status) && response.headers.has("location"));
     if (!out.followRedirects || !redirected) return response;
     void response.body?.cancel().catch(() => undefined);
-    const from = `${method} ${withoutQuery(url)}`;
+    const shownUrl = withoutQuery(url);
+    const from = `${method} ${shownUrl}`;
+    const where = { method, url: shownUrl };
     if (response.type === "opaqueredirect") {
-      throw new AirbyteError(`${from} was redirected, and the browser hides where to, so it was not followed. Check baseUrl (it is ${config.baseUrl}).`);
+      throw new AirbyteError(`${from} was redirected, and the browser hides where to, so it was not followed. Check baseUrl (it is ${config.baseUrl}).`, where);
     }
     const target = new URL(response.headers.get("location") ?? "", url);
     if (target.origin !== config.origin) {
       throw new AirbyteError(
         `${from} answered ${response.status}, a redirect to another origin (${target.origin}). It was not followed, so credentials and the request body stay with ${config.origin}. Check baseUrl (it is ${config.baseUrl}).`,
+        where,
       );
     }
-    if (hop >= MAX_REDIRECTS) throw new AirbyteError(`${from} was redirected more than ${MAX_REDIRECTS} times; check baseUrl (it is ${config.baseUrl}).`);
+    if (hop >= MAX_REDIRECTS) throw new AirbyteError(`${from} was redirected more than ${MAX_REDIRECTS} times; check baseUrl (it is ${config.baseUrl}).`, where);
     // As fetch does: 303, and 301/302 after a POST, continue as a GET without the body.
     if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === "POST")) {
       method = "GET";

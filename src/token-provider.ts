@@ -2,15 +2,22 @@
  * OAuth 2.0 client credentials: exchanges the client id and secret for an
  * access token, caches it until shortly before it expires, and makes
  * concurrent callers share one token request.
+ *
+ * The client secret goes to the token URL and nowhere else: a plain-http
+ * token URL on a non-loopback host is refused (unless `allowInsecureHttp`),
+ * and the token request never follows a redirect (a 3xx is an error, so the
+ * secret is never re-posted to wherever a redirect points).
  */
+import { readBody } from "./body.js";
 import type { Clock } from "./clock.js";
-import { AirbyteConnectionError, AirbyteTimeoutError, AirbyteUnexpectedResponseError } from "./errors/index.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./config.js";
+import { AirbyteConnectionError, AirbyteError, AirbyteTimeoutError, AirbyteUnexpectedResponseError } from "./errors/index.js";
 import { logLine, type Logger } from "./logger.js";
 import type { FetchLike } from "./options.js";
 import type { Redactor } from "./redact.js";
 import { errorFromResponse } from "./response.js";
 import { deadline } from "./timeout.js";
-import { withoutQuery } from "./url.js";
+import { refuseInsecure, withoutQuery } from "./url.js";
 
 export interface TokenProviderOptions {
   clientId: string;
@@ -26,26 +33,42 @@ export interface TokenProviderOptions {
   /** Longest time one token request may take. */
   timeoutMs: number;
   logger: Logger | undefined;
+  /** Most bytes a token answer may have after decompression (the client's `maxResponseBytes`); 50 MB when not given. */
+  maxResponseBytes?: number;
+  /** Allow a plain-http token URL on a host other than loopback (the secret then crosses the network in clear). */
   allowInsecureHttp: boolean;
 }
 
+/**
+ * How long a token whose response gave no usable `expires_in` (absent, null,
+ * not a number) is reused. A 401 renews it sooner; this bounds how long a
+ * revoked or short-lived token keeps being sent when the server never says.
+ */
+export const UNKNOWN_EXPIRY_REUSE_MS = 5 * 60_000;
+
 interface CachedToken {
   value: string;
-  /** Epoch ms after which the token must not be used; Infinity when the server gave no expiry. */
+  /** Epoch ms from which the token must be renewed before use. */
   refreshAt: number;
 }
 
 export class ClientCredentialsTokenProvider {
   private cached: CachedToken | undefined;
   private inFlight: Promise<CachedToken> | undefined;
+  /** Forgets the previous token in the redactor once a newer one replaces it. */
+  private releaseToken: () => void = () => undefined;
   private readonly now: () => number;
+  /** The token URL without its query, for messages. */
+  private readonly shownUrl: string;
 
   constructor(private readonly options: TokenProviderOptions) {
     this.now = () => options.clock.now();
+    this.shownUrl = checkTokenUrl(options.tokenUrl, options.allowInsecureHttp);
   }
 
   /** A valid access token; fetches one when there is none or it is about to expire. */
   async token(signal?: AbortSignal): Promise<string> {
+    signal?.throwIfAborted();
     const cached = this.cached;
     if (cached && this.now() < cached.refreshAt) return cached.value;
     this.inFlight ??= this.fetchToken().finally(() => {
@@ -60,21 +83,41 @@ export class ClientCredentialsTokenProvider {
     if (token === undefined || this.cached?.value === token) this.cached = undefined;
   }
 
-  private async fetchToken(): Promise<CachedToken> {
+  private buildRequest(signal: AbortSignal): Request {
     const o = this.options;
     const fields = { client_id: o.clientId, client_secret: o.clientSecret, grant_type: "client_credentials" };
+    try {
+      return new Request(o.tokenUrl, {
+        method: "POST",
+        signal,
+        // Never re-post the secret to wherever a 3xx points (another origin, or http).
+        redirect: "manual",
+        headers: {
+          ...o.headers,
+          Accept: "application/json",
+          "Content-Type": o.format === "form" ? "application/x-www-form-urlencoded" : "application/json",
+        },
+        body: o.format === "form" ? new URLSearchParams(fields).toString() : JSON.stringify(fields),
+      });
+    } catch {
+      // The TypeError quotes the offending value, which may be a secret: neither it nor its message is kept.
+      throw new AirbyteError(
+        `POST ${this.shownUrl} (token request) could not be built: a header (client headers) or tokenUrl is not valid for HTTP. Check them for line breaks or other characters HTTP forbids.`,
+        { method: "POST", url: this.shownUrl },
+      );
+    }
+  }
+
+  private async fetchToken(): Promise<CachedToken> {
+    const o = this.options;
+    const url = this.shownUrl;
+    const shown = `${url} (token request)`;
+    const controller = new AbortController();
+    const request = this.buildRequest(controller.signal);
+    // Started only once the request exists, so a request that cannot be built leaves no timer behind.
     const timer = deadline(o.timeoutMs, o.clock);
-    const request = new Request(o.tokenUrl, {
-      method: "POST",
-      signal: timer.signal,
-      headers: {
-        ...o.headers,
-        Accept: "application/json",
-        "Content-Type": o.format === "form" ? "application/x-www-form-urlencoded" : "application/json",
-      },
-      body: o.format === "form" ? new URLSearchParams(fields).toString() : JSON.stringify(fields),
-    });
-    const url = withoutQuery(o.tokenUrl);
+    const onTimeout = () => controller.abort(timer.signal.reason);
+    timer.signal.addEventListener("abort", onTimeout, { once: true });
     const ctx = { method: "POST", url, baseUrl: o.baseUrl, redactor: o.redactor, now: this.now };
     const started = Date.now();
     logLine(o.logger, () => `→ POST ${url} (token request, ${o.format} body not logged)`);
@@ -82,52 +125,95 @@ export class ClientCredentialsTokenProvider {
     let text: string;
     try {
       response = await o.fetch(request);
-      text = await response.text();
+      // Capped like every API answer: a small gzip answer can inflate to gigabytes.
+      text = (await readBody(response, { method: "POST", url: shown, maxBytes: o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, signal: controller.signal })) ?? "";
     } catch (cause) {
-      if (timer.signal.aborted) throw new AirbyteTimeoutError({ scope: "attempt", timeoutMs: o.timeoutMs, method: "POST", url: `${url} (token request)` });
-      throw new AirbyteConnectionError({ method: "POST", url: `${url} (token request)`, cause });
+      if (cause instanceof AirbyteUnexpectedResponseError) throw cause;
+      if (timer.signal.aborted) throw new AirbyteTimeoutError({ scope: "attempt", timeoutMs: o.timeoutMs, method: "POST", url: shown });
+      throw new AirbyteConnectionError({ method: "POST", url: shown, cause });
     } finally {
+      timer.signal.removeEventListener("abort", onTimeout);
       timer.clear();
     }
     logLine(o.logger, () => `← ${response.status} POST ${url} (token request) in ${Date.now() - started} ms`);
-    if (!response.ok) {
-      let body: unknown = text;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // not JSON: keep the text
-      }
-      throw errorFromResponse(body, response, ctx);
-    }
     const fail = (why: string) =>
       new AirbyteUnexpectedResponseError({
-        message: `POST ${url} (token request) answered ${response.status} ${why} Check tokenUrl (it defaults to <baseUrl>/applications/token).`,
+        message: `POST ${shown} answered ${response.status} ${why}`,
         status: response.status,
         contentType: response.headers.get("content-type") ?? undefined,
         method: "POST",
         url,
       });
+    if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
+      throw fail(
+        `with a redirect${redirectTarget(response, o.tokenUrl)}. The client never follows a redirect with the client secret: set tokenUrl to the final token endpoint.`,
+      );
+    }
+    if (!response.ok) throw errorFromResponse(text, response, ctx);
+    const hint = " Check tokenUrl (it defaults to <baseUrl>/applications/token).";
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch {
       // Never quote the body: it may hold a partial token.
-      throw fail(/^\s*</.test(text) ? "with an HTML page instead of a token." : "with a body that is not valid JSON.");
+      throw fail((/^\s*</.test(text) ? "with an HTML page instead of a token." : "with a body that is not valid JSON.") + hint);
     }
     const body = (parsed ?? {}) as { access_token?: unknown; expires_in?: unknown };
     if (typeof body.access_token !== "string" || body.access_token === "") {
-      throw fail("without an access_token.");
+      throw fail(`without an access_token.${hint}`);
     }
-    o.redactor.add(body.access_token);
-    const expiresInMs = typeof body.expires_in === "number" && body.expires_in > 0 ? body.expires_in * 1000 : undefined;
-    // Renew ahead of expiry, but never so early that a short-lived token is refetched at once.
-    const margin = expiresInMs === undefined ? 0 : Math.min(o.refreshBeforeExpiryMs, expiresInMs / 2);
-    const token = {
-      value: body.access_token,
-      refreshAt: expiresInMs === undefined ? Infinity : this.now() + expiresInMs - margin,
-    };
-    this.cached = token;
+    this.releaseToken();
+    this.releaseToken = o.redactor.hold([body.access_token]);
+    const token = { value: body.access_token, refreshAt: this.refreshAt(lifetimeMs(body.expires_in)) };
+    // A token that is already expired serves the calls waiting for it, and is not reused.
+    this.cached = token.refreshAt > this.now() ? token : undefined;
     return token;
+  }
+
+  private refreshAt(lifetime: number | undefined): number {
+    if (lifetime === undefined) return this.now() + UNKNOWN_EXPIRY_REUSE_MS;
+    // Renew ahead of expiry, but never so early that a short-lived token is refetched at once.
+    const margin = Math.min(this.options.refreshBeforeExpiryMs, lifetime / 2);
+    return this.now() + lifetime - margin;
+  }
+}
+
+/**
+ * The token's lifetime in ms from `expires_in` (seconds): a non-negative
+ * number, or a string of digits (some servers quote it). 0 or negative means
+ * already expired (0 is returned); anything else (absent, null, text) is unknown.
+ */
+export function lifetimeMs(expiresIn: unknown): number | undefined {
+  const seconds = typeof expiresIn === "string" && /^\s*\d+\s*$/.test(expiresIn) ? Number(expiresIn) : expiresIn;
+  if (typeof seconds !== "number" || !Number.isFinite(seconds)) return undefined;
+  return Math.max(0, seconds * 1000);
+}
+
+/** The token URL as shown in messages (no credentials, no query), after refusing an insecure one. */
+function checkTokenUrl(tokenUrl: string, allowInsecureHttp: boolean): string {
+  let url: URL;
+  try {
+    url = new URL(tokenUrl);
+  } catch {
+    throw new AirbyteError("auth.tokenUrl must be a path (joined onto baseUrl) or an absolute http(s) URL; the one given is not a URL.");
+  }
+  const shown = `${url.protocol}//${url.host}${url.pathname}`;
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new AirbyteError(`auth.tokenUrl must use https (or http on a loopback host); got ${url.protocol} in ${shown}.`);
+  }
+  refuseInsecure(url, allowInsecureHttp, "the client secret", shown);
+  return withoutQuery(shown);
+}
+
+/** " to <origin><path>" of a redirect's Location (never its query), when there is one. */
+function redirectTarget(response: Response, tokenUrl: string): string {
+  const location = response.headers.get("location");
+  if (!location) return "";
+  try {
+    const target = new URL(location, tokenUrl);
+    return ` to ${target.protocol}//${target.host}${target.pathname}`;
+  } catch {
+    return "";
   }
 }
 

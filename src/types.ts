@@ -2,8 +2,6 @@
  * The client's shape, derived from the generated operation table: one group
  * per tag of the spec, one method per operation, named by its operationId.
  */
-import type { Client } from "openapi-fetch";
-import type { paths } from "../generated/openapi.js";
 import type { GroupName, OperationTypes } from "../generated/operations.js";
 import type { ApiPromise } from "./api-promise.js";
 import type { AirbyteCore } from "./core.js";
@@ -45,12 +43,7 @@ export type AirbyteGroup<G extends GroupName> = {
   >;
 };
 
+/** The grouped client; `createRawClient(client)` gives its openapi-fetch client. */
 export type AirbyteClient = {
   readonly [G in GroupName]: AirbyteGroup<G>;
-} & {
-  /**
-   * The underlying openapi-fetch client, with the same base URL, headers and
-   * credentials. Returns `{ data, error, response }` instead of throwing.
-   */
-  readonly raw: Client<paths>;
 };

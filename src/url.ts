@@ -15,31 +15,42 @@ function shown(baseUrl: string): string {
 /** Checks the base URL and drops its trailing slashes. */
 export function normalizeBaseUrl(baseUrl: string): string {
   if (typeof baseUrl !== "string") throw new AirbyteError(`baseUrl must be a string such as ${DEFAULT_BASE_URL}; got ${typeof baseUrl}.`);
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new AirbyteError(
-      `baseUrl must be an absolute http(s) URL such as ${DEFAULT_BASE_URL} or https://airbyte.example.com/api/public/v1; got "${shown(baseUrl)}".`,
-    );
+    // Reported below.
   }
-  if (url.username || url.password) {
-    throw new AirbyteError(
-      `baseUrl must not contain credentials (user:password@); pass them as auth: { username, password } instead. Got "${shown(baseUrl)}".`,
-    );
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new AirbyteError(`baseUrl must use http or https; got "${url.protocol}" in "${shown(baseUrl)}".`);
-  }
-  if (url.search || url.hash || baseUrl.includes("?") || baseUrl.includes("#")) {
-    throw new AirbyteError(`baseUrl must not have a query string or fragment; got "${shown(baseUrl)}".`);
-  }
+  const problem = !url
+    ? `be an absolute http(s) URL such as ${DEFAULT_BASE_URL} or https://airbyte.example.com/api/public/v1`
+    : url.username || url.password
+      ? "not contain credentials (user:password@); pass them as auth: { username, password } instead"
+      : url.protocol !== "http:" && url.protocol !== "https:"
+        ? `use http or https, not ${url.protocol}`
+        : url.search || url.hash || /[?#]/.test(baseUrl)
+          ? "not have a query string or fragment"
+          : undefined;
+  if (problem) throw new AirbyteError(`baseUrl must ${problem}; got "${shown(baseUrl)}".`);
   return baseUrl.replace(/\/+$/, "");
 }
 
 /** localhost, *.localhost, 127.0.0.0/8 and ::1: traffic that never leaves the machine. */
 export function isLoopback(hostname: string): boolean {
-  return hostname === "localhost" || hostname.endsWith(".localhost") || /^127\.\d+\.\d+\.\d+$/.test(hostname) || hostname === "[::1]";
+  const host = hostname.toLowerCase();
+  return host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** https, or http to a loopback host: where a secret may be sent without `allowInsecureHttp`. */
+export function isSecure(url: URL): boolean {
+  return url.protocol === "https:" || isLoopback(url.hostname);
+}
+
+/** The one refusal of plain http for secrets (base URL with credentials, token URL). */
+export function refuseInsecure(url: URL, allowed: boolean, what: string, shownUrl = url.host): void {
+  if (allowed || isSecure(url)) return;
+  throw new AirbyteError(
+    `Refusing to send ${what} over plain http to ${shownUrl}: anyone on the network path could read them (it is not a loopback host). Use https, or pass allowInsecureHttp: true if this network is trusted.`,
+  );
 }
 
 /**

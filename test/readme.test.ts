@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { operationTable } from "../generated/operations.js";
 import { VERSION } from "../src/version.js";
 import { repoRoot } from "./helpers/run.js";
 
@@ -50,6 +51,16 @@ describe("README", () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  // generated/ is what the spec produces (check:drift), so these counts are the spec's.
+  it("states the spec's number of operations and its groups", () => {
+    const claim = /All (\d+) operations of the public API are there, in (\d+) groups \(([^)]*)\)/.exec(readme.replace(/\s+/g, " "));
+    expect(claim, "README.md should say `All <n> operations of the public API are there, in <m> groups (...)`").not.toBeNull();
+    const operations = Object.values(operationTable);
+    const groups = [...new Set(operations.map((op) => op.group))].sort();
+    expect({ operations: Number(claim?.[1]), groups: Number(claim?.[2]) }, "update the counts in README.md's \"Use it\" section").toEqual({ operations: operations.length, groups: groups.length });
+    expect([...(claim?.[3] ?? "").matchAll(/`(\w+)`/g)].map((m) => m[1]).sort()).toEqual(groups);
   });
 
   it("the User-Agent version matches package.json", () => {

@@ -11,7 +11,7 @@ import { listFiles } from "./write-atomic.mjs";
 const dist = join(repoRoot, "dist");
 const stampFile = join(dist, ".build-stamp");
 /** What the build reads. */
-const INPUTS = ["src", "generated", "tsconfig.json", "scripts/tsconfig.build.json", "package-lock.json"];
+const INPUTS = ["src", "generated", "connectors", "tsconfig.json", "scripts/tsconfig.build.json", "scripts/build-cjs.ts", "package.json", "package-lock.json"];
 /** dist/<folder>/ holds the outputs of <folder>/. */
 const COMPILED = ["src", "generated"];
 
@@ -35,11 +35,11 @@ async function pruneOrphans() {
 export async function buildDist({ force = false } = {}) {
   const hash = await hashRepoInputs(INPUTS);
   if (!force && (await readFile(stampFile, "utf8").catch(() => "")) === hash) return true;
-  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-  const code = await new Promise((done) => {
-    const child = spawn(process.execPath, [tsc, "-b", join(repoRoot, "scripts", "tsconfig.build.json")], { stdio: "inherit" });
-    child.on("close", done);
-  });
+  const require = createRequire(import.meta.url);
+  const tsc = require.resolve("typescript/bin/tsc");
+  let code = await run([tsc, "-b", join(repoRoot, "scripts", "tsconfig.build.json")]);
+  // The CommonJS face of the package (require(esm) shims and CommonJS-typed declarations).
+  if (code === 0) code = await run(["--import", "tsx", join(repoRoot, "scripts", "build-cjs.ts")]);
   if (code !== 0) {
     await rm(stampFile, { force: true });
     return false;
@@ -47,4 +47,13 @@ export async function buildDist({ force = false } = {}) {
   await pruneOrphans();
   await writeFile(stampFile, hash);
   return true;
+}
+
+/**
+ * `node <argv...>`, inheriting stdio.
+ * @param {string[]} argv
+ * @returns {Promise<number | null>}
+ */
+function run(argv) {
+  return new Promise((done) => spawn(process.execPath, argv, { stdio: "inherit", cwd: repoRoot }).on("close", done));
 }

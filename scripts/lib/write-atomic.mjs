@@ -52,25 +52,28 @@ export async function listFiles(dir) {
  * Throws when `target` must not be replaced: it holds the spec or the
  * repository, or it is a folder with files that generate did not write.
  * @param {string} target absolute path of --out
- * @param {string} spec absolute path of --spec
+ * @param {string} spec absolute path of --spec (or of the input the folder is made from)
+ * @param {{ marker?: string, tracked?: string, command?: string }} [owner] the first line of the README the tool writes,
+ *   its tracked default folder, and the command named in messages (default: generate's)
  */
-export async function assertReplaceableFolder(target, spec) {
+export async function assertReplaceableFolder(target, spec, owner = {}) {
+  const { marker = GENERATED_MARKER, tracked = defaultGenerated, command = "npm run generate" } = owner;
   const refuse = (/** @type {string} */ why) => {
     throw new Error(
       `--out ${displayPath(target)}: refusing to replace this folder: ${why} ` +
-        "Point --out at a new or empty folder, or at one that `npm run generate` wrote (its README.md starts with the generated banner).",
+        `Point --out at a new or empty folder, or at one that \`${command}\` wrote (its README.md starts with the generated banner).`,
     );
   };
   const within = (/** @type {string} */ inner, /** @type {string} */ outer) => inner === outer || inner.startsWith(outer + sep);
   if (within(spec, target)) refuse(`it contains the spec (${displayPath(spec)}).`);
   if (within(repoRoot, target)) refuse("it contains the repository.");
   // The repository's own generated/ is tracked by git: whatever it holds can be restored.
-  if (target === defaultGenerated) return;
+  if (target === tracked) return;
   const files = await listFiles(target);
   if (files.length === 0) return;
   const readme = await readFile(join(target, "README.md"), "utf8").catch(() => "");
   if (!readme.startsWith(GENERATED_MARKER)) {
-    refuse(`it is not a generated folder (no README.md written by \`npm run generate\`; it holds ${files.length} other file(s)).`);
+    refuse(`it is not a generated folder (no README.md written by \`${command}\`; it holds ${files.length} other file(s)).`);
   }
 }
 

@@ -4,9 +4,16 @@
  * Plain JavaScript because Redocly imports plugins at run time; types are
  * checked through `// @ts-check` (see tsconfig.json).
  *
- * Each rule is configured in redocly.yaml and tested against a failing fixture
- * in test/lint/.
+ * Each rule is configured in redocly.yaml, documented in scripts/lint/RULES.md
+ * and tested against a failing fixture in test/lint/. Rules longer than a
+ * screen live in scripts/lint/rules/.
  */
+
+import { generatedIdentifiers } from './rules/generated-identifiers.js';
+import { operationIdUnique } from './rules/operation-id-unique.js';
+import { operationTagDefined } from './rules/operation-tag-defined.js';
+import { responseEnumDeclared } from './rules/response-enum-declared.js';
+import { specFileReached } from './rules/spec-file-reached.js';
 
 const CAMEL_CASE = /^[a-z][a-zA-Z0-9]*$/;
 
@@ -171,6 +178,11 @@ export default function airbyteRules() {
         'operation-in-one-group': operationInOneGroup,
         'open-enum-of-strings': openEnumOfStrings,
         'operation-success-response': operationSuccessResponse,
+        'spec-file-reached': specFileReached,
+        'response-enum-declared': responseEnumDeclared,
+        'operation-id-unique': operationIdUnique,
+        'operation-tag-defined': operationTagDefined,
+        'generated-identifiers': generatedIdentifiers,
       },
     },
   };

@@ -1,5 +1,7 @@
 import type { Problem } from "../../generated/schemas.js";
-import { AirbyteError } from "./airbyte-error.js";
+import { isSecretHeader, REDACTED } from "../redact.js";
+import { AirbyteError, ERROR_KIND } from "./airbyte-error.js";
+import { oneLine } from "./text.js";
 
 export interface ApiErrorInit {
   method: string;
@@ -16,56 +18,56 @@ export interface ApiErrorInit {
   retryAfterMs?: number;
 }
 
+/** How much of the server's problem title and detail a message quotes. */
+export const MAX_TITLE = 200;
+export const MAX_DETAIL = 1000;
+
 /**
  * The server answered with an HTTP error status (4xx/5xx). Subclasses exist
  * for the statuses worth handling separately; other statuses use this class.
+ * `AirbyteApiError.generate(init)` picks the subclass for a status.
  */
 export class AirbyteApiError extends AirbyteError {
-  override name = "AirbyteApiError";
+  static override readonly [ERROR_KIND]: string = "AirbyteApiError";
+  declare readonly method: string;
+  declare readonly url: string;
   /** HTTP status code. */
   readonly status: number;
-  /** Response headers. */
+  /**
+   * Response headers, with the values of secret headers (`Set-Cookie`,
+   * `Authorization`...) replaced by `[REDACTED]`, so that logging or
+   * inspecting the error never shows a session cookie.
+   */
   readonly headers: Headers;
-  /** The parsed RFC 9457 problem body, when the server sent one. */
+  /** The parsed RFC 9457 problem body, when the server sent one (secrets redacted). */
   readonly problem: Problem | undefined;
-  /** HTTP method of the failed request. */
-  readonly method: string;
-  /** URL of the failed request, without its query string. */
-  readonly url: string;
   /** The server's request id header, when present: quote it to Airbyte support. */
   readonly requestId: string | undefined;
   /** How long the server asked to wait before trying again (`Retry-After`), in ms. */
   readonly retryAfterMs: number | undefined;
 
   constructor(init: ApiErrorInit) {
-    super(apiErrorMessage(init));
+    super(apiErrorMessage(init), { method: init.method, url: init.url });
     this.status = init.status;
-    this.headers = init.headers;
+    this.headers = withoutSecrets(init.headers);
     this.problem = init.problem;
-    this.method = init.method;
-    this.url = init.url;
     this.requestId = init.headers.get("x-request-id") ?? init.headers.get("x-amzn-requestid") ?? undefined;
     this.retryAfterMs = init.retryAfterMs;
   }
 
-  override toJSON(): Record<string, unknown> {
-    return {
-      ...super.toJSON(),
-      status: this.status,
-      method: this.method,
-      url: this.url,
-      problem: this.problem,
-      requestId: this.requestId,
-      retryAfterMs: this.retryAfterMs,
-    };
+  /** The most specific error class for the status of `init`. */
+  static generate(init: ApiErrorInit): AirbyteApiError {
+    const Class = BY_STATUS[init.status] ?? (init.status >= 500 ? AirbyteServerError : AirbyteApiError);
+    return new Class(init);
   }
 }
 
 function apiErrorMessage(init: ApiErrorInit): string {
-  const path = safePath(init.url);
-  const what = [init.problem?.title, init.problem?.detail].filter(Boolean).join(": ");
-  const text = what || init.bodyText || "(no error body)";
-  return `${init.method} ${path} failed with ${init.status}: ${text}${init.hint ? ` ${init.hint}` : ""}`;
+  const title = init.problem?.title === undefined ? "" : oneLine(String(init.problem.title), MAX_TITLE);
+  const detail = init.problem?.detail === undefined ? "" : oneLine(String(init.problem.detail), MAX_DETAIL);
+  const what = [title, detail].filter(Boolean).join(": ");
+  const text = what || (init.bodyText === undefined ? "" : oneLine(init.bodyText, MAX_DETAIL)) || "(no error body)";
+  return `${init.method} ${safePath(init.url)} failed with ${init.status}: ${text}${init.hint ? ` ${init.hint}` : ""}`;
 }
 
 function safePath(url: string): string {
@@ -77,40 +79,46 @@ function safePath(url: string): string {
   }
 }
 
+function withoutSecrets(headers: Headers): Headers {
+  const copy = new Headers();
+  for (const [name, value] of headers) copy.append(name, isSecretHeader(name) ? REDACTED : value);
+  return copy;
+}
+
 /** 400: a field of the request is missing or invalid (`problem.detail` says which). */
 export class AirbyteBadRequestError extends AirbyteApiError {
-  override name = "AirbyteBadRequestError";
+  static override readonly [ERROR_KIND]: string = "AirbyteBadRequestError";
 }
 /** 401: the credentials are missing, invalid or expired. */
 export class AirbyteAuthenticationError extends AirbyteApiError {
-  override name = "AirbyteAuthenticationError";
+  static override readonly [ERROR_KIND]: string = "AirbyteAuthenticationError";
 }
 /** 403: the credentials are valid but not allowed to do this (or the API key is invalid). */
 export class AirbytePermissionDeniedError extends AirbyteApiError {
-  override name = "AirbytePermissionDeniedError";
+  static override readonly [ERROR_KIND]: string = "AirbytePermissionDeniedError";
 }
 /** 404: the resource does not exist, or the base URL is wrong. */
 export class AirbyteNotFoundError extends AirbyteApiError {
-  override name = "AirbyteNotFoundError";
+  static override readonly [ERROR_KIND]: string = "AirbyteNotFoundError";
 }
 /** 409: the request conflicts with the current state. */
 export class AirbyteConflictError extends AirbyteApiError {
-  override name = "AirbyteConflictError";
+  static override readonly [ERROR_KIND]: string = "AirbyteConflictError";
 }
 /** 422: the request is well-formed but cannot be applied. */
 export class AirbyteUnprocessableEntityError extends AirbyteApiError {
-  override name = "AirbyteUnprocessableEntityError";
+  static override readonly [ERROR_KIND]: string = "AirbyteUnprocessableEntityError";
 }
 /** 429: rate limited; `retryAfterMs` says how long the server asked to wait, when it did. */
 export class AirbyteRateLimitError extends AirbyteApiError {
-  override name = "AirbyteRateLimitError";
+  static override readonly [ERROR_KIND]: string = "AirbyteRateLimitError";
 }
 /** 5xx: the server failed (501 from self-managed OSS means the operation is not available there). */
 export class AirbyteServerError extends AirbyteApiError {
-  override name = "AirbyteServerError";
+  static override readonly [ERROR_KIND]: string = "AirbyteServerError";
 }
 
-const BY_STATUS: Record<number, typeof AirbyteApiError> = {
+const BY_STATUS: Partial<Record<number, typeof AirbyteApiError>> = {
   400: AirbyteBadRequestError,
   401: AirbyteAuthenticationError,
   403: AirbytePermissionDeniedError,
@@ -119,9 +127,3 @@ const BY_STATUS: Record<number, typeof AirbyteApiError> = {
   422: AirbyteUnprocessableEntityError,
   429: AirbyteRateLimitError,
 };
-
-/** The most specific error class for a status. */
-export function apiErrorFor(init: ApiErrorInit): AirbyteApiError {
-  const Class = BY_STATUS[init.status] ?? (init.status >= 500 ? AirbyteServerError : AirbyteApiError);
-  return new Class(init);
-}

@@ -1,4 +1,5 @@
-export { AirbyteError } from "./airbyte-error.js";
+export { AirbyteError, ERROR_KIND, type AirbyteErrorOptions } from "./airbyte-error.js";
+export { oneLine } from "./text.js";
 export {
   AirbyteApiError,
   AirbyteAuthenticationError,
@@ -9,7 +10,8 @@ export {
   AirbyteRateLimitError,
   AirbyteServerError,
   AirbyteUnprocessableEntityError,
-  apiErrorFor,
+  MAX_DETAIL,
+  MAX_TITLE,
   type ApiErrorInit,
 } from "./api-error.js";
 export { AirbyteConnectionError } from "./connection-error.js";

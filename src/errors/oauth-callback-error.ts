@@ -1,20 +1,19 @@
-import { AirbyteError } from "./airbyte-error.js";
+import { AirbyteError, ERROR_KIND } from "./airbyte-error.js";
 
-/** The URL given to `readOAuthCallback` does not carry a `secret_id`, or reports an error from the identity provider. */
+/**
+ * `readOAuthCallback` was given something that is not a URL, a URL without a
+ * `secret_id`, or one where the identity provider reports an error.
+ */
 export class AirbyteOAuthCallbackError extends AirbyteError {
-  override name = "AirbyteOAuthCallbackError";
-  /** The provider's `error` code (e.g. `access_denied`), when it sent one. */
+  static override readonly [ERROR_KIND]: string = "AirbyteOAuthCallbackError";
+  /** The provider's `error` code (e.g. `access_denied`), as sent, when it sent one. */
   readonly error: string | undefined;
-  /** The provider's `error_description`, when it sent one. */
+  /** The provider's `error_description`, as sent, when it sent one. */
   readonly errorDescription: string | undefined;
 
-  constructor(message: string, details: { error?: string; errorDescription?: string } = {}) {
+  constructor(message: string, details: { error?: string | undefined; errorDescription?: string | undefined } = {}) {
     super(message);
     this.error = details.error;
     this.errorDescription = details.errorDescription;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), error: this.error, errorDescription: this.errorDescription };
   }
 }

@@ -1,17 +1,17 @@
-import { AirbyteError } from "./airbyte-error.js";
+import { AirbyteError, ERROR_KIND } from "./airbyte-error.js";
 
 /**
  * The server answered, but not with what the spec promises: an HTML page
- * (usually a wrong base URL or a proxy), truncated or invalid JSON, or an empty
- * body where JSON was expected.
+ * (usually a wrong base URL or a proxy), truncated or invalid JSON, an empty
+ * body where JSON was expected, or a list page without a `data` array.
  */
 export class AirbyteUnexpectedResponseError extends AirbyteError {
-  override name = "AirbyteUnexpectedResponseError";
+  static override readonly [ERROR_KIND]: string = "AirbyteUnexpectedResponseError";
+  declare readonly method: string;
+  declare readonly url: string;
+  /** HTTP status of the answer. */
   readonly status: number;
   readonly contentType: string | undefined;
-  readonly method: string;
-  /** URL of the request, without its query string. */
-  readonly url: string;
 
   constructor(init: {
     message: string;
@@ -21,14 +21,8 @@ export class AirbyteUnexpectedResponseError extends AirbyteError {
     url: string;
     cause?: unknown;
   }) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    super(init.message, { method: init.method, url: init.url, ...(init.cause === undefined ? {} : { cause: init.cause }) });
     this.status = init.status;
     this.contentType = init.contentType;
-    this.method = init.method;
-    this.url = init.url;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status, contentType: this.contentType, method: this.method, url: this.url };
   }
 }

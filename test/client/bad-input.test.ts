@@ -194,3 +194,26 @@ describe("hostile answers", () => {
     expect(sent).toBe(1);
   });
 });
+
+describe("an option given as undefined is the same as leaving it out", () => {
+  it("keeps every default: base URL, timeouts and retries", async () => {
+    const sent: Request[] = [];
+    let attempts = 0;
+    const airbyte = createAirbyteClient({
+      baseUrl: undefined,
+      timeoutMs: undefined,
+      totalTimeoutMs: undefined,
+      retry: { maxRetries: undefined, initialDelayMs: undefined },
+      clock: { sleep: async () => undefined },
+      fetch: async (r) => {
+        sent.push(r);
+        attempts++;
+        return attempts < 3 ? new Response("", { status: 503 }) : Response.json({ status: "ok" });
+      },
+    });
+    await airbyte.health.getHealthCheck({ timeoutMs: undefined, retry: { maxRetries: undefined } });
+    expect(sent[0]?.url).toBe("https://api.airbyte.com/v1/health");
+    // The default of two retries still holds: three attempts in all.
+    expect(attempts).toBe(3);
+  });
+});

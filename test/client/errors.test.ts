@@ -14,6 +14,7 @@ import {
   AirbytePermissionDeniedError,
   AirbyteRateLimitError,
   AirbyteServerError,
+  AirbyteTimeoutError,
   AirbyteUnexpectedResponseError,
   AirbyteUnprocessableEntityError,
   createAirbyteClient,
@@ -196,5 +197,57 @@ describe("secrets never show", () => {
     const shown = everything(error) + String((error as Error & { cause?: unknown }).cause ?? "");
     expect(shown).not.toContain(secrets.accessToken);
     expect(shown).not.toContain(secrets.clientSecret);
+  });
+});
+
+describe("method and url live once, in the base class", () => {
+  const url = `https://api.airbyte.com/v1/sources/${sourceId}`;
+  // [what, the error, its status when it has one]
+  const cases: Array<[string, () => AirbyteError, number | undefined]> = [
+    ["AirbyteApiError.generate(404)", () => AirbyteApiError.generate({ method: "GET", url, status: 404, headers: new Headers() }), 404],
+    ["AirbyteConnectionError", () => new AirbyteConnectionError({ method: "GET", url, cause: new Error("reset") }), undefined],
+    ["AirbyteTimeoutError", () => new AirbyteTimeoutError({ method: "GET", url, scope: "total", timeoutMs: 5 }), undefined],
+    ["AirbyteUnexpectedResponseError", () => new AirbyteUnexpectedResponseError({ message: "m", method: "GET", url, status: 200, contentType: "text/html" }), 200],
+  ];
+  it.each(cases)("%s: on the instance as its own fields, once in JSON", (_, make, status) => {
+    const error = make();
+    expect(error).toMatchObject({ method: "GET", url });
+    expect(Object.keys(error).filter((k) => k === "method" || k === "url")).toEqual(["method", "url"]);
+    const json = JSON.stringify(error);
+    expect(json.match(/"method":/g)).toHaveLength(1);
+    expect(json.match(/"url":/g)).toHaveLength(1);
+    expect(JSON.parse(json)).toMatchObject({ method: "GET", url, ...(status === undefined ? {} : { status }) });
+  });
+
+  it("a usage error has neither, and JSON shows neither", () => {
+    const error = new AirbyteError("bad option");
+    expect(error.method).toBeUndefined();
+    expect(error.url).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(error))).toEqual({ name: "AirbyteError", message: "bad option" });
+  });
+
+  it("the error of a real call carries them", async () => {
+    t.server.handle((_, res) => problem(res, 404, "not-found", "gone"));
+    const error = (await getSource()) as AirbyteNotFoundError;
+    expect([error.method, error.url]).toEqual(["GET", `${t.baseUrl}/sources/${sourceId}`]);
+  });
+
+  it.each([
+    [400, "AirbyteBadRequestError"],
+    [401, "AirbyteAuthenticationError"],
+    [403, "AirbytePermissionDeniedError"],
+    [404, "AirbyteNotFoundError"],
+    [409, "AirbyteConflictError"],
+    [422, "AirbyteUnprocessableEntityError"],
+    [429, "AirbyteRateLimitError"],
+    [500, "AirbyteServerError"],
+    [599, "AirbyteServerError"],
+    [418, "AirbyteApiError"],
+    [499, "AirbyteApiError"],
+  ])("generate(%i) makes %s", (status, name) => {
+    const error = AirbyteApiError.generate({ method: "GET", url, status, headers: new Headers() });
+    expect(error.name).toBe(name);
+    expect(error.constructor.name).toBe(name);
+    expect(error.message).toBe(`GET ${url} failed with ${status}: (no error body)`);
   });
 });

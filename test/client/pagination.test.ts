@@ -4,7 +4,7 @@
  * non-empty page (a short last page too) and `next: ""` once a page is empty.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createAirbyteClient, type SourceResponse } from "../../src/index.js";
+import { AirbyteUnexpectedResponseError, createAirbyteClient, type SourceResponse } from "../../src/index.js";
 import { json, startServer, type TestServer } from "../helpers/server.js";
 
 let server: TestServer;
@@ -167,5 +167,128 @@ describe("the page promise", () => {
     let n = 0;
     for await (const _ of list ?? []) n++;
     expect(n).toBe(3);
+  });
+});
+
+describe("the four stop guards, each alone", () => {
+  /** A client whose server answers the scripted pages in order (by request count), recording each offset asked. */
+  const scripted = (pages: Array<Record<string, unknown>>) => {
+    const asked: string[] = [];
+    const fetch = async (request: Request) => {
+      asked.push(new URL(request.url).searchParams.get("offset") ?? "0");
+      const page = pages[asked.length - 1] ?? { data: [], next: "" };
+      return Response.json(page);
+    };
+    return { asked, airbyte: createAirbyteClient({ baseUrl: "https://api.example.com/v1", fetch }) };
+  };
+  const next = (offset: number) => `https://api.airbyte.com/v1/sources?limit=2&offset=${offset}`;
+  const items = (...ids: number[]) => ids.map(item);
+
+  // [guard, pages the server would send, offsets requested, items seen]. Each script makes
+  // only its own guard stop the walk: the page after it exists, so a missing guard shows.
+  const guards: Array<[string, Array<Record<string, unknown>>, string[], number]> = [
+    ["1. an empty data, even with a next link that moves forward", [{ data: items(0, 1), next: next(2) }, { data: [], next: next(4) }, { data: items(4), next: next(6) }], ["0", "2"], 2],
+    ["2. a full page without next", [{ data: items(0, 1) }, { data: items(2, 3), next: next(4) }], ["0"], 2],
+    ['3. next === "" with a non-empty data', [{ data: items(0, 1), next: "" }, { data: items(2, 3), next: next(4) }], ["0"], 2],
+    ["4a. a next that points back", [{ data: items(0, 1), next: next(2) }, { data: items(2, 3), next: next(0) }, { data: items(0, 1), next: next(2) }], ["0", "2"], 4],
+    ["4b. a next that stays on the same offset", [{ data: items(0, 1), next: next(2) }, { data: items(2, 3), next: next(2) }, { data: items(2, 3), next: next(4) }], ["0", "2"], 4],
+    ["a next of another type (a number)", [{ data: items(0, 1), next: 2 }, { data: items(2, 3) }], ["0"], 2],
+    ["(control) a next without offset advances by the page length", [{ data: items(0, 1), next: "https://api.airbyte.com/v1/sources?limit=2" }, { data: items(2) }], ["0", "2"], 3],
+  ];
+
+  it.each(guards)("for await stops on %s", async (_, pages, offsets, count) => {
+    const { asked, airbyte } = scripted(pages);
+    let n = 0;
+    for await (const _item of airbyte.sources.listSources({ limit: 2 })) n++;
+    expect(asked).toEqual(offsets);
+    expect(n).toBe(count);
+  });
+
+  it.each(guards)(".pages() stops on %s", async (_, pages, offsets, count) => {
+    const { asked, airbyte } = scripted(pages);
+    let n = 0;
+    for await (const page of airbyte.sources.listSources({ limit: 2 }).pages()) n += page.data.length;
+    expect(asked).toEqual(offsets);
+    expect(n).toBe(count);
+  });
+});
+
+describe("a page that is not a page", () => {
+  const serving = (body: unknown) =>
+    createAirbyteClient({ baseUrl: "https://api.example.com/v1", fetch: async () => Response.json(body) });
+
+  it.each([
+    ["data is an object", { data: { sourceId: "s" }, next: "" }, "a data of type object"],
+    ["data is a string", { data: "s-0,s-1" }, "a data of type string"],
+    ["data is null", { data: null }, "a data of type null"],
+    ["data is missing", { items: [] }, "a data of type undefined"],
+    ["the body is null", null, "null"],
+    ["the body is an array", [item(0)], "a data of type undefined"],
+  ])("%s: AirbyteUnexpectedResponseError, whether iterated or paged", async (_, body, got) => {
+    const message = `GET https://api.example.com/v1/sources answered a page without a data array (got ${got} where Airbyte sends { data: [...], next }). This is usually a wrong baseUrl or a proxy in between.`;
+    // Awaiting the first page returns the body as sent, like any other method.
+    await expect(serving(body).sources.listSources()).resolves.toEqual(body);
+    const walks: Array<() => Promise<unknown>> = [
+      async () => {
+        for await (const _item of serving(body).sources.listSources());
+      },
+      async () => {
+        for await (const _page of serving(body).sources.listSources().pages());
+      },
+    ];
+    for (const walk of walks) {
+      const error = await walk().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AirbyteUnexpectedResponseError);
+      expect(error).toMatchObject({ message, method: "GET", url: "https://api.example.com/v1/sources", status: 200 });
+    }
+  });
+
+  it("a later page without data stops the walk with the error, after the items before it", async () => {
+    let n = 0;
+    const airbyte = createAirbyteClient({
+      baseUrl: "https://api.example.com/v1",
+      fetch: async () => Response.json(n++ === 0 ? { data: [item(0)], next: "https://api.airbyte.com/v1/sources?offset=1" } : { data: "oops" }),
+    });
+    const seen: string[] = [];
+    const walk = (async () => {
+      for await (const s of airbyte.groups.listGroupMembers("g-1")) seen.push((s as unknown as SourceResponse).sourceId);
+    })();
+    await expect(walk).rejects.toMatchObject({ name: "AirbyteUnexpectedResponseError", url: "https://api.example.com/v1/groups/g-1/members" });
+    expect(seen).toEqual(["s-0"]);
+  });
+});
+
+describe("the item iterator", () => {
+  it("after break, next() says done and requests nothing", async () => {
+    total = 100;
+    const iterator = client().sources.listSources()[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toMatchObject({ sourceId: "s-0" });
+    await iterator.return?.();
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+    expect(offsets()).toEqual(["0"]);
+  });
+
+  it("after a failure, next() says done and requests nothing", async () => {
+    let n = 0;
+    const airbyte = createAirbyteClient({
+      baseUrl: "https://api.example.com/v1",
+      retry: false,
+      fetch: async () => (n++ === 0 ? Response.json({ data: [item(0)], next: "https://x/sources?offset=1" }) : new Response("", { status: 500 })),
+    });
+    const iterator = airbyte.sources.listSources()[Symbol.asyncIterator]();
+    await iterator.next();
+    await expect(iterator.next()).rejects.toMatchObject({ name: "AirbyteServerError" });
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+    expect(n).toBe(2);
+  });
+
+  it("an abort between items rejects at the next item, without a request", async () => {
+    total = 100;
+    const controller = new AbortController();
+    const iterator = client().sources.listSources(undefined, { signal: controller.signal })[Symbol.asyncIterator]();
+    await iterator.next();
+    controller.abort();
+    await expect(iterator.next()).rejects.toMatchObject({ name: "AbortError" });
+    expect(offsets()).toEqual(["0"]);
   });
 });

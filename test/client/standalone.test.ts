@@ -11,6 +11,7 @@ import {
   clientCredentials,
   createAirbyteClient,
   createAirbyteCore,
+  createRawClient,
   getSource,
   initiateOAuth,
   listSources,
@@ -54,6 +55,17 @@ describe("standalone operation functions", () => {
     const ids: string[] = [];
     for await (const source of listSources(core, { workspaceIds: [workspaceId], limit: 2 })) ids.push(source.sourceId);
     expect(ids).toEqual(["s0", "s1", "s2", "s3"]);
+  });
+
+  it("createRawClient(core) sends with the core's base URL and credentials, one raw client per core", async () => {
+    t.server.handle((_, res) => json(res, 200, { sourceId: "s" }));
+    const core = createAirbyteCore({ baseUrl: t.baseUrl, auth: bearer("tok-raw") });
+    const { data, response } = await createRawClient(core).GET("/sources/{sourceId}", { params: { path: { sourceId: "s" } } });
+    expect([response.status, data?.sourceId]).toEqual([200, "s"]);
+    expect(t.server.requests[0]?.headers.authorization).toBe("Bearer tok-raw");
+    expect(createRawClient(core)).toBe(createRawClient(core));
+    expect(() => createRawClient({} as never)).toThrow(AirbyteError);
+    expect(() => createRawClient({} as never)).toThrow(/^createRawClient: the first argument must be a client or core made by createAirbyteClient\(\.\.\.\) or createAirbyteCore\(\.\.\.\)\.$/);
   });
 
   it("refuse a first argument that is not a core, and a core refuses a plain-object auth", async () => {

@@ -3,7 +3,7 @@
  * Exact method, URL, headers and JSON body on the wire; parsed results.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createAirbyteClient } from "../../src/index.js";
+import { createAirbyteClient, createRawClient } from "../../src/index.js";
 import { json, useTestServer } from "../helpers/server.js";
 
 const t = useTestServer();
@@ -156,16 +156,16 @@ describe("client options", () => {
     expect(t.server.requests[0]?.url).toBe("/api/public/v1/health");
   });
 
-  it("airbyte.raw is the openapi-fetch client with the same base URL and credentials", async () => {
+  it("createRawClient(airbyte) is the openapi-fetch client with the same base URL and credentials", async () => {
     t.server.handle((_, res) => json(res, 200, { consentUrl: "https://x.example.com" }));
     const airbyte = createAirbyteClient({ baseUrl: t.baseUrl, auth: { username: "u", password: "p" } });
-    const { data, response } = await airbyte.raw.POST("/sources/initiateOAuth", {
+    const { data, response } = await createRawClient(airbyte).POST("/sources/initiateOAuth", {
       body: { redirectUrl: "https://a.example.com", sourceType: "github", workspaceId },
     });
     expect(response.status).toBe(200);
     expect(data?.consentUrl).toBe("https://x.example.com");
     expect(t.server.requests[0]?.headers.authorization).toBe(`Basic ${Buffer.from("u:p").toString("base64")}`);
-    await airbyte.raw.GET("/health");
+    await createRawClient(airbyte).GET("/health");
     expect(t.server.requests[1]?.headers.authorization).toBeUndefined();
   });
 

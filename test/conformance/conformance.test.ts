@@ -95,4 +95,21 @@ describe("conformance", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
   });
+
+  it("refuses a 1 KB YAML alias bomb at once instead of expanding it (the alias guard stays on)", async () => {
+    const run = await runScript("conformance.ts", [fixture("alias-bomb.yaml"), "--ours", fixture("ours.yaml")]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/alias-bomb\.yaml: not valid YAML\/JSON: Excessive alias count indicates a resource exhaustion attack/);
+  });
+
+  it("compares schemas whose allOf members form a cycle without crashing", async () => {
+    const out = join(dir, "cycle.json");
+    const run = await runScript("conformance.ts", [fixture("allof-cycle.yaml"), "--ours", fixture("ours.yaml"), "--exceptions", fixture("exceptions-full.yaml"), "--json", out]);
+    expect(run.stderr).toBe("");
+    const result = JSON.parse(await readFile(out, "utf8")) as ConformanceResult;
+    // Both members of the cycle are merged once: their properties are compared like any other.
+    expect(result.differences.map((d) => d.id)).toEqual(
+      expect.arrayContaining(["listThings response.200.body.fromA property-missing", "listThings response.200.body.fromB property-missing"]),
+    );
+  });
 });

@@ -14,9 +14,8 @@ export interface RunResult {
 
 /**
  * `scripts/<script>` with its arguments: `.mjs` entry points run on plain
- * Node (as npm runs them), TypeScript ones through tsx. `env` adds to (or,
- * with undefined, removes from) this process's environment (e.g.
- * AIRBYTE_GENERATE_CACHE to give a test its own cache).
+ * Node (as npm runs them), TypeScript ones through tsx. `env` is added to the
+ * environment (e.g. AIRBYTE_GENERATE_CACHE to give a test its own cache).
  */
 export function runScript(script: string, args: string[] = [], cwd = repoRoot, env: Record<string, string | undefined> = {}): Promise<RunResult> {
   const entry = join(repoRoot, "scripts", script);
@@ -26,11 +25,17 @@ export function runScript(script: string, args: string[] = [], cwd = repoRoot, e
 
 /** `node <argv...>` in `cwd`. */
 export function runNode(argv: string[], cwd = repoRoot, env: Record<string, string | undefined> = {}): Promise<RunResult> {
+  // An undefined value removes the variable from the child's environment.
   const merged: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: "0", ...env };
   for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
   return new Promise((resolve) => {
-    execFile(process.execPath, argv, { cwd, maxBuffer: 64 * 1024 * 1024, env: merged }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      argv,
+      { cwd, maxBuffer: 64 * 1024 * 1024, env: merged },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }

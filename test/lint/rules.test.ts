@@ -9,14 +9,19 @@ import { describe, expect, it } from "vitest";
 import { lintSpec } from "../../scripts/lib/redocly.js";
 import { repoRoot } from "../helpers/run.js";
 
-async function problemsOf(rule: string) {
-  const file = join(repoRoot, "test/fixtures/lint", `${rule}.yaml`);
+async function problemsOf(rule: string, fixture = `${rule}.yaml`) {
+  const file = join(repoRoot, "test/fixtures/lint", fixture);
   const problems = await lintSpec(file);
   const lines = (await readFile(file, "utf8")).split("\n");
   return {
     /** 1-based line of the first line (at or after `after`) that contains `text`. */
     lineOf: (text: string, after = 0) => lines.findIndex((l, i) => i >= after && l.includes(text)) + 1,
     mine: problems.filter((p) => p.rule === `airbyte/${rule}`).map((p) => ({ line: p.line, message: p.message })),
+    /** The same, in line order (for rules whose report order follows the walk, not the file). */
+    sorted: problems
+      .filter((p) => p.rule === `airbyte/${rule}`)
+      .map((p) => ({ line: p.line, message: p.message }))
+      .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message)),
     others: problems.filter((p) => p.rule !== `airbyte/${rule}`),
   };
 }
@@ -71,6 +76,90 @@ describe("airbyte/* lint rules", () => {
         line: lineOf("responses:"),
         message: "listThings declares no success response: add a 2xx (or a 3xx for a redirect endpoint).",
       },
+    ]);
+  });
+
+  it("spec-file-reached: names every file of the spec folder the root never reaches, except the ignored ones", async () => {
+    const { sorted, others, lineOf } = await problemsOf("spec-file-reached", "spec-file-reached/openapi.yaml");
+    expect(others).toEqual([]);
+    const message = (file: string) =>
+      `${file} is in the spec folder, but openapi.yaml never reaches it, so the client would not have it: reference it from the root (a path under \`paths:\`, a schema under \`components:\`) or delete it. If it is not a spec file, add it to \`ignore\` of airbyte/spec-file-reached in redocly.yaml.`;
+    const line = lineOf("paths:");
+    // AUDIT.md is on the ignore list; paths/things.yaml and schemas/Problem.yaml are reached.
+    expect(sorted).toEqual([
+      { line, message: message("notes.txt") },
+      { line, message: message("paths/widgets.yaml") },
+      { line, message: message("schemas/Widget.yaml") },
+    ]);
+  });
+
+  it("response-enum-declared: flags response enums neither open nor closed with a reason, each once", async () => {
+    const { sorted, others, lineOf } = await problemsOf("response-enum-declared");
+    expect(others).toEqual([]);
+    const undeclared =
+      "This enum is sent by the server (listThings 200 response) but does not say whether it may grow: add `x-open-enum: true` (the client then accepts values added later), or `x-closed-enum: <why no other value can come>`.";
+    expect(sorted).toEqual([
+      { line: lineOf("enum: [red, green]"), message: undeclared },
+      { line: lineOf("x-closed-enum: ''"), message: "`x-closed-enum` needs a reason (a sentence saying why the server will never send another value)." },
+      { line: lineOf("x-closed-enum: Contradicts"), message: "An enum is either open (`x-open-enum: true`) or closed (`x-closed-enum: <reason>`), not both." },
+      // Kind is the response of two operations, and reported once; the request-only `mode` enum is not reported.
+      { line: lineOf("enum: [small, large]"), message: undeclared },
+    ]);
+  });
+
+  it("operation-id-unique: names the operation that already uses the operationId", async () => {
+    const { mine, others, lineOf } = await problemsOf("operation-id-unique");
+    expect(others).toEqual([]);
+    expect(mine).toEqual([
+      {
+        line: lineOf("operationId: listThings", lineOf("/things/all:")),
+        message: "operationId `listThings` of GET /things/all is already used by GET /things: each operationId names one client method, so give one of them another name.",
+      },
+      {
+        line: lineOf("operationId: createThing", lineOf("/things/all:")),
+        message: "operationId `createThing` of DELETE /things/all is already used by POST /things: each operationId names one client method, so give one of them another name.",
+      },
+    ]);
+  });
+
+  it("operation-tag-defined: names the undeclared tag and the declared ones", async () => {
+    const { mine, others, lineOf } = await problemsOf("operation-tag-defined");
+    expect(others).toEqual([]);
+    expect(mine).toEqual([
+      {
+        line: lineOf("tags: [Widgets]"),
+        message: "Tag `Widgets` of createThing is not declared in the root's `tags:` list: add `- name: Widgets` with a description there, or use a declared tag (Things).",
+      },
+    ]);
+  });
+
+  it("generated-identifiers: flags tags, operationIds and schema names that would generate broken or prototype-polluting code", async () => {
+    const { sorted, others, lineOf } = await problemsOf("generated-identifiers");
+    expect(others).toEqual([]);
+    const tag = (name: string, group: string, why = "is a name of Object.prototype") => ({
+      line: lineOf(`tags: [${name}]`),
+      message: `Tag \`${name}\` becomes the client group \`airbyte.${group}\`, which ${why}: rename the tag.`,
+    });
+    const schema = (name: string, problem: string) => ({
+      line: lineOf(`    ${name}:`),
+      message: `Schema name \`${name}\` ${problem}, and every schema becomes an exported type of that name: rename the schema.`,
+    });
+    expect(sorted).toEqual([
+      tag("ToString", "toString"),
+      tag("ValueOf", "valueOf"),
+      tag("HasOwnProperty", "hasOwnProperty"),
+      tag("Raw", "raw", "the client object already uses"),
+      {
+        line: lineOf("operationId: __proto__"),
+        message: "operationId `__proto__` is a name every JavaScript object already has (Object.prototype), so the client method would be lost or not compile: rename it.",
+      },
+      {
+        line: lineOf("operationId: constructor"),
+        message: "operationId `constructor` is a name every JavaScript object already has (Object.prototype), so the client method would be lost or not compile: rename it.",
+      },
+      schema("Schema", "is already declared by the generated code (generated/openapi.ts, schemas.ts, operations.ts)"),
+      schema("components", "is already declared by the generated code (generated/openapi.ts, schemas.ts, operations.ts)"),
+      schema("string", "is a reserved word or built-in type of TypeScript"),
     ]);
   });
 

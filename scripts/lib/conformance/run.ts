@@ -7,6 +7,8 @@ import { matcher } from "./exceptions.js";
 import type { ConformanceResult, Difference, Exception, Node } from "./model.js";
 import { isNode } from "./resolve.js";
 
+const MAX_ALIAS_COUNT = 100;
+
 export class ProviderFileError extends Error {
   override name = "ProviderFileError";
 }
@@ -20,7 +22,11 @@ export async function loadProvider(file: string): Promise<Node> {
   }
   let doc: unknown;
   try {
-    doc = parse(text, { maxAliasCount: -1 });
+    // The yaml package's alias guard stays on (never `maxAliasCount: -1`): a
+    // provider file is untrusted input, and a 1 KB "billion laughs" file would
+    // otherwise expand without bound. Its default (100) fails such a file at
+    // its first alias, and no real OpenAPI file comes near it.
+    doc = parse(text, { maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     throw new ProviderFileError(`${file}: not valid YAML/JSON: ${(error as Error).message.split("\n")[0]}`);
   }
