@@ -6,6 +6,7 @@
  * once per change of the sources, instead of tsx's start-up on every run;
  * only cache misses get here.
  */
+import { createHash } from "node:crypto";
 import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import module from "node:module";
 import { join } from "node:path";
@@ -22,7 +23,11 @@ export async function importTs(entry) {
   // alone is 9 MB of source to compile); Node 20 has no such cache and skips this.
   /** @type {{ enableCompileCache?: (dir: string) => unknown }} */ (/** @type {unknown} */ (module)).enableCompileCache?.(join(cacheDir, "v8"));
   const name = entry.replace(/[^a-z0-9]+/gi, "-");
-  const compiled = join(cacheDir, "compiled", `${name}-${(await generatorKey()).slice(0, 16)}.mjs`);
+  // The build has the repository's path baked in (import.meta.url below), so
+  // the key holds it too: a copy of the repository sharing node_modules (a
+  // symlink, a moved checkout) never loads a build that points elsewhere.
+  const key = createHash("sha256").update(await generatorKey()).update(repoRoot).digest("hex").slice(0, 16);
+  const compiled = join(cacheDir, "compiled", `${name}-${key}.mjs`);
   const exists = await stat(compiled).then(
     () => true,
     () => false,

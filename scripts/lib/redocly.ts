@@ -85,10 +85,13 @@ export async function bundleSpec(specPath: string, configPath = redoclyConfig): 
 function toSpecProblems(problems: readonly NormalizedProblem[], resolver: ConfinedResolver): SpecProblem[] {
   const out: SpecProblem[] = [];
   const yamlMessages = [...resolver.yamlErrors.values()].map((y) => y.message);
+  const yamlFiles = [...resolver.yamlErrors.values()].map((y) => y.file.split("\\").join("/"));
   for (const p of problems) {
     // A file that does not parse is reported once, as a YAML error (below),
     // not once more for every $ref that reaches it.
     if (yamlMessages.some((m) => p.message.endsWith(m))) continue;
+    // Nor as a file the root "never reaches": it is reached, but does not parse.
+    if (p.ruleId === "airbyte/spec-file-reached" && yamlFiles.some((file) => file.endsWith(`/${p.message.split(" ")[0]}`))) continue;
     const at = p.location[0];
     const where = at ? redocly.getLineColLocation(at) : undefined;
     out.push({

@@ -30,7 +30,7 @@ function run(cwd: string, command: string, args: string[]): Promise<RunResult> {
 /** A copy of what the spec gates read, committed on `main`, with a `feature` branch checked out. */
 async function repoCopy(name: string): Promise<string> {
   const dir = join(root, name);
-  for (const path of ["spec", "generated", "scripts", "redocly.yaml", "package.json", "tsconfig.json", ".prettierrc.json"]) {
+  for (const path of ["spec", "generated", "src", "connectors", "scripts", "redocly.yaml", "package.json", "tsconfig.json", ".prettierrc.json"]) {
     await cp(join(repoRoot, path), join(dir, path), { recursive: true });
   }
   await writeFile(join(dir, ".gitignore"), "node_modules\n");
@@ -118,7 +118,7 @@ describe.concurrent("npm run ci:pr", { timeout: 300_000 }, () => {
     const dir = await repoCopy("breaking");
     await edit(dir, "spec/paths/sources@{sourceId}.yaml", (t) => t.replace(/operationId: getSource\b/, "operationId: fetchSource"));
     // Regenerated and committed as a careful contributor would: only the breaking change is left to catch.
-    const generate = await run(dir, process.execPath, [tsx, join(dir, "scripts/generate.ts")]);
+    const generate = await run(dir, process.execPath, [join(dir, "scripts/generate.mjs")]);
     expect(generate.code, generate.stderr).toBe(0);
     const result = await ciPr(dir);
     expect(result.code).toBe(1);

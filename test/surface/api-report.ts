@@ -71,8 +71,9 @@ export function apiReport(repoRoot: string): string {
     const declaration = target.declarations?.[0];
     if (!declaration || relative(repoRoot, declaration.getSourceFile().fileName).startsWith("src")) continue;
     const type = checker.getDeclaredTypeOfSymbol(target);
-    // Unions and primitives are shown whole; their "properties" would be those of String or of every member.
-    const props = type.isUnion() || !(type.flags & ts.TypeFlags.Object) ? [] : checker.getPropertiesOfType(type);
+    // Unions, primitives and arrays are shown whole; their "properties" would be those of String, of Array or of every member.
+    const whole = type.isUnion() || !(type.flags & ts.TypeFlags.Object) || checker.isArrayType(type) || checker.isTupleType(type);
+    const props = whole ? [] : checker.getPropertiesOfType(type);
     if (props.length === 0) {
       blocks.push([s.getName(), [`type ${s.getName()} = ${checker.typeToString(type, undefined, flags | ts.TypeFormatFlags.InTypeAlias)}`]]);
       continue;
