@@ -28,6 +28,8 @@ export interface Row {
 
 export interface Results {
   startedAt: string;
+  /** the repository's commit, with "+changes" when the work tree differed from it */
+  commit?: string;
   seconds: number;
   machine: Machine;
   rows: Array<Row & { ratio?: number; met?: boolean }>;
@@ -45,9 +47,10 @@ export function verdict(row: Row): boolean | undefined {
   return value === undefined ? undefined : value <= row.goal.max;
 }
 
-export function results(startedAt: Date, machine: Machine, rows: Row[], now = new Date()): Results {
+export function results(startedAt: Date, machine: Machine, rows: Row[], now = new Date(), commit?: string): Results {
   return {
     startedAt: startedAt.toISOString(),
+    ...(commit !== undefined && { commit }),
     seconds: Math.round((now.getTime() - startedAt.getTime()) / 1000),
     machine,
     rows: rows.map((row) => {
@@ -71,7 +74,7 @@ export function renderMarkdown(r: Results): string {
     "interleaved runs of it and its anchor, with the smallest and largest run in brackets; the ratio is of the",
     "medians (ours / anchor). Goals are those of issue 11.",
     "",
-    `Run ${r.startedAt}, ${r.seconds} s in all, on ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node} (${m.platform}).`,
+    `Run ${r.startedAt}${r.commit ? ` at commit ${r.commit}` : ""}, ${r.seconds} s in all, on ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node} (${m.platform}).`,
     `Load average (1, 5, 15 min) at start: ${m.loadAtStart.join(", ")}; at end: ${m.loadAtEnd?.join(", ") ?? "—"}` +
       (m.loadAtStart[0] !== undefined && m.loadAtStart[0] > m.cores ? ` — the machine was loaded (more runnable jobs than cores): wall times are inflated, CPU times and ratios hold better.` : "."),
   ];

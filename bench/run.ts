@@ -9,6 +9,7 @@
  *
  * Run as `node --expose-gc --import tsx bench/run.ts` (the heap figures need gc()).
  */
+import { execFileSync } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { repoRoot } from "../scripts/lib/paths.js";
@@ -38,7 +39,18 @@ if (unknown?.length) {
   console.error(`BENCH_ONLY: unknown figure(s) ${unknown.join(", ")}; choose from ${Object.keys(FIGURES).join(", ")}.`);
   process.exit(2);
 }
+/** The commit measured, so results can be matched to the code (undefined outside a git checkout). */
+function commit(): string | undefined {
+  try {
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: repoRoot, encoding: "utf8" }).trim();
+    return `${git("rev-parse", "--short", "HEAD")}${git("status", "--porcelain", "--untracked-files=no") ? "+changes" : ""}`;
+  } catch {
+    return undefined;
+  }
+}
+
 const startedAt = new Date();
+const measured = commit();
 const machine = describeMachine();
 const rows: Row[] = [];
 for (const [name, bench] of Object.entries(FIGURES)) {
@@ -47,7 +59,7 @@ for (const [name, bench] of Object.entries(FIGURES)) {
   rows.push(...(await bench()));
   console.error(`bench: ${name} done in ${((performance.now() - t) / 1000).toFixed(0)} s`);
 }
-const r = results(startedAt, finishMachine(machine), rows);
+const r = results(startedAt, finishMachine(machine), rows, new Date(), measured);
 const markdown = renderMarkdown(r);
 if (only) {
   process.stdout.write(markdown);

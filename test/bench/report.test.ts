@@ -26,8 +26,8 @@ describe("bench results", () => {
       { section: "Consumer", figure: "bare", unit: "ms", skipped: "input absent" },
       { section: "Scale", figure: "per 1x", unit: "ms", ours: { median: 700, min: 700, max: 700, rounds: 0 }, anchor: { name: "stock", stat: { median: 800, min: 800, max: 800, rounds: 1 } } },
     ];
-    const md = renderMarkdown(results(new Date("2026-01-01T00:00:00Z"), machine, rows, new Date("2026-01-01T00:01:40Z")));
-    expect(md).toContain("100 s in all, on Test CPU, 2 cores, 8 GiB, Node v20.19.0");
+    const md = renderMarkdown(results(new Date("2026-01-01T00:00:00Z"), machine, rows, new Date("2026-01-01T00:01:40Z"), "abc1234"));
+    expect(md).toContain("Run 2026-01-01T00:00:00.000Z at commit abc1234, 100 s in all, on Test CPU, 2 cores, 8 GiB, Node v20.19.0");
     expect(md).toContain("at start: 5, 4, 3; at end: 1, 1, 1 — the machine was loaded");
     expect(md).toContain("| loopback | 440 µs (400–500) | bare openapi-fetch: 400 µs (380–420) | 1.10× | ≤ 1.05× | **missed** |");
     expect(md).toContain("| bare | skipped: input absent | — | — | — | — |");
