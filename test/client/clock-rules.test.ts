@@ -91,3 +91,22 @@ describe("the default sleep runs on a custom schedule", () => {
     expect(time.scheduled()).toEqual([]);
   });
 });
+
+describe("the token request's deadline", () => {
+  it.each([
+    ["timeoutMs: false: none", false, []],
+    ["timeoutMs: 700: 700 ms", 700, [700]],
+  ] as const)("%s", async (_, timeoutMs, token) => {
+    const time = fakeClock();
+    const airbyte = createAirbyteClient({
+      clock: time.clock,
+      timeoutMs,
+      auth: { clientId: "c", clientSecret: "s" },
+      fetch: async (r) => (r.url.endsWith("/applications/token") ? Response.json({ access_token: "t", expires_in: 3600 }) : Response.json({ sourceId: "s" })),
+    });
+    await airbyte.sources.getSource(id);
+    // The call's attempt timer, and the token request's own deadline (none when off).
+    expect(time.scheduled()).toEqual(timeoutMs === false ? [] : [...token, timeoutMs]);
+    expect(time.pending()).toEqual([]);
+  });
+});
