@@ -92,6 +92,36 @@ describe("the default sleep runs on a custom schedule", () => {
   });
 });
 
+describe("the attempt timer ends with its attempt", () => {
+  it("the first attempt's timer never fires into the next attempt", async () => {
+    vi.spyOn(Math, "random").mockReturnValue(0.5);
+    const time = fakeClock();
+    const requests: Request[] = [];
+    const airbyte = createAirbyteClient({
+      clock: time.clock,
+      timeoutMs: 1_000,
+      retry: { maxRetries: 1, initialDelayMs: 1_000 },
+      fetch: (r) => {
+        requests.push(r);
+        // The first attempt fails at once; the second hangs until its signal aborts.
+        if (requests.length === 1) return Promise.resolve(new Response(null, { status: 503 }));
+        return new Promise((_, reject) => r.signal.addEventListener("abort", () => reject(r.signal.reason)));
+      },
+    });
+    const call = airbyte.sources.getSource(id).catch((e: unknown) => e);
+    await flush();
+    await time.advance(500);
+    await flush();
+    expect(requests).toHaveLength(2);
+    // 1 000 ms after the first attempt started, 500 ms into the second.
+    await time.advance(500);
+    expect(requests[1]?.signal.aborted).toBe(false);
+    await time.advance(500);
+    expect(requests[1]?.signal.aborted).toBe(true);
+    expect(await call).toMatchObject({ name: "AirbyteTimeoutError", scope: "attempt" });
+  });
+});
+
 describe("the token request's deadline", () => {
   it.each([
     ["timeoutMs: false: none", false, []],

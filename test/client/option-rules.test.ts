@@ -139,6 +139,12 @@ describe("per-call options", () => {
     expect(sent[0]?.headers.get("x-keep")).toBe("k");
   });
 
+  it("a client Accept header replaces the default one (one value, not two)", async () => {
+    const { airbyte, sent } = recording({ retry: false, headers: { Accept: "application/problem+json" } });
+    await rejection(airbyte.health.getHealthCheck());
+    expect(sent[0]?.headers.get("accept")).toBe("application/problem+json");
+  });
+
   it("the User-Agent is the library's alone when no userAgent is given (also for an empty one)", async () => {
     for (const userAgent of [undefined, ""]) {
       const { airbyte, sent } = recording({ retry: false, userAgent });
@@ -173,6 +179,15 @@ describe("secret headers over plain http", () => {
     const airbyte = createAirbyteClient({ baseUrl: base, allowInsecureHttp: true, fetch: async (r) => (sent.push(r), Response.json({ status: "ok" })) });
     await airbyte.health.getHealthCheck({ headers: { Authorization: "Bearer call-token" } });
     expect(sent[0]?.headers.get("authorization")).toBe("Bearer call-token");
+  });
+
+  it("a per-call secret header among plain ones is still refused over http", async () => {
+    const sent: Request[] = [];
+    const airbyte = createAirbyteClient({ baseUrl: base, fetch: async (r) => (sent.push(r), Response.json({ status: "ok" })) });
+    const error = await airbyte.health.getHealthCheck({ headers: { "X-Team": "a", Authorization: "Bearer t-SECRET" } }).catch((e: unknown) => e as Error);
+    expect(error).toBeInstanceOf(AirbyteError);
+    expect((error as Error).message).toMatch(/^Refusing to send credentials over plain http to airbyte\.internal\.example:/);
+    expect(sent).toHaveLength(0);
   });
 
   it("a per-call plain header over http is sent without any refusal", async () => {

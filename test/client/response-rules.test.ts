@@ -81,6 +81,8 @@ describe("error bodies", () => {
     ["JSON null", answer("null", 400, "application/json"), "null"],
     ["a JSON empty string", answer('""', 400, "application/json"), "(no error body)"],
     ["plain text", answer("rate limited, slow down", 400, "text/plain"), "rate limited, slow down"],
+    ["blank text", answer(" \n\t ", 400, "text/plain"), "(no error body)"],
+    ["a JSON string of spaces", answer('"   "', 400, "application/json"), "(no error body)"],
     ["no body", answer(null, 400), "(no error body)"],
     ["an HTML page", answer("<html><body>502 proxy</body></html>", 400, "text/html"), `the server answered with an HTML page, not an Airbyte error. ${hint}`],
     ["an untyped HTML page", answer("<!doctype html><title>x</title>", 400), `the server answered with an HTML page, not an Airbyte error. ${hint}`],

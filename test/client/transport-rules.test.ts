@@ -126,6 +126,27 @@ describe("requests", () => {
     expect(error.request?.headers.accept).toBe("application/json");
   });
 
+  it("a renewal after a 401 is logged", async () => {
+    let n = 0;
+    const c = client((_, k) => (k === 1 ? new Response(null, { status: 401 }) : Response.json({ sourceId: "s" })), { auth: { bearerToken: () => `fn-${++n}` } });
+    await c.airbyte.sources.getSource(id);
+    expect(c.log).toContain(`[airbyte-api-client] 401 from GET ${base}/sources/${id}: renewing credentials and replaying once`);
+  });
+
+  it.each([
+    [300, "resolves"],
+    [302, "resolves"],
+    [399, "resolves"],
+    [400, "rejects"],
+    [299, "resolves"],
+  ])("the OAuth callback, whose success is a redirect, answered %i: %s", async (status, outcome) => {
+    const c = client(() => new Response(null, { status, headers: { location: "https://elsewhere.example/" } }));
+    const result = await c.airbyte.oAuth.oauthCallback({ queryParams: { code: "1" } }).then(() => "resolves", () => "rejects");
+    expect(result).toBe(outcome);
+    // The redirect is the answer: it is not followed.
+    expect(c.sent).toHaveLength(1);
+  });
+
   it("a failed exchange is logged with its error's name and attempt", async () => {
     const c = client(() => Promise.reject(new TypeError("fetch failed")));
     const error = await c.airbyte.sources.getSource(id).catch((e: unknown) => e as AirbyteError);
