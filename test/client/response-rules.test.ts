@@ -65,6 +65,13 @@ describe("success bodies", () => {
     expect(exact.error.message).toContain(`("${"y".repeat(201)}")`);
   });
 
+  it.each([
+    ["a text body", () => new Response(new TextEncoder().encode("# API docs"), { status: 200 }), "# API docs"],
+    ["no body", () => new Response(null, { status: 200 }), ""],
+  ])("a text operation resolves to %s as it came", async (_, response, text) => {
+    expect(await settle(answering(response).root.getDocumentation())).toEqual({ data: text });
+  });
+
   it("an operation with no success body resolves to undefined whatever is sent", async () => {
     expect(await settle(answering(answer("not json", 200, "text/plain")).health.getHealthCheck())).toEqual({ data: undefined });
   });
