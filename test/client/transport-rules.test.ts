@@ -30,6 +30,14 @@ function client(route: (request: Request, n: number) => Response | Promise<Respo
   });
   return { airbyte, sent, log };
 }
+/** The error a call rejects with (a resolution fails the test). */
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error("expected a rejection");
+    },
+    (e: unknown) => e as AirbyteError & { status?: number },
+  );
 const redirect = (status: number, location: string) => new Response(null, { status, headers: { location } });
 
 describe("same-origin redirects", () => {
@@ -77,14 +85,14 @@ describe("same-origin redirects", () => {
 
   it("a 3xx without a Location header is not followed: it is the call's error", async () => {
     const c = client(() => new Response(null, { status: 302 }));
-    const error = await c.airbyte.sources.getSource(id).catch((e: unknown) => e as AirbyteError & { status?: number });
+    const error = await failure(c.airbyte.sources.getSource(id));
     expect(error.status).toBe(302);
     expect(c.sent).toHaveLength(1);
   });
 
   it("a 304 with a Location is not a redirect", async () => {
     const c = client(() => redirect(304, `${base}/elsewhere`));
-    const error = await c.airbyte.sources.getSource(id).catch((e: unknown) => e as AirbyteError & { status?: number });
+    const error = await failure(c.airbyte.sources.getSource(id));
     expect(error.status).toBe(304);
     expect(c.sent).toHaveLength(1);
   });
@@ -92,7 +100,7 @@ describe("same-origin redirects", () => {
   it("an opaque redirect (a browser's fetch) is refused, naming the base URL", async () => {
     const opaque = Object.defineProperty(new Response(null, { status: 200 }), "type", { value: "opaqueredirect" });
     const c = client(() => opaque);
-    const error = await c.airbyte.sources.getSource(id).catch((e: unknown) => e as AirbyteError);
+    const error = await failure(c.airbyte.sources.getSource(id));
     expect(error.message).toBe(`GET ${base}/sources/${id} was redirected, and the browser hides where to, so it was not followed. Check baseUrl (it is ${base}).`);
   });
 });
@@ -119,7 +127,7 @@ describe("requests", () => {
 
   it("an error carries the request as sent, with its credentials redacted", async () => {
     const c = client(() => new Response(null, { status: 404 }));
-    const error = await c.airbyte.sources.getSource(id).catch((e: unknown) => e as AirbyteError);
+    const error = await failure(c.airbyte.sources.getSource(id));
     expect(error.request?.method).toBe("GET");
     expect(error.request?.url).toBe(`${base}/sources/${id}`);
     expect(error.request?.headers.authorization).toBe("[REDACTED]");
@@ -149,7 +157,7 @@ describe("requests", () => {
 
   it("a failed exchange is logged with its error's name and attempt", async () => {
     const c = client(() => Promise.reject(new TypeError("fetch failed")));
-    const error = await c.airbyte.sources.getSource(id).catch((e: unknown) => e as AirbyteError);
+    const error = await failure(c.airbyte.sources.getSource(id));
     expect(error.name).toBe("AirbyteConnectionError");
     expect(c.log.at(-1)).toMatch(new RegExp(`^\\[airbyte-api-client\\] ✗ GET ${base}/sources/${id} failed after \\d+ ms \\(TypeError\\) \\(attempt 1\\)$`));
   });
