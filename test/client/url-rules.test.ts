@@ -147,6 +147,7 @@ describe("query", () => {
     ["Infinity", { limit: Infinity }, 'listSources: query parameter "limit" holds Infinity; a query can only carry strings, finite numbers and booleans (arrays of them repeat the key).'],
     ["a function", { limit: () => 1 }, 'listSources: query parameter "limit" holds function; a query can only carry strings, finite numbers and booleans (arrays of them repeat the key).'],
     ["an array nested in an array", { workspaceIds: [["a"]] }, 'listSources: query parameter "workspaceIds" holds a nested object or array; a query can only carry strings, finite numbers and booleans (arrays of them repeat the key).'],
+    ["an unknown parameter", { bogus: 1 }, 'listSources: unknown query parameter "bogus"; it takes workspaceIds, includeDeleted, limit, offset. Request options ({ signal, headers, timeoutMs, totalTimeoutMs, retry }) go last, after the query object.'],
     ["an array as the query", ["limit"], "listSources: the query must be an object of { workspaceIds, includeDeleted, limit, offset }."],
   ])("refuses %s", async (_, query, message) => {
     const { airbyte, sent } = recording();
