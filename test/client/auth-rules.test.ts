@@ -57,6 +57,12 @@ describe("credentials are checked when the client is made", () => {
     expect(() => createAirbyteCore({ auth: undefined })).not.toThrow();
   });
 
+  it("a core is a frozen handle of kind airbyte-core", () => {
+    const core = createAirbyteCore();
+    expect(core).toEqual({ kind: "airbyte-core" });
+    expect(Object.isFrozen(core)).toBe(true);
+  });
+
   it("an operation function refuses anything but a core, as a rejection", async () => {
     const promise = getHealthCheck({} as never);
     await expect(promise).rejects.toThrow("getHealthCheck: the first argument must be a core made by createAirbyteCore(...).");

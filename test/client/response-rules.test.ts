@@ -130,6 +130,41 @@ describe("body size", () => {
     else expect((result as { error: Error }).error.message).toBe(`GET ${url} answered 200 with a body larger than maxResponseBytes (${limit} bytes, after decompression); reading stopped. Raise maxResponseBytes if such an answer is expected.`);
   });
 
+  it("a Content-Length exactly at the limit is read", async () => {
+    const bytes = new TextEncoder().encode('"abcd"');
+    const result = await settle(answering(() => new Response(bytes, { status: 200, headers: { "content-length": String(bytes.length), "content-type": "application/json" } }), bytes.length).sources.getSource(id));
+    expect(result).toEqual({ data: "abcd" });
+  });
+
+  it("a body that stalls and ignores the signal is cancelled when the attempt times out", async () => {
+    let cancelled = 0;
+    const stalled = () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"a":'));
+          },
+          cancel() {
+            cancelled++;
+          },
+        }),
+        { status: 200, headers: { "content-type": "application/json" } },
+      );
+    const timers: Array<() => void> = [];
+    const airbyte = createAirbyteClient({
+      retry: false,
+      timeoutMs: 1_000,
+      clock: { schedule: (_ms, run) => (timers.push(run), () => undefined) },
+      fetch: async () => stalled(),
+    });
+    const call = settle(airbyte.sources.getSource(id));
+    for (let i = 0; i < 50; i++) await Promise.resolve();
+    timers[0]?.();
+    const { error } = (await call) as { error: AirbyteError };
+    expect(error.name).toBe("AirbyteTimeoutError");
+    expect(cancelled).toBe(1);
+  });
+
   it("a body in several chunks is put back together in order", async () => {
     const parts = ['{"sourceId":', '"abc', 'déf"}'];
     const encoder = new TextEncoder();

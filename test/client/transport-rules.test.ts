@@ -52,6 +52,7 @@ describe("same-origin redirects", () => {
       expect(c.sent).toHaveLength(6);
     } else {
       expect(result).toBeInstanceOf(AirbyteError);
+      expect(result).toMatchObject({ method: "GET", url: `${base}/health` });
       expect((result as Error).message).toBe(`GET ${base}/health was redirected more than 5 times; check baseUrl (it is ${base}).`);
       expect(c.sent).toHaveLength(6);
     }
