@@ -140,3 +140,27 @@ describe("the token request's deadline", () => {
     expect(time.pending()).toEqual([]);
   });
 });
+
+describe("the caller's signal keeps no listener of the call's", () => {
+  it.each([
+    ["a success", () => Response.json({ sourceId: "s" })],
+    ["a failure", () => new Response(null, { status: 404 })],
+  ])("after %s, every abort listener added was removed (same type, same function)", async (_, answer) => {
+    const controller = new AbortController();
+    const live = new Set<unknown>();
+    const { signal } = controller;
+    const add = signal.addEventListener.bind(signal);
+    const remove = signal.removeEventListener.bind(signal);
+    signal.addEventListener = ((type: string, listener: never, options?: never) => {
+      if (type === "abort") live.add(listener);
+      add(type, listener, options);
+    }) as typeof signal.addEventListener;
+    signal.removeEventListener = ((type: string, listener: never) => {
+      if (type === "abort") live.delete(listener);
+      remove(type, listener);
+    }) as typeof signal.removeEventListener;
+    const airbyte = createAirbyteClient({ retry: false, fetch: async () => answer() });
+    await airbyte.sources.getSource(id, undefined, { signal }).catch(() => undefined);
+    expect(live.size).toBe(0);
+  });
+});
