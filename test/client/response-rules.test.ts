@@ -22,16 +22,17 @@ const answer = (body: string | null, status: number, type?: string) => () =>
   new Response(body === null ? null : new TextEncoder().encode(body), { status, headers: type ? { "content-type": type } : {} });
 
 describe("success bodies", () => {
-  const parsed: Array<[string, string | undefined]> = [
+  const parsed: Array<[string, string | undefined, string?]> = [
     ["application/json", "application/json"],
     ["application/json; charset=utf-8", "application/json; charset=utf-8"],
     ["upper case, spaced", " Application/JSON ; charset=utf-8"],
     ["a +json type", "application/vnd.airbyte+json"],
     ["no content type", undefined],
+    ["no content type, a tag inside a string", undefined, '{"sourceId":"s","note":" <html>"}'],
   ];
-  it.each(parsed)("%s is parsed as JSON", async (_, type) => {
-    const result = await settle(answering(answer('{"sourceId":"s"}', 200, type)).sources.getSource(id));
-    expect(result).toEqual({ data: { sourceId: "s" } });
+  it.each(parsed)("%s is parsed as JSON", async (_, type, text = '{"sourceId":"s"}') => {
+    const result = await settle(answering(answer(text, 200, type)).sources.getSource(id));
+    expect(result).toEqual({ data: JSON.parse(text) });
   });
 
   const refused: Array<[string, () => Response, string]> = [
