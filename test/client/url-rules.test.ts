@@ -45,6 +45,7 @@ describe("base URL", () => {
     ["user and password", "https://u:pw-SECRET@h.example/v1", 'baseUrl must not contain credentials (user:password@); pass them as auth: { username, password } instead; got "https://[REDACTED]@h.example/v1".'],
     ["a user alone", "https://u-SECRET@h.example/v1", 'baseUrl must not contain credentials (user:password@); pass them as auth: { username, password } instead; got "https://[REDACTED]@h.example/v1".'],
     ["a password alone", "https://:pw-SECRET@h.example/v1", 'baseUrl must not contain credentials (user:password@); pass them as auth: { username, password } instead; got "https://[REDACTED]@h.example/v1".'],
+    ["credentials without //", "u:pw-SECRET@h.example/v1", 'baseUrl must use http or https, not u:; got "[REDACTED]@h.example/v1".'],
     ["another scheme", "ftp://h.example/v1", 'baseUrl must use http or https, not ftp:; got "ftp://h.example/v1".'],
     ["a query", "https://h.example/v1?a=1", 'baseUrl must not have a query string or fragment; got "https://h.example/v1?a=1".'],
     ["a fragment", "https://h.example/v1#top", 'baseUrl must not have a query string or fragment; got "https://h.example/v1#top".'],
@@ -135,6 +136,12 @@ describe("query", () => {
     const airbyte = createAirbyteClient({ fetch: async () => new Response("<html>", { status: 200, headers: { "content-type": "text/html" } }) });
     const error = await rejection(airbyte.sources.listSources({ limit: 5 }));
     expect(error.message).toMatch(/^GET https:\/\/api\.airbyte\.com\/v1\/sources answered 200 with an HTML page/);
+  });
+
+  it("a null query on a call that is not paged sends no query string", async () => {
+    const { airbyte, sent } = recording();
+    await airbyte.sources.getSource("s", null as never);
+    expect(sent[0]?.url).toBe("https://api.airbyte.com/v1/sources/s");
   });
 
   it("object parameters leave out undefined and null members", async () => {
