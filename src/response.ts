@@ -111,7 +111,8 @@ export function errorFromResponse(text: string | undefined, response: Response, 
     } else {
       bodyText = snippet(body, ctx);
     }
-  } else if (body !== undefined && body !== "") {
+  } else if (typeof body !== "string" && body !== undefined) {
+    // Parsed JSON that is not a problem. A blank text body is no body: it used to reach here and show as `" "`.
     bodyText = snippet(JSON.stringify(body), ctx);
   }
   return AirbyteApiError.generate({
