@@ -87,6 +87,7 @@ describe("same-origin redirects", () => {
   it("a 3xx without a Location header is not followed: it is the call's error", async () => {
     const c = client(() => new Response(null, { status: 302 }));
     const error = await failure(c.airbyte.sources.getSource(id));
+    expect(error.name).toBe("AirbyteApiError");
     expect(error.status).toBe(302);
     expect(c.sent).toHaveLength(1);
   });
