@@ -140,6 +140,28 @@ function judge(d: Difference): { impact: Impact; what: string } | undefined {
   }
 }
 
+/**
+ * A success status removed while another success status appears on the same
+ * operation is one change to a reader ("200 became 201"), not an unexplained
+ * removal: both lines say what replaced what. Ids stay the engine's.
+ */
+function nameStatusSwaps(changes: Change[], differences: Difference[]): void {
+  const statusOf = (location: string) => /^response\.([^.]+)$/.exec(location)?.[1];
+  const successes = (kind: string, operationId: string) =>
+    differences.filter((d) => d.kind === kind && d.operationId === operationId && isSuccess(d.location)).map((d) => statusOf(d.location) ?? "");
+  for (const change of changes) {
+    const status = /^response (\S+)$/.exec(change.where)?.[1];
+    if (!status || !/^[23]/.test(status)) continue;
+    if (change.what === "success status removed") {
+      const now = successes("status-added", change.operationId);
+      if (now.length) change.what = `success status removed: it answers ${now.join(" | ")} instead`;
+    } else if (change.what === "status added") {
+      const before = successes("status-missing", change.operationId);
+      if (before.length) change.what = `status added, in place of ${before.join(" | ")}`;
+    }
+  }
+}
+
 /** Compares two bundled documents (base, then the working tree) and judges every change. */
 export function diffSpecs(base: Node, head: Node): DiffResult {
   const comparison = compareOperations(head, base, { diff: true });
@@ -152,6 +174,7 @@ export function diffSpecs(base: Node, head: Node): DiffResult {
     const verdict = judge(d);
     if (verdict) changes.push({ ...verdict, operationId: d.operationId, where: describeLocation(d.location), id: d.id });
   }
+  nameStatusSwaps(changes, comparison.differences);
   for (const extra of comparison.extra) {
     const [, operationId = extra, key = ""] = /^(.*) \((.*)\)$/.exec(extra) ?? [];
     changes.push({ impact: "non-breaking", operationId, where: "operation", what: `added (${key})`, id: `${operationId} operation added` });
