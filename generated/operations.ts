@@ -80,7 +80,7 @@ import type {
   WorkspaceUpdateRequest,
   WorkspacesResponse,
 } from "./schemas.js";
-import { operation, pagedOperation } from "../src/operation.js";
+import { decodeTable, operation, pagedOperation } from "../src/operation.js";
 import type { OperationFunction } from "../src/types.js";
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
@@ -106,1128 +106,1149 @@ export interface OperationSpec {
   readonly paginated: boolean;
 }
 
-const $createAccessToken = {
-  group: "applications",
-  method: "POST",
-  path: "/applications/token",
-  pathParams: [],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: false,
-  paginated: false,
-} as const;
-const $createApplication = {
-  group: "applications",
-  method: "POST",
-  path: "/applications",
-  pathParams: [],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $deleteApplication = {
-  group: "applications",
-  method: "DELETE",
-  path: "/applications/{applicationId}",
-  pathParams: ["applicationId"],
-  queryParams: [],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $getApplication = {
-  group: "applications",
-  method: "GET",
-  path: "/applications/{applicationId}",
-  pathParams: ["applicationId"],
-  queryParams: [],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $listApplications = {
-  group: "applications",
-  method: "GET",
-  path: "/applications",
-  pathParams: [],
-  queryParams: [],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $createConnection = {
-  group: "connections",
-  method: "POST",
-  path: "/connections",
-  pathParams: [],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $deleteConnection = {
-  group: "connections",
-  method: "DELETE",
-  path: "/connections/{connectionId}",
-  pathParams: ["connectionId"],
-  queryParams: [],
-  body: null,
-  success: "none",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $getConnection = {
-  group: "connections",
-  method: "GET",
-  path: "/connections/{connectionId}",
-  pathParams: ["connectionId"],
-  queryParams: [],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $listConnections = {
-  group: "connections",
-  method: "GET",
-  path: "/connections",
-  pathParams: [],
-  queryParams: ["workspaceIds", "tagIds", "includeDeleted", "limit", "offset"],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: true,
-} as const;
-const $patchConnection = {
-  group: "connections",
-  method: "PATCH",
-  path: "/connections/{connectionId}",
-  pathParams: ["connectionId"],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $listConnectorDefinitions = {
-  group: "connectorDefinitions",
-  method: "GET",
-  path: "/connector_definitions",
-  pathParams: [],
-  queryParams: ["type", "workspaceId"],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $createDataplane = {
-  group: "dataplanes",
-  method: "POST",
-  path: "/dataplanes",
-  pathParams: [],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $createRegion = {
-  group: "dataplanes",
-  method: "POST",
-  path: "/regions",
-  pathParams: [],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $deleteDataplane = {
-  group: "dataplanes",
-  method: "DELETE",
-  path: "/dataplanes/{dataplaneId}",
-  pathParams: ["dataplaneId"],
-  queryParams: [],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $getDataplane = {
-  group: "dataplanes",
-  method: "GET",
-  path: "/dataplanes/{dataplaneId}",
-  pathParams: ["dataplaneId"],
-  queryParams: [],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $listDataplanes = {
-  group: "dataplanes",
-  method: "GET",
-  path: "/dataplanes",
-  pathParams: [],
-  queryParams: ["regionIds"],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $updateDataplane = {
-  group: "dataplanes",
-  method: "PATCH",
-  path: "/dataplanes/{dataplaneId}",
-  pathParams: ["dataplaneId"],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $updateRegion = {
-  group: "dataplanes",
-  method: "PATCH",
-  path: "/regions/{regionId}",
-  pathParams: ["regionId"],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $createDeclarativeSourceDefinition = {
-  group: "declarativeSourceDefinitions",
-  method: "POST",
-  path: "/workspaces/{workspaceId}/definitions/declarative_sources",
-  pathParams: ["workspaceId"],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $deleteDeclarativeSourceDefinition = {
-  group: "declarativeSourceDefinitions",
-  method: "DELETE",
-  path: "/workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}",
-  pathParams: ["workspaceId", "definitionId"],
-  queryParams: [],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $getDeclarativeSourceDefinition = {
-  group: "declarativeSourceDefinitions",
-  method: "GET",
-  path: "/workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}",
-  pathParams: ["workspaceId", "definitionId"],
-  queryParams: [],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $listDeclarativeSourceDefinitions = {
-  group: "declarativeSourceDefinitions",
-  method: "GET",
-  path: "/workspaces/{workspaceId}/definitions/declarative_sources",
-  pathParams: ["workspaceId"],
-  queryParams: [],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $updateDeclarativeSourceDefinition = {
-  group: "declarativeSourceDefinitions",
-  method: "PUT",
-  path: "/workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}",
-  pathParams: ["workspaceId", "definitionId"],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $createDestinationDefinition = {
-  group: "destinationDefinitions",
-  method: "POST",
-  path: "/workspaces/{workspaceId}/definitions/destinations",
-  pathParams: ["workspaceId"],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $deleteDestinationDefinition = {
-  group: "destinationDefinitions",
-  method: "DELETE",
-  path: "/workspaces/{workspaceId}/definitions/destinations/{definitionId}",
-  pathParams: ["workspaceId", "definitionId"],
-  queryParams: [],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $getDestinationDefinition = {
-  group: "destinationDefinitions",
-  method: "GET",
-  path: "/workspaces/{workspaceId}/definitions/destinations/{definitionId}",
-  pathParams: ["workspaceId", "definitionId"],
-  queryParams: [],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $listDestinationDefinitions = {
-  group: "destinationDefinitions",
-  method: "GET",
-  path: "/workspaces/{workspaceId}/definitions/destinations",
-  pathParams: ["workspaceId"],
-  queryParams: [],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $updateDestinationDefinition = {
-  group: "destinationDefinitions",
-  method: "PUT",
-  path: "/workspaces/{workspaceId}/definitions/destinations/{definitionId}",
-  pathParams: ["workspaceId", "definitionId"],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $createDestination = {
-  group: "destinations",
-  method: "POST",
-  path: "/destinations",
-  pathParams: [],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $deleteDestination = {
-  group: "destinations",
-  method: "DELETE",
-  path: "/destinations/{destinationId}",
-  pathParams: ["destinationId"],
-  queryParams: [],
-  body: null,
-  success: "none",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $getDestination = {
-  group: "destinations",
-  method: "GET",
-  path: "/destinations/{destinationId}",
-  pathParams: ["destinationId"],
-  queryParams: ["includeSecretCoordinates"],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $listDestinations = {
-  group: "destinations",
-  method: "GET",
-  path: "/destinations",
-  pathParams: [],
-  queryParams: ["workspaceIds", "includeDeleted", "limit", "offset"],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: true,
-} as const;
-const $patchDestination = {
-  group: "destinations",
-  method: "PATCH",
-  path: "/destinations/{destinationId}",
-  pathParams: ["destinationId"],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $putDestination = {
-  group: "destinations",
-  method: "PUT",
-  path: "/destinations/{destinationId}",
-  pathParams: ["destinationId"],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $generateEmbeddedScopedToken = {
-  group: "embeddedScopedToken",
-  method: "POST",
-  path: "/embedded/scoped_token",
-  pathParams: [],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $getEmbeddedWidget = {
-  group: "embeddedWidget",
-  method: "POST",
-  path: "/embedded/widget_token",
-  pathParams: [],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $listEmbeddedOrganizationsByUser = {
-  group: "embeddedWidget",
-  method: "GET",
-  path: "/embedded/organizations",
-  pathParams: [],
-  queryParams: [],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $addGroupMember = {
-  group: "groups",
-  method: "POST",
-  path: "/groups/{groupId}/members",
-  pathParams: ["groupId"],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $createGroup = {
-  group: "groups",
-  method: "POST",
-  path: "/groups",
-  pathParams: [],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $createGroupPermission = {
-  group: "groups",
-  method: "POST",
-  path: "/groups/{groupId}/permissions",
-  pathParams: ["groupId"],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $deleteGroup = {
-  group: "groups",
-  method: "DELETE",
-  path: "/groups/{groupId}",
-  pathParams: ["groupId"],
-  queryParams: [],
-  body: null,
-  success: "none",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $deleteGroupPermission = {
-  group: "groups",
-  method: "DELETE",
-  path: "/groups/{groupId}/permissions/{permissionId}",
-  pathParams: ["groupId", "permissionId"],
-  queryParams: [],
-  body: null,
-  success: "none",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $getGroup = {
-  group: "groups",
-  method: "GET",
-  path: "/groups/{groupId}",
-  pathParams: ["groupId"],
-  queryParams: [],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $listGroupMembers = {
-  group: "groups",
-  method: "GET",
-  path: "/groups/{groupId}/members",
-  pathParams: ["groupId"],
-  queryParams: ["limit", "offset"],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: true,
-} as const;
-const $listGroupPermissions = {
-  group: "groups",
-  method: "GET",
-  path: "/groups/{groupId}/permissions",
-  pathParams: ["groupId"],
-  queryParams: [],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $listGroups = {
-  group: "groups",
-  method: "GET",
-  path: "/groups",
-  pathParams: [],
-  queryParams: ["organizationId", "limit", "offset"],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: true,
-} as const;
-const $removeGroupMember = {
-  group: "groups",
-  method: "DELETE",
-  path: "/groups/{groupId}/members/{userId}",
-  pathParams: ["groupId", "userId"],
-  queryParams: [],
-  body: null,
-  success: "none",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $updateGroup = {
-  group: "groups",
-  method: "PATCH",
-  path: "/groups/{groupId}",
-  pathParams: ["groupId"],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $getHealthCheck = {
-  group: "health",
-  method: "GET",
-  path: "/health",
-  pathParams: [],
-  queryParams: [],
-  body: null,
-  success: "none",
-  authenticated: false,
-  paginated: false,
-} as const;
-const $cancelJob = {
-  group: "jobs",
-  method: "DELETE",
-  path: "/jobs/{jobId}",
-  pathParams: ["jobId"],
-  queryParams: [],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $createJob = {
-  group: "jobs",
-  method: "POST",
-  path: "/jobs",
-  pathParams: [],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $getJob = {
-  group: "jobs",
-  method: "GET",
-  path: "/jobs/{jobId}",
-  pathParams: ["jobId"],
-  queryParams: [],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $listJobs = {
-  group: "jobs",
-  method: "GET",
-  path: "/jobs",
-  pathParams: [],
-  queryParams: [
-    "connectionId",
-    "limit",
-    "offset",
-    "jobType",
-    "workspaceIds",
-    "status",
-    "createdAtStart",
-    "createdAtEnd",
-    "updatedAtStart",
-    "updatedAtEnd",
-    "orderBy",
-  ],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: true,
-} as const;
-const $oauthCallback = {
-  group: "oAuth",
-  method: "GET",
-  path: "/oauth/callback",
-  pathParams: [],
-  queryParams: ["queryParams"],
-  body: null,
-  success: "redirect",
-  authenticated: false,
-  paginated: false,
-} as const;
-const $createOrUpdateOrganizationOAuthCredentials = {
-  group: "organizations",
-  method: "PUT",
-  path: "/organizations/{organizationId}/oauthCredentials",
-  pathParams: ["organizationId"],
-  queryParams: [],
-  body: { required: true },
-  success: "none",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $deleteOrganizationOAuthCredentials = {
-  group: "organizations",
-  method: "DELETE",
-  path: "/organizations/{organizationId}/oauthCredentials/{actorType}/{name}",
-  pathParams: ["organizationId", "actorType", "name"],
-  queryParams: [],
-  body: null,
-  success: "none",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $listOrganizationsForUser = {
-  group: "organizations",
-  method: "GET",
-  path: "/organizations",
-  pathParams: [],
-  queryParams: [],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $createPermission = {
-  group: "permissions",
-  method: "POST",
-  path: "/permissions",
-  pathParams: [],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $deletePermission = {
-  group: "permissions",
-  method: "DELETE",
-  path: "/permissions/{permissionId}",
-  pathParams: ["permissionId"],
-  queryParams: [],
-  body: null,
-  success: "none",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $getPermission = {
-  group: "permissions",
-  method: "GET",
-  path: "/permissions/{permissionId}",
-  pathParams: ["permissionId"],
-  queryParams: [],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $listPermissions = {
-  group: "permissions",
-  method: "GET",
-  path: "/permissions",
-  pathParams: [],
-  queryParams: ["userId", "organizationId"],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $updatePermission = {
-  group: "permissions",
-  method: "PATCH",
-  path: "/permissions/{permissionId}",
-  pathParams: ["permissionId"],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $deleteRegion = {
-  group: "regions",
-  method: "DELETE",
-  path: "/regions/{regionId}",
-  pathParams: ["regionId"],
-  queryParams: [],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $getRegion = {
-  group: "regions",
-  method: "GET",
-  path: "/regions/{regionId}",
-  pathParams: ["regionId"],
-  queryParams: [],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $listRegions = {
-  group: "regions",
-  method: "GET",
-  path: "/regions",
-  pathParams: [],
-  queryParams: ["organizationId"],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $getDocumentation = {
-  group: "root",
-  method: "GET",
-  path: "/",
-  pathParams: [],
-  queryParams: [],
-  body: null,
-  success: "text",
-  authenticated: false,
-  paginated: false,
-} as const;
-const $createSourceDefinition = {
-  group: "sourceDefinitions",
-  method: "POST",
-  path: "/workspaces/{workspaceId}/definitions/sources",
-  pathParams: ["workspaceId"],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $deleteSourceDefinition = {
-  group: "sourceDefinitions",
-  method: "DELETE",
-  path: "/workspaces/{workspaceId}/definitions/sources/{definitionId}",
-  pathParams: ["workspaceId", "definitionId"],
-  queryParams: [],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $getSourceDefinition = {
-  group: "sourceDefinitions",
-  method: "GET",
-  path: "/workspaces/{workspaceId}/definitions/sources/{definitionId}",
-  pathParams: ["workspaceId", "definitionId"],
-  queryParams: [],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $listSourceDefinitions = {
-  group: "sourceDefinitions",
-  method: "GET",
-  path: "/workspaces/{workspaceId}/definitions/sources",
-  pathParams: ["workspaceId"],
-  queryParams: [],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $updateSourceDefinition = {
-  group: "sourceDefinitions",
-  method: "PUT",
-  path: "/workspaces/{workspaceId}/definitions/sources/{definitionId}",
-  pathParams: ["workspaceId", "definitionId"],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $createSource = {
-  group: "sources",
-  method: "POST",
-  path: "/sources",
-  pathParams: [],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $deleteSource = {
-  group: "sources",
-  method: "DELETE",
-  path: "/sources/{sourceId}",
-  pathParams: ["sourceId"],
-  queryParams: [],
-  body: null,
-  success: "none",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $getSource = {
-  group: "sources",
-  method: "GET",
-  path: "/sources/{sourceId}",
-  pathParams: ["sourceId"],
-  queryParams: ["includeSecretCoordinates"],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $initiateOAuth = {
-  group: "sources",
-  method: "POST",
-  path: "/sources/initiateOAuth",
-  pathParams: [],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $listSources = {
-  group: "sources",
-  method: "GET",
-  path: "/sources",
-  pathParams: [],
-  queryParams: ["workspaceIds", "includeDeleted", "limit", "offset"],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: true,
-} as const;
-const $patchSource = {
-  group: "sources",
-  method: "PATCH",
-  path: "/sources/{sourceId}",
-  pathParams: ["sourceId"],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $putSource = {
-  group: "sources",
-  method: "PUT",
-  path: "/sources/{sourceId}",
-  pathParams: ["sourceId"],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $getStreamProperties = {
-  group: "streams",
-  method: "GET",
-  path: "/streams",
-  pathParams: [],
-  queryParams: ["sourceId", "destinationId", "ignoreCache"],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $createTag = {
-  group: "tags",
-  method: "POST",
-  path: "/tags",
-  pathParams: [],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $deleteTag = {
-  group: "tags",
-  method: "DELETE",
-  path: "/tags/{tagId}",
-  pathParams: ["tagId"],
-  queryParams: [],
-  body: null,
-  success: "none",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $getTag = {
-  group: "tags",
-  method: "GET",
-  path: "/tags/{tagId}",
-  pathParams: ["tagId"],
-  queryParams: [],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $listTags = {
-  group: "tags",
-  method: "GET",
-  path: "/tags",
-  pathParams: [],
-  queryParams: ["workspaceIds"],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $updateTag = {
-  group: "tags",
-  method: "PATCH",
-  path: "/tags/{tagId}",
-  pathParams: ["tagId"],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $listUsersWithinAnOrganization = {
-  group: "users",
-  method: "GET",
-  path: "/users",
-  pathParams: [],
-  queryParams: ["organizationId", "ids", "emails"],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $createOrUpdateWorkspaceOAuthCredentials = {
-  group: "workspaces",
-  method: "PUT",
-  path: "/workspaces/{workspaceId}/oauthCredentials",
-  pathParams: ["workspaceId"],
-  queryParams: [],
-  body: { required: true },
-  success: "none",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $createWorkspace = {
-  group: "workspaces",
-  method: "POST",
-  path: "/workspaces",
-  pathParams: [],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $deleteWorkspace = {
-  group: "workspaces",
-  method: "DELETE",
-  path: "/workspaces/{workspaceId}",
-  pathParams: ["workspaceId"],
-  queryParams: [],
-  body: null,
-  success: "none",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $deleteWorkspaceOAuthCredentials = {
-  group: "workspaces",
-  method: "DELETE",
-  path: "/workspaces/{workspaceId}/oauthCredentials/{actorType}/{name}",
-  pathParams: ["workspaceId", "actorType", "name"],
-  queryParams: [],
-  body: null,
-  success: "none",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $getWorkspace = {
-  group: "workspaces",
-  method: "GET",
-  path: "/workspaces/{workspaceId}",
-  pathParams: ["workspaceId"],
-  queryParams: [],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $listWorkspaces = {
-  group: "workspaces",
-  method: "GET",
-  path: "/workspaces",
-  pathParams: [],
-  queryParams: ["workspaceIds", "includeDeleted", "limit", "offset"],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: true,
-} as const;
-const $updateWorkspace = {
-  group: "workspaces",
-  method: "PATCH",
-  path: "/workspaces/{workspaceId}",
-  pathParams: ["workspaceId"],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
+/** The entry of every operation in `operationTable`, exactly. */
+export type OperationTable = {
+  readonly createAccessToken: {
+    readonly group: "applications";
+    readonly method: "POST";
+    readonly path: "/applications/token";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: false;
+    readonly paginated: false;
+  };
+  readonly createApplication: {
+    readonly group: "applications";
+    readonly method: "POST";
+    readonly path: "/applications";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly deleteApplication: {
+    readonly group: "applications";
+    readonly method: "DELETE";
+    readonly path: "/applications/{applicationId}";
+    readonly pathParams: readonly ["applicationId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly getApplication: {
+    readonly group: "applications";
+    readonly method: "GET";
+    readonly path: "/applications/{applicationId}";
+    readonly pathParams: readonly ["applicationId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly listApplications: {
+    readonly group: "applications";
+    readonly method: "GET";
+    readonly path: "/applications";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly createConnection: {
+    readonly group: "connections";
+    readonly method: "POST";
+    readonly path: "/connections";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly deleteConnection: {
+    readonly group: "connections";
+    readonly method: "DELETE";
+    readonly path: "/connections/{connectionId}";
+    readonly pathParams: readonly ["connectionId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "none";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly getConnection: {
+    readonly group: "connections";
+    readonly method: "GET";
+    readonly path: "/connections/{connectionId}";
+    readonly pathParams: readonly ["connectionId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly listConnections: {
+    readonly group: "connections";
+    readonly method: "GET";
+    readonly path: "/connections";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly ["workspaceIds", "tagIds", "includeDeleted", "limit", "offset"];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: true;
+  };
+  readonly patchConnection: {
+    readonly group: "connections";
+    readonly method: "PATCH";
+    readonly path: "/connections/{connectionId}";
+    readonly pathParams: readonly ["connectionId"];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly listConnectorDefinitions: {
+    readonly group: "connectorDefinitions";
+    readonly method: "GET";
+    readonly path: "/connector_definitions";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly ["type", "workspaceId"];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly createDataplane: {
+    readonly group: "dataplanes";
+    readonly method: "POST";
+    readonly path: "/dataplanes";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly createRegion: {
+    readonly group: "dataplanes";
+    readonly method: "POST";
+    readonly path: "/regions";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly deleteDataplane: {
+    readonly group: "dataplanes";
+    readonly method: "DELETE";
+    readonly path: "/dataplanes/{dataplaneId}";
+    readonly pathParams: readonly ["dataplaneId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly getDataplane: {
+    readonly group: "dataplanes";
+    readonly method: "GET";
+    readonly path: "/dataplanes/{dataplaneId}";
+    readonly pathParams: readonly ["dataplaneId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly listDataplanes: {
+    readonly group: "dataplanes";
+    readonly method: "GET";
+    readonly path: "/dataplanes";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly ["regionIds"];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly updateDataplane: {
+    readonly group: "dataplanes";
+    readonly method: "PATCH";
+    readonly path: "/dataplanes/{dataplaneId}";
+    readonly pathParams: readonly ["dataplaneId"];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly updateRegion: {
+    readonly group: "dataplanes";
+    readonly method: "PATCH";
+    readonly path: "/regions/{regionId}";
+    readonly pathParams: readonly ["regionId"];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly createDeclarativeSourceDefinition: {
+    readonly group: "declarativeSourceDefinitions";
+    readonly method: "POST";
+    readonly path: "/workspaces/{workspaceId}/definitions/declarative_sources";
+    readonly pathParams: readonly ["workspaceId"];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly deleteDeclarativeSourceDefinition: {
+    readonly group: "declarativeSourceDefinitions";
+    readonly method: "DELETE";
+    readonly path: "/workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}";
+    readonly pathParams: readonly ["workspaceId", "definitionId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly getDeclarativeSourceDefinition: {
+    readonly group: "declarativeSourceDefinitions";
+    readonly method: "GET";
+    readonly path: "/workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}";
+    readonly pathParams: readonly ["workspaceId", "definitionId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly listDeclarativeSourceDefinitions: {
+    readonly group: "declarativeSourceDefinitions";
+    readonly method: "GET";
+    readonly path: "/workspaces/{workspaceId}/definitions/declarative_sources";
+    readonly pathParams: readonly ["workspaceId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly updateDeclarativeSourceDefinition: {
+    readonly group: "declarativeSourceDefinitions";
+    readonly method: "PUT";
+    readonly path: "/workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}";
+    readonly pathParams: readonly ["workspaceId", "definitionId"];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly createDestinationDefinition: {
+    readonly group: "destinationDefinitions";
+    readonly method: "POST";
+    readonly path: "/workspaces/{workspaceId}/definitions/destinations";
+    readonly pathParams: readonly ["workspaceId"];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly deleteDestinationDefinition: {
+    readonly group: "destinationDefinitions";
+    readonly method: "DELETE";
+    readonly path: "/workspaces/{workspaceId}/definitions/destinations/{definitionId}";
+    readonly pathParams: readonly ["workspaceId", "definitionId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly getDestinationDefinition: {
+    readonly group: "destinationDefinitions";
+    readonly method: "GET";
+    readonly path: "/workspaces/{workspaceId}/definitions/destinations/{definitionId}";
+    readonly pathParams: readonly ["workspaceId", "definitionId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly listDestinationDefinitions: {
+    readonly group: "destinationDefinitions";
+    readonly method: "GET";
+    readonly path: "/workspaces/{workspaceId}/definitions/destinations";
+    readonly pathParams: readonly ["workspaceId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly updateDestinationDefinition: {
+    readonly group: "destinationDefinitions";
+    readonly method: "PUT";
+    readonly path: "/workspaces/{workspaceId}/definitions/destinations/{definitionId}";
+    readonly pathParams: readonly ["workspaceId", "definitionId"];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly createDestination: {
+    readonly group: "destinations";
+    readonly method: "POST";
+    readonly path: "/destinations";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly deleteDestination: {
+    readonly group: "destinations";
+    readonly method: "DELETE";
+    readonly path: "/destinations/{destinationId}";
+    readonly pathParams: readonly ["destinationId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "none";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly getDestination: {
+    readonly group: "destinations";
+    readonly method: "GET";
+    readonly path: "/destinations/{destinationId}";
+    readonly pathParams: readonly ["destinationId"];
+    readonly queryParams: readonly ["includeSecretCoordinates"];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly listDestinations: {
+    readonly group: "destinations";
+    readonly method: "GET";
+    readonly path: "/destinations";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly ["workspaceIds", "includeDeleted", "limit", "offset"];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: true;
+  };
+  readonly patchDestination: {
+    readonly group: "destinations";
+    readonly method: "PATCH";
+    readonly path: "/destinations/{destinationId}";
+    readonly pathParams: readonly ["destinationId"];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly putDestination: {
+    readonly group: "destinations";
+    readonly method: "PUT";
+    readonly path: "/destinations/{destinationId}";
+    readonly pathParams: readonly ["destinationId"];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly generateEmbeddedScopedToken: {
+    readonly group: "embeddedScopedToken";
+    readonly method: "POST";
+    readonly path: "/embedded/scoped_token";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly getEmbeddedWidget: {
+    readonly group: "embeddedWidget";
+    readonly method: "POST";
+    readonly path: "/embedded/widget_token";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly listEmbeddedOrganizationsByUser: {
+    readonly group: "embeddedWidget";
+    readonly method: "GET";
+    readonly path: "/embedded/organizations";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly addGroupMember: {
+    readonly group: "groups";
+    readonly method: "POST";
+    readonly path: "/groups/{groupId}/members";
+    readonly pathParams: readonly ["groupId"];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly createGroup: {
+    readonly group: "groups";
+    readonly method: "POST";
+    readonly path: "/groups";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly createGroupPermission: {
+    readonly group: "groups";
+    readonly method: "POST";
+    readonly path: "/groups/{groupId}/permissions";
+    readonly pathParams: readonly ["groupId"];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly deleteGroup: {
+    readonly group: "groups";
+    readonly method: "DELETE";
+    readonly path: "/groups/{groupId}";
+    readonly pathParams: readonly ["groupId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "none";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly deleteGroupPermission: {
+    readonly group: "groups";
+    readonly method: "DELETE";
+    readonly path: "/groups/{groupId}/permissions/{permissionId}";
+    readonly pathParams: readonly ["groupId", "permissionId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "none";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly getGroup: {
+    readonly group: "groups";
+    readonly method: "GET";
+    readonly path: "/groups/{groupId}";
+    readonly pathParams: readonly ["groupId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly listGroupMembers: {
+    readonly group: "groups";
+    readonly method: "GET";
+    readonly path: "/groups/{groupId}/members";
+    readonly pathParams: readonly ["groupId"];
+    readonly queryParams: readonly ["limit", "offset"];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: true;
+  };
+  readonly listGroupPermissions: {
+    readonly group: "groups";
+    readonly method: "GET";
+    readonly path: "/groups/{groupId}/permissions";
+    readonly pathParams: readonly ["groupId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly listGroups: {
+    readonly group: "groups";
+    readonly method: "GET";
+    readonly path: "/groups";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly ["organizationId", "limit", "offset"];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: true;
+  };
+  readonly removeGroupMember: {
+    readonly group: "groups";
+    readonly method: "DELETE";
+    readonly path: "/groups/{groupId}/members/{userId}";
+    readonly pathParams: readonly ["groupId", "userId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "none";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly updateGroup: {
+    readonly group: "groups";
+    readonly method: "PATCH";
+    readonly path: "/groups/{groupId}";
+    readonly pathParams: readonly ["groupId"];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly getHealthCheck: {
+    readonly group: "health";
+    readonly method: "GET";
+    readonly path: "/health";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "none";
+    readonly authenticated: false;
+    readonly paginated: false;
+  };
+  readonly cancelJob: {
+    readonly group: "jobs";
+    readonly method: "DELETE";
+    readonly path: "/jobs/{jobId}";
+    readonly pathParams: readonly ["jobId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly createJob: {
+    readonly group: "jobs";
+    readonly method: "POST";
+    readonly path: "/jobs";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly getJob: {
+    readonly group: "jobs";
+    readonly method: "GET";
+    readonly path: "/jobs/{jobId}";
+    readonly pathParams: readonly ["jobId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly listJobs: {
+    readonly group: "jobs";
+    readonly method: "GET";
+    readonly path: "/jobs";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly [
+      "connectionId",
+      "limit",
+      "offset",
+      "jobType",
+      "workspaceIds",
+      "status",
+      "createdAtStart",
+      "createdAtEnd",
+      "updatedAtStart",
+      "updatedAtEnd",
+      "orderBy",
+    ];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: true;
+  };
+  readonly oauthCallback: {
+    readonly group: "oAuth";
+    readonly method: "GET";
+    readonly path: "/oauth/callback";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly ["queryParams"];
+    readonly body: null;
+    readonly success: "redirect";
+    readonly authenticated: false;
+    readonly paginated: false;
+  };
+  readonly createOrUpdateOrganizationOAuthCredentials: {
+    readonly group: "organizations";
+    readonly method: "PUT";
+    readonly path: "/organizations/{organizationId}/oauthCredentials";
+    readonly pathParams: readonly ["organizationId"];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "none";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly deleteOrganizationOAuthCredentials: {
+    readonly group: "organizations";
+    readonly method: "DELETE";
+    readonly path: "/organizations/{organizationId}/oauthCredentials/{actorType}/{name}";
+    readonly pathParams: readonly ["organizationId", "actorType", "name"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "none";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly listOrganizationsForUser: {
+    readonly group: "organizations";
+    readonly method: "GET";
+    readonly path: "/organizations";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly createPermission: {
+    readonly group: "permissions";
+    readonly method: "POST";
+    readonly path: "/permissions";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly deletePermission: {
+    readonly group: "permissions";
+    readonly method: "DELETE";
+    readonly path: "/permissions/{permissionId}";
+    readonly pathParams: readonly ["permissionId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "none";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly getPermission: {
+    readonly group: "permissions";
+    readonly method: "GET";
+    readonly path: "/permissions/{permissionId}";
+    readonly pathParams: readonly ["permissionId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly listPermissions: {
+    readonly group: "permissions";
+    readonly method: "GET";
+    readonly path: "/permissions";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly ["userId", "organizationId"];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly updatePermission: {
+    readonly group: "permissions";
+    readonly method: "PATCH";
+    readonly path: "/permissions/{permissionId}";
+    readonly pathParams: readonly ["permissionId"];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly deleteRegion: {
+    readonly group: "regions";
+    readonly method: "DELETE";
+    readonly path: "/regions/{regionId}";
+    readonly pathParams: readonly ["regionId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly getRegion: {
+    readonly group: "regions";
+    readonly method: "GET";
+    readonly path: "/regions/{regionId}";
+    readonly pathParams: readonly ["regionId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly listRegions: {
+    readonly group: "regions";
+    readonly method: "GET";
+    readonly path: "/regions";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly ["organizationId"];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly getDocumentation: {
+    readonly group: "root";
+    readonly method: "GET";
+    readonly path: "/";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "text";
+    readonly authenticated: false;
+    readonly paginated: false;
+  };
+  readonly createSourceDefinition: {
+    readonly group: "sourceDefinitions";
+    readonly method: "POST";
+    readonly path: "/workspaces/{workspaceId}/definitions/sources";
+    readonly pathParams: readonly ["workspaceId"];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly deleteSourceDefinition: {
+    readonly group: "sourceDefinitions";
+    readonly method: "DELETE";
+    readonly path: "/workspaces/{workspaceId}/definitions/sources/{definitionId}";
+    readonly pathParams: readonly ["workspaceId", "definitionId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly getSourceDefinition: {
+    readonly group: "sourceDefinitions";
+    readonly method: "GET";
+    readonly path: "/workspaces/{workspaceId}/definitions/sources/{definitionId}";
+    readonly pathParams: readonly ["workspaceId", "definitionId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly listSourceDefinitions: {
+    readonly group: "sourceDefinitions";
+    readonly method: "GET";
+    readonly path: "/workspaces/{workspaceId}/definitions/sources";
+    readonly pathParams: readonly ["workspaceId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly updateSourceDefinition: {
+    readonly group: "sourceDefinitions";
+    readonly method: "PUT";
+    readonly path: "/workspaces/{workspaceId}/definitions/sources/{definitionId}";
+    readonly pathParams: readonly ["workspaceId", "definitionId"];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly createSource: {
+    readonly group: "sources";
+    readonly method: "POST";
+    readonly path: "/sources";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly deleteSource: {
+    readonly group: "sources";
+    readonly method: "DELETE";
+    readonly path: "/sources/{sourceId}";
+    readonly pathParams: readonly ["sourceId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "none";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly getSource: {
+    readonly group: "sources";
+    readonly method: "GET";
+    readonly path: "/sources/{sourceId}";
+    readonly pathParams: readonly ["sourceId"];
+    readonly queryParams: readonly ["includeSecretCoordinates"];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly initiateOAuth: {
+    readonly group: "sources";
+    readonly method: "POST";
+    readonly path: "/sources/initiateOAuth";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly listSources: {
+    readonly group: "sources";
+    readonly method: "GET";
+    readonly path: "/sources";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly ["workspaceIds", "includeDeleted", "limit", "offset"];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: true;
+  };
+  readonly patchSource: {
+    readonly group: "sources";
+    readonly method: "PATCH";
+    readonly path: "/sources/{sourceId}";
+    readonly pathParams: readonly ["sourceId"];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly putSource: {
+    readonly group: "sources";
+    readonly method: "PUT";
+    readonly path: "/sources/{sourceId}";
+    readonly pathParams: readonly ["sourceId"];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly getStreamProperties: {
+    readonly group: "streams";
+    readonly method: "GET";
+    readonly path: "/streams";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly ["sourceId", "destinationId", "ignoreCache"];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly createTag: {
+    readonly group: "tags";
+    readonly method: "POST";
+    readonly path: "/tags";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly deleteTag: {
+    readonly group: "tags";
+    readonly method: "DELETE";
+    readonly path: "/tags/{tagId}";
+    readonly pathParams: readonly ["tagId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "none";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly getTag: {
+    readonly group: "tags";
+    readonly method: "GET";
+    readonly path: "/tags/{tagId}";
+    readonly pathParams: readonly ["tagId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly listTags: {
+    readonly group: "tags";
+    readonly method: "GET";
+    readonly path: "/tags";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly ["workspaceIds"];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly updateTag: {
+    readonly group: "tags";
+    readonly method: "PATCH";
+    readonly path: "/tags/{tagId}";
+    readonly pathParams: readonly ["tagId"];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly listUsersWithinAnOrganization: {
+    readonly group: "users";
+    readonly method: "GET";
+    readonly path: "/users";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly ["organizationId", "ids", "emails"];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly createOrUpdateWorkspaceOAuthCredentials: {
+    readonly group: "workspaces";
+    readonly method: "PUT";
+    readonly path: "/workspaces/{workspaceId}/oauthCredentials";
+    readonly pathParams: readonly ["workspaceId"];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "none";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly createWorkspace: {
+    readonly group: "workspaces";
+    readonly method: "POST";
+    readonly path: "/workspaces";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly deleteWorkspace: {
+    readonly group: "workspaces";
+    readonly method: "DELETE";
+    readonly path: "/workspaces/{workspaceId}";
+    readonly pathParams: readonly ["workspaceId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "none";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly deleteWorkspaceOAuthCredentials: {
+    readonly group: "workspaces";
+    readonly method: "DELETE";
+    readonly path: "/workspaces/{workspaceId}/oauthCredentials/{actorType}/{name}";
+    readonly pathParams: readonly ["workspaceId", "actorType", "name"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "none";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly getWorkspace: {
+    readonly group: "workspaces";
+    readonly method: "GET";
+    readonly path: "/workspaces/{workspaceId}";
+    readonly pathParams: readonly ["workspaceId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly listWorkspaces: {
+    readonly group: "workspaces";
+    readonly method: "GET";
+    readonly path: "/workspaces";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly ["workspaceIds", "includeDeleted", "limit", "offset"];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: true;
+  };
+  readonly updateWorkspace: {
+    readonly group: "workspaces";
+    readonly method: "PATCH";
+    readonly path: "/workspaces/{workspaceId}";
+    readonly pathParams: readonly ["workspaceId"];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+};
 
-/** Every operation of the spec, by operationId. */
-export const operationTable = {
-  createAccessToken: $createAccessToken,
-  createApplication: $createApplication,
-  deleteApplication: $deleteApplication,
-  getApplication: $getApplication,
-  listApplications: $listApplications,
-  createConnection: $createConnection,
-  deleteConnection: $deleteConnection,
-  getConnection: $getConnection,
-  listConnections: $listConnections,
-  patchConnection: $patchConnection,
-  listConnectorDefinitions: $listConnectorDefinitions,
-  createDataplane: $createDataplane,
-  createRegion: $createRegion,
-  deleteDataplane: $deleteDataplane,
-  getDataplane: $getDataplane,
-  listDataplanes: $listDataplanes,
-  updateDataplane: $updateDataplane,
-  updateRegion: $updateRegion,
-  createDeclarativeSourceDefinition: $createDeclarativeSourceDefinition,
-  deleteDeclarativeSourceDefinition: $deleteDeclarativeSourceDefinition,
-  getDeclarativeSourceDefinition: $getDeclarativeSourceDefinition,
-  listDeclarativeSourceDefinitions: $listDeclarativeSourceDefinitions,
-  updateDeclarativeSourceDefinition: $updateDeclarativeSourceDefinition,
-  createDestinationDefinition: $createDestinationDefinition,
-  deleteDestinationDefinition: $deleteDestinationDefinition,
-  getDestinationDefinition: $getDestinationDefinition,
-  listDestinationDefinitions: $listDestinationDefinitions,
-  updateDestinationDefinition: $updateDestinationDefinition,
-  createDestination: $createDestination,
-  deleteDestination: $deleteDestination,
-  getDestination: $getDestination,
-  listDestinations: $listDestinations,
-  patchDestination: $patchDestination,
-  putDestination: $putDestination,
-  generateEmbeddedScopedToken: $generateEmbeddedScopedToken,
-  getEmbeddedWidget: $getEmbeddedWidget,
-  listEmbeddedOrganizationsByUser: $listEmbeddedOrganizationsByUser,
-  addGroupMember: $addGroupMember,
-  createGroup: $createGroup,
-  createGroupPermission: $createGroupPermission,
-  deleteGroup: $deleteGroup,
-  deleteGroupPermission: $deleteGroupPermission,
-  getGroup: $getGroup,
-  listGroupMembers: $listGroupMembers,
-  listGroupPermissions: $listGroupPermissions,
-  listGroups: $listGroups,
-  removeGroupMember: $removeGroupMember,
-  updateGroup: $updateGroup,
-  getHealthCheck: $getHealthCheck,
-  cancelJob: $cancelJob,
-  createJob: $createJob,
-  getJob: $getJob,
-  listJobs: $listJobs,
-  oauthCallback: $oauthCallback,
-  createOrUpdateOrganizationOAuthCredentials: $createOrUpdateOrganizationOAuthCredentials,
-  deleteOrganizationOAuthCredentials: $deleteOrganizationOAuthCredentials,
-  listOrganizationsForUser: $listOrganizationsForUser,
-  createPermission: $createPermission,
-  deletePermission: $deletePermission,
-  getPermission: $getPermission,
-  listPermissions: $listPermissions,
-  updatePermission: $updatePermission,
-  deleteRegion: $deleteRegion,
-  getRegion: $getRegion,
-  listRegions: $listRegions,
-  getDocumentation: $getDocumentation,
-  createSourceDefinition: $createSourceDefinition,
-  deleteSourceDefinition: $deleteSourceDefinition,
-  getSourceDefinition: $getSourceDefinition,
-  listSourceDefinitions: $listSourceDefinitions,
-  updateSourceDefinition: $updateSourceDefinition,
-  createSource: $createSource,
-  deleteSource: $deleteSource,
-  getSource: $getSource,
-  initiateOAuth: $initiateOAuth,
-  listSources: $listSources,
-  patchSource: $patchSource,
-  putSource: $putSource,
-  getStreamProperties: $getStreamProperties,
-  createTag: $createTag,
-  deleteTag: $deleteTag,
-  getTag: $getTag,
-  listTags: $listTags,
-  updateTag: $updateTag,
-  listUsersWithinAnOrganization: $listUsersWithinAnOrganization,
-  createOrUpdateWorkspaceOAuthCredentials: $createOrUpdateWorkspaceOAuthCredentials,
-  createWorkspace: $createWorkspace,
-  deleteWorkspace: $deleteWorkspace,
-  deleteWorkspaceOAuthCredentials: $deleteWorkspaceOAuthCredentials,
-  getWorkspace: $getWorkspace,
-  listWorkspaces: $listWorkspaces,
-  updateWorkspace: $updateWorkspace,
-} as const satisfies Record<string, OperationSpec>;
+/** Every operation of the spec, by operationId (decoded once, when first imported; dropped by bundles that do not use it). */
+export const operationTable: OperationTable = /* @__PURE__ */ decodeTable({
+  createAccessToken: "applications POST /applications/token  Bu",
+  createApplication: "applications POST /applications  B",
+  deleteApplication: "applications DELETE /applications/{applicationId}  ",
+  getApplication: "applications GET /applications/{applicationId}  ",
+  listApplications: "applications GET /applications  ",
+  createConnection: "connections POST /connections  B",
+  deleteConnection: "connections DELETE /connections/{connectionId}  n",
+  getConnection: "connections GET /connections/{connectionId}  ",
+  listConnections: "connections GET /connections workspaceIds,tagIds,includeDeleted,limit,offset p",
+  patchConnection: "connections PATCH /connections/{connectionId}  B",
+  listConnectorDefinitions: "connectorDefinitions GET /connector_definitions type,workspaceId ",
+  createDataplane: "dataplanes POST /dataplanes  B",
+  createRegion: "dataplanes POST /regions  B",
+  deleteDataplane: "dataplanes DELETE /dataplanes/{dataplaneId}  ",
+  getDataplane: "dataplanes GET /dataplanes/{dataplaneId}  ",
+  listDataplanes: "dataplanes GET /dataplanes regionIds ",
+  updateDataplane: "dataplanes PATCH /dataplanes/{dataplaneId}  B",
+  updateRegion: "dataplanes PATCH /regions/{regionId}  B",
+  createDeclarativeSourceDefinition:
+    "declarativeSourceDefinitions POST /workspaces/{workspaceId}/definitions/declarative_sources  B",
+  deleteDeclarativeSourceDefinition:
+    "declarativeSourceDefinitions DELETE /workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}  ",
+  getDeclarativeSourceDefinition:
+    "declarativeSourceDefinitions GET /workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}  ",
+  listDeclarativeSourceDefinitions:
+    "declarativeSourceDefinitions GET /workspaces/{workspaceId}/definitions/declarative_sources  ",
+  updateDeclarativeSourceDefinition:
+    "declarativeSourceDefinitions PUT /workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}  B",
+  createDestinationDefinition:
+    "destinationDefinitions POST /workspaces/{workspaceId}/definitions/destinations  B",
+  deleteDestinationDefinition:
+    "destinationDefinitions DELETE /workspaces/{workspaceId}/definitions/destinations/{definitionId}  ",
+  getDestinationDefinition:
+    "destinationDefinitions GET /workspaces/{workspaceId}/definitions/destinations/{definitionId}  ",
+  listDestinationDefinitions:
+    "destinationDefinitions GET /workspaces/{workspaceId}/definitions/destinations  ",
+  updateDestinationDefinition:
+    "destinationDefinitions PUT /workspaces/{workspaceId}/definitions/destinations/{definitionId}  B",
+  createDestination: "destinations POST /destinations  B",
+  deleteDestination: "destinations DELETE /destinations/{destinationId}  n",
+  getDestination: "destinations GET /destinations/{destinationId} includeSecretCoordinates ",
+  listDestinations: "destinations GET /destinations workspaceIds,includeDeleted,limit,offset p",
+  patchDestination: "destinations PATCH /destinations/{destinationId}  B",
+  putDestination: "destinations PUT /destinations/{destinationId}  B",
+  generateEmbeddedScopedToken: "embeddedScopedToken POST /embedded/scoped_token  B",
+  getEmbeddedWidget: "embeddedWidget POST /embedded/widget_token  B",
+  listEmbeddedOrganizationsByUser: "embeddedWidget GET /embedded/organizations  ",
+  addGroupMember: "groups POST /groups/{groupId}/members  B",
+  createGroup: "groups POST /groups  B",
+  createGroupPermission: "groups POST /groups/{groupId}/permissions  B",
+  deleteGroup: "groups DELETE /groups/{groupId}  n",
+  deleteGroupPermission: "groups DELETE /groups/{groupId}/permissions/{permissionId}  n",
+  getGroup: "groups GET /groups/{groupId}  ",
+  listGroupMembers: "groups GET /groups/{groupId}/members limit,offset p",
+  listGroupPermissions: "groups GET /groups/{groupId}/permissions  ",
+  listGroups: "groups GET /groups organizationId,limit,offset p",
+  removeGroupMember: "groups DELETE /groups/{groupId}/members/{userId}  n",
+  updateGroup: "groups PATCH /groups/{groupId}  B",
+  getHealthCheck: "health GET /health  nu",
+  cancelJob: "jobs DELETE /jobs/{jobId}  ",
+  createJob: "jobs POST /jobs  B",
+  getJob: "jobs GET /jobs/{jobId}  ",
+  listJobs:
+    "jobs GET /jobs connectionId,limit,offset,jobType,workspaceIds,status,createdAtStart,createdAtEnd,updatedAtStart,updatedAtEnd,orderBy p",
+  oauthCallback: "oAuth GET /oauth/callback queryParams ru",
+  createOrUpdateOrganizationOAuthCredentials:
+    "organizations PUT /organizations/{organizationId}/oauthCredentials  Bn",
+  deleteOrganizationOAuthCredentials:
+    "organizations DELETE /organizations/{organizationId}/oauthCredentials/{actorType}/{name}  n",
+  listOrganizationsForUser: "organizations GET /organizations  ",
+  createPermission: "permissions POST /permissions  B",
+  deletePermission: "permissions DELETE /permissions/{permissionId}  n",
+  getPermission: "permissions GET /permissions/{permissionId}  ",
+  listPermissions: "permissions GET /permissions userId,organizationId ",
+  updatePermission: "permissions PATCH /permissions/{permissionId}  B",
+  deleteRegion: "regions DELETE /regions/{regionId}  ",
+  getRegion: "regions GET /regions/{regionId}  ",
+  listRegions: "regions GET /regions organizationId ",
+  getDocumentation: "root GET /  tu",
+  createSourceDefinition: "sourceDefinitions POST /workspaces/{workspaceId}/definitions/sources  B",
+  deleteSourceDefinition:
+    "sourceDefinitions DELETE /workspaces/{workspaceId}/definitions/sources/{definitionId}  ",
+  getSourceDefinition:
+    "sourceDefinitions GET /workspaces/{workspaceId}/definitions/sources/{definitionId}  ",
+  listSourceDefinitions: "sourceDefinitions GET /workspaces/{workspaceId}/definitions/sources  ",
+  updateSourceDefinition:
+    "sourceDefinitions PUT /workspaces/{workspaceId}/definitions/sources/{definitionId}  B",
+  createSource: "sources POST /sources  B",
+  deleteSource: "sources DELETE /sources/{sourceId}  n",
+  getSource: "sources GET /sources/{sourceId} includeSecretCoordinates ",
+  initiateOAuth: "sources POST /sources/initiateOAuth  B",
+  listSources: "sources GET /sources workspaceIds,includeDeleted,limit,offset p",
+  patchSource: "sources PATCH /sources/{sourceId}  B",
+  putSource: "sources PUT /sources/{sourceId}  B",
+  getStreamProperties: "streams GET /streams sourceId,destinationId,ignoreCache ",
+  createTag: "tags POST /tags  B",
+  deleteTag: "tags DELETE /tags/{tagId}  n",
+  getTag: "tags GET /tags/{tagId}  ",
+  listTags: "tags GET /tags workspaceIds ",
+  updateTag: "tags PATCH /tags/{tagId}  B",
+  listUsersWithinAnOrganization: "users GET /users organizationId,ids,emails ",
+  createOrUpdateWorkspaceOAuthCredentials:
+    "workspaces PUT /workspaces/{workspaceId}/oauthCredentials  Bn",
+  createWorkspace: "workspaces POST /workspaces  B",
+  deleteWorkspace: "workspaces DELETE /workspaces/{workspaceId}  n",
+  deleteWorkspaceOAuthCredentials:
+    "workspaces DELETE /workspaces/{workspaceId}/oauthCredentials/{actorType}/{name}  n",
+  getWorkspace: "workspaces GET /workspaces/{workspaceId}  ",
+  listWorkspaces: "workspaces GET /workspaces workspaceIds,includeDeleted,limit,offset p",
+  updateWorkspace: "workspaces PATCH /workspaces/{workspaceId}  B",
+}) as OperationTable;
 
-export type OperationId = keyof typeof operationTable;
+export type OperationId = keyof OperationTable;
 
 /** The client groups, one per tag of the spec. */
 export type GroupName =
@@ -2746,7 +2767,15 @@ export interface OperationTypes {
  * `{ clientId, clientSecret }`.
  */
 export const createAccessToken: OperationFunction<OperationTypes["createAccessToken"]> =
-  /* @__PURE__ */ operation("createAccessToken", $createAccessToken);
+  /* @__PURE__ */ operation("createAccessToken", {
+    method: "POST",
+    path: "/applications/token",
+    pathParams: [],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: false,
+  });
 
 /**
  * Create an application
@@ -2761,7 +2790,15 @@ export const createAccessToken: OperationFunction<OperationTypes["createAccessTo
  * `auth: { clientId, clientSecret }` to have that done for you.
  */
 export const createApplication: OperationFunction<OperationTypes["createApplication"]> =
-  /* @__PURE__ */ operation("createApplication", $createApplication);
+  /* @__PURE__ */ operation("createApplication", {
+    method: "POST",
+    path: "/applications",
+    pathParams: [],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Delete an application
@@ -2775,7 +2812,15 @@ export const createApplication: OperationFunction<OperationTypes["createApplicat
  * @param applicationId The application's `id`, as listApplications returns it.
  */
 export const deleteApplication: OperationFunction<OperationTypes["deleteApplication"]> =
-  /* @__PURE__ */ operation("deleteApplication", $deleteApplication);
+  /* @__PURE__ */ operation("deleteApplication", {
+    method: "DELETE",
+    path: "/applications/{applicationId}",
+    pathParams: ["applicationId"],
+    queryParams: [],
+    body: null,
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Get an application
@@ -2788,7 +2833,15 @@ export const deleteApplication: OperationFunction<OperationTypes["deleteApplicat
  * @param applicationId The application's `id`, as listApplications returns it.
  */
 export const getApplication: OperationFunction<OperationTypes["getApplication"]> =
-  /* @__PURE__ */ operation("getApplication", $getApplication);
+  /* @__PURE__ */ operation("getApplication", {
+    method: "GET",
+    path: "/applications/{applicationId}",
+    pathParams: ["applicationId"],
+    queryParams: [],
+    body: null,
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * List your applications
@@ -2801,7 +2854,15 @@ export const getApplication: OperationFunction<OperationTypes["getApplication"]>
  * client ids and secrets. Other users' applications are never listed.
  */
 export const listApplications: OperationFunction<OperationTypes["listApplications"]> =
-  /* @__PURE__ */ operation("listApplications", $listApplications);
+  /* @__PURE__ */ operation("listApplications", {
+    method: "GET",
+    path: "/applications",
+    pathParams: [],
+    queryParams: [],
+    body: null,
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Create a connection
@@ -2817,7 +2878,15 @@ export const listApplications: OperationFunction<OperationTypes["listApplication
  * cursors and primary keys each stream supports.
  */
 export const createConnection: OperationFunction<OperationTypes["createConnection"]> =
-  /* @__PURE__ */ operation("createConnection", $createConnection);
+  /* @__PURE__ */ operation("createConnection", {
+    method: "POST",
+    path: "/connections",
+    pathParams: [],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Delete a connection
@@ -2832,7 +2901,15 @@ export const createConnection: OperationFunction<OperationTypes["createConnectio
  * @param connectionId The connection's id.
  */
 export const deleteConnection: OperationFunction<OperationTypes["deleteConnection"]> =
-  /* @__PURE__ */ operation("deleteConnection", $deleteConnection);
+  /* @__PURE__ */ operation("deleteConnection", {
+    method: "DELETE",
+    path: "/connections/{connectionId}",
+    pathParams: ["connectionId"],
+    queryParams: [],
+    body: null,
+    success: "none",
+    authenticated: true,
+  });
 
 /**
  * Get a connection
@@ -2845,7 +2922,15 @@ export const deleteConnection: OperationFunction<OperationTypes["deleteConnectio
  * @param connectionId The connection's id.
  */
 export const getConnection: OperationFunction<OperationTypes["getConnection"]> =
-  /* @__PURE__ */ operation("getConnection", $getConnection);
+  /* @__PURE__ */ operation("getConnection", {
+    method: "GET",
+    path: "/connections/{connectionId}",
+    pathParams: ["connectionId"],
+    queryParams: [],
+    body: null,
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * List connections
@@ -2859,7 +2944,15 @@ export const getConnection: OperationFunction<OperationTypes["getConnection"]> =
  * Follow `next` (or use the client's `for await`) to read them all.
  */
 export const listConnections: OperationFunction<OperationTypes["listConnections"]> =
-  /* @__PURE__ */ pagedOperation("listConnections", $listConnections);
+  /* @__PURE__ */ pagedOperation("listConnections", {
+    method: "GET",
+    path: "/connections",
+    pathParams: [],
+    queryParams: ["workspaceIds", "tagIds", "includeDeleted", "limit", "offset"],
+    body: null,
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Update some fields of a connection
@@ -2875,7 +2968,15 @@ export const listConnections: OperationFunction<OperationTypes["listConnections"
  * @param connectionId The connection's id.
  */
 export const patchConnection: OperationFunction<OperationTypes["patchConnection"]> =
-  /* @__PURE__ */ operation("patchConnection", $patchConnection);
+  /* @__PURE__ */ operation("patchConnection", {
+    method: "PATCH",
+    path: "/connections/{connectionId}",
+    pathParams: ["connectionId"],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * List the connectors a workspace can use
@@ -2891,7 +2992,15 @@ export const patchConnection: OperationFunction<OperationTypes["patchConnection"
  */
 export const listConnectorDefinitions: OperationFunction<
   OperationTypes["listConnectorDefinitions"]
-> = /* @__PURE__ */ operation("listConnectorDefinitions", $listConnectorDefinitions);
+> = /* @__PURE__ */ operation("listConnectorDefinitions", {
+  method: "GET",
+  path: "/connector_definitions",
+  pathParams: [],
+  queryParams: ["type", "workspaceId"],
+  body: null,
+  success: "json",
+  authenticated: true,
+});
 
 /**
  * Create a dataplane
@@ -2907,7 +3016,15 @@ export const listConnectorDefinitions: OperationFunction<
  * name must be new in the region (409 otherwise).
  */
 export const createDataplane: OperationFunction<OperationTypes["createDataplane"]> =
-  /* @__PURE__ */ operation("createDataplane", $createDataplane);
+  /* @__PURE__ */ operation("createDataplane", {
+    method: "POST",
+    path: "/dataplanes",
+    pathParams: [],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Create a region
@@ -2921,7 +3038,15 @@ export const createDataplane: OperationFunction<OperationTypes["createDataplane"
  * the organization (409 otherwise).
  */
 export const createRegion: OperationFunction<OperationTypes["createRegion"]> =
-  /* @__PURE__ */ operation("createRegion", $createRegion);
+  /* @__PURE__ */ operation("createRegion", {
+    method: "POST",
+    path: "/regions",
+    pathParams: [],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Delete a dataplane
@@ -2935,7 +3060,15 @@ export const createRegion: OperationFunction<OperationTypes["createRegion"]> =
  * @param dataplaneId The dataplane's id (`dataplaneId`).
  */
 export const deleteDataplane: OperationFunction<OperationTypes["deleteDataplane"]> =
-  /* @__PURE__ */ operation("deleteDataplane", $deleteDataplane);
+  /* @__PURE__ */ operation("deleteDataplane", {
+    method: "DELETE",
+    path: "/dataplanes/{dataplaneId}",
+    pathParams: ["dataplaneId"],
+    queryParams: [],
+    body: null,
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Get a dataplane
@@ -2948,7 +3081,15 @@ export const deleteDataplane: OperationFunction<OperationTypes["deleteDataplane"
  * @param dataplaneId The dataplane's id (`dataplaneId`).
  */
 export const getDataplane: OperationFunction<OperationTypes["getDataplane"]> =
-  /* @__PURE__ */ operation("getDataplane", $getDataplane);
+  /* @__PURE__ */ operation("getDataplane", {
+    method: "GET",
+    path: "/dataplanes/{dataplaneId}",
+    pathParams: ["dataplaneId"],
+    queryParams: [],
+    body: null,
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * List dataplanes
@@ -2961,7 +3102,15 @@ export const getDataplane: OperationFunction<OperationTypes["getDataplane"]> =
  * regions. Needs instance-admin rights.
  */
 export const listDataplanes: OperationFunction<OperationTypes["listDataplanes"]> =
-  /* @__PURE__ */ operation("listDataplanes", $listDataplanes);
+  /* @__PURE__ */ operation("listDataplanes", {
+    method: "GET",
+    path: "/dataplanes",
+    pathParams: [],
+    queryParams: ["regionIds"],
+    body: null,
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Rename, enable or disable a dataplane
@@ -2974,7 +3123,15 @@ export const listDataplanes: OperationFunction<OperationTypes["listDataplanes"]>
  * @param dataplaneId The dataplane's id (`dataplaneId`).
  */
 export const updateDataplane: OperationFunction<OperationTypes["updateDataplane"]> =
-  /* @__PURE__ */ operation("updateDataplane", $updateDataplane);
+  /* @__PURE__ */ operation("updateDataplane", {
+    method: "PATCH",
+    path: "/dataplanes/{dataplaneId}",
+    pathParams: ["dataplaneId"],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Rename, enable or disable a region
@@ -2987,7 +3144,15 @@ export const updateDataplane: OperationFunction<OperationTypes["updateDataplane"
  * @param regionId The region's id (`regionId`).
  */
 export const updateRegion: OperationFunction<OperationTypes["updateRegion"]> =
-  /* @__PURE__ */ operation("updateRegion", $updateRegion);
+  /* @__PURE__ */ operation("updateRegion", {
+    method: "PATCH",
+    path: "/regions/{regionId}",
+    pathParams: ["regionId"],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Publish a source connector from a low-code manifest
@@ -3004,10 +3169,15 @@ export const updateRegion: OperationFunction<OperationTypes["updateRegion"]> =
  */
 export const createDeclarativeSourceDefinition: OperationFunction<
   OperationTypes["createDeclarativeSourceDefinition"]
-> = /* @__PURE__ */ operation(
-  "createDeclarativeSourceDefinition",
-  $createDeclarativeSourceDefinition,
-);
+> = /* @__PURE__ */ operation("createDeclarativeSourceDefinition", {
+  method: "POST",
+  path: "/workspaces/{workspaceId}/definitions/declarative_sources",
+  pathParams: ["workspaceId"],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+});
 
 /**
  * Delete a declarative source definition
@@ -3024,10 +3194,15 @@ export const createDeclarativeSourceDefinition: OperationFunction<
  */
 export const deleteDeclarativeSourceDefinition: OperationFunction<
   OperationTypes["deleteDeclarativeSourceDefinition"]
-> = /* @__PURE__ */ operation(
-  "deleteDeclarativeSourceDefinition",
-  $deleteDeclarativeSourceDefinition,
-);
+> = /* @__PURE__ */ operation("deleteDeclarativeSourceDefinition", {
+  method: "DELETE",
+  path: "/workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}",
+  pathParams: ["workspaceId", "definitionId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+});
 
 /**
  * Get a declarative source definition
@@ -3042,7 +3217,15 @@ export const deleteDeclarativeSourceDefinition: OperationFunction<
  */
 export const getDeclarativeSourceDefinition: OperationFunction<
   OperationTypes["getDeclarativeSourceDefinition"]
-> = /* @__PURE__ */ operation("getDeclarativeSourceDefinition", $getDeclarativeSourceDefinition);
+> = /* @__PURE__ */ operation("getDeclarativeSourceDefinition", {
+  method: "GET",
+  path: "/workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}",
+  pathParams: ["workspaceId", "definitionId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+});
 
 /**
  * List the declarative source definitions of a workspace
@@ -3059,10 +3242,15 @@ export const getDeclarativeSourceDefinition: OperationFunction<
  */
 export const listDeclarativeSourceDefinitions: OperationFunction<
   OperationTypes["listDeclarativeSourceDefinitions"]
-> = /* @__PURE__ */ operation(
-  "listDeclarativeSourceDefinitions",
-  $listDeclarativeSourceDefinitions,
-);
+> = /* @__PURE__ */ operation("listDeclarativeSourceDefinitions", {
+  method: "GET",
+  path: "/workspaces/{workspaceId}/definitions/declarative_sources",
+  pathParams: ["workspaceId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+});
 
 /**
  * Publish a new manifest for a declarative source definition
@@ -3078,10 +3266,15 @@ export const listDeclarativeSourceDefinitions: OperationFunction<
  */
 export const updateDeclarativeSourceDefinition: OperationFunction<
   OperationTypes["updateDeclarativeSourceDefinition"]
-> = /* @__PURE__ */ operation(
-  "updateDeclarativeSourceDefinition",
-  $updateDeclarativeSourceDefinition,
-);
+> = /* @__PURE__ */ operation("updateDeclarativeSourceDefinition", {
+  method: "PUT",
+  path: "/workspaces/{workspaceId}/definitions/declarative_sources/{definitionId}",
+  pathParams: ["workspaceId", "definitionId"],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+});
 
 /**
  * Add a custom destination connector
@@ -3099,7 +3292,15 @@ export const updateDeclarativeSourceDefinition: OperationFunction<
  */
 export const createDestinationDefinition: OperationFunction<
   OperationTypes["createDestinationDefinition"]
-> = /* @__PURE__ */ operation("createDestinationDefinition", $createDestinationDefinition);
+> = /* @__PURE__ */ operation("createDestinationDefinition", {
+  method: "POST",
+  path: "/workspaces/{workspaceId}/definitions/destinations",
+  pathParams: ["workspaceId"],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+});
 
 /**
  * Delete a custom destination connector
@@ -3117,7 +3318,15 @@ export const createDestinationDefinition: OperationFunction<
  */
 export const deleteDestinationDefinition: OperationFunction<
   OperationTypes["deleteDestinationDefinition"]
-> = /* @__PURE__ */ operation("deleteDestinationDefinition", $deleteDestinationDefinition);
+> = /* @__PURE__ */ operation("deleteDestinationDefinition", {
+  method: "DELETE",
+  path: "/workspaces/{workspaceId}/definitions/destinations/{definitionId}",
+  pathParams: ["workspaceId", "definitionId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+});
 
 /**
  * Get a destination definition
@@ -3133,7 +3342,15 @@ export const deleteDestinationDefinition: OperationFunction<
  */
 export const getDestinationDefinition: OperationFunction<
   OperationTypes["getDestinationDefinition"]
-> = /* @__PURE__ */ operation("getDestinationDefinition", $getDestinationDefinition);
+> = /* @__PURE__ */ operation("getDestinationDefinition", {
+  method: "GET",
+  path: "/workspaces/{workspaceId}/definitions/destinations/{definitionId}",
+  pathParams: ["workspaceId", "definitionId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+});
 
 /**
  * List the destination definitions of a workspace
@@ -3148,7 +3365,15 @@ export const getDestinationDefinition: OperationFunction<
  */
 export const listDestinationDefinitions: OperationFunction<
   OperationTypes["listDestinationDefinitions"]
-> = /* @__PURE__ */ operation("listDestinationDefinitions", $listDestinationDefinitions);
+> = /* @__PURE__ */ operation("listDestinationDefinitions", {
+  method: "GET",
+  path: "/workspaces/{workspaceId}/definitions/destinations",
+  pathParams: ["workspaceId"],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+});
 
 /**
  * Rename a custom destination connector or change its image tag
@@ -3166,7 +3391,15 @@ export const listDestinationDefinitions: OperationFunction<
  */
 export const updateDestinationDefinition: OperationFunction<
   OperationTypes["updateDestinationDefinition"]
-> = /* @__PURE__ */ operation("updateDestinationDefinition", $updateDestinationDefinition);
+> = /* @__PURE__ */ operation("updateDestinationDefinition", {
+  method: "PUT",
+  path: "/workspaces/{workspaceId}/definitions/destinations/{definitionId}",
+  pathParams: ["workspaceId", "definitionId"],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+});
 
 /**
  * Create a destination
@@ -3182,7 +3415,15 @@ export const updateDestinationDefinition: OperationFunction<
  * fields).
  */
 export const createDestination: OperationFunction<OperationTypes["createDestination"]> =
-  /* @__PURE__ */ operation("createDestination", $createDestination);
+  /* @__PURE__ */ operation("createDestination", {
+    method: "POST",
+    path: "/destinations",
+    pathParams: [],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Delete a destination
@@ -3197,7 +3438,15 @@ export const createDestination: OperationFunction<OperationTypes["createDestinat
  * @param destinationId The destination's id.
  */
 export const deleteDestination: OperationFunction<OperationTypes["deleteDestination"]> =
-  /* @__PURE__ */ operation("deleteDestination", $deleteDestination);
+  /* @__PURE__ */ operation("deleteDestination", {
+    method: "DELETE",
+    path: "/destinations/{destinationId}",
+    pathParams: ["destinationId"],
+    queryParams: [],
+    body: null,
+    success: "none",
+    authenticated: true,
+  });
 
 /**
  * Get a destination
@@ -3210,7 +3459,15 @@ export const deleteDestination: OperationFunction<OperationTypes["deleteDestinat
  * @param destinationId The destination's id.
  */
 export const getDestination: OperationFunction<OperationTypes["getDestination"]> =
-  /* @__PURE__ */ operation("getDestination", $getDestination);
+  /* @__PURE__ */ operation("getDestination", {
+    method: "GET",
+    path: "/destinations/{destinationId}",
+    pathParams: ["destinationId"],
+    queryParams: ["includeSecretCoordinates"],
+    body: null,
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * List destinations
@@ -3224,7 +3481,15 @@ export const getDestination: OperationFunction<OperationTypes["getDestination"]>
  * Follow `next` (or use the client's `for await`) to read them all.
  */
 export const listDestinations: OperationFunction<OperationTypes["listDestinations"]> =
-  /* @__PURE__ */ pagedOperation("listDestinations", $listDestinations);
+  /* @__PURE__ */ pagedOperation("listDestinations", {
+    method: "GET",
+    path: "/destinations",
+    pathParams: [],
+    queryParams: ["workspaceIds", "includeDeleted", "limit", "offset"],
+    body: null,
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Update some fields of a destination
@@ -3239,7 +3504,15 @@ export const listDestinations: OperationFunction<OperationTypes["listDestination
  * @param destinationId The destination's id.
  */
 export const patchDestination: OperationFunction<OperationTypes["patchDestination"]> =
-  /* @__PURE__ */ operation("patchDestination", $patchDestination);
+  /* @__PURE__ */ operation("patchDestination", {
+    method: "PATCH",
+    path: "/destinations/{destinationId}",
+    pathParams: ["destinationId"],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Replace a destination
@@ -3254,7 +3527,15 @@ export const patchDestination: OperationFunction<OperationTypes["patchDestinatio
  * @param destinationId The destination's id.
  */
 export const putDestination: OperationFunction<OperationTypes["putDestination"]> =
-  /* @__PURE__ */ operation("putDestination", $putDestination);
+  /* @__PURE__ */ operation("putDestination", {
+    method: "PUT",
+    path: "/destinations/{destinationId}",
+    pathParams: ["destinationId"],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Get a scoped token for Airbyte Embedded
@@ -3269,7 +3550,15 @@ export const putDestination: OperationFunction<OperationTypes["putDestination"]>
  */
 export const generateEmbeddedScopedToken: OperationFunction<
   OperationTypes["generateEmbeddedScopedToken"]
-> = /* @__PURE__ */ operation("generateEmbeddedScopedToken", $generateEmbeddedScopedToken);
+> = /* @__PURE__ */ operation("generateEmbeddedScopedToken", {
+  method: "POST",
+  path: "/embedded/scoped_token",
+  pathParams: [],
+  queryParams: [],
+  body: { required: true },
+  success: "json",
+  authenticated: true,
+});
 
 /**
  * Get a token for the Airbyte Embedded widget
@@ -3284,7 +3573,15 @@ export const generateEmbeddedScopedToken: OperationFunction<
  * organization admin.
  */
 export const getEmbeddedWidget: OperationFunction<OperationTypes["getEmbeddedWidget"]> =
-  /* @__PURE__ */ operation("getEmbeddedWidget", $getEmbeddedWidget);
+  /* @__PURE__ */ operation("getEmbeddedWidget", {
+    method: "POST",
+    path: "/embedded/widget_token",
+    pathParams: [],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * List your organizations that have Airbyte Embedded
@@ -3300,7 +3597,15 @@ export const getEmbeddedWidget: OperationFunction<OperationTypes["getEmbeddedWid
  */
 export const listEmbeddedOrganizationsByUser: OperationFunction<
   OperationTypes["listEmbeddedOrganizationsByUser"]
-> = /* @__PURE__ */ operation("listEmbeddedOrganizationsByUser", $listEmbeddedOrganizationsByUser);
+> = /* @__PURE__ */ operation("listEmbeddedOrganizationsByUser", {
+  method: "GET",
+  path: "/embedded/organizations",
+  pathParams: [],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+});
 
 /**
  * Add a member to a group
@@ -3315,7 +3620,15 @@ export const listEmbeddedOrganizationsByUser: OperationFunction<
  * @param groupId The group's id.
  */
 export const addGroupMember: OperationFunction<OperationTypes["addGroupMember"]> =
-  /* @__PURE__ */ operation("addGroupMember", $addGroupMember);
+  /* @__PURE__ */ operation("addGroupMember", {
+    method: "POST",
+    path: "/groups/{groupId}/members",
+    pathParams: ["groupId"],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Create a group
@@ -3329,7 +3642,15 @@ export const addGroupMember: OperationFunction<OperationTypes["addGroupMember"]>
  * of that name.
  */
 export const createGroup: OperationFunction<OperationTypes["createGroup"]> =
-  /* @__PURE__ */ operation("createGroup", $createGroup);
+  /* @__PURE__ */ operation("createGroup", {
+    method: "POST",
+    path: "/groups",
+    pathParams: [],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Grant a permission to a group
@@ -3345,7 +3666,15 @@ export const createGroup: OperationFunction<OperationTypes["createGroup"]> =
  * @param groupId The group's id.
  */
 export const createGroupPermission: OperationFunction<OperationTypes["createGroupPermission"]> =
-  /* @__PURE__ */ operation("createGroupPermission", $createGroupPermission);
+  /* @__PURE__ */ operation("createGroupPermission", {
+    method: "POST",
+    path: "/groups/{groupId}/permissions",
+    pathParams: ["groupId"],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Delete a group
@@ -3359,7 +3688,15 @@ export const createGroupPermission: OperationFunction<OperationTypes["createGrou
  * @param groupId The group's id.
  */
 export const deleteGroup: OperationFunction<OperationTypes["deleteGroup"]> =
-  /* @__PURE__ */ operation("deleteGroup", $deleteGroup);
+  /* @__PURE__ */ operation("deleteGroup", {
+    method: "DELETE",
+    path: "/groups/{groupId}",
+    pathParams: ["groupId"],
+    queryParams: [],
+    body: null,
+    success: "none",
+    authenticated: true,
+  });
 
 /**
  * Remove a permission from a group
@@ -3374,7 +3711,15 @@ export const deleteGroup: OperationFunction<OperationTypes["deleteGroup"]> =
  * @param permissionId The permission's id.
  */
 export const deleteGroupPermission: OperationFunction<OperationTypes["deleteGroupPermission"]> =
-  /* @__PURE__ */ operation("deleteGroupPermission", $deleteGroupPermission);
+  /* @__PURE__ */ operation("deleteGroupPermission", {
+    method: "DELETE",
+    path: "/groups/{groupId}/permissions/{permissionId}",
+    pathParams: ["groupId", "permissionId"],
+    queryParams: [],
+    body: null,
+    success: "none",
+    authenticated: true,
+  });
 
 /**
  * Get a group
@@ -3388,7 +3733,15 @@ export const deleteGroupPermission: OperationFunction<OperationTypes["deleteGrou
  */
 export const getGroup: OperationFunction<OperationTypes["getGroup"]> = /* @__PURE__ */ operation(
   "getGroup",
-  $getGroup,
+  {
+    method: "GET",
+    path: "/groups/{groupId}",
+    pathParams: ["groupId"],
+    queryParams: [],
+    body: null,
+    success: "json",
+    authenticated: true,
+  },
 );
 
 /**
@@ -3404,7 +3757,15 @@ export const getGroup: OperationFunction<OperationTypes["getGroup"]> = /* @__PUR
  * @param groupId The group's id.
  */
 export const listGroupMembers: OperationFunction<OperationTypes["listGroupMembers"]> =
-  /* @__PURE__ */ pagedOperation("listGroupMembers", $listGroupMembers);
+  /* @__PURE__ */ pagedOperation("listGroupMembers", {
+    method: "GET",
+    path: "/groups/{groupId}/members",
+    pathParams: ["groupId"],
+    queryParams: ["limit", "offset"],
+    body: null,
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * List the permissions of a group
@@ -3417,7 +3778,15 @@ export const listGroupMembers: OperationFunction<OperationTypes["listGroupMember
  * @param groupId The group's id.
  */
 export const listGroupPermissions: OperationFunction<OperationTypes["listGroupPermissions"]> =
-  /* @__PURE__ */ operation("listGroupPermissions", $listGroupPermissions);
+  /* @__PURE__ */ operation("listGroupPermissions", {
+    method: "GET",
+    path: "/groups/{groupId}/permissions",
+    pathParams: ["groupId"],
+    queryParams: [],
+    body: null,
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * List groups
@@ -3431,7 +3800,15 @@ export const listGroupPermissions: OperationFunction<OperationTypes["listGroupPe
  * (`/public/v1/groups?...`), and null when there is no such page.
  */
 export const listGroups: OperationFunction<OperationTypes["listGroups"]> =
-  /* @__PURE__ */ pagedOperation("listGroups", $listGroups);
+  /* @__PURE__ */ pagedOperation("listGroups", {
+    method: "GET",
+    path: "/groups",
+    pathParams: [],
+    queryParams: ["organizationId", "limit", "offset"],
+    body: null,
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Remove a member from a group
@@ -3447,7 +3824,15 @@ export const listGroups: OperationFunction<OperationTypes["listGroups"]> =
  * @param userId The user's id.
  */
 export const removeGroupMember: OperationFunction<OperationTypes["removeGroupMember"]> =
-  /* @__PURE__ */ operation("removeGroupMember", $removeGroupMember);
+  /* @__PURE__ */ operation("removeGroupMember", {
+    method: "DELETE",
+    path: "/groups/{groupId}/members/{userId}",
+    pathParams: ["groupId", "userId"],
+    queryParams: [],
+    body: null,
+    success: "none",
+    authenticated: true,
+  });
 
 /**
  * Update a group
@@ -3462,7 +3847,15 @@ export const removeGroupMember: OperationFunction<OperationTypes["removeGroupMem
  * @param groupId The group's id.
  */
 export const updateGroup: OperationFunction<OperationTypes["updateGroup"]> =
-  /* @__PURE__ */ operation("updateGroup", $updateGroup);
+  /* @__PURE__ */ operation("updateGroup", {
+    method: "PATCH",
+    path: "/groups/{groupId}",
+    pathParams: ["groupId"],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Check that the API server is up
@@ -3474,7 +3867,15 @@ export const updateGroup: OperationFunction<OperationTypes["updateGroup"]> =
  * Needs no credentials. Answers 200 with an empty body while the server is healthy.
  */
 export const getHealthCheck: OperationFunction<OperationTypes["getHealthCheck"]> =
-  /* @__PURE__ */ operation("getHealthCheck", $getHealthCheck);
+  /* @__PURE__ */ operation("getHealthCheck", {
+    method: "GET",
+    path: "/health",
+    pathParams: [],
+    queryParams: [],
+    body: null,
+    success: "none",
+    authenticated: false,
+  });
 
 /**
  * Cancel a running job
@@ -3489,7 +3890,15 @@ export const getHealthCheck: OperationFunction<OperationTypes["getHealthCheck"]>
  */
 export const cancelJob: OperationFunction<OperationTypes["cancelJob"]> = /* @__PURE__ */ operation(
   "cancelJob",
-  $cancelJob,
+  {
+    method: "DELETE",
+    path: "/jobs/{jobId}",
+    pathParams: ["jobId"],
+    queryParams: [],
+    body: null,
+    success: "json",
+    authenticated: true,
+  },
 );
 
 /**
@@ -3507,7 +3916,15 @@ export const cancelJob: OperationFunction<OperationTypes["cancelJob"]> = /* @__P
  */
 export const createJob: OperationFunction<OperationTypes["createJob"]> = /* @__PURE__ */ operation(
   "createJob",
-  $createJob,
+  {
+    method: "POST",
+    path: "/jobs",
+    pathParams: [],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  },
 );
 
 /**
@@ -3522,7 +3939,15 @@ export const createJob: OperationFunction<OperationTypes["createJob"]> = /* @__P
  */
 export const getJob: OperationFunction<OperationTypes["getJob"]> = /* @__PURE__ */ operation(
   "getJob",
-  $getJob,
+  {
+    method: "GET",
+    path: "/jobs/{jobId}",
+    pathParams: ["jobId"],
+    queryParams: [],
+    body: null,
+    success: "json",
+    authenticated: true,
+  },
 );
 
 /**
@@ -3539,7 +3964,27 @@ export const getJob: OperationFunction<OperationTypes["getJob"]> = /* @__PURE__ 
  * them all.
  */
 export const listJobs: OperationFunction<OperationTypes["listJobs"]> =
-  /* @__PURE__ */ pagedOperation("listJobs", $listJobs);
+  /* @__PURE__ */ pagedOperation("listJobs", {
+    method: "GET",
+    path: "/jobs",
+    pathParams: [],
+    queryParams: [
+      "connectionId",
+      "limit",
+      "offset",
+      "jobType",
+      "workspaceIds",
+      "status",
+      "createdAtStart",
+      "createdAtEnd",
+      "updatedAtStart",
+      "updatedAtEnd",
+      "orderBy",
+    ],
+    body: null,
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Receive the identity provider's OAuth redirect
@@ -3557,7 +4002,15 @@ export const listJobs: OperationFunction<OperationTypes["listJobs"]> =
  * themselves; it is listed so the whole flow is described.
  */
 export const oauthCallback: OperationFunction<OperationTypes["oauthCallback"]> =
-  /* @__PURE__ */ operation("oauthCallback", $oauthCallback);
+  /* @__PURE__ */ operation("oauthCallback", {
+    method: "GET",
+    path: "/oauth/callback",
+    pathParams: [],
+    queryParams: ["queryParams"],
+    body: null,
+    success: "redirect",
+    authenticated: false,
+  });
 
 /**
  * Set the OAuth application an organization uses for one connector
@@ -3576,10 +4029,15 @@ export const oauthCallback: OperationFunction<OperationTypes["oauthCallback"]> =
  */
 export const createOrUpdateOrganizationOAuthCredentials: OperationFunction<
   OperationTypes["createOrUpdateOrganizationOAuthCredentials"]
-> = /* @__PURE__ */ operation(
-  "createOrUpdateOrganizationOAuthCredentials",
-  $createOrUpdateOrganizationOAuthCredentials,
-);
+> = /* @__PURE__ */ operation("createOrUpdateOrganizationOAuthCredentials", {
+  method: "PUT",
+  path: "/organizations/{organizationId}/oauthCredentials",
+  pathParams: ["organizationId"],
+  queryParams: [],
+  body: { required: true },
+  success: "none",
+  authenticated: true,
+});
 
 /**
  * Remove the OAuth application override of an organization for one connector
@@ -3597,10 +4055,15 @@ export const createOrUpdateOrganizationOAuthCredentials: OperationFunction<
  */
 export const deleteOrganizationOAuthCredentials: OperationFunction<
   OperationTypes["deleteOrganizationOAuthCredentials"]
-> = /* @__PURE__ */ operation(
-  "deleteOrganizationOAuthCredentials",
-  $deleteOrganizationOAuthCredentials,
-);
+> = /* @__PURE__ */ operation("deleteOrganizationOAuthCredentials", {
+  method: "DELETE",
+  path: "/organizations/{organizationId}/oauthCredentials/{actorType}/{name}",
+  pathParams: ["organizationId", "actorType", "name"],
+  queryParams: [],
+  body: null,
+  success: "none",
+  authenticated: true,
+});
 
 /**
  * List your organizations
@@ -3613,7 +4076,15 @@ export const deleteOrganizationOAuthCredentials: OperationFunction<
  */
 export const listOrganizationsForUser: OperationFunction<
   OperationTypes["listOrganizationsForUser"]
-> = /* @__PURE__ */ operation("listOrganizationsForUser", $listOrganizationsForUser);
+> = /* @__PURE__ */ operation("listOrganizationsForUser", {
+  method: "GET",
+  path: "/organizations",
+  pathParams: [],
+  queryParams: [],
+  body: null,
+  success: "json",
+  authenticated: true,
+});
 
 /**
  * Grant a permission
@@ -3628,7 +4099,15 @@ export const listOrganizationsForUser: OperationFunction<
  * admin); both, or neither, is a 400.
  */
 export const createPermission: OperationFunction<OperationTypes["createPermission"]> =
-  /* @__PURE__ */ operation("createPermission", $createPermission);
+  /* @__PURE__ */ operation("createPermission", {
+    method: "POST",
+    path: "/permissions",
+    pathParams: [],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Delete a permission
@@ -3642,7 +4121,15 @@ export const createPermission: OperationFunction<OperationTypes["createPermissio
  * @param permissionId The permission's id.
  */
 export const deletePermission: OperationFunction<OperationTypes["deletePermission"]> =
-  /* @__PURE__ */ operation("deletePermission", $deletePermission);
+  /* @__PURE__ */ operation("deletePermission", {
+    method: "DELETE",
+    path: "/permissions/{permissionId}",
+    pathParams: ["permissionId"],
+    queryParams: [],
+    body: null,
+    success: "none",
+    authenticated: true,
+  });
 
 /**
  * Get a permission
@@ -3656,7 +4143,15 @@ export const deletePermission: OperationFunction<OperationTypes["deletePermissio
  * @param permissionId The permission's id.
  */
 export const getPermission: OperationFunction<OperationTypes["getPermission"]> =
-  /* @__PURE__ */ operation("getPermission", $getPermission);
+  /* @__PURE__ */ operation("getPermission", {
+    method: "GET",
+    path: "/permissions/{permissionId}",
+    pathParams: ["permissionId"],
+    queryParams: [],
+    body: null,
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * List permissions
@@ -3672,7 +4167,15 @@ export const getPermission: OperationFunction<OperationTypes["getPermission"]> =
  * admin. Not paged.
  */
 export const listPermissions: OperationFunction<OperationTypes["listPermissions"]> =
-  /* @__PURE__ */ operation("listPermissions", $listPermissions);
+  /* @__PURE__ */ operation("listPermissions", {
+    method: "GET",
+    path: "/permissions",
+    pathParams: [],
+    queryParams: ["userId", "organizationId"],
+    body: null,
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Change the type of a permission
@@ -3686,7 +4189,15 @@ export const listPermissions: OperationFunction<OperationTypes["listPermissions"
  * @param permissionId The permission's id.
  */
 export const updatePermission: OperationFunction<OperationTypes["updatePermission"]> =
-  /* @__PURE__ */ operation("updatePermission", $updatePermission);
+  /* @__PURE__ */ operation("updatePermission", {
+    method: "PATCH",
+    path: "/permissions/{permissionId}",
+    pathParams: ["permissionId"],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Delete a region
@@ -3700,7 +4211,15 @@ export const updatePermission: OperationFunction<OperationTypes["updatePermissio
  * @param regionId The region's id (`regionId`).
  */
 export const deleteRegion: OperationFunction<OperationTypes["deleteRegion"]> =
-  /* @__PURE__ */ operation("deleteRegion", $deleteRegion);
+  /* @__PURE__ */ operation("deleteRegion", {
+    method: "DELETE",
+    path: "/regions/{regionId}",
+    pathParams: ["regionId"],
+    queryParams: [],
+    body: null,
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Get a region
@@ -3714,7 +4233,15 @@ export const deleteRegion: OperationFunction<OperationTypes["deleteRegion"]> =
  */
 export const getRegion: OperationFunction<OperationTypes["getRegion"]> = /* @__PURE__ */ operation(
   "getRegion",
-  $getRegion,
+  {
+    method: "GET",
+    path: "/regions/{regionId}",
+    pathParams: ["regionId"],
+    queryParams: [],
+    body: null,
+    success: "json",
+    authenticated: true,
+  },
 );
 
 /**
@@ -3729,7 +4256,15 @@ export const getRegion: OperationFunction<OperationTypes["getRegion"]> = /* @__P
  * Needs instance-admin rights.
  */
 export const listRegions: OperationFunction<OperationTypes["listRegions"]> =
-  /* @__PURE__ */ operation("listRegions", $listRegions);
+  /* @__PURE__ */ operation("listRegions", {
+    method: "GET",
+    path: "/regions",
+    pathParams: [],
+    queryParams: ["organizationId"],
+    body: null,
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Open the API documentation
@@ -3744,7 +4279,15 @@ export const listRegions: OperationFunction<OperationTypes["listRegions"]> =
  * points at an Airbyte API.
  */
 export const getDocumentation: OperationFunction<OperationTypes["getDocumentation"]> =
-  /* @__PURE__ */ operation("getDocumentation", $getDocumentation);
+  /* @__PURE__ */ operation("getDocumentation", {
+    method: "GET",
+    path: "/",
+    pathParams: [],
+    queryParams: [],
+    body: null,
+    success: "text",
+    authenticated: false,
+  });
 
 /**
  * Add a custom source connector
@@ -3761,7 +4304,15 @@ export const getDocumentation: OperationFunction<OperationTypes["getDocumentatio
  * @param workspaceId The workspace's id.
  */
 export const createSourceDefinition: OperationFunction<OperationTypes["createSourceDefinition"]> =
-  /* @__PURE__ */ operation("createSourceDefinition", $createSourceDefinition);
+  /* @__PURE__ */ operation("createSourceDefinition", {
+    method: "POST",
+    path: "/workspaces/{workspaceId}/definitions/sources",
+    pathParams: ["workspaceId"],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Delete a custom source connector
@@ -3778,7 +4329,15 @@ export const createSourceDefinition: OperationFunction<OperationTypes["createSou
  * @param definitionId The definition's id.
  */
 export const deleteSourceDefinition: OperationFunction<OperationTypes["deleteSourceDefinition"]> =
-  /* @__PURE__ */ operation("deleteSourceDefinition", $deleteSourceDefinition);
+  /* @__PURE__ */ operation("deleteSourceDefinition", {
+    method: "DELETE",
+    path: "/workspaces/{workspaceId}/definitions/sources/{definitionId}",
+    pathParams: ["workspaceId", "definitionId"],
+    queryParams: [],
+    body: null,
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Get a source definition
@@ -3793,7 +4352,15 @@ export const deleteSourceDefinition: OperationFunction<OperationTypes["deleteSou
  * @param definitionId The definition's id.
  */
 export const getSourceDefinition: OperationFunction<OperationTypes["getSourceDefinition"]> =
-  /* @__PURE__ */ operation("getSourceDefinition", $getSourceDefinition);
+  /* @__PURE__ */ operation("getSourceDefinition", {
+    method: "GET",
+    path: "/workspaces/{workspaceId}/definitions/sources/{definitionId}",
+    pathParams: ["workspaceId", "definitionId"],
+    queryParams: [],
+    body: null,
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * List the source definitions of a workspace
@@ -3807,7 +4374,15 @@ export const getSourceDefinition: OperationFunction<OperationTypes["getSourceDef
  * @param workspaceId The workspace's id.
  */
 export const listSourceDefinitions: OperationFunction<OperationTypes["listSourceDefinitions"]> =
-  /* @__PURE__ */ operation("listSourceDefinitions", $listSourceDefinitions);
+  /* @__PURE__ */ operation("listSourceDefinitions", {
+    method: "GET",
+    path: "/workspaces/{workspaceId}/definitions/sources",
+    pathParams: ["workspaceId"],
+    queryParams: [],
+    body: null,
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Rename a custom source connector or change its image tag
@@ -3824,7 +4399,15 @@ export const listSourceDefinitions: OperationFunction<OperationTypes["listSource
  * @param definitionId The definition's id.
  */
 export const updateSourceDefinition: OperationFunction<OperationTypes["updateSourceDefinition"]> =
-  /* @__PURE__ */ operation("updateSourceDefinition", $updateSourceDefinition);
+  /* @__PURE__ */ operation("updateSourceDefinition", {
+    method: "PUT",
+    path: "/workspaces/{workspaceId}/definitions/sources/{definitionId}",
+    pathParams: ["workspaceId", "definitionId"],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Create a source
@@ -3838,7 +4421,15 @@ export const updateSourceDefinition: OperationFunction<OperationTypes["updateSou
  * OAuth credentials out of `configuration`.
  */
 export const createSource: OperationFunction<OperationTypes["createSource"]> =
-  /* @__PURE__ */ operation("createSource", $createSource);
+  /* @__PURE__ */ operation("createSource", {
+    method: "POST",
+    path: "/sources",
+    pathParams: [],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Delete a source
@@ -3852,7 +4443,15 @@ export const createSource: OperationFunction<OperationTypes["createSource"]> =
  * @param sourceId The source's id.
  */
 export const deleteSource: OperationFunction<OperationTypes["deleteSource"]> =
-  /* @__PURE__ */ operation("deleteSource", $deleteSource);
+  /* @__PURE__ */ operation("deleteSource", {
+    method: "DELETE",
+    path: "/sources/{sourceId}",
+    pathParams: ["sourceId"],
+    queryParams: [],
+    body: null,
+    success: "none",
+    authenticated: true,
+  });
 
 /**
  * Get a source
@@ -3867,7 +4466,15 @@ export const deleteSource: OperationFunction<OperationTypes["deleteSource"]> =
  */
 export const getSource: OperationFunction<OperationTypes["getSource"]> = /* @__PURE__ */ operation(
   "getSource",
-  $getSource,
+  {
+    method: "GET",
+    path: "/sources/{sourceId}",
+    pathParams: ["sourceId"],
+    queryParams: ["includeSecretCoordinates"],
+    body: null,
+    success: "json",
+    authenticated: true,
+  },
 );
 
 /**
@@ -3883,7 +4490,15 @@ export const getSource: OperationFunction<OperationTypes["getSource"]> = /* @__P
  * as `secretId`. Self-managed OSS servers answer 501.
  */
 export const initiateOAuth: OperationFunction<OperationTypes["initiateOAuth"]> =
-  /* @__PURE__ */ operation("initiateOAuth", $initiateOAuth);
+  /* @__PURE__ */ operation("initiateOAuth", {
+    method: "POST",
+    path: "/sources/initiateOAuth",
+    pathParams: [],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * List sources
@@ -3897,7 +4512,15 @@ export const initiateOAuth: OperationFunction<OperationTypes["initiateOAuth"]> =
  * Follow `next` (or use the client's `for await`) to read them all.
  */
 export const listSources: OperationFunction<OperationTypes["listSources"]> =
-  /* @__PURE__ */ pagedOperation("listSources", $listSources);
+  /* @__PURE__ */ pagedOperation("listSources", {
+    method: "GET",
+    path: "/sources",
+    pathParams: [],
+    queryParams: ["workspaceIds", "includeDeleted", "limit", "offset"],
+    body: null,
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Update some fields of a source
@@ -3912,7 +4535,15 @@ export const listSources: OperationFunction<OperationTypes["listSources"]> =
  * @param sourceId The source's id.
  */
 export const patchSource: OperationFunction<OperationTypes["patchSource"]> =
-  /* @__PURE__ */ operation("patchSource", $patchSource);
+  /* @__PURE__ */ operation("patchSource", {
+    method: "PATCH",
+    path: "/sources/{sourceId}",
+    pathParams: ["sourceId"],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Replace a source
@@ -3928,7 +4559,15 @@ export const patchSource: OperationFunction<OperationTypes["patchSource"]> =
  */
 export const putSource: OperationFunction<OperationTypes["putSource"]> = /* @__PURE__ */ operation(
   "putSource",
-  $putSource,
+  {
+    method: "PUT",
+    path: "/sources/{sourceId}",
+    pathParams: ["sourceId"],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  },
 );
 
 /**
@@ -3945,7 +4584,15 @@ export const putSource: OperationFunction<OperationTypes["putSource"]> = /* @__P
  * supports. The answer is a plain array, not a page.
  */
 export const getStreamProperties: OperationFunction<OperationTypes["getStreamProperties"]> =
-  /* @__PURE__ */ operation("getStreamProperties", $getStreamProperties);
+  /* @__PURE__ */ operation("getStreamProperties", {
+    method: "GET",
+    path: "/streams",
+    pathParams: [],
+    queryParams: ["sourceId", "destinationId", "ignoreCache"],
+    body: null,
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Create a tag
@@ -3961,7 +4608,15 @@ export const getStreamProperties: OperationFunction<OperationTypes["getStreamPro
  */
 export const createTag: OperationFunction<OperationTypes["createTag"]> = /* @__PURE__ */ operation(
   "createTag",
-  $createTag,
+  {
+    method: "POST",
+    path: "/tags",
+    pathParams: [],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  },
 );
 
 /**
@@ -3977,7 +4632,15 @@ export const createTag: OperationFunction<OperationTypes["createTag"]> = /* @__P
  */
 export const deleteTag: OperationFunction<OperationTypes["deleteTag"]> = /* @__PURE__ */ operation(
   "deleteTag",
-  $deleteTag,
+  {
+    method: "DELETE",
+    path: "/tags/{tagId}",
+    pathParams: ["tagId"],
+    queryParams: [],
+    body: null,
+    success: "none",
+    authenticated: true,
+  },
 );
 
 /**
@@ -3992,7 +4655,15 @@ export const deleteTag: OperationFunction<OperationTypes["deleteTag"]> = /* @__P
  */
 export const getTag: OperationFunction<OperationTypes["getTag"]> = /* @__PURE__ */ operation(
   "getTag",
-  $getTag,
+  {
+    method: "GET",
+    path: "/tags/{tagId}",
+    pathParams: ["tagId"],
+    queryParams: [],
+    body: null,
+    success: "json",
+    authenticated: true,
+  },
 );
 
 /**
@@ -4008,7 +4679,15 @@ export const getTag: OperationFunction<OperationTypes["getTag"]> = /* @__PURE__ 
  */
 export const listTags: OperationFunction<OperationTypes["listTags"]> = /* @__PURE__ */ operation(
   "listTags",
-  $listTags,
+  {
+    method: "GET",
+    path: "/tags",
+    pathParams: [],
+    queryParams: ["workspaceIds"],
+    body: null,
+    success: "json",
+    authenticated: true,
+  },
 );
 
 /**
@@ -4024,7 +4703,15 @@ export const listTags: OperationFunction<OperationTypes["listTags"]> = /* @__PUR
  */
 export const updateTag: OperationFunction<OperationTypes["updateTag"]> = /* @__PURE__ */ operation(
   "updateTag",
-  $updateTag,
+  {
+    method: "PATCH",
+    path: "/tags/{tagId}",
+    pathParams: ["tagId"],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  },
 );
 
 /**
@@ -4040,7 +4727,15 @@ export const updateTag: OperationFunction<OperationTypes["updateTag"]> = /* @__P
  */
 export const listUsersWithinAnOrganization: OperationFunction<
   OperationTypes["listUsersWithinAnOrganization"]
-> = /* @__PURE__ */ operation("listUsersWithinAnOrganization", $listUsersWithinAnOrganization);
+> = /* @__PURE__ */ operation("listUsersWithinAnOrganization", {
+  method: "GET",
+  path: "/users",
+  pathParams: [],
+  queryParams: ["organizationId", "ids", "emails"],
+  body: null,
+  success: "json",
+  authenticated: true,
+});
 
 /**
  * Set the OAuth application a workspace uses for one connector
@@ -4060,10 +4755,15 @@ export const listUsersWithinAnOrganization: OperationFunction<
  */
 export const createOrUpdateWorkspaceOAuthCredentials: OperationFunction<
   OperationTypes["createOrUpdateWorkspaceOAuthCredentials"]
-> = /* @__PURE__ */ operation(
-  "createOrUpdateWorkspaceOAuthCredentials",
-  $createOrUpdateWorkspaceOAuthCredentials,
-);
+> = /* @__PURE__ */ operation("createOrUpdateWorkspaceOAuthCredentials", {
+  method: "PUT",
+  path: "/workspaces/{workspaceId}/oauthCredentials",
+  pathParams: ["workspaceId"],
+  queryParams: [],
+  body: { required: true },
+  success: "none",
+  authenticated: true,
+});
 
 /**
  * Create a workspace
@@ -4076,7 +4776,15 @@ export const createOrUpdateWorkspaceOAuthCredentials: OperationFunction<
  * `regionId` (the organization's default region otherwise).
  */
 export const createWorkspace: OperationFunction<OperationTypes["createWorkspace"]> =
-  /* @__PURE__ */ operation("createWorkspace", $createWorkspace);
+  /* @__PURE__ */ operation("createWorkspace", {
+    method: "POST",
+    path: "/workspaces",
+    pathParams: [],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Delete a workspace
@@ -4091,7 +4799,15 @@ export const createWorkspace: OperationFunction<OperationTypes["createWorkspace"
  * @param workspaceId The workspace's id.
  */
 export const deleteWorkspace: OperationFunction<OperationTypes["deleteWorkspace"]> =
-  /* @__PURE__ */ operation("deleteWorkspace", $deleteWorkspace);
+  /* @__PURE__ */ operation("deleteWorkspace", {
+    method: "DELETE",
+    path: "/workspaces/{workspaceId}",
+    pathParams: ["workspaceId"],
+    queryParams: [],
+    body: null,
+    success: "none",
+    authenticated: true,
+  });
 
 /**
  * Remove the OAuth application override of a workspace for one connector
@@ -4109,7 +4825,15 @@ export const deleteWorkspace: OperationFunction<OperationTypes["deleteWorkspace"
  */
 export const deleteWorkspaceOAuthCredentials: OperationFunction<
   OperationTypes["deleteWorkspaceOAuthCredentials"]
-> = /* @__PURE__ */ operation("deleteWorkspaceOAuthCredentials", $deleteWorkspaceOAuthCredentials);
+> = /* @__PURE__ */ operation("deleteWorkspaceOAuthCredentials", {
+  method: "DELETE",
+  path: "/workspaces/{workspaceId}/oauthCredentials/{actorType}/{name}",
+  pathParams: ["workspaceId", "actorType", "name"],
+  queryParams: [],
+  body: null,
+  success: "none",
+  authenticated: true,
+});
 
 /**
  * Get a workspace
@@ -4122,7 +4846,15 @@ export const deleteWorkspaceOAuthCredentials: OperationFunction<
  * @param workspaceId The workspace's id.
  */
 export const getWorkspace: OperationFunction<OperationTypes["getWorkspace"]> =
-  /* @__PURE__ */ operation("getWorkspace", $getWorkspace);
+  /* @__PURE__ */ operation("getWorkspace", {
+    method: "GET",
+    path: "/workspaces/{workspaceId}",
+    pathParams: ["workspaceId"],
+    queryParams: [],
+    body: null,
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * List workspaces
@@ -4137,7 +4869,15 @@ export const getWorkspace: OperationFunction<OperationTypes["getWorkspace"]> =
  * read them all.
  */
 export const listWorkspaces: OperationFunction<OperationTypes["listWorkspaces"]> =
-  /* @__PURE__ */ pagedOperation("listWorkspaces", $listWorkspaces);
+  /* @__PURE__ */ pagedOperation("listWorkspaces", {
+    method: "GET",
+    path: "/workspaces",
+    pathParams: [],
+    queryParams: ["workspaceIds", "includeDeleted", "limit", "offset"],
+    body: null,
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Update a workspace
@@ -4151,4 +4891,12 @@ export const listWorkspaces: OperationFunction<OperationTypes["listWorkspaces"]>
  * @param workspaceId The workspace's id.
  */
 export const updateWorkspace: OperationFunction<OperationTypes["updateWorkspace"]> =
-  /* @__PURE__ */ operation("updateWorkspace", $updateWorkspace);
+  /* @__PURE__ */ operation("updateWorkspace", {
+    method: "PATCH",
+    path: "/workspaces/{workspaceId}",
+    pathParams: ["workspaceId"],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  });

@@ -117,21 +117,15 @@ export function clientCredentials(options: ClientCredentialsAuth): AuthStrategy 
     create(ctx) {
       refuseInBrowser(ctx, "Client credentials (a client secret)");
       ctx.redactor.add(options.clientSecret);
+      // The client's fetch, redactor, headers, clock, logger, limits and base URL, as the provider names them.
       const provider = new ClientCredentialsTokenProvider({
+        ...ctx,
         clientId: options.clientId,
         clientSecret: options.clientSecret,
         tokenUrl: joinUrl(ctx.baseUrl, options.tokenUrl ?? "/applications/token"),
-        baseUrl: ctx.baseUrl,
         format,
         refreshBeforeExpiryMs: refresh,
-        fetch: ctx.fetch,
-        redactor: ctx.redactor,
-        headers: ctx.headers,
-        clock: ctx.clock,
         timeoutMs: ctx.tokenTimeoutMs,
-        logger: ctx.logger,
-        maxResponseBytes: ctx.maxResponseBytes,
-        allowInsecureHttp: ctx.allowInsecureHttp,
       });
       return {
         async header(signal) {

@@ -6,7 +6,7 @@
  */
 import type { Authenticator, AuthStrategy } from "./auth.js";
 import { resolveClock, type Clock } from "./clock.js";
-import { AirbyteError } from "./errors/index.js";
+import { AirbyteError, valueShown } from "./errors/index.js";
 import type { Logger } from "./logger.js";
 import type { CoreOptions, FetchLike, RequestOptions } from "./options.js";
 import { isSecretHeader, Redactor } from "./redact.js";
@@ -58,7 +58,7 @@ const CALL_KEYS = "signal headers timeoutMs totalTimeoutMs retry".split(" ");
 const RETRY_KEYS = "maxRetries initialDelayMs maxDelayMs maxRetryAfterMs statuses nonIdempotent".split(" ");
 
 /** "<name> must be <expected>; got <value>." */
-const invalid = (name: string, expected: string, got: unknown) => new AirbyteError(`${name} must be ${expected}; got ${typeof got === "number" ? got : typeof got}.`);
+const invalid = (name: string, expected: string, got: unknown) => new AirbyteError(`${name} must be ${expected}; got ${valueShown(got)}.`);
 
 /** Refuses keys outside `known`, listing the known ones: a misspelt option must not be ignored. */
 function knownKeys(value: object, known: readonly string[], what: string): void {

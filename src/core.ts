@@ -29,11 +29,7 @@ export function createAirbyteCore(options: CoreOptions = {}): AirbyteCore {
   if (auth !== undefined && (auth === null || typeof auth.create !== "function")) {
     throw new AirbyteError("createAirbyteCore: auth must be made by bearer(...), basic(...) or clientCredentials(...).");
   }
-  return coreOf(resolveConfig(options, auth as AuthStrategy | undefined));
-}
-
-export function coreOf(config: ResolvedConfig): AirbyteCore {
-  return bindConfig(Object.freeze({ kind: "airbyte-core" }), config);
+  return bindConfig(Object.freeze({ kind: "airbyte-core" }), resolveConfig(options, auth as AuthStrategy | undefined));
 }
 
 /** Registers the resolved options behind a core or a grouped client. */

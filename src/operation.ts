@@ -1,7 +1,11 @@
 /**
- * Builders of the standalone operation functions generated into
- * generated/operations.ts. Each call is annotated pure there, so a bundler
- * drops every function (and its table entry) an app does not import.
+ * The operation table's runtime form, and the builders of the standalone
+ * operation functions generated into generated/operations.ts. A table entry
+ * is one short string there (see scripts/lib/emit-operations.ts), decoded
+ * here once; a standalone function carries its own entry as an object. Every
+ * builder call is annotated pure, so a bundler drops every function (and its
+ * entry) an app does not import, and the table with its decoder unless the
+ * grouped client or the table itself is used.
  */
 import type { OperationSpec } from "../generated/operations.js";
 import { apiPromise } from "./api-promise.js";
@@ -10,7 +14,41 @@ import { configOf, type AirbyteCore } from "./core.js";
 import { paginate } from "./paged.js";
 import type { OperationFunction, OperationShape } from "./types.js";
 
-export function operation<T extends OperationShape>(id: string, spec: OperationSpec): OperationFunction<T> {
+const SUCCESS = { t: "text", n: "none", r: "redirect" } as const;
+
+/**
+ * "<group> <METHOD> <path> <query,params> <flags>" as an OperationSpec. Path
+ * parameters are those of the path, in order; flags: B/b body required or
+ * optional, t/n/r success text/none/redirect (json otherwise), u sends no
+ * credentials, p paginated.
+ */
+export function decodeSpec(text: string): OperationSpec {
+  const [group, method, path, query, flags] = text.split(" ") as [string, OperationSpec["method"], string, string, string];
+  const has = (flag: string) => flags.includes(flag);
+  return {
+    group,
+    method,
+    path,
+    pathParams: path.match(/[^{}]+(?=\})/g) ?? [],
+    queryParams: query ? query.split(",") : [],
+    body: has("B") || has("b") ? { required: has("B") } : null,
+    success: SUCCESS[flags.match(/[tnr]/)?.[0] as keyof typeof SUCCESS] ?? "json",
+    authenticated: !has("u"),
+    paginated: has("p"),
+  };
+}
+
+export function decodeTable(table: Record<string, string>): Record<string, OperationSpec> {
+  const out: Record<string, OperationSpec> = {};
+  for (const id in table) out[id] = decodeSpec(table[id] as string);
+  return out;
+}
+
+/** A standalone function's entry: the call reads neither the group nor the paginated flag (the builder is chosen by it). */
+export type StandaloneSpec = Omit<OperationSpec, "group" | "paginated">;
+
+export function operation<T extends OperationShape>(id: string, entry: StandaloneSpec): OperationFunction<T> {
+  const spec = entry as OperationSpec;
   const fn = (core: AirbyteCore, ...args: unknown[]) => {
     let config;
     try {
@@ -24,6 +62,7 @@ export function operation<T extends OperationShape>(id: string, spec: OperationS
   return fn as unknown as OperationFunction<T>;
 }
 
-export function pagedOperation<T extends OperationShape>(id: string, spec: OperationSpec): OperationFunction<T> {
+export function pagedOperation<T extends OperationShape>(id: string, entry: StandaloneSpec): OperationFunction<T> {
+  const spec = entry as OperationSpec;
   return ((core: AirbyteCore, ...args: unknown[]) => paginate(configOf(core, id), id, spec, args)) as unknown as OperationFunction<T>;
 }

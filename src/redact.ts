@@ -171,8 +171,7 @@ export function redactUrl(url: string, redactor: Redactor): string {
 
 export function redactHeaders(headers: Headers | Record<string, string>, redactor: Redactor): Record<string, string> {
   const out: Record<string, string> = {};
-  const entries = headers instanceof Headers ? [...headers.entries()] : Object.entries(headers);
-  for (const [name, value] of entries) {
+  for (const [name, value] of headers instanceof Headers ? headers : Object.entries(headers)) {
     out[name.toLowerCase()] = SECRET_HEADERS.has(name.toLowerCase()) ? REDACTED : redactor.redact(value);
   }
   return out;

@@ -42,10 +42,13 @@ function snippet(text: string, ctx: ResponseContext): string {
   return oneLine(ctx.redactor.redact(text), SNIPPET + 1);
 }
 
-/** The error for an answer that is not what the spec promises: "<method> <url> answered <status> <why>". */
-export function unexpectedAnswer(where: { method: string; url: string }, response: Response, why: string): AirbyteUnexpectedResponseError {
+/**
+ * The error for an answer that is not what the spec promises: "<method> <shown> answered <status> <why>"
+ * (`shown` is the URL as the message names it, e.g. "<url> (token request)").
+ */
+export function unexpectedAnswer(where: { method: string; url: string }, response: Response, why: string, shown = where.url): AirbyteUnexpectedResponseError {
   const { method, url } = where;
-  return new AirbyteUnexpectedResponseError({ message: `${method} ${url} answered ${response.status} ${why}`, status: response.status, contentType: contentTypeOf(response), method, url });
+  return new AirbyteUnexpectedResponseError({ message: `${method} ${shown} answered ${response.status} ${why}`, status: response.status, contentType: contentTypeOf(response), method, url });
 }
 
 function looksLikeProblem(value: unknown): value is Problem {

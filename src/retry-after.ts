@@ -9,18 +9,16 @@
  */
 
 const MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
-const DAY = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)";
-const MONTH = "(?<mon>[A-Z][a-z]{2})";
-const TIME = "(?<h>\\d\\d):(?<mi>\\d\\d):(?<s>\\d\\d)";
-/** The three HTTP-date forms, with the same group names so one path reads them all. */
-const DATE_FORMS = [
-  // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT
-  `${DAY}, (?<d>\\d\\d) ${MONTH} (?<y>\\d{4}) ${TIME} GMT`,
-  // RFC 850: Sunday, 06-Nov-94 08:49:37 GMT
-  `(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?<d>\\d\\d)-${MONTH}-(?<yy>\\d\\d) ${TIME} GMT`,
-  // asctime: Sun Nov  6 08:49:37 1994
-  `${DAY} ${MONTH} (?<d>[ \\d]\\d) ${TIME} (?<y>\\d{4})`,
-].map((form) => new RegExp(`^${form}$`));
+/**
+ * The three HTTP-date forms in one pattern: they differ only up to the time,
+ * and in what follows it (GMT, or asctime's year).
+ * - IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT (groups 1-3: day, month, year)
+ * - RFC 850: Sunday, 06-Nov-94 08:49:37 GMT (groups 4-6: day, month, two-digit year)
+ * - asctime: Sun Nov  6 08:49:37 1994 (groups 7-8: month, day; group 12: year)
+ * Groups 9-11: hours, minutes, seconds.
+ */
+const HTTP_DATE =
+  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d\d) ([A-Z][a-z]{2}) (\d{4})|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\d\d)-([A-Z][a-z]{2})-(\d\d)|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) ([ \d]\d)) (\d\d):(\d\d):(\d\d) (?:GMT|(\d{4}))$/;
 
 /** Longest wait we represent; anything longer is as good as "never" and must not overflow timers. */
 const MAX_MS = Number.MAX_SAFE_INTEGER;
@@ -41,17 +39,16 @@ export function parseRetryAfter(headers: Headers, now: number): number | undefin
 
 /** Epoch ms of an HTTP-date in one of its three forms, or undefined. */
 export function parseHttpDate(text: string, now: number): number | undefined {
-  for (const form of DATE_FORMS) {
-    const g = form.exec(text)?.groups;
-    if (!g) continue;
-    const [day, hours, minutes, seconds] = [g.d, g.h, g.mi, g.s].map(Number) as [number, number, number, number];
-    const month = MONTHS.indexOf(g.mon ?? "");
-    if (month % 3 || day < 1 || hours > 23 || minutes > 59 || seconds > 60) return undefined;
-    const ms = Date.UTC(g.y ? Number(g.y) : fullYear(Number(g.yy), now), month / 3, day, hours, minutes, Math.min(seconds, 59));
-    // Date.UTC rolls 31 Feb over into March: such a date is not a date.
-    return new Date(ms).getUTCDate() === day ? ms : undefined;
-  }
-  return undefined;
+  const g = HTTP_DATE.exec(text);
+  // asctime (month in group 7) ends with its year, the other two with GMT.
+  if (!g || !g[7] !== !g[12]) return undefined;
+  const [day, hours, minutes, seconds] = [g[1] ?? g[4] ?? g[8], g[9], g[10], g[11]].map(Number) as [number, number, number, number];
+  const month = MONTHS.indexOf(g[2] ?? g[5] ?? (g[7] as string));
+  if (month % 3 || day < 1 || hours > 23 || minutes > 59 || seconds > 60) return undefined;
+  const year = g[6] ? fullYear(Number(g[6]), now) : Number(g[3] ?? g[12]);
+  const ms = Date.UTC(year, month / 3, day, hours, minutes, Math.min(seconds, 59));
+  // Date.UTC rolls 31 Feb over into March: such a date is not a date.
+  return new Date(ms).getUTCDate() === day ? ms : undefined;
 }
 
 /**

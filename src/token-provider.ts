@@ -15,7 +15,7 @@ import { AirbyteConnectionError, AirbyteError, AirbyteTimeoutError, AirbyteUnexp
 import { logLine, type Logger } from "./logger.js";
 import type { FetchLike } from "./options.js";
 import type { Redactor } from "./redact.js";
-import { errorFromResponse } from "./response.js";
+import { errorFromResponse, unexpectedAnswer } from "./response.js";
 import { deadline } from "./timeout.js";
 import { refuseInsecure, withoutQuery } from "./url.js";
 
@@ -136,14 +136,7 @@ export class ClientCredentialsTokenProvider {
       timer.clear();
     }
     logLine(o.logger, () => `← ${response.status} POST ${url} (token request) in ${Date.now() - started} ms`);
-    const fail = (why: string) =>
-      new AirbyteUnexpectedResponseError({
-        message: `POST ${shown} answered ${response.status} ${why}`,
-        status: response.status,
-        contentType: response.headers.get("content-type") ?? undefined,
-        method: "POST",
-        url,
-      });
+    const fail = (why: string) => unexpectedAnswer(ctx, response, why, shown);
     if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
       throw fail(
         `with a redirect${redirectTarget(response, o.tokenUrl)}. The client never follows a redirect with the client secret: set tokenUrl to the final token endpoint.`,

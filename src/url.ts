@@ -3,7 +3,7 @@
  * the query serializer. The URL built here is the URL sent, logged and shown
  * in errors.
  */
-import { AirbyteError } from "./errors/index.js";
+import { AirbyteError, valueShown } from "./errors/index.js";
 
 export const DEFAULT_BASE_URL = "https://api.airbyte.com/v1";
 
@@ -81,7 +81,7 @@ export function fillPath(where: string, template: string, names: readonly string
     const value = values[i];
     const text = typeof value === "string" ? value : typeof value === "number" && Number.isFinite(value) ? String(value) : undefined;
     if (!text || text === "." || text === "..") {
-      const got = value === "" ? "an empty string" : text ? `"${text}", which URL parsing would turn into another endpoint` : typeof value === "number" ? String(value) : typeof value;
+      const got = value === "" ? "an empty string" : text ? `"${text}", which URL parsing would turn into another endpoint` : valueShown(value);
       throw new AirbyteError(`${where}: argument ${i + 1} (${name}) must be a non-empty string; got ${got}.`);
     }
     path = path.replace(`{${name}}`, encodeURIComponent(text));
@@ -122,6 +122,6 @@ function pair(where: string, param: string, key: string, value: unknown): string
   if (typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value))) {
     return `${encodeURIComponent(key)}=${encodeURIComponent(value)}`;
   }
-  const what = typeof value === "number" ? String(value) : typeof value === "object" ? "a nested object or array" : typeof value;
+  const what = typeof value === "object" ? "a nested object or array" : valueShown(value);
   throw new AirbyteError(`${where}: query parameter "${param}" holds ${what}; a query can only carry strings, finite numbers and booleans (arrays of them repeat the key).`);
 }

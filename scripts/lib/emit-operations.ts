@@ -31,41 +31,65 @@ function argsTuple(op: OperationModel): string {
   return `[${args.join(", ")}]`;
 }
 
-/**
- * The runtime entry of one operation: only the fields src/ reads. Kept as its
- * own constant so the table and the standalone function share it, and a
- * bundle that drops one operation drops its entry too.
- */
-function specConst(op: OperationModel): string {
-  const success = op.success.status >= 300 && op.success.status < 400 ? "redirect" : op.success.kind;
-  const entry = {
+/** The runtime entry of one operation as the fields src/ reads (the type of its `operationTable` entry). */
+export function specEntry(op: OperationModel) {
+  return {
     group: op.group,
     method: op.method,
     path: op.path,
     pathParams: op.pathParams.map((p) => p.name),
     queryParams: op.queryParams.map((q) => q.name),
     body: op.body ? { required: op.body.required } : null,
-    success,
+    success: op.success.status >= 300 && op.success.status < 400 ? "redirect" : op.success.kind,
     authenticated: op.authenticated,
     paginated: op.pageItemType !== undefined,
   };
-  return `const ${specName(op)} = ${JSON.stringify(entry)} as const;`;
 }
 
-/** The entry's constant: `$<operationId>` (emitOperations refuses an operationId that would collide). */
-const specName = (op: OperationModel) => `$${op.operationId}`;
+/**
+ * The runtime entry in the table, encoded as one short string that
+ * src/operation.ts decodes (`decodeSpec`):
+ * "<group> <METHOD> <path> <query,params> <flags>". Path parameters are read
+ * back from the path (they are in path order); flags: B/b body
+ * required/optional, t/n/r success text/none/redirect (json when absent), u
+ * unauthenticated, p paginated. Minified, the 92 strings are 40% of the object
+ * literals they replace.
+ */
+export function specString(op: OperationModel): string {
+  const e = specEntry(op);
+  const fromPath = [...e.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+  if (fromPath.join() !== e.pathParams.join()) throw new Error(`${op.operationId}: path parameters ${e.pathParams.join(", ")} are not those of ${e.path}, in order.`);
+  for (const part of [e.group, e.path, ...e.queryParams]) {
+    if (!/^[^\s,]+$/.test(part)) throw new Error(`${op.operationId}: ${JSON.stringify(part)} cannot be encoded in the operation table (no spaces or commas).`);
+  }
+  const flags =
+    (e.body ? (e.body.required ? "B" : "b") : "") +
+    ({ json: "", text: "t", none: "n", redirect: "r" } as const)[e.success] +
+    (e.authenticated ? "" : "u") +
+    (e.paginated ? "p" : "");
+  return JSON.stringify([e.group, e.method, e.path, e.queryParams.join(","), flags].join(" "));
+}
 
+/** The exact type of a decoded entry, as `as const` would give it. */
+function typeLiteral(value: unknown): string {
+  if (Array.isArray(value)) return `readonly [${value.map(typeLiteral).join(", ")}]`;
+  if (value && typeof value === "object") return `{ ${Object.entries(value).map(([k, v]) => `readonly ${k}: ${typeLiteral(v)};`).join(" ")} }`;
+  return JSON.stringify(value);
+}
+
+/**
+ * A standalone function carries its entry as an object literal (without the
+ * group, which only the grouped client reads): for the few operations an app
+ * imports, that is smaller than the decoder of the string form.
+ */
 function standaloneFunction(op: OperationModel): string {
   const builder = op.pageItemType !== undefined ? "pagedOperation" : "operation";
+  const { group: _group, paginated: _paginated, ...entry } = specEntry(op);
   return `${docComment(op, true)}
-export const ${op.operationId}: OperationFunction<OperationTypes[${JSON.stringify(op.operationId)}]> = /* @__PURE__ */ ${builder}(${JSON.stringify(op.operationId)}, ${specName(op)});`;
+export const ${op.operationId}: OperationFunction<OperationTypes[${JSON.stringify(op.operationId)}]> = /* @__PURE__ */ ${builder}(${JSON.stringify(op.operationId)}, ${JSON.stringify(entry)});`;
 }
 
 export function emitOperations(ops: readonly OperationModel[], schemaNames: readonly string[]): string {
-  const ids = new Set(ops.map((op) => op.operationId));
-  for (const op of ops) {
-    if (ids.has(specName(op))) throw new Error(`operationId ${specName(op)} collides with the table entry of ${op.operationId}; rename one.`);
-  }
   const used = new Set<string>();
   for (const op of ops) {
     for (const t of [...op.pathParams.map((p) => p.type), op.body?.type, op.success.type, op.pageItemType]) {
@@ -85,7 +109,7 @@ export function emitOperations(ops: readonly OperationModel[], schemaNames: read
   return `
 ${needsOperations ? 'import type { operations } from "./openapi.js";' : ""}
 ${used.size ? `import type { ${[...used].sort().join(", ")} } from "./schemas.js";` : ""}
-${builders.length ? `import { ${builders.join(", ")} } from "../src/operation.js";` : ""}
+${ops.length ? `import { ${["decodeTable", ...builders].join(", ")} } from "../src/operation.js";` : ""}
 import type { OperationFunction } from "../src/types.js";
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
@@ -111,14 +135,17 @@ export interface OperationSpec {
   readonly paginated: boolean;
 }
 
-${ops.map(specConst).join("\n")}
+/** The entry of every operation in \`operationTable\`, exactly. */
+export type OperationTable = {
+${ops.map((op) => `readonly ${op.operationId}: ${typeLiteral(specEntry(op))};`).join("\n")}
+};
 
-/** Every operation of the spec, by operationId. */
-export const operationTable = {
-${ops.map((op) => `${op.operationId}: ${specName(op)},`).join("\n")}
-} as const satisfies Record<string, OperationSpec>;
+/** Every operation of the spec, by operationId (decoded once, when first imported; dropped by bundles that do not use it). */
+export const operationTable: OperationTable = /* @__PURE__ */ decodeTable({
+${ops.map((op) => `${op.operationId}: ${specString(op)},`).join("\n")}
+}) as OperationTable;
 
-export type OperationId = keyof typeof operationTable;
+export type OperationId = keyof OperationTable;
 
 /** The client groups, one per tag of the spec. */
 export type GroupName = ${groups.map((g) => JSON.stringify(g)).join(" | ") || "never"};

@@ -26,10 +26,12 @@ type AnyErrorClass<T> = abstract new (...args: never[]) => T;
  */
 export class AirbyteError extends Error {
   static readonly [ERROR_KIND]: string = "AirbyteError";
+  // Fields set by a constructor are `declare`d here and in the subclasses: a
+  // class field would also be emitted as a definition, bytes in every bundle.
   /** HTTP method of the call that failed; undefined for errors raised before any request (bad arguments, bad options). */
-  readonly method: string | undefined;
+  declare readonly method: string | undefined;
   /** URL of the call that failed, without its query string; undefined like `method`. */
-  readonly url: string | undefined;
+  declare readonly url: string | undefined;
   /**
    * The request that failed, redacted: method, URL (secret query values
    * replaced) and headers (Authorization, cookies replaced); never the body.

@@ -1,4 +1,5 @@
 import type { Problem } from "../../generated/schemas.js";
+import { requestIdOf } from "../api-promise.js";
 import { isSecretHeader, REDACTED } from "../redact.js";
 import { AirbyteError, ERROR_KIND } from "./airbyte-error.js";
 import { oneLine } from "./text.js";
@@ -32,26 +33,26 @@ export class AirbyteApiError extends AirbyteError {
   declare readonly method: string;
   declare readonly url: string;
   /** HTTP status code. */
-  readonly status: number;
+  declare readonly status: number;
   /**
    * Response headers, with the values of secret headers (`Set-Cookie`,
    * `Authorization`...) replaced by `[REDACTED]`, so that logging or
    * inspecting the error never shows a session cookie.
    */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
   /** The parsed RFC 9457 problem body, when the server sent one (secrets redacted). */
-  readonly problem: Problem | undefined;
+  declare readonly problem: Problem | undefined;
   /** The server's request id header, when present: quote it to Airbyte support. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** How long the server asked to wait before trying again (`Retry-After`), in ms. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(init: ApiErrorInit) {
     super(apiErrorMessage(init), { method: init.method, url: init.url });
     this.status = init.status;
     this.headers = withoutSecrets(init.headers);
     this.problem = init.problem;
-    this.requestId = init.headers.get("x-request-id") ?? init.headers.get("x-amzn-requestid") ?? undefined;
+    this.requestId = requestIdOf(init.headers);
     this.retryAfterMs = init.retryAfterMs;
   }
 

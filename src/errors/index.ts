@@ -1,5 +1,5 @@
 export { AirbyteError, ERROR_KIND, type AirbyteErrorOptions } from "./airbyte-error.js";
-export { oneLine } from "./text.js";
+export { oneLine, valueShown } from "./text.js";
 export {
   AirbyteApiError,
   AirbyteAuthenticationError,

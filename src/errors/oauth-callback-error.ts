@@ -7,9 +7,9 @@ import { AirbyteError, ERROR_KIND } from "./airbyte-error.js";
 export class AirbyteOAuthCallbackError extends AirbyteError {
   static override readonly [ERROR_KIND]: string = "AirbyteOAuthCallbackError";
   /** The provider's `error` code (e.g. `access_denied`), as sent, when it sent one. */
-  readonly error: string | undefined;
+  declare readonly error: string | undefined;
   /** The provider's `error_description`, as sent, when it sent one. */
-  readonly errorDescription: string | undefined;
+  declare readonly errorDescription: string | undefined;
 
   constructor(message: string, details: { error?: string | undefined; errorDescription?: string | undefined } = {}) {
     super(message);

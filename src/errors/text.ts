@@ -15,3 +15,11 @@ export function oneLine(text: string, max: number): string {
   const line = text.replace(ANSI, "").replace(CONTROL, " ").replace(/ {2,}/g, " ").trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
+
+/**
+ * How a message names a bad value: a number as itself (NaN, Infinity or -1 say
+ * what is wrong), anything else by its type only (a string may be a secret).
+ */
+export function valueShown(value: unknown): string {
+  return typeof value === "number" ? String(value) : typeof value;
+}

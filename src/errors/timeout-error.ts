@@ -8,8 +8,8 @@ export class AirbyteTimeoutError extends AirbyteError {
   static override readonly [ERROR_KIND]: string = "AirbyteTimeoutError";
   declare readonly method: string;
   declare readonly url: string;
-  readonly scope: "attempt" | "total";
-  readonly timeoutMs: number;
+  declare readonly scope: "attempt" | "total";
+  declare readonly timeoutMs: number;
 
   constructor(init: { scope: "attempt" | "total"; timeoutMs: number; method: string; url: string }) {
     super(

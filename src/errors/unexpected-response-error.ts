@@ -10,8 +10,8 @@ export class AirbyteUnexpectedResponseError extends AirbyteError {
   declare readonly method: string;
   declare readonly url: string;
   /** HTTP status of the answer. */
-  readonly status: number;
-  readonly contentType: string | undefined;
+  declare readonly status: number;
+  declare readonly contentType: string | undefined;
 
   constructor(init: {
     message: string;

@@ -114,6 +114,11 @@ describe("parseRetryAfter", () => {
     ["leading text", "x Fri, 15 Jan 2027 00:00:00 GMT"],
     ["RFC 850 with a short day name", "Fri, 15-Jan-27 00:00:00 GMT"],
     ["asctime with a two-digit year", "Fri Jan 15 00:00:00 27"],
+    // One pattern reads the three forms: the ending of one form must not complete another.
+    ["IMF-fixdate ending in a year instead of GMT", "Fri, 15 Jan 2027 00:00:00 2027"],
+    ["RFC 850 ending in a year instead of GMT", "Friday, 15-Jan-27 00:00:00 2027"],
+    ["asctime ending in GMT instead of its year", "Fri Jan 15 00:00:00 GMT"],
+    ["asctime with a comma", "Fri, Jan 15 00:00:00 2027"],
   ])("%s is not a date", (_, value) => {
     expect(parseRetryAfter(headers(value), now)).toBeUndefined();
   });

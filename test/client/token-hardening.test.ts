@@ -225,6 +225,11 @@ describe("the token request and its answers", () => {
     expect(error).toMatchObject({ method: "POST", url: "https://auth.example.com/token", status: 200, contentType: "text/html" });
   });
 
+  it("names the content type as API errors do (lower case, without parameters)", async () => {
+    const { p } = answering(() => new Response("<html>login</html>", { headers: { "content-type": "Text/HTML; charset=utf-8" } }));
+    expect(await failure(p.token())).toMatchObject({ url: "https://auth.example.com/token", contentType: "text/html" });
+  });
+
   it("sends a JSON Accept header and the client's headers, and logs without the body", async () => {
     const log: string[] = [];
     const { p, sent } = answering(() => Response.json({ access_token: "tok-1" }), { headers: { "User-Agent": "ua" }, logger: { debug: (line) => log.push(line) } });

@@ -36,10 +36,14 @@ describe("feature details", () => {
   it("a limit/offset list answering { data, next } is marked paginated, with its item type", async () => {
     const { files } = await generate("operations");
     const operations = files.get("operations.ts") ?? "";
-    // Each operation's runtime entry is its own constant (shared by the table and the standalone function).
-    expect(operations).toMatch(/const \$listGroups = \{[^;]*?paginated: true,\n\} as const;/);
-    expect(operations).toMatch(/const \$listMembers = \{[^;]*?paginated: false,\n\} as const;/);
-    expect(operations).toMatch(/export const listGroups: OperationFunction<OperationTypes\["listGroups"\]> =\s+\/\* @__PURE__ \*\/ pagedOperation\("listGroups", \$listGroups\);/);
+    // The table's entry is one encoded string (flag p: paginated); the decoded table says so too.
+    expect(operations).toContain('listGroups: "groups GET /groups limit,offset p",');
+    expect(operations).toContain('listMembers: "members GET /members groupId,emails t",');
+    expect(operations).toMatch(/readonly listGroups: \{[^}]*?readonly paginated: true;/);
+    expect(operations).toMatch(/readonly listMembers: \{[^}]*?readonly paginated: false;/);
+    // A paged list's standalone function is built by pagedOperation, carrying its own entry.
+    expect(operations).toMatch(/export const listGroups: OperationFunction<OperationTypes\["listGroups"\]> =\s+\/\* @__PURE__ \*\/ pagedOperation\("listGroups", \{/);
+    expect(operations).toMatch(/export const listMembers: OperationFunction<OperationTypes\["listMembers"\]> =\s+\/\* @__PURE__ \*\/ operation\("listMembers", \{/);
     expect(operations).toContain('item: GroupsPage["data"][number];');
     expect(files.get("REFERENCE.md")).toContain(
       "| groups | `listGroups` | `GET /groups` | `query?: { limit?: number; offset?: number }, options?` | `PagePromise<GroupsPage>` |",

@@ -3,7 +3,7 @@
 
 import type { operations } from "./openapi.js";
 import type { Job } from "./schemas.js";
-import { operation } from "../src/operation.js";
+import { decodeTable, operation } from "../src/operation.js";
 import type { OperationFunction } from "../src/types.js";
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
@@ -29,24 +29,27 @@ export interface OperationSpec {
   readonly paginated: boolean;
 }
 
-const $listJobs = {
-  group: "jobs",
-  method: "GET",
-  path: "/jobs",
-  pathParams: [],
-  queryParams: ["status"],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
+/** The entry of every operation in `operationTable`, exactly. */
+export type OperationTable = {
+  readonly listJobs: {
+    readonly group: "jobs";
+    readonly method: "GET";
+    readonly path: "/jobs";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly ["status"];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+};
 
-/** Every operation of the spec, by operationId. */
-export const operationTable = {
-  listJobs: $listJobs,
-} as const satisfies Record<string, OperationSpec>;
+/** Every operation of the spec, by operationId (decoded once, when first imported; dropped by bundles that do not use it). */
+export const operationTable: OperationTable = /* @__PURE__ */ decodeTable({
+  listJobs: "jobs GET /jobs status ",
+}) as OperationTable;
 
-export type OperationId = keyof typeof operationTable;
+export type OperationId = keyof OperationTable;
 
 /** The client groups, one per tag of the spec. */
 export type GroupName = "jobs";
@@ -83,5 +86,13 @@ export interface OperationTypes {
  */
 export const listJobs: OperationFunction<OperationTypes["listJobs"]> = /* @__PURE__ */ operation(
   "listJobs",
-  $listJobs,
+  {
+    method: "GET",
+    path: "/jobs",
+    pathParams: [],
+    queryParams: ["status"],
+    body: null,
+    success: "json",
+    authenticated: true,
+  },
 );

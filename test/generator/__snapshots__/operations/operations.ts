@@ -3,7 +3,7 @@
 
 import type { operations } from "./openapi.js";
 import type { GroupsPage } from "./schemas.js";
-import { operation, pagedOperation } from "../src/operation.js";
+import { decodeTable, operation, pagedOperation } from "../src/operation.js";
 import type { OperationFunction } from "../src/types.js";
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
@@ -29,60 +29,63 @@ export interface OperationSpec {
   readonly paginated: boolean;
 }
 
-const $listGroups = {
-  group: "groups",
-  method: "GET",
-  path: "/groups",
-  pathParams: [],
-  queryParams: ["limit", "offset"],
-  body: null,
-  success: "json",
-  authenticated: true,
-  paginated: true,
-} as const;
-const $getHealth = {
-  group: "health",
-  method: "GET",
-  path: "/health",
-  pathParams: [],
-  queryParams: [],
-  body: null,
-  success: "none",
-  authenticated: false,
-  paginated: false,
-} as const;
-const $listMembers = {
-  group: "members",
-  method: "GET",
-  path: "/members",
-  pathParams: [],
-  queryParams: ["groupId", "emails"],
-  body: null,
-  success: "text",
-  authenticated: true,
-  paginated: false,
-} as const;
-const $putMember = {
-  group: "members",
-  method: "PUT",
-  path: "/groups/{groupId}/members/{userId}",
-  pathParams: ["groupId", "userId"],
-  queryParams: [],
-  body: { required: false },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
+/** The entry of every operation in `operationTable`, exactly. */
+export type OperationTable = {
+  readonly listGroups: {
+    readonly group: "groups";
+    readonly method: "GET";
+    readonly path: "/groups";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly ["limit", "offset"];
+    readonly body: null;
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: true;
+  };
+  readonly getHealth: {
+    readonly group: "health";
+    readonly method: "GET";
+    readonly path: "/health";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "none";
+    readonly authenticated: false;
+    readonly paginated: false;
+  };
+  readonly listMembers: {
+    readonly group: "members";
+    readonly method: "GET";
+    readonly path: "/members";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly ["groupId", "emails"];
+    readonly body: null;
+    readonly success: "text";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+  readonly putMember: {
+    readonly group: "members";
+    readonly method: "PUT";
+    readonly path: "/groups/{groupId}/members/{userId}";
+    readonly pathParams: readonly ["groupId", "userId"];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: false };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+};
 
-/** Every operation of the spec, by operationId. */
-export const operationTable = {
-  listGroups: $listGroups,
-  getHealth: $getHealth,
-  listMembers: $listMembers,
-  putMember: $putMember,
-} as const satisfies Record<string, OperationSpec>;
+/** Every operation of the spec, by operationId (decoded once, when first imported; dropped by bundles that do not use it). */
+export const operationTable: OperationTable = /* @__PURE__ */ decodeTable({
+  listGroups: "groups GET /groups limit,offset p",
+  getHealth: "health GET /health  nu",
+  listMembers: "members GET /members groupId,emails t",
+  putMember: "members PUT /groups/{groupId}/members/{userId}  b",
+}) as OperationTable;
 
-export type OperationId = keyof typeof operationTable;
+export type OperationId = keyof OperationTable;
 
 /** The client groups, one per tag of the spec. */
 export type GroupName = "groups" | "health" | "members";
@@ -161,7 +164,15 @@ export interface OperationTypes {
  * Paged by limit/offset, answers { data, next, previous }.
  */
 export const listGroups: OperationFunction<OperationTypes["listGroups"]> =
-  /* @__PURE__ */ pagedOperation("listGroups", $listGroups);
+  /* @__PURE__ */ pagedOperation("listGroups", {
+    method: "GET",
+    path: "/groups",
+    pathParams: [],
+    queryParams: ["limit", "offset"],
+    body: null,
+    success: "json",
+    authenticated: true,
+  });
 
 /**
  * Health
@@ -174,7 +185,15 @@ export const listGroups: OperationFunction<OperationTypes["listGroups"]> =
  */
 export const getHealth: OperationFunction<OperationTypes["getHealth"]> = /* @__PURE__ */ operation(
   "getHealth",
-  $getHealth,
+  {
+    method: "GET",
+    path: "/health",
+    pathParams: [],
+    queryParams: [],
+    body: null,
+    success: "none",
+    authenticated: false,
+  },
 );
 
 /**
@@ -187,7 +206,15 @@ export const getHealth: OperationFunction<OperationTypes["getHealth"]> = /* @__P
  * A required query parameter makes the query argument required.
  */
 export const listMembers: OperationFunction<OperationTypes["listMembers"]> =
-  /* @__PURE__ */ operation("listMembers", $listMembers);
+  /* @__PURE__ */ operation("listMembers", {
+    method: "GET",
+    path: "/members",
+    pathParams: [],
+    queryParams: ["groupId", "emails"],
+    body: null,
+    success: "text",
+    authenticated: true,
+  });
 
 /**
  * Put a member
@@ -202,5 +229,13 @@ export const listMembers: OperationFunction<OperationTypes["listMembers"]> =
  */
 export const putMember: OperationFunction<OperationTypes["putMember"]> = /* @__PURE__ */ operation(
   "putMember",
-  $putMember,
+  {
+    method: "PUT",
+    path: "/groups/{groupId}/members/{userId}",
+    pathParams: ["groupId", "userId"],
+    queryParams: [],
+    body: { required: false },
+    success: "json",
+    authenticated: true,
+  },
 );

@@ -3,7 +3,7 @@
 
 import type { operations } from "./openapi.js";
 
-import { operation } from "../src/operation.js";
+import { decodeTable, operation } from "../src/operation.js";
 import type { OperationFunction } from "../src/types.js";
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
@@ -29,24 +29,27 @@ export interface OperationSpec {
   readonly paginated: boolean;
 }
 
-const $deleteTag = {
-  group: "tags",
-  method: "DELETE",
-  path: "/tags/{tagId}",
-  pathParams: ["tagId"],
-  queryParams: [],
-  body: null,
-  success: "none",
-  authenticated: true,
-  paginated: false,
-} as const;
+/** The entry of every operation in `operationTable`, exactly. */
+export type OperationTable = {
+  readonly deleteTag: {
+    readonly group: "tags";
+    readonly method: "DELETE";
+    readonly path: "/tags/{tagId}";
+    readonly pathParams: readonly ["tagId"];
+    readonly queryParams: readonly [];
+    readonly body: null;
+    readonly success: "none";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+};
 
-/** Every operation of the spec, by operationId. */
-export const operationTable = {
-  deleteTag: $deleteTag,
-} as const satisfies Record<string, OperationSpec>;
+/** Every operation of the spec, by operationId (decoded once, when first imported; dropped by bundles that do not use it). */
+export const operationTable: OperationTable = /* @__PURE__ */ decodeTable({
+  deleteTag: "tags DELETE /tags/{tagId}  n",
+}) as OperationTable;
 
-export type OperationId = keyof typeof operationTable;
+export type OperationId = keyof OperationTable;
 
 /** The client groups, one per tag of the spec. */
 export type GroupName = "tags";
@@ -85,5 +88,13 @@ export interface OperationTypes {
  */
 export const deleteTag: OperationFunction<OperationTypes["deleteTag"]> = /* @__PURE__ */ operation(
   "deleteTag",
-  $deleteTag,
+  {
+    method: "DELETE",
+    path: "/tags/{tagId}",
+    pathParams: ["tagId"],
+    queryParams: [],
+    body: null,
+    success: "none",
+    authenticated: true,
+  },
 );

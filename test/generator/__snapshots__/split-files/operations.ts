@@ -2,7 +2,7 @@
 // See generated/README.md.
 
 import type { Widget, WidgetCreate } from "./schemas.js";
-import { operation } from "../src/operation.js";
+import { decodeTable, operation } from "../src/operation.js";
 import type { OperationFunction } from "../src/types.js";
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
@@ -28,24 +28,27 @@ export interface OperationSpec {
   readonly paginated: boolean;
 }
 
-const $createWidget = {
-  group: "widgets",
-  method: "POST",
-  path: "/widgets",
-  pathParams: [],
-  queryParams: [],
-  body: { required: true },
-  success: "json",
-  authenticated: true,
-  paginated: false,
-} as const;
+/** The entry of every operation in `operationTable`, exactly. */
+export type OperationTable = {
+  readonly createWidget: {
+    readonly group: "widgets";
+    readonly method: "POST";
+    readonly path: "/widgets";
+    readonly pathParams: readonly [];
+    readonly queryParams: readonly [];
+    readonly body: { readonly required: true };
+    readonly success: "json";
+    readonly authenticated: true;
+    readonly paginated: false;
+  };
+};
 
-/** Every operation of the spec, by operationId. */
-export const operationTable = {
-  createWidget: $createWidget,
-} as const satisfies Record<string, OperationSpec>;
+/** Every operation of the spec, by operationId (decoded once, when first imported; dropped by bundles that do not use it). */
+export const operationTable: OperationTable = /* @__PURE__ */ decodeTable({
+  createWidget: "widgets POST /widgets  B",
+}) as OperationTable;
 
-export type OperationId = keyof typeof operationTable;
+export type OperationId = keyof OperationTable;
 
 /** The client groups, one per tag of the spec. */
 export type GroupName = "widgets";
@@ -81,4 +84,12 @@ export interface OperationTypes {
  * Body and result are schemas from other files.
  */
 export const createWidget: OperationFunction<OperationTypes["createWidget"]> =
-  /* @__PURE__ */ operation("createWidget", $createWidget);
+  /* @__PURE__ */ operation("createWidget", {
+    method: "POST",
+    path: "/widgets",
+    pathParams: [],
+    queryParams: [],
+    body: { required: true },
+    success: "json",
+    authenticated: true,
+  });
