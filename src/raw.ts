@@ -39,7 +39,7 @@ export function createRawClient(airbyte: AirbyteClient | AirbyteCore): Client<pa
     });
     raw.use(authMiddleware(config.auth));
     // After auth, so the logged headers are the ones sent (with Authorization redacted).
-    if (config.logger) raw.use(loggingMiddleware(config.logger, config.redactor));
+    if (config.logger) raw.use(loggingMiddleware(config.logger, config.redactor, config.clock.now));
     made.set(config, raw);
   }
   return raw;
@@ -59,16 +59,16 @@ function authMiddleware(auth: Authenticator): Middleware {
 }
 
 /** Logs the raw client's requests and responses (the methods log from send.ts, with their attempt number). */
-function loggingMiddleware(logger: Logger, redactor: Redactor): Middleware {
+function loggingMiddleware(logger: Logger, redactor: Redactor, now: () => number): Middleware {
   const started = new Map<string, number>();
   const finish = (id: string) => {
-    const ms = Date.now() - (started.get(id) ?? Date.now());
+    const ms = now() - (started.get(id) ?? now());
     started.delete(id);
     return ms;
   };
   return {
     onRequest({ request, id }) {
-      started.set(id, Date.now());
+      started.set(id, now());
       logLine(logger, () => `→ ${request.method} ${redactUrl(request.url, redactor)} ${JSON.stringify(redactHeaders(request.headers, redactor))}`);
       return undefined;
     },

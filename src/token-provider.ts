@@ -119,7 +119,7 @@ export class ClientCredentialsTokenProvider {
     const onTimeout = () => controller.abort(timer.signal.reason);
     timer.signal.addEventListener("abort", onTimeout, { once: true });
     const ctx = { method: "POST", url, baseUrl: o.baseUrl, redactor: o.redactor, now: this.now };
-    const started = Date.now();
+    const started = this.now();
     logLine(o.logger, () => `→ POST ${url} (token request, ${o.format} body not logged)`);
     let response: Response;
     let text: string;
@@ -135,7 +135,7 @@ export class ClientCredentialsTokenProvider {
       timer.signal.removeEventListener("abort", onTimeout);
       timer.clear();
     }
-    logLine(o.logger, () => `← ${response.status} POST ${url} (token request) in ${Date.now() - started} ms`);
+    logLine(o.logger, () => `← ${response.status} POST ${url} (token request) in ${this.now() - started} ms`);
     const fail = (why: string) => unexpectedAnswer(ctx, response, why, shown);
     if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
       throw fail(
