@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Machine } from "../../bench/machine.js";
 import { renderMarkdown, results, type Row } from "../../bench/report.js";
-import { interleave, stat } from "../../bench/stats.js";
+import { interleave, pairedRatio, quantile, stat } from "../../bench/stats.js";
 
 const machine: Machine = { cpuModel: "Test CPU", cores: 2, memoryGiB: 8, node: "v20.19.0", platform: "linux/x64", loadAtStart: [5, 4, 3], loadAtEnd: [1, 1, 1] };
 const s = (...xs: number[]) => stat(xs);
@@ -33,6 +33,27 @@ describe("bench results", () => {
     expect(md).toContain("| bare | skipped: input absent | — | — | — | — |");
     expect(md).toContain("| per 1x | 700 ms (from medians) | stock: 800 ms (1 run) | 0.88× | — | — |");
     expect(md).toContain("- Per GET: loopback: 1.10×, goal ≤ 1.05×. What it would take: do less per call.");
+  });
+
+  it("a paired ratio is the median of the per-round ratios with its quartiles, and is the row's ratio", () => {
+    // Medians 20 and 10 would give 2.0; per round the ratios are 1, 1, 1.5, 2, 4.
+    const paired = pairedRatio([10, 20, 30, 40, 40], [10, 20, 20, 20, 10]);
+    expect(paired).toEqual({ median: 1.5, min: 1, max: 4, rounds: 5, q1: 1, q3: 2 });
+    expect(() => pairedRatio([1, 2], [1])).toThrow("2 rounds against 1");
+    const row: Row = { section: "P", figure: "paired", unit: "µs", ours: s(10, 20, 30, 40, 40), anchor: { name: "a", stat: s(10, 20, 20, 20, 10) }, paired, goal: { max: 1.6, on: "ratio" } };
+    const r = results(new Date(0), machine, [row], new Date(1000));
+    expect(r.rows[0]).toMatchObject({ ratio: 1.5, met: true });
+    expect(renderMarkdown(r)).toContain("| 1.50× (1.00–2.00) | ≤ 1.6× | met |");
+  });
+
+  it.each([
+    [[3, 1, 2], 0.5, 2],
+    [[4, 1, 3, 2], 0.5, 2.5],
+    [[1, 2, 3, 4, 5], 0.25, 2],
+    [[1, 2], 0.75, 1.75],
+    [[], 0.5, NaN],
+  ])("quantile(%j, %d) is %d", (xs, q, expected) => {
+    expect(quantile(xs, q)).toBe(expected);
   });
 
   it("interleaves contenders, rotating their order each round and dropping warm-up rounds", async () => {
