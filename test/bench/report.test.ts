@@ -36,14 +36,16 @@ describe("bench results", () => {
   });
 
   it("a paired ratio is the median of the per-round ratios with its quartiles, and is the row's ratio", () => {
-    // Medians 20 and 10 would give 2.0; per round the ratios are 1, 1, 1.5, 2, 4.
-    const paired = pairedRatio([10, 20, 30, 40, 40], [10, 20, 20, 20, 10]);
-    expect(paired).toEqual({ median: 1.5, min: 1, max: 4, rounds: 5, q1: 1, q3: 2 });
+    // The medians (30 and 20) would give 1.5; per round the ratios are 0.5, 3, 0.5, 2, 4.
+    const ours = [10, 30, 20, 40, 40];
+    const anchor = [20, 10, 40, 20, 10];
+    const paired = pairedRatio(ours, anchor);
+    expect(paired).toEqual({ median: 2, min: 0.5, max: 4, rounds: 5, q1: 0.5, q3: 3 });
     expect(() => pairedRatio([1, 2], [1])).toThrow("2 rounds against 1");
-    const row: Row = { section: "P", figure: "paired", unit: "µs", ours: s(10, 20, 30, 40, 40), anchor: { name: "a", stat: s(10, 20, 20, 20, 10) }, paired, goal: { max: 1.6, on: "ratio" } };
+    const row: Row = { section: "P", figure: "paired", unit: "µs", ours: stat(ours), anchor: { name: "a", stat: stat(anchor) }, paired, goal: { max: 2.1, on: "ratio" } };
     const r = results(new Date(0), machine, [row], new Date(1000));
-    expect(r.rows[0]).toMatchObject({ ratio: 1.5, met: true });
-    expect(renderMarkdown(r)).toContain("| 1.50× (1.00–2.00) | ≤ 1.6× | met |");
+    expect(r.rows[0]).toMatchObject({ ratio: 2, met: true });
+    expect(renderMarkdown(r)).toContain("| 2.00× (0.50–3.00) | ≤ 2.1× | met |");
   });
 
   it.each([
