@@ -268,6 +268,23 @@ describe("the item iterator", () => {
     expect(offsets()).toEqual(["0"]);
   });
 
+  it.each([
+    ["awaited one by one", false],
+    ["requested several at once, then awaited", true],
+  ])("hands out every item once, in order, when %s", async (_, together) => {
+    total = 7;
+    const iterator = client().sources.listSources({ limit: 3 })[Symbol.asyncIterator]();
+    const ids: unknown[] = [];
+    if (together) {
+      ids.push(((await iterator.next()).value as { sourceId: string }).sourceId);
+      // With the page in hand: results not read yet when next() is called again must each keep their own item.
+      const results = await Promise.all(Array.from({ length: 3 }, () => iterator.next()));
+      ids.push(...results.map((r) => (r.value as { sourceId: string }).sourceId));
+    }
+    for (let r = await iterator.next(); !r.done; r = await iterator.next()) ids.push((r.value as { sourceId: string }).sourceId);
+    expect(ids).toEqual(["s-0", "s-1", "s-2", "s-3", "s-4", "s-5", "s-6"]);
+  });
+
   it("after a failure, next() says done and requests nothing", async () => {
     let n = 0;
     const airbyte = createAirbyteClient({
