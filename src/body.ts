@@ -27,24 +27,31 @@ export async function readBody(response: Response, ctx: BodyContext): Promise<st
   const reader = body.getReader();
   const onAbort = () => void reader.cancel(signal?.reason).catch(noop);
   signal?.addEventListener("abort", onAbort, { once: true });
-  // Decoded chunk by chunk (a character split across chunks is kept for the next), so no chunk is held twice.
-  const decoder = new TextDecoder();
-  let text = "";
+  const chunks: Uint8Array[] = [];
   let size = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       signal?.throwIfAborted();
-      if (done) return size ? text + decoder.decode() : undefined;
+      if (done) break;
       if ((size += value.byteLength) > maxBytes) {
         void reader.cancel().catch(noop);
         throw tooLarge();
       }
-      text += decoder.decode(value, { stream: true });
+      chunks.push(value);
     }
   } finally {
     signal?.removeEventListener("abort", onAbort);
   }
+  if (!size) return undefined;
+  // One decode of the whole body: TextDecoder's streaming mode is several times slower.
+  let all = chunks[0] as Uint8Array;
+  if (chunks.length > 1) {
+    all = new Uint8Array(size);
+    size = 0;
+    for (const chunk of chunks) all.set(chunk, size), (size += chunk.byteLength);
+  }
+  return new TextDecoder().decode(all);
 }
 
 const noop = () => undefined;
