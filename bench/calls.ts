@@ -140,7 +140,15 @@ export async function benchCalls({ rounds = 41, calls = 500, baseline = process.
       anchor: { name: "bare openapi-fetch", stat: stat(loop.bare ?? []) },
       paired: pairedRatio(loop.fetch ?? [], loop.bare ?? []),
     });
-    if (baseline) out.push(...rows("baseline "));
+    if (baseline) {
+      out.push(...rows("baseline "));
+      // Before/after directly: this checkout against the baseline's client, back to back in each round.
+      for (const [samples, name, figure] of [[loop, "ours", "loopback"], [memory, "defaults", "in-memory, default options"], [memory, "noTimeout", "in-memory, `timeoutMs: false`"], [memory, "signal", "in-memory, caller signal"]] as const) {
+        const ours = samples[name] ?? [];
+        const before = samples[`baseline ${name}`] ?? [];
+        out.push({ section, unit, figure: `${figure}: this checkout against the baseline`, ours: stat(ours), anchor: { name: `baseline (${baseline})`, stat: stat(before) }, paired: pairedRatio(ours, before) });
+      }
+    }
     return out;
   } finally {
     server.close();
