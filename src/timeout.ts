@@ -25,7 +25,7 @@ export interface CallDeadlines {
   dispose(): void;
 }
 
-export function callDeadlines(clock: Clock, caller: AbortSignal | undefined, attemptMs: number | false, totalMs: number | false): CallDeadlines {
+export function callDeadlines(clock: Pick<Clock, "schedule">, caller: AbortSignal | undefined, attemptMs: number | false, totalMs: number | false): CallDeadlines {
   let controller: AbortController | undefined;
   let cancelAttempt: (() => void) | undefined;
   const abort = (cause: AbortCause, reason?: unknown) => {
@@ -77,7 +77,7 @@ export interface Deadline {
 }
 
 export function deadline(ms: number | false, clock: Pick<Clock, "schedule"> = systemClock): Deadline {
-  const controller = new AbortController();
-  const clear = ms === false || !Number.isFinite(ms) ? () => undefined : clock.schedule(ms, () => controller.abort(new DOMException(`Deadline of ${ms} ms passed`, "TimeoutError")));
-  return { ms: ms === false ? Infinity : ms, signal: controller.signal, clear };
+  // The total deadline of a call without attempts; an unbounded one still hands out a signal (that never aborts).
+  const d = callDeadlines(clock, undefined, false, ms !== false && Number.isFinite(ms) ? ms : false);
+  return { ms: ms === false ? Infinity : ms, signal: d.signal() ?? new AbortController().signal, clear: d.dispose };
 }
