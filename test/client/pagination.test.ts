@@ -194,6 +194,9 @@ describe("the four stop guards, each alone", () => {
     ["4b. a next that stays on the same offset", [{ data: items(0, 1), next: next(2) }, { data: items(2, 3), next: next(2) }, { data: items(2, 3), next: next(4) }], ["0", "2"], 4],
     ["a next of another type (a number)", [{ data: items(0, 1), next: 2 }, { data: items(2, 3) }], ["0"], 2],
     ["(control) a next without offset advances by the page length", [{ data: items(0, 1), next: "https://api.airbyte.com/v1/sources?limit=2" }, { data: items(2) }], ["0", "2"], 3],
+    ["(control) a relative next link is read like an absolute one", [{ data: items(0, 1), next: "/v1/sources?limit=2&offset=3" }, { data: items(3) }], ["0", "3"], 3],
+    ["(control) an offset after # is not the link's query", [{ data: items(0, 1), next: "https://api.airbyte.com/v1/sources?limit=2#&offset=7" }, { data: items(2) }], ["0", "2"], 3],
+    ["(control) a next without ? has no query", [{ data: items(0, 1), next: "offset=7" }, { data: items(2) }], ["0", "2"], 3],
   ];
 
   it.each(guards)("for await stops on %s", async (_, pages, offsets, count) => {
