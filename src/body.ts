@@ -44,7 +44,7 @@ export async function readBody(response: Response, ctx: BodyContext): Promise<st
     signal?.removeEventListener("abort", onAbort);
   }
   // One decode of the whole body (TextDecoder's streaming mode is several times slower).
-  return size ? (chunks.length === 1 ? new TextDecoder().decode(chunks[0]) : new Blob(chunks).text()) : undefined;
+  return size ? (chunks.length === 1 ? new TextDecoder().decode(chunks[0]) : new Blob(chunks as BlobPart[]).text()) : undefined;
 }
 
 const noop = () => undefined;
