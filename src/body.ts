@@ -43,8 +43,10 @@ export async function readBody(response: Response, ctx: BodyContext): Promise<st
   } finally {
     signal?.removeEventListener("abort", onAbort);
   }
-  // One decode of the whole body (TextDecoder's streaming mode is several times slower).
-  return size ? (chunks.length === 1 ? new TextDecoder().decode(chunks[0]) : new Blob(chunks as BlobPart[]).text()) : undefined;
+  if (!size) return undefined;
+  // One decode of the whole body (TextDecoder's streaming mode is several times slower). The cast:
+  // the DOM and Node typings disagree on which Uint8Array a Blob takes.
+  return chunks.length === 1 ? new TextDecoder().decode(chunks[0]) : new Blob(chunks as unknown as ConstructorParameters<typeof Blob>[0]).text();
 }
 
 const noop = () => undefined;
