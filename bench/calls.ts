@@ -2,30 +2,77 @@
  * Per-call cost of one GET: this client's method against the bare
  * openapi-fetch call (and a hand-written fetch for context), on a node:http
  * server on 127.0.0.1 and with an in-memory fetch (no socket, so only the
- * client's own CPU shows). Each round times CALLS sequential GETs per contender.
+ * client's own CPU shows).
+ *
+ * How it is measured, so that a shared, loaded 2-core machine does not decide
+ * the verdict: each contender runs a batch of CALLS sequential calls, timed in
+ * process CPU time (process.cpuUsage, user + system: time the process was
+ * descheduled for another job does not count). Many short rounds run the contenders back
+ * to back, their order rotated each round; a figure's ratio is the median of
+ * the per-round ratios ours / anchor, with its quartiles, so a slow spell hits
+ * both sides of a ratio alike. On loopback the server runs in this process:
+ * its CPU per GET is the same for every contender and is counted, as a user
+ * on a local server pays it.
+ *
+ * No GC is forced between batches: after a forced full GC, V8 starts its next
+ * major GC within a few hundred calls, and its marking inflated every batch
+ * about 4x (the same for every contender, so it pulled every ratio towards
+ * 1). Batches of 500 calls amortise the collections a call's garbage causes,
+ * and the median of the per-round ratios drops a round where a collection
+ * landed on one side only.
+ *
+ * Quick run (prints the rows, writes nothing; BENCH_ROUNDS=n for fewer rounds):
+ *   npx tsx bench/calls.ts
+ * Before/after in one run: BENCH_BASELINE=<another checkout> adds that
+ * checkout's client (its src/index.ts) as contenders, e.g. a `git worktree`
+ * of main.
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { pathToFileURL } from "node:url";
 import createClient from "openapi-fetch";
 import type { paths } from "../generated/openapi.js";
 import { createAirbyteClient } from "../src/index.js";
 import type { Row } from "./report.js";
-import { interleave, stat } from "./stats.js";
+import { interleave, pairedRatio, stat } from "./stats.js";
 
 const body = JSON.stringify({ sourceId: "s", name: "pg", workspaceId: "w", configuration: {}, createdAt: 1 });
 const AUTH = { bearerToken: "bench-token" };
 const HEADERS = { Authorization: "Bearer bench-token" };
-
-/** µs per call over `calls` sequential calls. */
-function timed(calls: number, run: () => Promise<unknown>): () => Promise<number> {
+/** CPU µs per call over `calls` sequential calls. */
+function cpuBatch(calls: number, run: () => Promise<unknown>): () => Promise<number> {
   return async () => {
-    const start = performance.now();
+    const start = process.cpuUsage();
     for (let i = 0; i < calls; i++) await run();
-    return ((performance.now() - start) * 1000) / calls;
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / calls;
   };
 }
 
-export async function benchCalls({ rounds = 7, calls = 500 } = {}): Promise<Row[]> {
+type Factory = typeof createAirbyteClient;
+
+/** The contenders of one setting: this client (and the baseline's, if any) under each option set, bare openapi-fetch, extras. */
+function contenders(
+  clients: Array<[prefix: string, create: Factory]>,
+  variants: Record<string, { options: Record<string, unknown>; callOptions?: Record<string, unknown> }>,
+  baseUrl: string,
+  fetch: ((request: Request) => Promise<Response>) | undefined,
+  calls: number,
+): Record<string, () => Promise<number>> {
+  const out: Record<string, () => Promise<number>> = {};
+  for (const [prefix, create] of clients) {
+    for (const [name, { options, callOptions }] of Object.entries(variants)) {
+      const client = create({ baseUrl, auth: AUTH, ...(fetch && { fetch }), ...options });
+      out[prefix + name] = cpuBatch(calls, () => client.sources.getSource("abc", undefined, callOptions));
+    }
+  }
+  const bare = createClient<paths>({ baseUrl, headers: HEADERS, ...(fetch && { fetch }) });
+  const get = { params: { path: { sourceId: "abc" } } };
+  out.bare = cpuBatch(calls, () => bare.GET("/sources/{sourceId}", get));
+  return out;
+}
+
+export async function benchCalls({ rounds = 41, calls = 500, baseline = process.env.BENCH_BASELINE } = {}): Promise<Row[]> {
   const server = createServer((req, res) => {
     req.resume();
     res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
@@ -34,57 +81,85 @@ export async function benchCalls({ rounds = 7, calls = 500 } = {}): Promise<Row[
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
   try {
-    const airbyte = createAirbyteClient({ baseUrl, auth: AUTH });
-    const raw = createClient<paths>({ baseUrl, headers: HEADERS });
+    const clients: Array<[string, Factory]> = [["", createAirbyteClient]];
+    if (baseline) {
+      const other = (await import(pathToFileURL(`${baseline}/src/index.ts`).href)) as { createAirbyteClient: Factory };
+      clients.push(["baseline ", other.createAirbyteClient]);
+    }
     const memoryFetch = async (_request: Request) => new Response(body, { headers: { "content-type": "application/json" } });
-    const memBase = "https://api.airbyte.com/v1";
-    const mem = createAirbyteClient({ baseUrl: memBase, auth: AUTH, fetch: memoryFetch });
-    const memNoTimeout = createAirbyteClient({ baseUrl: memBase, auth: AUTH, fetch: memoryFetch, timeoutMs: false });
-    const memRaw = createClient<paths>({ baseUrl: memBase, headers: HEADERS, fetch: memoryFetch });
     const signal = new AbortController().signal;
-    const get = { params: { path: { sourceId: "abc" } } };
 
-    // Two dropped rounds first, so the JIT has settled.
-    const loop = await interleave(
-      {
-        ours: timed(calls, () => airbyte.sources.getSource("abc")),
-        bare: timed(calls, () => raw.GET("/sources/{sourceId}", get)),
-        fetch: timed(calls, async () => (await fetch(`${baseUrl}/sources/abc`, { headers: HEADERS })).json()),
-      },
-      rounds,
-      2,
+    const loopContenders = contenders(clients, { ours: { options: {} } }, baseUrl, undefined, calls);
+    loopContenders.fetch = cpuBatch(calls, async () => (await fetch(`${baseUrl}/sources/abc`, { headers: HEADERS })).json());
+    const memContenders = contenders(
+      clients,
+      { defaults: { options: {} }, noTimeout: { options: { timeoutMs: false } }, signal: { options: {}, callOptions: { signal } } },
+      "https://api.airbyte.com/v1",
+      memoryFetch,
+      calls,
     );
-    const memory = await interleave(
-      {
-        defaults: timed(calls, () => mem.sources.getSource("abc")),
-        noTimeout: timed(calls, () => memNoTimeout.sources.getSource("abc")),
-        signal: timed(calls, () => mem.sources.getSource("abc", undefined, { signal })),
-        bare: timed(calls, () => memRaw.GET("/sources/{sourceId}", get)),
-      },
-      rounds,
-      2,
-    );
-    const section = `Per GET (µs per call; ${rounds} rounds × ${calls} sequential calls)`;
-    const loopAnchor = { name: "bare openapi-fetch", stat: stat(loop.bare) };
-    const memAnchor = { name: "bare openapi-fetch", stat: stat(memory.bare) };
+    // Loopback rounds cost ~10x in-memory ones: fewer of them.
+    const loop = await interleave(loopContenders, Math.max(5, Math.ceil(rounds / 2)), 3);
+    const memory = await interleave(memContenders, rounds, 3);
+
+    const section = `Per GET (CPU µs per call: process.cpuUsage over a batch of ${calls} sequential calls; ${rounds} interleaved rounds in memory, ${(loop.bare ?? []).length} on loopback)`;
     const unit = "µs";
-    return [
-      {
-        section, unit, figure: "loopback (node:http on 127.0.0.1), default options", ours: stat(loop.ours), anchor: loopAnchor, goal: { max: 1.1, on: "ratio" },
-        ifMissed: "the remaining gap is the client's own per-call CPU (see the in-memory rows): a cheaper timeout and fewer allocations per call (src/call.ts, src/send.ts).",
-      },
-      { section, unit, figure: "loopback, hand-written fetch + JSON (context)", ours: stat(loop.fetch), anchor: loopAnchor },
-      {
-        section, unit, figure: "in-memory fetch, default options", ours: stat(memory.defaults), anchor: memAnchor, goal: { max: 1.5, on: "ratio" },
-        ifMissed: "the per-attempt timeout (controller, timer, signal on the Request) is most of the extra time: skip the signal on the Request when no deadline can fire before the response.",
-      },
-      {
-        section, unit, figure: "in-memory fetch, `timeoutMs: false`", ours: stat(memory.noTimeout), anchor: memAnchor, goal: { max: 1.15, on: "ratio" },
-        ifMissed: "with no timeout the rest is the client's path itself: URL building, header merging and response parsing per call; precompute per operation.",
-      },
-      { section, unit, figure: "in-memory fetch, caller signal", ours: stat(memory.signal), anchor: memAnchor, note: "no goal in the issue" },
-    ];
+    const rows = (prefix: string): Row[] => {
+      const who = prefix ? ` (${prefix.trim()}: ${baseline})` : "";
+      const row = (samples: Record<string, number[]>, name: string, figure: string, extra: Partial<Row>): Row => ({
+        section,
+        unit,
+        figure: figure + who,
+        ours: stat(samples[prefix + name] ?? []),
+        anchor: { name: "bare openapi-fetch", stat: stat(samples.bare ?? []) },
+        paired: pairedRatio(samples[prefix + name] ?? [], samples.bare ?? []),
+        ...extra,
+      });
+      return [
+        row(loop, "ours", "loopback (node:http on 127.0.0.1, in this process), default options", {
+          goal: { max: 1.1, on: "ratio" },
+          ifMissed: "the remaining gap is the client's own per-call CPU (see the in-memory rows): fewer allocations per call (src/call.ts, src/send.ts).",
+        }),
+        row(memory, "defaults", "in-memory fetch, default options", {
+          goal: { max: 1.5, on: "ratio" },
+          ifMissed: "the per-attempt timeout (controller, timer, signal on the Request) is most of the extra time: skip the signal on the Request when no deadline can fire before the response.",
+        }),
+        row(memory, "noTimeout", "in-memory fetch, `timeoutMs: false`", {
+          goal: { max: 1.15, on: "ratio" },
+          ifMissed: "with no timeout the rest is the client's path itself: URL building, header merging and response parsing per call; precompute per operation.",
+        }),
+        row(memory, "signal", "in-memory fetch, caller signal", { note: "no goal in the issue" }),
+      ];
+    };
+    const out = rows("");
+    out.splice(1, 0, {
+      section,
+      unit,
+      figure: "loopback, hand-written fetch + JSON (context)",
+      ours: stat(loop.fetch ?? []),
+      anchor: { name: "bare openapi-fetch", stat: stat(loop.bare ?? []) },
+      paired: pairedRatio(loop.fetch ?? [], loop.bare ?? []),
+    });
+    if (baseline) {
+      out.push(...rows("baseline "));
+      // Before/after directly: this checkout against the baseline's client, back to back in each round.
+      for (const [samples, name, figure] of [[loop, "ours", "loopback"], [memory, "defaults", "in-memory, default options"], [memory, "noTimeout", "in-memory, `timeoutMs: false`"], [memory, "signal", "in-memory, caller signal"]] as const) {
+        const ours = samples[name] ?? [];
+        const before = samples[`baseline ${name}`] ?? [];
+        out.push({ section, unit, figure: `${figure}: this checkout against the baseline`, ours: stat(ours), anchor: { name: `baseline (${baseline})`, stat: stat(before) }, paired: pairedRatio(ours, before) });
+      }
+    }
+    return out;
   } finally {
     server.close();
   }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const { renderMarkdown, results } = await import("./report.js");
+  const { describeMachine, finishMachine } = await import("./machine.js");
+  const started = new Date();
+  const machine = describeMachine();
+  const rows = await benchCalls(process.env.BENCH_ROUNDS ? { rounds: Number(process.env.BENCH_ROUNDS) } : {});
+  process.stdout.write(renderMarkdown(results(started, finishMachine(machine), rows)));
 }

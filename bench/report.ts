@@ -4,7 +4,7 @@
  * bench/results.md (for people) and bench/results.json (for tools).
  */
 import type { Machine } from "./machine.js";
-import type { Stat } from "./stats.js";
+import type { PairedRatio, Stat } from "./stats.js";
 
 /** A goal is a ceiling: on the ratio ours / anchor, or on our own median. */
 export interface Goal {
@@ -18,6 +18,8 @@ export interface Row {
   unit: string;
   ours?: Stat;
   anchor?: { name: string; stat: Stat };
+  /** When ours and the anchor ran back to back in each round: the median of the per-round ratios, which the ratio then is. */
+  paired?: PairedRatio;
   goal?: Goal;
   /** Why the figure is absent (e.g. an input that is not in the repository). */
   skipped?: string;
@@ -36,6 +38,7 @@ export interface Results {
 }
 
 export function ratioOf(row: Row): number | undefined {
+  if (row.paired) return row.paired.median;
   if (!row.ours || !row.anchor || !(row.anchor.stat.median > 0)) return undefined;
   return row.ours.median / row.anchor.stat.median;
 }
@@ -72,7 +75,8 @@ export function renderMarkdown(r: Results): string {
     "",
     "Written by `npm run bench` (bench/run.ts); do not edit by hand. Each figure is the median over repeated,",
     "interleaved runs of it and its anchor, with the smallest and largest run in brackets; the ratio is of the",
-    "medians (ours / anchor). Goals are those of issue 11.",
+    "medians (ours / anchor), or where a ratio has quartiles in brackets, the median of the per-round ratios",
+    "(ours and anchor run back to back in each round). Goals are those of issue 11.",
     "",
     `Run ${r.startedAt}${r.commit ? ` at commit ${r.commit}` : ""}, ${r.seconds} s in all, on ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node} (${m.platform}).`,
     `Load average (1, 5, 15 min) at start: ${m.loadAtStart.join(", ")}; at end: ${m.loadAtEnd?.join(", ") ?? "—"}` +
@@ -87,7 +91,7 @@ export function renderMarkdown(r: Results): string {
         continue;
       }
       const anchor = row.anchor ? `${row.anchor.name}: ${cell(row.anchor.stat, row.unit)}` : "—";
-      const ratio = row.ratio !== undefined ? `${row.ratio.toFixed(2)}×` : "—";
+      const ratio = row.ratio === undefined ? "—" : `${row.ratio.toFixed(2)}×${row.paired ? ` (${row.paired.q1.toFixed(2)}–${row.paired.q3.toFixed(2)})` : ""}`;
       const met = row.met === undefined ? "—" : row.met ? "met" : "**missed**";
       lines.push(`| ${row.figure}${row.note ? ` (${row.note})` : ""} | ${cell(row.ours, row.unit)} | ${anchor} | ${ratio} | ${goalText(row.goal, row.unit)} | ${met} |`);
     }

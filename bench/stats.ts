@@ -9,12 +9,40 @@ export interface Stat {
   rounds: number;
 }
 
+/** A ratio measured pairwise: the median of per-round ratios (ours / anchor, run back to back) and its quartiles. */
+export interface PairedRatio extends Stat {
+  q1: number;
+  q3: number;
+}
+
 export function median(xs: readonly number[]): number {
-  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+  return quantile(xs, 0.5);
+}
+
+/** The q-quantile by linear interpolation between the closest ranks (the median of an even count is the mean of the middle two). */
+export function quantile(xs: readonly number[], q: number): number {
+  if (xs.length === 0) return NaN;
+  const sorted = [...xs].sort((a, b) => a - b);
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (at - lo);
 }
 
 export function stat(xs: readonly number[]): Stat {
   return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), rounds: xs.length };
+}
+
+/**
+ * The per-round ratios ours[i] / anchor[i] of two contenders measured in the
+ * same interleaved rounds, summarised: a slow spell of a shared machine hits
+ * both sides of one round alike, so it cancels in the ratio rather than
+ * spreading the two medians apart.
+ */
+export function pairedRatio(ours: readonly number[], anchor: readonly number[]): PairedRatio {
+  if (ours.length !== anchor.length) throw new Error(`pairedRatio: ${ours.length} rounds against ${anchor.length}`);
+  const ratios = ours.map((x, i) => x / (anchor[i] as number));
+  return { ...stat(ratios), q1: quantile(ratios, 0.25), q3: quantile(ratios, 0.75) };
 }
 
 /** A stat from a bench/generate.ts figure's median and [min, max]. */

@@ -18,39 +18,17 @@ export interface ApiPromise<T> extends Promise<T> {
   withResponse(): Promise<WithResponse<T>>;
 }
 
-export class ResponsePromise<T> implements ApiPromise<T> {
-  #data: Promise<T> | undefined;
-
-  constructor(private readonly result: Promise<WithResponse<T>>) {}
-
-  withResponse(): Promise<WithResponse<T>> {
-    return this.result;
-  }
-
-  #parsed(): Promise<T> {
-    return (this.#data ??= this.result.then((r) => r.data));
-  }
-
-  then<A = T, B = never>(
-    onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
-    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
-  ): Promise<A | B> {
-    return this.#parsed().then(onFulfilled, onRejected);
-  }
-
-  catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {
-    return this.#parsed().catch(onRejected);
-  }
-
-  finally(onFinally?: (() => void) | null): Promise<T> {
-    return this.#parsed().finally(onFinally);
-  }
-
-  readonly [Symbol.toStringTag] = "ApiPromise";
-}
-
+/** The parsed body is derived only when awaited, so a caller of `.withResponse()` alone leaves no second promise to reject unhandled. */
 export function apiPromise<T>(result: Promise<WithResponse<T>>): ApiPromise<T> {
-  return new ResponsePromise(result);
+  let data: Promise<T> | undefined;
+  const parsed = () => (data ??= result.then((r) => r.data));
+  return {
+    withResponse: () => result,
+    then: (onFulfilled, onRejected) => parsed().then(onFulfilled, onRejected),
+    catch: (onRejected) => parsed().catch(onRejected),
+    finally: (onFinally) => parsed().finally(onFinally),
+    [Symbol.toStringTag]: "ApiPromise",
+  };
 }
 
 export function requestIdOf(headers: Headers): string | undefined {

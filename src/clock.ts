@@ -20,37 +20,35 @@ export interface Clock {
   schedule(ms: number, callback: () => void): () => void;
 }
 
-/** The real clock. `setTimeout` is looked up at call time so fake timers installed later still apply. */
+/** The real timer. `setTimeout` is looked up at call time so fake timers installed later still apply. */
 const schedule = (ms: number, callback: () => void): (() => void) => {
   const timer = setTimeout(callback, ms);
   return () => clearTimeout(timer);
 };
 
-export const systemClock: Clock = { now: () => Date.now(), schedule, sleep: sleepOn(schedule) };
-
 /** A complete clock from a partial one: a custom `schedule` also drives the default `sleep`. */
-export function resolveClock(partial: Partial<Clock> | undefined): Clock {
-  if (!partial) return systemClock;
+export function resolveClock(partial: Partial<Clock> = {}): Clock {
   const scheduleFn = partial.schedule ?? schedule;
   return {
-    now: partial.now ?? systemClock.now,
+    now: partial.now ?? (() => Date.now()),
     schedule: scheduleFn,
-    sleep: partial.sleep ?? sleepOn(scheduleFn),
+    sleep:
+      partial.sleep ??
+      ((ms, signal) =>
+        new Promise<void>((resolve, reject) => {
+          if (signal?.aborted) return reject(signal.reason);
+          const onAbort = () => {
+            cancel();
+            reject(signal?.reason);
+          };
+          const cancel = scheduleFn(ms, () => {
+            signal?.removeEventListener("abort", onAbort);
+            resolve();
+          });
+          signal?.addEventListener("abort", onAbort, { once: true });
+        })),
   };
 }
 
-function sleepOn(scheduleFn: Clock["schedule"]): Clock["sleep"] {
-  return (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const onAbort = () => {
-        cancel();
-        reject(signal?.reason);
-      };
-      const cancel = scheduleFn(ms, () => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      });
-      signal?.addEventListener("abort", onAbort, { once: true });
-    });
-}
+/** The real clock. */
+export const systemClock: Clock = resolveClock();

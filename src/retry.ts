@@ -56,9 +56,7 @@ export const RETRY_DEFAULTS: ResolvedRetry = {
   nonIdempotent: false,
 };
 
-const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
-/** Statuses that say the server did not process the request, so even POST may repeat. */
-const NOT_PROCESSED = new Set([429, 503]);
+const IDEMPOTENT = ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"];
 
 export type RetryDecision = { retry: true; delayMs: number; reason: string } | { retry: false };
 
@@ -69,23 +67,21 @@ export function decideRetry(
   options: ResolvedRetry,
   random: () => number = Math.random,
 ): RetryDecision {
-  if (attempt >= options.maxRetries) return { retry: false };
-  const replayable = IDEMPOTENT.has(method) || options.nonIdempotent;
-  let reason: string;
+  const replayable = options.nonIdempotent || IDEMPOTENT.includes(method);
+  let reason: string | undefined;
   if (error instanceof AirbyteApiError) {
-    if (!options.statuses.includes(error.status)) return { retry: false };
-    if (!replayable && !NOT_PROCESSED.has(error.status)) return { retry: false };
-    if (error.retryAfterMs !== undefined) {
-      if (error.retryAfterMs > options.maxRetryAfterMs) return { retry: false };
-      return { retry: true, delayMs: error.retryAfterMs, reason: `${error.status} with Retry-After` };
+    const { status, retryAfterMs } = error;
+    // 429 and 503 say the server did not process the request, so even POST may repeat.
+    if (options.statuses.includes(status) && (replayable || status === 429 || status === 503)) {
+      if (retryAfterMs !== undefined) {
+        return attempt < options.maxRetries && retryAfterMs <= options.maxRetryAfterMs ? { retry: true, delayMs: retryAfterMs, reason: `${status} with Retry-After` } : { retry: false };
+      }
+      reason = String(status);
     }
-    reason = String(error.status);
-  } else if (error instanceof AirbyteConnectionError || (error instanceof AirbyteTimeoutError && error.scope === "attempt")) {
-    if (!replayable) return { retry: false };
+  } else if (replayable && (error instanceof AirbyteConnectionError || (error instanceof AirbyteTimeoutError && error.scope === "attempt"))) {
     reason = error instanceof AirbyteTimeoutError ? "attempt timeout" : "network error";
-  } else {
-    return { retry: false };
   }
-  const ceiling = Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** attempt);
-  return { retry: true, delayMs: Math.floor(random() * ceiling), reason };
+  return reason && attempt < options.maxRetries
+    ? { retry: true, delayMs: Math.floor(random() * Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** attempt)), reason }
+    : { retry: false };
 }

@@ -10,65 +10,55 @@ import { logLine } from "./logger.js";
 import { redactHeaders, redactUrl } from "./redact.js";
 import { withoutQuery } from "./url.js";
 
-export interface Outgoing {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: string | undefined;
-  signal: AbortSignal | undefined;
-  /** False when a 3xx is the operation's documented answer. */
-  followRedirects: boolean;
-  attempt: number;
-}
-
 const MAX_REDIRECTS = 5;
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-export async function send(config: ResolvedConfig, out: Outgoing): Promise<Response> {
-  let { method, url, body, headers } = out;
+/**
+ * Sends one attempt (`attempt` counts from 1, for the log), following
+ * same-origin redirects unless `followRedirects` is false (a 3xx is then the
+ * operation's documented answer).
+ */
+export async function send(
+  config: ResolvedConfig,
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+  signal: AbortSignal | undefined,
+  followRedirects: boolean,
+  attempt: number,
+): Promise<Response> {
+  const { logger, redactor, clock, baseUrl, origin } = config;
+  const n = ` (attempt ${attempt})`;
   for (let hop = 0; ; hop++) {
-    const response = await exchange(config, method, url, headers, body, out);
-    const redirected = response.type === "opaqueredirect" || (REDIRECTS.has(response.status) && response.headers.has("location"));
-    if (!out.followRedirects || !redirected) return response;
+    const shown = () => `${method} ${redactUrl(url, redactor)}`;
+    logLine(logger, () => `→ ${shown()}${n} ${JSON.stringify(redactHeaders(headers, redactor))}`);
+    const started = logger ? clock.now() : 0;
+    let response: Response;
+    try {
+      response = await config.fetch(new Request(url, { method, headers, body, signal, redirect: "manual" }));
+    } catch (error) {
+      logLine(logger, () => `✗ ${shown()} failed after ${clock.now() - started} ms (${error instanceof Error ? error.name : "error"})${n}`);
+      throw error;
+    }
+    logLine(logger, () => `← ${response.status} ${shown()} in ${clock.now() - started} ms${n}`);
+    const { status, type, headers: answer } = response;
+    if (!followRedirects || (type !== "opaqueredirect" && !([301, 302, 303, 307, 308].includes(status) && answer.has("location")))) return response;
     void response.body?.cancel().catch(() => undefined);
-    const shownUrl = withoutQuery(url);
-    const from = `${method} ${shownUrl}`;
-    const where = { method, url: shownUrl };
-    if (response.type === "opaqueredirect") {
-      throw new AirbyteError(`${from} was redirected, and the browser hides where to, so it was not followed. Check baseUrl (it is ${config.baseUrl}).`, where);
+    const where = { method, url: withoutQuery(url) };
+    const fail = (why: string) => new AirbyteError(`${where.method} ${where.url} ${why} (it is ${baseUrl}).`, where);
+    if (type === "opaqueredirect") throw fail("was redirected, and the browser hides where to, so it was not followed. Check baseUrl");
+    const target = new URL(answer.get("location") ?? "", url);
+    if (target.origin !== origin) {
+      throw fail(`answered ${status}, a redirect to another origin (${target.origin}). It was not followed, so credentials and the request body stay with ${origin}. Check baseUrl`);
     }
-    const target = new URL(response.headers.get("location") ?? "", url);
-    if (target.origin !== config.origin) {
-      throw new AirbyteError(
-        `${from} answered ${response.status}, a redirect to another origin (${target.origin}). It was not followed, so credentials and the request body stay with ${config.origin}. Check baseUrl (it is ${config.baseUrl}).`,
-        where,
-      );
-    }
-    if (hop >= MAX_REDIRECTS) throw new AirbyteError(`${from} was redirected more than ${MAX_REDIRECTS} times; check baseUrl (it is ${config.baseUrl}).`, where);
+    if (hop >= MAX_REDIRECTS) throw fail(`was redirected more than ${MAX_REDIRECTS} times; check baseUrl`);
     // As fetch does: 303, and 301/302 after a POST, continue as a GET without the body.
-    if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === "POST")) {
+    if (status === 303 || (status < 303 && method === "POST")) {
       method = "GET";
       body = undefined;
       const { "content-type": _dropped, ...rest } = headers;
       headers = rest;
     }
     url = target.href;
-  }
-}
-
-async function exchange(config: ResolvedConfig, method: string, url: string, headers: Record<string, string>, body: string | undefined, out: Outgoing): Promise<Response> {
-  const { logger, redactor, clock } = config;
-  const attempt = ` (attempt ${out.attempt})`;
-  logLine(logger, () => `→ ${method} ${redactUrl(url, redactor)}${attempt} ${JSON.stringify(redactHeaders(headers, redactor))}`);
-  const started = logger ? clock.now() : 0;
-  try {
-    const request = new Request(url, { method, headers, body, signal: out.signal, redirect: "manual" });
-    const response = await config.fetch(request);
-    logLine(logger, () => `← ${response.status} ${method} ${redactUrl(url, redactor)} in ${clock.now() - started} ms${attempt}`);
-    return response;
-  } catch (error) {
-    const reason = error instanceof Error ? error.name : "error";
-    logLine(logger, () => `✗ ${method} ${redactUrl(url, redactor)} failed after ${clock.now() - started} ms (${reason})${attempt}`);
-    throw error;
   }
 }

@@ -12,66 +12,57 @@ import { systemClock, type Clock } from "./clock.js";
 
 export type AbortCause = "caller" | "attempt" | "total";
 
-export class CallDeadlines {
-  #controller: AbortController | undefined;
-  #cause: AbortCause | undefined;
-  #cancelAttempt: (() => void) | undefined;
-  #cancelTotal: (() => void) | undefined;
-  readonly #onCallerAbort: (() => void) | undefined;
-
-  constructor(
-    private readonly clock: Clock,
-    private readonly caller: AbortSignal | undefined,
-    private readonly attemptMs: number | false,
-    totalMs: number | false,
-  ) {
-    if (caller) {
-      this.#onCallerAbort = () => this.#abort("caller", caller.reason);
-      caller.addEventListener("abort", this.#onCallerAbort, { once: true });
-    }
-    if (totalMs !== false) this.#cancelTotal = clock.schedule(totalMs, () => this.#abort("total"));
-  }
-
+export interface CallDeadlines {
   /** Why the call's signal aborted, if it did. */
-  get cause(): AbortCause | undefined {
-    return this.#cause;
-  }
-
+  cause: AbortCause | undefined;
   /** The signal for the next step; undefined when nothing can abort the call. */
-  get signal(): AbortSignal | undefined {
-    if (!this.caller && this.attemptMs === false && !this.#cancelTotal) return undefined;
-    if (this.#cause === "attempt") {
-      // The previous attempt timed out: the next one needs a live controller.
-      this.#cause = undefined;
-      this.#controller = undefined;
-    }
-    return (this.#controller ??= new AbortController()).signal;
-  }
-
+  signal(): AbortSignal | undefined;
   /** Arms the attempt timer and returns the attempt's signal. */
-  startAttempt(): AbortSignal | undefined {
-    const signal = this.signal;
-    if (this.attemptMs !== false) this.#cancelAttempt = this.clock.schedule(this.attemptMs, () => this.#abort("attempt"));
-    return signal;
-  }
-
-  endAttempt(): void {
-    this.#cancelAttempt?.();
-    this.#cancelAttempt = undefined;
-  }
-
+  start(): AbortSignal | undefined;
+  /** Clears the attempt timer. */
+  end(): void;
   /** Clears every timer and the caller listener: called once the call settles. */
-  dispose(): void {
-    this.endAttempt();
-    this.#cancelTotal?.();
-    if (this.#onCallerAbort) this.caller?.removeEventListener("abort", this.#onCallerAbort);
-  }
+  dispose(): void;
+}
 
-  #abort(cause: AbortCause, reason?: unknown): void {
-    if (this.#cause === "caller" || this.#cause === "total") return;
-    this.#cause = cause;
-    (this.#controller ??= new AbortController()).abort(reason ?? new DOMException(`The ${cause} timeout passed`, "TimeoutError"));
-  }
+export function callDeadlines(clock: Pick<Clock, "schedule">, caller: AbortSignal | undefined, attemptMs: number | false, totalMs: number | false): CallDeadlines {
+  let controller: AbortController | undefined;
+  let cancelAttempt: (() => void) | undefined;
+  const abort = (cause: AbortCause, reason?: unknown) => {
+    // A caller abort or the total timeout is final; an attempt timeout is not.
+    if (d.cause === "caller" || d.cause === "total") return;
+    d.cause = cause;
+    (controller ??= new AbortController()).abort(reason ?? new DOMException(`The ${cause} timeout passed`, "TimeoutError"));
+  };
+  const onCallerAbort = () => abort("caller", caller?.reason);
+  caller?.addEventListener("abort", onCallerAbort, { once: true });
+  const cancelTotal = totalMs === false ? undefined : clock.schedule(totalMs, () => abort("total"));
+  const d: CallDeadlines = {
+    cause: undefined,
+    signal() {
+      if (!caller && attemptMs === false && !cancelTotal) return undefined;
+      if (d.cause === "attempt") {
+        // The previous attempt timed out: the next one needs a live controller.
+        d.cause = controller = undefined;
+      }
+      return (controller ??= new AbortController()).signal;
+    },
+    start() {
+      const signal = d.signal();
+      if (attemptMs !== false) cancelAttempt = clock.schedule(attemptMs, () => abort("attempt"));
+      return signal;
+    },
+    end() {
+      cancelAttempt?.();
+      cancelAttempt = undefined;
+    },
+    dispose() {
+      d.end();
+      cancelTotal?.();
+      caller?.removeEventListener("abort", onCallerAbort);
+    },
+  };
+  return d;
 }
 
 /**
@@ -86,10 +77,7 @@ export interface Deadline {
 }
 
 export function deadline(ms: number | false, clock: Pick<Clock, "schedule"> = systemClock): Deadline {
-  const controller = new AbortController();
-  const unbounded = ms === false || !Number.isFinite(ms);
-  const clear = unbounded
-    ? () => undefined
-    : clock.schedule(ms, () => controller.abort(new DOMException(`Deadline of ${ms} ms passed`, "TimeoutError")));
-  return { ms: ms === false ? Infinity : ms, signal: controller.signal, clear };
+  // The total deadline of a call without attempts; an unbounded one still hands out a signal (that never aborts).
+  const d = callDeadlines(clock, undefined, false, ms !== false && Number.isFinite(ms) ? ms : false);
+  return { ms: ms === false ? Infinity : ms, signal: d.signal() ?? new AbortController().signal, clear: d.dispose };
 }

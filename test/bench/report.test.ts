@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Machine } from "../../bench/machine.js";
 import { renderMarkdown, results, type Row } from "../../bench/report.js";
-import { interleave, stat } from "../../bench/stats.js";
+import { interleave, pairedRatio, quantile, stat } from "../../bench/stats.js";
 
 const machine: Machine = { cpuModel: "Test CPU", cores: 2, memoryGiB: 8, node: "v20.19.0", platform: "linux/x64", loadAtStart: [5, 4, 3], loadAtEnd: [1, 1, 1] };
 const s = (...xs: number[]) => stat(xs);
@@ -33,6 +33,29 @@ describe("bench results", () => {
     expect(md).toContain("| bare | skipped: input absent | — | — | — | — |");
     expect(md).toContain("| per 1x | 700 ms (from medians) | stock: 800 ms (1 run) | 0.88× | — | — |");
     expect(md).toContain("- Per GET: loopback: 1.10×, goal ≤ 1.05×. What it would take: do less per call.");
+  });
+
+  it("a paired ratio is the median of the per-round ratios with its quartiles, and is the row's ratio", () => {
+    // The medians (30 and 20) would give 1.5; per round the ratios are 0.5, 3, 0.5, 2, 4.
+    const ours = [10, 30, 20, 40, 40];
+    const anchor = [20, 10, 40, 20, 10];
+    const paired = pairedRatio(ours, anchor);
+    expect(paired).toEqual({ median: 2, min: 0.5, max: 4, rounds: 5, q1: 0.5, q3: 3 });
+    expect(() => pairedRatio([1, 2], [1])).toThrow("2 rounds against 1");
+    const row: Row = { section: "P", figure: "paired", unit: "µs", ours: stat(ours), anchor: { name: "a", stat: stat(anchor) }, paired, goal: { max: 2.1, on: "ratio" } };
+    const r = results(new Date(0), machine, [row], new Date(1000));
+    expect(r.rows[0]).toMatchObject({ ratio: 2, met: true });
+    expect(renderMarkdown(r)).toContain("| 2.00× (0.50–3.00) | ≤ 2.1× | met |");
+  });
+
+  it.each([
+    [[3, 1, 2], 0.5, 2],
+    [[4, 1, 3, 2], 0.5, 2.5],
+    [[1, 2, 3, 4, 5], 0.25, 2],
+    [[1, 2], 0.75, 1.75],
+    [[], 0.5, NaN],
+  ])("quantile(%j, %d) is %d", (xs, q, expected) => {
+    expect(quantile(xs, q)).toBe(expected);
   });
 
   it("interleaves contenders, rotating their order each round and dropping warm-up rounds", async () => {

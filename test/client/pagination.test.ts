@@ -194,6 +194,9 @@ describe("the four stop guards, each alone", () => {
     ["4b. a next that stays on the same offset", [{ data: items(0, 1), next: next(2) }, { data: items(2, 3), next: next(2) }, { data: items(2, 3), next: next(4) }], ["0", "2"], 4],
     ["a next of another type (a number)", [{ data: items(0, 1), next: 2 }, { data: items(2, 3) }], ["0"], 2],
     ["(control) a next without offset advances by the page length", [{ data: items(0, 1), next: "https://api.airbyte.com/v1/sources?limit=2" }, { data: items(2) }], ["0", "2"], 3],
+    ["(control) a relative next link is read like an absolute one", [{ data: items(0, 1), next: "/v1/sources?limit=2&offset=3" }, { data: items(3) }], ["0", "3"], 3],
+    ["(control) an offset after # is not the link's query", [{ data: items(0, 1), next: "https://api.airbyte.com/v1/sources?limit=2#&offset=7" }, { data: items(2) }], ["0", "2"], 3],
+    ["(control) a next without ? has no query", [{ data: items(0, 1), next: "offset=7" }, { data: items(2) }], ["0", "2"], 3],
   ];
 
   it.each(guards)("for await stops on %s", async (_, pages, offsets, count) => {
@@ -266,6 +269,23 @@ describe("the item iterator", () => {
     await iterator.return?.();
     expect(await iterator.next()).toEqual({ done: true, value: undefined });
     expect(offsets()).toEqual(["0"]);
+  });
+
+  it.each([
+    ["awaited one by one", false],
+    ["requested several at once, then awaited", true],
+  ])("hands out every item once, in order, when %s", async (_, together) => {
+    total = 7;
+    const iterator = client().sources.listSources({ limit: 3 })[Symbol.asyncIterator]();
+    const ids: unknown[] = [];
+    if (together) {
+      ids.push(((await iterator.next()).value as { sourceId: string }).sourceId);
+      // With the page in hand: results not read yet when next() is called again must each keep their own item.
+      const results = await Promise.all(Array.from({ length: 3 }, () => iterator.next()));
+      ids.push(...results.map((r) => (r.value as { sourceId: string }).sourceId));
+    }
+    for (let r = await iterator.next(); !r.done; r = await iterator.next()) ids.push((r.value as { sourceId: string }).sourceId);
+    expect(ids).toEqual(["s-0", "s-1", "s-2", "s-3", "s-4", "s-5", "s-6"]);
   });
 
   it("after a failure, next() says done and requests nothing", async () => {

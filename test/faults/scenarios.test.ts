@@ -5,11 +5,15 @@
  * so the table doubles as a report (FAULT_REPORT=1 prints it).
  *
  * Backoff waits are captured through the `clock` option, never slept on the
- * wall clock; timeouts use short real deadlines (tens of ms).
+ * wall clock. Timeouts run on a fake clock (test/helpers/fake-clock.ts): a
+ * scenario waits until the request has reached the server (or the answer's
+ * headers the client), then moves time past the deadline, so a loaded
+ * machine cannot make a timeout fire early or late.
  */
 import type { ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AirbyteError, createAirbyteClient, type ClientOptions } from "../../src/index.js";
+import { fakeClock } from "../helpers/fake-clock.js";
 import { json, problem, startServer, type RecordedRequest, type TestServer } from "../helpers/server.js";
 
 let server: TestServer;
@@ -70,6 +74,26 @@ async function scenario(answer: Answer, run: (ctx: Ctx) => Promise<unknown>): Pr
 
 const waitFor = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Waits until `done()` holds, checking between I/O turns; a scenario that never gets there fails saying what it waited for. */
+async function until(done: () => boolean, what: string): Promise<void> {
+  for (let i = 0; !done(); i++) {
+    if (i > 2_000) throw new Error(`waited 10 s for ${what}`);
+    await waitFor(5);
+  }
+}
+
+/** A fake clock whose backoff waits are recorded in `delays` and end at once (only timeouts wait for `advance`). */
+function timeoutClock(delays: number[]) {
+  const fake = fakeClock();
+  return { ...fake, clock: { ...fake.clock, sleep: async (ms: number) => void delays.push(ms) } };
+}
+
+/** Starts a call; its promise, already handled, so a rejection while the test drives the clock is not reported as unhandled. */
+function started<T>(call: Promise<T>): Promise<T> {
+  call.catch(() => undefined);
+  return call;
+}
+
 /** [scenario, expected, run → observed] */
 type Row = [string, string, () => Promise<string>];
 
@@ -105,31 +129,67 @@ const rows: Row[] = [
     const { outcome, ctx } = await scenario(() => undefined, (c) => c.client({ baseUrl: url }).sources.getSource(sourceId));
     return `${outcome}, waits ${ctx.delays.length}`;
   }],
-  ["server never answers, timeoutMs 50, maxRetries 1", "AirbyteTimeoutError after 2 requests", async () => {
-    const { outcome, ctx } = await scenario(() => undefined, (c) => c.client({ timeoutMs: 50, retry: { maxRetries: 1 } }).sources.getSource(sourceId));
-    return `${outcome} after ${ctx.api().length} requests`;
+  ["server never answers, timeoutMs 50, maxRetries 1", "AirbyteTimeoutError after 2 requests, waits 1", async () => {
+    const { outcome, ctx } = await scenario(() => undefined, async (c) => {
+      const t = timeoutClock(c.delays);
+      let settled = false;
+      const call = started(c.client({ timeoutMs: 50, retry: { maxRetries: 1 }, clock: t.clock }).sources.getSource(sourceId).finally(() => (settled = true)));
+      for (const n of [1, 2]) {
+        await until(() => c.api().length >= n, `request ${n}`);
+        await t.advance(49);
+        await waitFor(20);
+        // 1 ms before the deadline: still waiting, no retry sent.
+        expect([settled, c.api().length]).toEqual([false, n]);
+        await t.advance(1);
+      }
+      return call;
+    });
+    return `${outcome} after ${ctx.api().length} requests, waits ${ctx.delays.length}`;
   }],
-  ["slow headers (300 ms) with timeoutMs 50, no retry", "AirbyteTimeoutError after 1 requests", async () => {
+  ["slow headers (answer after the timeout) with timeoutMs 50, no retry", "AirbyteTimeoutError after 1 requests", async () => {
+    const held: ServerResponse[] = [];
     const { outcome, ctx } = await scenario(
-      (req, res) => setTimeout(() => json(res, 200, source), 300),
-      (c) => c.client({ timeoutMs: 50, retry: false }).sources.getSource(sourceId),
+      (req, res) => void held.push(res),
+      async (c) => {
+        const t = timeoutClock(c.delays);
+        const call = started(c.client({ timeoutMs: 50, retry: false, clock: t.clock }).sources.getSource(sourceId));
+        await until(() => held.length === 1, "the request");
+        await t.advance(50);
+        // The answer comes after the deadline: the call has already failed.
+        for (const res of held) json(res, 200, source);
+        return call;
+      },
     );
     return `${outcome} after ${ctx.api().length} requests`;
   }],
   ["slow body: headers at once, body never finishes, timeoutMs 80", "AirbyteTimeoutError after 1 requests", async () => {
+    let headers = false;
     const { outcome, ctx } = await scenario(
       (req, res) => {
         res.writeHead(200, { "content-type": "application/json" });
         res.write('{"sourceId":"');
       },
-      (c) => c.client({ timeoutMs: 80, retry: false }).sources.getSource(sourceId),
+      async (c) => {
+        const t = timeoutClock(c.delays);
+        const fetch = async (request: Request) => {
+          const response = await globalThis.fetch(request);
+          headers = true;
+          return response;
+        };
+        const call = started(c.client({ timeoutMs: 80, retry: false, clock: t.clock, fetch }).sources.getSource(sourceId));
+        // The deadline passes while the body is being read.
+        await until(() => headers, "the answer's headers");
+        await t.advance(80);
+        return call;
+      },
     );
     return `${outcome} after ${ctx.api().length} requests`;
   }],
   ["slow answer within timeoutMs", "resolves postgres", async () => {
     const { outcome } = await scenario(
       (req, res) => setTimeout(() => json(res, 200, source), 30),
-      (c) => c.client({ timeoutMs: 2000 }).sources.getSource(sourceId).then((s) => s.sourceType),
+      // On a fake clock the 2 s deadline cannot pass, however slow the machine.
+      (c) => c.client({ timeoutMs: 2000, clock: timeoutClock(c.delays).clock }).sources.getSource(sourceId).then((s) => s.sourceType),
     );
     return outcome;
   }],
@@ -258,7 +318,13 @@ const rows: Row[] = [
   ["token endpoint never answers, timeoutMs 50, no retry", "AirbyteTimeoutError, 0 API requests", async () => {
     const { outcome, ctx } = await scenario(
       (req, res) => (req.url.endsWith("/applications/token") ? undefined : json(res, 200, source)),
-      (c) => c.client({ auth: { clientId: "c", clientSecret: "s" }, timeoutMs: 50, retry: false }).sources.getSource(sourceId),
+      async (c) => {
+        const t = timeoutClock(c.delays);
+        const call = started(c.client({ auth: { clientId: "c", clientSecret: "s" }, timeoutMs: 50, retry: false, clock: t.clock }).sources.getSource(sourceId));
+        await until(() => c.tokens().length === 1, "the token request");
+        await t.advance(50);
+        return call;
+      },
     );
     return `${outcome}, ${ctx.api().length} API requests`;
   }],
@@ -326,15 +392,29 @@ const rows: Row[] = [
     const { outcome, ctx } = await scenario(() => undefined, (c) => c.client().sources.getSource(sourceId, undefined, { signal: AbortSignal.abort() }));
     return `${outcome} after ${ctx.api().length} requests`;
   }],
-  ["total budget (totalTimeoutMs 150) across slow retries", "AirbyteTimeoutError (total)", async () => {
+  ["total budget (totalTimeoutMs 150) across slow retries (60 ms each)", "AirbyteTimeoutError (total) before the 10 retries ran out", async () => {
     let scope: unknown;
-    const { outcome } = await scenario(
-      (req, res) => setTimeout(() => problem(res, 503, "unavailable", "down"), 60),
-      (c) => createAirbyteClient({ baseUrl, auth: { bearerToken: "k" }, totalTimeoutMs: 150, retry: { maxRetries: 10, initialDelayMs: 1, maxDelayMs: 1 } })
-        .sources.getSource(sourceId)
-        .catch((e: { scope?: string }) => { scope = e.scope; throw e; }),
+    const { outcome, ctx } = await scenario(
+      (req, res) => problem(res, 503, "unavailable", "down"),
+      async (c) => {
+        // The fake clock's own sleep: backoff waits (0 ms here) also run on it.
+        const t = fakeClock();
+        let settled = false;
+        const call = started(
+          createAirbyteClient({ baseUrl, auth: { bearerToken: "k" }, clock: t.clock, totalTimeoutMs: 150, retry: { maxRetries: 10, initialDelayMs: 1, maxDelayMs: 1 } })
+            .sources.getSource(sourceId)
+            .catch((e: { scope?: string }) => { scope = e.scope; throw e; })
+            .finally(() => (settled = true)),
+        );
+        // Each 503 is followed by a backoff wait; 60 ms pass per request, so the third one outlives the budget.
+        while (!settled) {
+          await until(() => settled || t.pending().some((ms) => ms <= 1), "a backoff wait");
+          if (!settled) await t.advance(60);
+        }
+        return call;
+      },
     );
-    return `${outcome} (${String(scope)})`;
+    return `${outcome} (${String(scope)}) ${ctx.api().length < 11 ? "before the 10 retries ran out" : `after ${ctx.api().length} requests`}`;
   }],
 ];
 
