@@ -288,6 +288,17 @@ describe("the item iterator", () => {
     expect(ids).toEqual(["s-0", "s-1", "s-2", "s-3", "s-4", "s-5", "s-6"]);
   });
 
+  it("results read and kept still hold their items after the next ones", async () => {
+    total = 5;
+    const iterator = client().sources.listSources({ limit: 3 })[Symbol.asyncIterator]();
+    const kept: IteratorResult<unknown>[] = [];
+    for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
+      expect(r.value).toBeDefined(); // read as it arrives, as any loop does
+      kept.push(r);
+    }
+    expect(kept.map((r) => (r.value as { sourceId: string }).sourceId)).toEqual(["s-0", "s-1", "s-2", "s-3", "s-4"]);
+  });
+
   it("after a failure, next() says done and requests nothing", async () => {
     let n = 0;
     const airbyte = createAirbyteClient({
