@@ -16,11 +16,19 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-async function conformance(exceptions: string) {
+async function runConformance(exceptions: string) {
   const out = join(dir, `${exceptions}.json`);
   const run = await runScript("conformance.ts", [fixture("provider.yaml"), "--ours", fixture("ours.yaml"), "--exceptions", fixture(exceptions), "--json", out]);
   const result = run.code === 2 ? undefined : (JSON.parse(await readFile(out, "utf8")) as ConformanceResult);
   return { ...run, result };
+}
+
+/** One run per exceptions file, shared by the tests that read its output (the command only reads its inputs). */
+const runs = new Map<string, ReturnType<typeof runConformance>>();
+function conformance(exceptions: string) {
+  const run = runs.get(exceptions) ?? runConformance(exceptions);
+  runs.set(exceptions, run);
+  return run;
 }
 
 describe("conformance", () => {
