@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -6,22 +7,22 @@ export default defineConfig({
   root: fileURLToPath(new URL("..", import.meta.url)),
   test: {
     include: ["test/**/*.test.ts"],
-    // The type check of the whole repository: vitest starts `tsc --noEmit
-    // --incremental -p tsconfig.json` (the first half of `npm run typecheck`)
-    // beside the test workers and reports each *.test-d.ts assertion as a
-    // test; a type error anywhere else in the project fails the run as a
-    // source error. `npm test` therefore runs only the other half
-    // (test/browser/tsconfig.json) itself, instead of checking it all twice.
+    // `npm run typecheck`, once, inside the test run: vitest starts `tsc
+    // --noEmit --incremental -p tsconfig.json` beside the test workers and
+    // reports each *.test-d.ts assertion as a test (a type error anywhere else
+    // in the project fails the run as a source error), and
+    // test/typecheck/browser.test.ts checks test/browser/tsconfig.json. So
+    // `npm test` no longer type-checks everything a second time before vitest.
     typecheck: {
       enabled: true,
       include: ["test/**/*.test-d.ts"],
       tsconfig: "./tsconfig.json",
     },
-    // Vitest's default on this 2-core machine is one worker (cores - 1), which
+    // Vitest's default is cores - 1 workers: one on a 2-core machine, which
     // leaves a core idle whenever a test waits on a child process (most slow
-    // files do: the CLIs, git, npm). Two workers keep both cores busy; measured
-    // in the README's "How the tests stay quick". VITEST_MAX_WORKERS overrides it.
-    maxWorkers: 2,
+    // files do: the CLIs, git, npm). At least two keep both cores busy (see the
+    // README's "How npm test stays quick"). VITEST_MAX_WORKERS overrides it.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // One module graph per worker instead of one per test file: most files
     // import the client and half of them the spec tooling, and re-importing
     // them per file was a quarter of the CPU time of the in-process tests.
