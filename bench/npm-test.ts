@@ -15,12 +15,14 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
-import { cpus, loadavg } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { repoRoot } from "../scripts/lib/paths.js";
 import type { Row } from "./report.js";
 
 const lastFile = join(repoRoot, "bench", "npm-test-last.json");
+/** The whole output of the last measured run, to see what failed. */
+const logFile = join(tmpdir(), "airbyte-api-client-npm-test-last.log");
 const GNU_TIME = "/usr/bin/time";
 
 export interface NpmTestRecord {
@@ -45,14 +47,17 @@ export function runNpmTest(cwd = repoRoot): Promise<NpmTestRecord> {
   const [cmd, ...args] = timed ? [GNU_TIME, "-f", "@@time %e %U %S", "npm", "test"] : ["npm", "test"];
   const started = performance.now();
   return new Promise((resolve) => {
-    execFile(cmd ?? "npm", args, { cwd, env: { ...process.env, FORCE_COLOR: "0" }, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(cmd ?? "npm", args, { cwd, env: { ...process.env, FORCE_COLOR: "0" }, maxBuffer: 256 * 1024 * 1024 }, async (error, stdout, stderr) => {
       const wallMs = Math.round(performance.now() - started);
       const time = /@@time (\S+) (\S+) (\S+)/.exec(stderr);
       const exitCode = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-      const summary = `${stdout}\n${stderr}`
+      // Vitest colours its output even with FORCE_COLOR=0: strip the escapes before reading it.
+      const output = `${stdout}\n${stderr}`.replace(/\u001b\[[0-9;]*m/g, "");
+      await writeFile(logFile, output).catch(() => undefined);
+      const summary = output
         .split("\n")
         .map((l) => l.trim())
-        .filter((l) => /^(Test Files|Tests|Type Errors|Errors) /.test(l) || /^FAIL /.test(l))
+        .filter((l) => /^(Test Files|Tests|Type Errors|Errors) /.test(l) || /^FAIL /.test(l) || (exitCode !== 0 && /^npm error (command|Lifecycle)/.test(l)))
         .map((l) => l.replace(/\s+/g, " "));
       resolve({
         date: new Date().toISOString(),
@@ -62,7 +67,7 @@ export function runNpmTest(cwd = repoRoot): Promise<NpmTestRecord> {
         loadAtEnd: load(),
         cores: cpus().length,
         exitCode,
-        note: `${exitCode === 0 ? "passed" : `exited ${exitCode}`}${summary.length ? `: ${[...new Set(summary)].slice(0, 8).join("; ")}` : ""}`,
+        note: `${exitCode === 0 ? "passed" : `exited ${exitCode} (output in ${logFile})`}${summary.length ? `: ${[...new Set(summary)].slice(0, 8).join("; ")}` : ""}`,
       });
     });
   });
