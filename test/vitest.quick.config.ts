@@ -6,8 +6,7 @@
  * covers the client, the spec, the lint rules and the generators' in-process
  * units, in about a third of `npm test`'s CPU time.
  */
-import { defineConfig, mergeConfig } from "vitest/config";
-import base from "./vitest.config.js";
+import { testConfig } from "./vitest.config.js";
 
 export const SLOW = [
   "test/generator/**",
@@ -18,4 +17,4 @@ export const SLOW = [
   "test/spec-diff/type-compat.test.ts",
 ];
 
-export default mergeConfig(base, defineConfig({ test: { exclude: ["**/node_modules/**", ...SLOW] } }));
+export default testConfig(SLOW);

@@ -1,10 +1,9 @@
 /**
- * The browser code (test/browser/: the test page, page.evaluate callbacks,
- * and the consumers' global setup it shares) compiles under its own
- * tsconfig, which adds the DOM types the rest of the repository must not see.
- * The rest of the repository is checked by vitest's typecheck (tsc on
- * tsconfig.json, see test/vitest.config.ts); this is the second half of
- * `npm run typecheck`, run here as a test so it overlaps the other test files
+ * `tsc -p test/browser/tsconfig.json`, the second half of `npm run typecheck`:
+ * the browser code (the test page, page.evaluate callbacks, and the
+ * consumers' global setup it shares) compiles under its own tsconfig, which
+ * adds the DOM types the rest of the repository must not see. A test (like
+ * project.test.ts, the first half) so that it overlaps the other test files
  * instead of holding up `npm test` before vitest starts. Incremental: the
  * build info lives in node_modules/.cache, so an unchanged tree is re-checked
  * from hashes.
