@@ -58,7 +58,8 @@ export function runNpmTest(cwd = repoRoot): Promise<NpmTestRecord> {
         .split("\n")
         .map((l) => l.trim())
         .filter((l) => /^(Test Files|Tests|Type Errors|Errors) /.test(l) || /^FAIL /.test(l) || (exitCode !== 0 && /^npm error (command|Lifecycle)/.test(l)))
-        .map((l) => l.replace(/\s+/g, " "));
+        // One line each, and no `|`: the note lands in a Markdown table cell.
+        .map((l) => l.replace(/\s*\|\s*/g, ", ").replace(/\s+/g, " "));
       resolve({
         date: new Date().toISOString(),
         wallMs,
