@@ -12,7 +12,6 @@ import { join, resolve } from "node:path";
 import { compareWithFolder } from "./lib/compare.mjs";
 import { emitConnectors, type Fallback } from "./lib/connectors/emit.js";
 import { ConnectorInputError, readProvider } from "./lib/connectors/read-provider.js";
-import { syntaxErrors } from "./lib/connectors/syntax-check.js";
 import { displayPath, repoRoot } from "./lib/paths.js";
 import { assertReplaceableFolder, updateFolder } from "./lib/write-atomic.mjs";
 
@@ -54,6 +53,8 @@ const out = displayPath(args.out);
 try {
   const provider = await readProvider(args.input);
   const result = emitConnectors(provider);
+  // The TypeScript parser is a large import: loaded only when there is output to parse.
+  const { syntaxErrors } = await import("./lib/connectors/syntax-check.js");
   const broken = syntaxErrors(result.files);
   if (broken.length) {
     fail(`The generator produced invalid TypeScript (a generator bug; please report it with the input):\n  ${broken.slice(0, 10).join("\n  ")}\n${out}/ was left unchanged.`);

@@ -3,9 +3,7 @@
  * spec/ (see scripts/lib/mock/). Any token or client credentials are accepted.
  */
 import { defaultSpec } from "./lib/paths.js";
-import { bundleSpec } from "./lib/redocly.js";
 import type { BundledSpec } from "./lib/openapi-model.js";
-import { startMock } from "./lib/mock/server.js";
 
 export const DEFAULT_MOCK_PORT = 4010;
 
@@ -25,6 +23,8 @@ function parsePort(argv: readonly string[]): number {
 }
 
 const port = parsePort(process.argv.slice(2));
+// Redocly, Ajv and openapi-backend are most of the start-up: loaded once the arguments are known to be good.
+const [{ bundleSpec }, { startMock }] = await Promise.all([import("./lib/redocly.js"), import("./lib/mock/server.js")]);
 const spec = (await bundleSpec(defaultSpec)) as BundledSpec;
 const mock = await startMock(spec, { port }).catch((error: NodeJS.ErrnoException) => {
   console.error(

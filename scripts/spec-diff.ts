@@ -16,9 +16,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { diffSpecs } from "./lib/diff/classify.js";
 import { BaseError, extractTree, mergeBaseWithMain, resolveCommit } from "./lib/diff/git.js";
-import { loadSpecDocument } from "./lib/diff/load.js";
 import { formatMarkdown } from "./lib/diff/report.js";
-import { typeBreaks, type TypeBreak } from "./lib/diff/type-compat.js";
+import type { TypeBreak } from "./lib/diff/type-compat.js";
 import { defaultSpec, displayPath, repoRoot } from "./lib/paths.js";
 
 const usage = "npm run spec:diff -- [--base <git ref | spec file>] [--head <spec file>] [--json] [--output <file>] [--allow-breaking] [--types]";
@@ -76,12 +75,15 @@ let cleanup: () => Promise<void> = async () => undefined;
 try {
   const base = await openBase(args.base, args.head);
   cleanup = base.remove;
+  // Redocly (loading the specs) and TypeScript (--types) take most of a run's
+  // start-up: loaded only once the arguments and the base are known to be good.
+  const { loadSpecDocument } = await import("./lib/diff/load.js");
   const [baseDoc, headDoc] = [await loadSpecDocument(base.spec, `base (${base.label})`), await loadSpecDocument(args.head, "working tree")];
   const result = diffSpecs(baseDoc, headDoc);
   let breaks: TypeBreak[] | undefined;
   if (args.types) {
     if (!base.commit) console.error("spec:diff: --types needs a git ref as --base (it compiles that commit's type tests); skipped.");
-    else breaks = await typeBreaks(base.commit, repoRoot);
+    else breaks = await (await import("./lib/diff/type-compat.js")).typeBreaks(base.commit, repoRoot);
   }
   const pkg = JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as { version?: string };
   const failing = (result.breaking > 0 || (breaks?.length ?? 0) > 0) && !args.allowBreaking;

@@ -1,4 +1,4 @@
-/** The README stays true: its OAuth example is examples/oauth-app.ts (which the package test and `npm run demo` run), and its commands exist. */
+/** The README stays true: its OAuth example is examples/oauth-app.ts (which the packed-package consumer test and `npm run demo` run), and its commands exist. */
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

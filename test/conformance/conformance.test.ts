@@ -16,14 +16,23 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-async function conformance(exceptions: string) {
+async function runConformance(exceptions: string) {
   const out = join(dir, `${exceptions}.json`);
   const run = await runScript("conformance.ts", [fixture("provider.yaml"), "--ours", fixture("ours.yaml"), "--exceptions", fixture(exceptions), "--json", out]);
   const result = run.code === 2 ? undefined : (JSON.parse(await readFile(out, "utf8")) as ConformanceResult);
   return { ...run, result };
 }
 
-describe("conformance", () => {
+/** One run per exceptions file, shared by the tests that read its output (the command only reads its inputs). */
+const runs = new Map<string, ReturnType<typeof runConformance>>();
+function conformance(exceptions: string) {
+  const run = runs.get(exceptions) ?? runConformance(exceptions);
+  runs.set(exceptions, run);
+  return run;
+}
+
+// Every run only reads its inputs and writes its own JSON file, so the runs go side by side.
+describe.concurrent("conformance", () => {
   it("finds every kind of difference, by a stable id", async () => {
     const { result } = await conformance("exceptions-partial.yaml");
     expect(result?.operations).toEqual({

@@ -18,17 +18,21 @@ declare module "vitest" {
     /** A project with airbyte-api-client installed from the packed tarball. */
     consumerDir: string;
     tarball: string;
+    /** The tarball's unpacked size in bytes, as `npm pack` reports it. */
+    unpackedSize: number;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = await mkdtemp(join(tmpdir(), "airbyte-consumers-"));
-  await run("npm", ["pack", "--pack-destination", dir, "--silent"], {
+  const packed = await run("npm", ["pack", "--pack-destination", dir, "--json"], {
     cwd: repoRoot,
-    maxBuffer: 16 * 1024 * 1024,
+    maxBuffer: 64 * 1024 * 1024,
   });
+  // --json goes to stdout; prepack's build output may come first.
+  const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf("[\n"))) as Array<{ filename: string; unpackedSize: number }>;
   const tarball = (await readdir(dir)).find((f) => f.endsWith(".tgz"));
-  if (tarball === undefined) throw new Error("npm pack produced no tarball");
+  if (tarball === undefined || info === undefined) throw new Error("npm pack produced no tarball");
   await writeFile(
     join(dir, "package.json"),
     JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2),
@@ -48,5 +52,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   );
   project.provide("consumerDir", dir);
   project.provide("tarball", join(dir, tarball));
+  project.provide("unpackedSize", info.unpackedSize);
   return () => rm(dir, { recursive: true, force: true });
 }

@@ -3,7 +3,8 @@ import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { runScript } from "../helpers/run.js";
 
-describe("npm run mock", () => {
+// Independent runs (each taken port is the test's own): side by side.
+describe.concurrent("npm run mock", () => {
   it.each([
     [
       ["--port", "abc"],

@@ -1,7 +1,7 @@
 /**
  * A consumer project installed from the packed tarball, in a temporary folder:
- * what users get, not what the repository's paths resolve to. Used by the
- * connectors tarball test and by `npm run bench:connectors`.
+ * what users get, not what the repository's paths resolve to. Used by
+ * `npm run bench:connectors` (the tests use the one pack of test:consumers).
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";

@@ -1,22 +1,26 @@
 /**
- * The package as users get it: `npm pack`, install the tarball into a fresh
- * TypeScript project, compile the README's OAuth example (examples/oauth-app.ts)
- * against the installed types, and run it against a local fake of Airbyte,
- * driving it like a browser. The wider matrix (Node and TypeScript versions,
- * Chromium) is `npm run test:consumers`.
+ * The package as users get it: the tarball packed once by global-setup.ts
+ * (prepack builds dist/), installed into the shared consumer project. Checks
+ * what ships, publint and arethetypeswrong, require and import, compiles the
+ * README's OAuth example (examples/oauth-app.ts) with the repository's
+ * TypeScript against the installed types, and runs it against a local fake of
+ * Airbyte, driving it like a browser. Part of `npm run test:consumers` (moved
+ * out of `npm test`, which packed the package once more for these alone).
  */
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, readdir, readFile, rm } from "node:fs/promises";
 import { createServer as createNetServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { repoRoot } from "../helpers/run.js";
 import { json, startServer, type TestServer } from "../helpers/server.js";
 
 const run = promisify(execFile);
-let dir: string;
+const dir = inject("consumerDir");
+const tarball = inject("tarball");
+/** This file's output folder in the shared consumer project. */
+const out = "package-out";
 let airbyte: TestServer;
 let app: ChildProcess | undefined;
 
@@ -29,22 +33,13 @@ async function freePort(): Promise<number> {
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "airbyte-consumer-"));
-  await run("npm", ["pack", "--pack-destination", dir, "--silent"], { cwd: repoRoot });
-  const tarball = (await readdir(dir)).find((f) => f.endsWith(".tgz"));
-  if (!tarball) throw new Error("npm pack produced no tarball");
-  await writeFile(
-    join(dir, "package.json"),
-    JSON.stringify({ name: "consumer", private: true, type: "module", dependencies: { "airbyte-api-client": `file:./${tarball}` } }),
-  );
-  await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--silent"], { cwd: dir });
   await cp(join(repoRoot, "examples/oauth-app.ts"), join(dir, "oauth-app.ts"));
-}, 180_000);
+});
 
 afterAll(async () => {
   app?.kill();
   await airbyte?.close();
-  await rm(dir, { recursive: true, force: true });
+  await rm(join(dir, out), { recursive: true, force: true });
 });
 
 describe("the packed package", () => {
@@ -62,11 +57,10 @@ describe("the packed package", () => {
   });
 
   it("passes publint --strict and arethetypeswrong (node16 profile: CommonJS and ESM)", async () => {
-    const tarball = (await readdir(dir)).find((f) => f.endsWith(".tgz")) ?? "";
     const bin = (name: string) => join(repoRoot, "node_modules/.bin", name);
     const publint = await run(bin("publint"), [join(dir, "node_modules/airbyte-api-client"), "--strict"], { cwd: dir });
     expect(publint.stdout).toMatch(/All good!/);
-    const attw = await run(bin("attw"), [join(dir, tarball), "--profile", "node16", "--format", "ascii"], { cwd: dir }).catch(
+    const attw = await run(bin("attw"), [tarball, "--profile", "node16", "--format", "ascii"], { cwd: dir }).catch(
       (e: { stdout: string; code: number }) => ({ stdout: e.stdout, failed: e.code }),
     );
     expect(attw).not.toHaveProperty("failed");
@@ -84,7 +78,7 @@ describe("the packed package", () => {
     const result = await run(
       process.execPath,
       [tsc, "--strict", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext", "--types", "node",
-        "--typeRoots", join(repoRoot, "node_modules/@types"), "--outDir", "out", "oauth-app.ts"],
+        "--typeRoots", join(repoRoot, "node_modules/@types"), "--outDir", out, "oauth-app.ts"],
       { cwd: dir },
     ).catch((e: { stdout: string }) => ({ stdout: e.stdout, failed: true }));
     expect(result.stdout).toBe("");
@@ -110,7 +104,7 @@ describe("the packed package", () => {
       json(res, 404, { title: "not-found" });
     });
     const port = await freePort();
-    app = spawn(process.execPath, ["out/oauth-app.js"], {
+    app = spawn(process.execPath, [`${out}/oauth-app.js`], {
       cwd: dir,
       env: {
         ...process.env,

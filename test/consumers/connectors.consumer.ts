@@ -1,14 +1,16 @@
 /**
- * The connectors entry point as a user installs it: the packed tarball in a
- * fresh project, type-checked with strict NodeNext settings. Needs dist/
- * (`npm run generate` or `npm run build`).
+ * The connectors entry point as a user installs it: the tarball packed once by
+ * global-setup.ts, installed into the shared consumer project, type-checked
+ * with strict NodeNext settings. Part of `npm run test:consumers` (moved out of
+ * `npm test`, which packed the package once more for it alone).
  */
 import { execFile } from "node:child_process";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import ts from "typescript";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installConsumer, THREE_TYPED, THREE_UNTYPED, type Consumer } from "../../scripts/lib/connectors/consumer.js";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { THREE_TYPED, THREE_UNTYPED } from "../../scripts/lib/connectors/consumer.js";
 
 const ERRORS = `import type { SourceConfiguration } from "airbyte-api-client/connectors";
 const pat = { option_title: "PAT Credentials", personal_access_token: "token" } as const;
@@ -18,12 +20,15 @@ export const correct: SourceConfiguration<"github"> = { sourceType: "github", re
 export const unknownConnector: SourceConfiguration<"my-custom-source"> = { sourceType: "my-custom-source", anything: { nested: [1] } };
 `;
 
-let consumer: Consumer;
+/** This file's folder in the shared consumer project (its node_modules resolve from there). */
+const dir = join(inject("consumerDir"), "connectors-check");
 beforeAll(async () => {
-  consumer = await installConsumer();
-  await consumer.write({ "typed.ts": THREE_TYPED, "untyped.ts": THREE_UNTYPED, "errors.ts": ERRORS });
-}, 180_000);
-afterAll(() => consumer?.remove());
+  await mkdir(dir, { recursive: true });
+  for (const [name, content] of Object.entries({ "typed.ts": THREE_TYPED, "untyped.ts": THREE_UNTYPED, "errors.ts": ERRORS })) {
+    await writeFile(join(dir, name), content);
+  }
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
 
 function check(file: string): { program: ts.Program; problems: Array<{ line: number; code: number; message: string }> } {
   const options: ts.CompilerOptions = {
@@ -35,7 +40,7 @@ function check(file: string): { program: ts.Program; problems: Array<{ line: num
     skipLibCheck: true,
     types: [],
   };
-  const program = ts.createProgram([join(consumer.dir, file)], options);
+  const program = ts.createProgram([join(dir, file)], options);
   const problems = ts.getPreEmitDiagnostics(program).map((d) => ({
     line: d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0,
     code: d.code,
@@ -46,7 +51,7 @@ function check(file: string): { program: ts.Program; problems: Array<{ line: num
 
 describe("airbyte-api-client/connectors from the packed tarball", () => {
   it("stays under 3 MB unpacked", () => {
-    expect(consumer.unpackedSize).toBeLessThan(3_000_000);
+    expect(inject("unpackedSize")).toBeLessThan(3_000_000);
   });
 
   it("compiles three typed configurations in the calls that take them", () => {
@@ -73,7 +78,7 @@ describe("airbyte-api-client/connectors from the packed tarball", () => {
 
   it("adds no runtime code: importing it at run time gives an empty module", async () => {
     const script = 'const m = await import("airbyte-api-client/connectors"); console.log(JSON.stringify(Object.keys(m)));';
-    const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], { cwd: consumer.dir });
+    const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], { cwd: dir });
     expect(stdout.trim()).toBe("[]");
   });
 });
