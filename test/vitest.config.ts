@@ -3,9 +3,10 @@ import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig, type ViteUserConfig } from "vitest/config";
 
 /**
- * Files that assert on the real clock (50 ms timeouts against a local server):
- * they run in a group of their own after the others, so the other test
- * workers' load cannot stretch their timers. About a second.
+ * Files whose local servers still wait on the real clock (5-30 ms delays; the
+ * client's own timeouts there run on a fake clock): they run in a group of
+ * their own after the others, so the other workers' load cannot stretch
+ * those waits. About a second.
  */
 export const REAL_TIME = ["test/faults/scenarios.test.ts"];
 
