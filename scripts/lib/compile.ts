@@ -1,0 +1,123 @@
+/**
+ * Compiles src/ and generated/ into dist/ without type-checking them (that is
+ * `npm run typecheck`'s job, part of `npm test`), one output per source file
+ * as `tsc` lays them out:
+ * - JavaScript (and its source map) by esbuild, file by file (no bundling);
+ * - declarations of a types-only file (generated/openapi.ts, schemas.ts: the
+ *   JavaScript is empty) are its own source text, which is already valid
+ *   declaration syntax: printing 200 KB of types through TypeScript's
+ *   declaration emitter again was the largest part of the old `tsc -b`;
+ * - every other declaration by TypeScript's emitter with `noCheck`, which
+ *   infers only the types a declaration needs instead of checking every body.
+ * The file list and compiler options come from scripts/tsconfig.build.json.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
+import { createRequire } from "node:module";
+import { build } from "esbuild";
+import { repoRoot } from "./paths.js";
+import { stopwatch } from "./stopwatch.js";
+
+// Only TypeScript (cjs.ts would load Redocly and openapi-typescript too); by
+// require, for the reason cjs.ts gives. After a generate it is already loaded.
+const ts = createRequire(import.meta.url)("typescript") as typeof import("typescript");
+
+export const buildConfig = join(repoRoot, "scripts", "tsconfig.build.json");
+
+/** A compile error: a message naming the file, for the one-line CLI report. */
+export class CompileError extends Error {
+  override name = "CompileError";
+}
+
+function readConfig(): import("typescript").ParsedCommandLine {
+  const parsed = ts.getParsedCommandLineOfConfigFile(buildConfig, {}, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => {
+      throw new CompileError(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    },
+  });
+  if (!parsed) throw new CompileError(`cannot read ${relative(repoRoot, buildConfig)}`);
+  if (parsed.errors.length) throw new CompileError(ts.flattenDiagnosticMessageText(parsed.errors[0]?.messageText ?? "", "\n"));
+  return parsed;
+}
+
+/** Where `tsc` would put the output of `source` with extension `ext` (".js", ".d.ts", ...). */
+function outputPath(source: string, outDir: string, rootDir: string, ext: string): string {
+  return join(outDir, relative(rootDir, source)).replace(/\.ts$/, ext);
+}
+
+/** JavaScript of every file; resolves to the set of files whose JavaScript is empty (types only). */
+async function emitJs(files: readonly string[], outDir: string, rootDir: string): Promise<Set<string>> {
+  const result = await build({
+    entryPoints: [...files],
+    outdir: outDir,
+    outbase: rootDir,
+    bundle: false,
+    format: "esm",
+    platform: "node",
+    target: "es2022",
+    sourcemap: true,
+    write: false,
+    logLevel: "silent",
+    tsconfig: join(repoRoot, "tsconfig.json"),
+  }).catch((error: { errors?: Array<{ text: string; location?: { file: string; line: number } | null }> }) => {
+    const first = error.errors?.[0];
+    throw new CompileError(first ? `${first.location ? `${first.location.file}:${first.location.line}: ` : ""}${first.text}` : String(error));
+  });
+  const typesOnly = new Set<string>();
+  const written = new Map(result.outputFiles.map((f) => [f.path, f]));
+  for (const source of files) {
+    const js = written.get(outputPath(source, outDir, rootDir, ".js"));
+    if (js && js.text.replace(/\/\/# sourceMappingURL=\S+\s*$/, "").trim() === "") typesOnly.add(source);
+  }
+  await Promise.all(
+    result.outputFiles.map(async (f) => {
+      await mkdir(dirname(f.path), { recursive: true });
+      await writeFile(f.path, f.contents);
+    }),
+  );
+  return typesOnly;
+}
+
+/** Declarations: types-only files as they are, the rest through TypeScript without a type-check. */
+async function emitDeclarations(parsed: import("typescript").ParsedCommandLine, typesOnly: ReadonlySet<string>, outDir: string, rootDir: string): Promise<void> {
+  const writes: Array<Promise<void>> = [];
+  const put = (path: string, text: string) =>
+    writes.push(mkdir(dirname(path), { recursive: true }).then(() => writeFile(path, text)));
+  const host = ts.createCompilerHost(parsed.options);
+  // Declarations copy comments from the source text; parsing JSDoc into
+  // nodes (which only type-checking JavaScript needs) is a fifth of the parse.
+  host.jsDocParsingMode = ts.JSDocParsingMode.ParseNone;
+  const program = ts.createProgram({
+    rootNames: parsed.fileNames,
+    options: { ...parsed.options, noCheck: true, emitDeclarationOnly: true, declaration: true, incremental: false, tsBuildInfoFile: undefined },
+    host,
+  });
+  for (const source of program.getSourceFiles()) {
+    const file = source.fileName;
+    if (!parsed.fileNames.includes(file)) continue;
+    if (typesOnly.has(file)) {
+      put(outputPath(file, outDir, rootDir, ".d.ts"), source.text);
+      continue;
+    }
+    const { emitSkipped, diagnostics } = program.emit(source, (path, text) => put(path, text), undefined, true);
+    if (emitSkipped) {
+      const first = diagnostics[0];
+      throw new CompileError(first ? ts.formatDiagnostic(first, host) : `no declarations emitted for ${relative(repoRoot, file)}`);
+    }
+  }
+  await Promise.all(writes);
+}
+
+/** Compiles every file of scripts/tsconfig.build.json into its outDir; rejects with a CompileError. */
+export async function compileDist(): Promise<void> {
+  const lap = stopwatch();
+  const parsed = readConfig();
+  const outDir = parsed.options.outDir ?? join(repoRoot, "dist");
+  const rootDir = parsed.options.rootDir ?? repoRoot;
+  const files = parsed.fileNames.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"));
+  const typesOnly = await emitJs(files, outDir, rootDir);
+  lap("build: JavaScript");
+  await emitDeclarations(parsed, typesOnly, outDir, rootDir);
+  lap("build: declarations");
+}
