@@ -29,14 +29,14 @@ export class CompileError extends Error {
   override name = "CompileError";
 }
 
-function readConfig(): import("typescript").ParsedCommandLine {
-  const parsed = ts.getParsedCommandLineOfConfigFile(buildConfig, {}, {
+function readConfig(config: string): import("typescript").ParsedCommandLine {
+  const parsed = ts.getParsedCommandLineOfConfigFile(config, {}, {
     ...ts.sys,
     onUnRecoverableConfigFileDiagnostic: (d) => {
       throw new CompileError(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
     },
   });
-  if (!parsed) throw new CompileError(`cannot read ${relative(repoRoot, buildConfig)}`);
+  if (!parsed) throw new CompileError(`cannot read ${config}`);
   if (parsed.errors.length) throw new CompileError(ts.flattenDiagnosticMessageText(parsed.errors[0]?.messageText ?? "", "\n"));
   return parsed;
 }
@@ -47,7 +47,7 @@ function outputPath(source: string, outDir: string, rootDir: string, ext: string
 }
 
 /** JavaScript of every file; resolves to the set of files whose JavaScript is empty (types only). */
-async function emitJs(files: readonly string[], outDir: string, rootDir: string): Promise<Set<string>> {
+async function emitJs(files: readonly string[], outDir: string, rootDir: string, tsconfig: string): Promise<Set<string>> {
   const result = await build({
     entryPoints: [...files],
     outdir: outDir,
@@ -59,7 +59,7 @@ async function emitJs(files: readonly string[], outDir: string, rootDir: string)
     sourcemap: true,
     write: false,
     logLevel: "silent",
-    tsconfig: join(repoRoot, "tsconfig.json"),
+    tsconfig,
   }).catch((error: { errors?: Array<{ text: string; location?: { file: string; line: number } | null }> }) => {
     const first = error.errors?.[0];
     throw new CompileError(first ? `${first.location ? `${first.location.file}:${first.location.line}: ` : ""}${first.text}` : String(error));
@@ -109,14 +109,17 @@ async function emitDeclarations(parsed: import("typescript").ParsedCommandLine, 
   await Promise.all(writes);
 }
 
-/** Compiles every file of scripts/tsconfig.build.json into its outDir; rejects with a CompileError. */
-export async function compileDist(): Promise<void> {
+/**
+ * Compiles every file of a tsconfig (default scripts/tsconfig.build.json) into
+ * its outDir; rejects with a CompileError naming the file.
+ */
+export async function compileDist(config = buildConfig): Promise<void> {
   const lap = stopwatch();
-  const parsed = readConfig();
-  const outDir = parsed.options.outDir ?? join(repoRoot, "dist");
-  const rootDir = parsed.options.rootDir ?? repoRoot;
+  const parsed = readConfig(config);
+  const outDir = parsed.options.outDir ?? join(dirname(config), "dist");
+  const rootDir = parsed.options.rootDir ?? dirname(config);
   const files = parsed.fileNames.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"));
-  const typesOnly = await emitJs(files, outDir, rootDir);
+  const typesOnly = await emitJs(files, outDir, rootDir, config);
   lap("build: JavaScript");
   await emitDeclarations(parsed, typesOnly, outDir, rootDir);
   lap("build: declarations");
