@@ -8,6 +8,10 @@
  *   (redocly lint, redocly bundle, openapi-typescript, prettier) on spec/;
  * - no-op: nothing changed, against hashing the spec files in process;
  * - scale: 1x, 10x, 50x of the spec (bench/make-spec.ts), generation alone (no build).
+ *
+ * Only these figures, printed (nothing written into bench/results.*), for
+ * working on generation:
+ *   npm run bench:generate [-- --rounds 3 --scales 1,10 --only cold,noop,scales]
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -17,7 +21,8 @@ import { promisify } from "node:util";
 import { hashRepoInputs } from "../scripts/lib/cache.mjs";
 import { cacheDir, defaultSpec, repoRoot } from "../scripts/lib/paths.js";
 import { benchGenerate, measure, sequence, stockSteps, type Figure, type Sample } from "./generate.js";
-import type { Row } from "./report.js";
+import { describeMachine, finishMachine } from "./machine.js";
+import { renderMarkdown, results, type Row } from "./report.js";
 import { fromRange, interleave, stat, type Stat } from "./stats.js";
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -97,7 +102,7 @@ export async function benchNoop({ rounds = 5 } = {}): Promise<Row[]> {
 }
 
 /** rounds per scale: the 50x spec takes minutes a run on a loaded machine. */
-export async function benchScales({ scales = [1, 10, 50], rounds = (scale: number) => (scale >= 50 ? 1 : 3) } = {}): Promise<Row[]> {
+export async function benchScales({ scales = [1, 10, 50], rounds = (scale: number): number => (scale >= 50 ? 1 : 3) } = {}): Promise<Row[]> {
   const result = await benchGenerate({ scales, rounds, repo: false });
   const section = "Scale: generation alone (`node scripts/generate.mjs --force --out <tmp>`, no build) at 1x, 10x, 50x of spec/ vs the stock CLIs";
   const rows: Row[] = [];
@@ -132,4 +137,21 @@ export async function benchScales({ scales = [1, 10, 50], rounds = (scale: numbe
     }
   }
   return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const rounds = Number(arg("--rounds") ?? 3);
+  const scales = (arg("--scales") ?? "1,10").split(",").map(Number);
+  const only = (arg("--only") ?? "noop,cold,scales").split(",");
+  const startedAt = new Date();
+  const machine = describeMachine();
+  const rows: Row[] = [];
+  if (only.includes("noop")) rows.push(...(await benchNoop({ rounds })));
+  if (only.includes("cold")) rows.push(...(await benchCold({ rounds })));
+  if (only.includes("scales")) rows.push(...(await benchScales({ scales, rounds: (scale) => (scale >= 50 ? 1 : rounds) })));
+  process.stdout.write(renderMarkdown(results(startedAt, finishMachine(machine), rows)));
 }
