@@ -8,10 +8,11 @@
  *   declaration syntax: printing 200 KB of types through TypeScript's
  *   declaration emitter again was the largest part of the old `tsc -b`;
  * - every other declaration by TypeScript's emitter with `noCheck`, which
- *   infers only the types a declaration needs instead of checking every body.
+ *   infers only the types a declaration needs instead of checking every body;
+ *   or, with `isolatedDeclarations` on in the tsconfig, from each file alone.
  * The file list and compiler options come from scripts/tsconfig.build.json.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { createRequire } from "node:module";
 import { build } from "esbuild";
@@ -79,11 +80,10 @@ async function emitJs(files: readonly string[], outDir: string, rootDir: string,
   return typesOnly;
 }
 
-/** Declarations: types-only files as they are, the rest through TypeScript without a type-check. */
-async function emitDeclarations(parsed: import("typescript").ParsedCommandLine, typesOnly: ReadonlySet<string>, outDir: string, rootDir: string): Promise<void> {
-  const writes: Array<Promise<void>> = [];
-  const put = (path: string, text: string) =>
-    writes.push(mkdir(dirname(path), { recursive: true }).then(() => writeFile(path, text)));
+type Put = (path: string, text: string) => void;
+
+/** Every declaration through TypeScript's emitter without a type-check (one program for all files). */
+function emitThroughProgram(parsed: import("typescript").ParsedCommandLine, files: readonly string[], put: Put): void {
   const host = ts.createCompilerHost(parsed.options);
   // Declarations copy comments from the source text; parsing JSDoc into
   // nodes (which only type-checking JavaScript needs) is a fifth of the parse.
@@ -93,19 +93,49 @@ async function emitDeclarations(parsed: import("typescript").ParsedCommandLine, 
     options: { ...parsed.options, noCheck: true, emitDeclarationOnly: true, declaration: true, incremental: false, tsBuildInfoFile: undefined },
     host,
   });
-  for (const source of program.getSourceFiles()) {
-    const file = source.fileName;
-    if (!parsed.fileNames.includes(file)) continue;
-    if (typesOnly.has(file)) {
-      put(outputPath(file, outDir, rootDir, ".d.ts"), source.text);
-      continue;
-    }
-    const { emitSkipped, diagnostics } = program.emit(source, (path, text) => put(path, text), undefined, true);
+  for (const file of files) {
+    const source = program.getSourceFile(file);
+    const { emitSkipped, diagnostics } = source ? program.emit(source, put, undefined, true) : { emitSkipped: true, diagnostics: [] };
     if (emitSkipped) {
       const first = diagnostics[0];
       throw new CompileError(first ? ts.formatDiagnostic(first, host) : `no declarations emitted for ${relative(repoRoot, file)}`);
     }
   }
+}
+
+/**
+ * With `isolatedDeclarations` on, each file's declarations come from its own
+ * text (ts.transpileDeclaration): no program, no lib or @types/node to parse,
+ * a third of the CPU. A file that needs inference is an error naming it.
+ */
+async function emitIsolated(parsed: import("typescript").ParsedCommandLine, files: readonly string[], put: Put, outDir: string, rootDir: string): Promise<void> {
+  const compilerOptions = { ...parsed.options, declarationMap: false };
+  for (const file of files) {
+    const text = await readFile(file, "utf8");
+    const { outputText, diagnostics = [] } = ts.transpileDeclaration(text, { fileName: file, compilerOptions, reportDiagnostics: true });
+    const first = diagnostics[0];
+    if (first) {
+      const where = first.file && first.start !== undefined ? first.file.getLineAndCharacterOfPosition(first.start) : undefined;
+      throw new CompileError(
+        `${relative(process.cwd(), file)}${where ? `:${where.line + 1}:${where.character + 1}` : ""}: ${ts.flattenDiagnosticMessageText(first.messageText, "\n")} ` +
+          "(isolatedDeclarations is on: give it an explicit type, or turn the option off)",
+      );
+    }
+    put(outputPath(file, outDir, rootDir, ".d.ts"), outputText);
+  }
+}
+
+/** Declarations: types-only files as they are, the rest by emitIsolated or emitThroughProgram. */
+async function emitDeclarations(parsed: import("typescript").ParsedCommandLine, typesOnly: ReadonlySet<string>, outDir: string, rootDir: string): Promise<void> {
+  const writes: Array<Promise<void>> = [];
+  const put: Put = (path, text) => void writes.push(mkdir(dirname(path), { recursive: true }).then(() => writeFile(path, text)));
+  const rest: string[] = [];
+  for (const file of parsed.fileNames) {
+    if (typesOnly.has(file)) put(outputPath(file, outDir, rootDir, ".d.ts"), await readFile(file, "utf8"));
+    else if (!file.endsWith(".d.ts")) rest.push(file);
+  }
+  if (parsed.options.isolatedDeclarations) await emitIsolated(parsed, rest, put, outDir, rootDir);
+  else emitThroughProgram(parsed, rest, put);
   await Promise.all(writes);
 }
 

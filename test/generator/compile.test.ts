@@ -62,12 +62,12 @@ const write = async (path: string, text: string) => {
 const read = (path: string) => readFile(join(dir, path), "utf8");
 
 /** TypeScript's own declaration of `file` (a full program, as tsc emits it). */
-function tscDeclaration(file: string): string {
-  const parsed = ts.getParsedCommandLineOfConfigFile(join(dir, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+function tscDeclaration(file: string, project = dir): string {
+  const parsed = ts.getParsedCommandLineOfConfigFile(join(project, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
   if (!parsed) throw new Error("no config");
   const program = ts.createProgram(parsed.fileNames, { ...parsed.options, emitDeclarationOnly: true });
   let text = "";
-  program.emit(program.getSourceFile(join(dir, file)), (_, t) => (text = t), undefined, true);
+  program.emit(program.getSourceFile(join(project, file)), (_, t) => (text = t), undefined, true);
   return text;
 }
 
@@ -112,6 +112,19 @@ describe("compiling a project to dist/", () => {
     };
     expect(Object.keys(new Box({ id: "1" }))).toEqual(["thing"]);
     expect(Box[KIND]).toBe("box");
+  });
+
+  it("with isolatedDeclarations, declarations come from each file alone, equal to TypeScript's; a file that needs inference is named", async () => {
+    const isolated = join(dir, "isolated");
+    await write("isolated/package.json", `{ "type": "module" }\n`);
+    await write("isolated/tsconfig.json", JSON.stringify({ ...CONFIG, compilerOptions: { ...CONFIG.compilerOptions, isolatedDeclarations: true } }));
+    await write("isolated/src/types.ts", TYPES);
+    await write("isolated/src/annotated.ts", `import type { Thing } from "./types.js";\n/** Makes one. */\nexport function make(id: string): Thing {\n  return { id };\n}\n`);
+    await compileDist(join(isolated, "tsconfig.json"));
+    expect(await read("isolated/dist/src/annotated.d.ts")).toBe(tscDeclaration("src/annotated.ts", isolated));
+    expect(await read("isolated/dist/src/annotated.d.ts")).toContain("export declare function make(id: string): Thing;");
+    await write("isolated/src/inferred.ts", "export function twice(n: number) {\n  return n * 2;\n}\n");
+    await expect(compileDist(join(isolated, "tsconfig.json"))).rejects.toThrow(/src\/inferred\.ts:1:\d+: .*explicit return type.*isolatedDeclarations is on/);
   });
 
   it("a syntax error rejects with the file and line", async () => {
