@@ -48,7 +48,7 @@ function outputPath(source: string, outDir: string, rootDir: string, ext: string
 }
 
 /** JavaScript of every file; resolves to the set of files whose JavaScript is empty (types only). */
-async function emitJs(files: readonly string[], outDir: string, rootDir: string, tsconfig: string): Promise<Set<string>> {
+async function emitJs(files: readonly string[], outDir: string, rootDir: string, tsconfig: string, target: string): Promise<Set<string>> {
   const result = await build({
     entryPoints: [...files],
     outdir: outDir,
@@ -56,7 +56,7 @@ async function emitJs(files: readonly string[], outDir: string, rootDir: string,
     bundle: false,
     format: "esm",
     platform: "node",
-    target: "es2022",
+    target,
     sourcemap: true,
     write: false,
     logLevel: "silent",
@@ -106,7 +106,7 @@ function emitThroughProgram(parsed: import("typescript").ParsedCommandLine, file
 /**
  * With `isolatedDeclarations` on, each file's declarations come from its own
  * text (ts.transpileDeclaration): no program, no lib or @types/node to parse,
- * a third of the CPU. A file that needs inference is an error naming it.
+ * about 40% of the CPU here. A file that needs inference is an error naming it.
  */
 async function emitIsolated(parsed: import("typescript").ParsedCommandLine, files: readonly string[], put: Put, outDir: string, rootDir: string): Promise<void> {
   const compilerOptions = { ...parsed.options, declarationMap: false };
@@ -149,7 +149,10 @@ export async function compileDist(config = buildConfig): Promise<void> {
   const outDir = parsed.options.outDir ?? join(dirname(config), "dist");
   const rootDir = parsed.options.rootDir ?? dirname(config);
   const files = parsed.fileNames.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"));
-  const typesOnly = await emitJs(files, outDir, rootDir, config);
+  // The tsconfig's target as esbuild spells it (TypeScript's enum names ESNext "Latest").
+  const named = (ts.ScriptTarget[parsed.options.target ?? ts.ScriptTarget.ES2022] ?? "ES2022").toLowerCase();
+  const target = named === "latest" ? "esnext" : named;
+  const typesOnly = await emitJs(files, outDir, rootDir, config, target);
   lap("build: JavaScript");
   await emitDeclarations(parsed, typesOnly, outDir, rootDir);
   lap("build: declarations");
