@@ -72,7 +72,7 @@ export async function buildCjs(): Promise<void> {
     await mkdir(dirname(shimFile), { recursive: true });
     await writeFile(
       shimFile,
-      `"use strict";\n// require(esm): the same module instance that \`import\` gets (see scripts/build-cjs.ts).\nmodule.exports = require(${JSON.stringify(target)});\n`,
+      `"use strict";\n// require(esm): the same module instance that \`import\` gets (see scripts/lib/cjs-face.ts).\nmodule.exports = require(${JSON.stringify(target)});\n`,
     );
   }
 }
