@@ -32,11 +32,26 @@ async function pruneOrphans() {
 }
 
 /**
+ * Compiles dist/ and writes its CommonJS face, in this process.
+ * @returns {Promise<boolean>} whether it succeeded (errors are printed)
+ */
+export async function compileHere() {
+  try {
+    const { buildAll } = /** @type {typeof import("./build-dist.js")} */ (await importTs("scripts/lib/build-dist.ts"));
+    await buildAll();
+    return true;
+  } catch (error) {
+    console.error(error instanceof Error && error.name === "CompileError" ? `build: ${error.message}` : error);
+    return false;
+  }
+}
+
+/**
  * Builds dist/. Without `force`, returns at once when the inputs are those of
  * the last successful build.
  *
- * `separateProcess` runs the build in a child process (`node scripts/build.mjs`).
- * generate asks for it after running the pipeline: what Redocly, prettier and
+ * `separateProcess` compiles in a child process (build-child.mjs). generate
+ * asks for it after running the pipeline: what Redocly, prettier and
  * openapi-typescript leave in memory (~160 MB resident) plus the declaration
  * emitter's program (~40 MB) would make the build the run's memory peak, ~1.25x
  * the stock tools; apart, each stays near 175 MB, for ~0.5 s more CPU (a second
@@ -47,20 +62,14 @@ async function pruneOrphans() {
 export async function buildDist({ force = false, separateProcess = false } = {}) {
   const hash = await hashRepoInputs(INPUTS);
   if (!force && (await readFile(stampFile, "utf8").catch(() => "")) === hash) return true;
-  if (separateProcess) {
-    const code = await new Promise((done) =>
-      spawn(process.execPath, [...process.execArgv, join(repoRoot, "scripts", "build.mjs")], { stdio: "inherit", cwd: repoRoot }).on("close", done),
-    );
-    return code === 0;
-  }
-  try {
-    const { buildAll } = /** @type {typeof import("./build-dist.js")} */ (await importTs("scripts/lib/build-dist.ts"));
-    await buildAll();
-  } catch (error) {
-    await rm(stampFile, { force: true });
-    console.error(error instanceof Error && error.name === "CompileError" ? `build: ${error.message}` : error);
-    return false;
-  }
+  // No stamp while dist/ is half written: an interrupted build is redone.
+  await rm(stampFile, { force: true });
+  const built = separateProcess
+    ? await new Promise((done) =>
+        spawn(process.execPath, [...process.execArgv, join(repoRoot, "scripts", "lib", "build-child.mjs")], { stdio: "inherit", cwd: repoRoot }).on("close", (code) => done(code === 0)),
+      )
+    : await compileHere();
+  if (!built) return false;
   await pruneOrphans();
   await writeFile(stampFile, hash);
   return true;
