@@ -7,6 +7,7 @@
  * raw output can be in any shape, go through prettier in one call.
  */
 import * as prettier from "prettier";
+import { ts } from "./cjs.js";
 import { prettierConfig } from "./paths.js";
 
 let prettierOptions: Promise<prettier.Options | null> | undefined;
@@ -128,15 +129,64 @@ export async function formatPrinted(code: string, fileName: string): Promise<str
 }
 
 /**
+ * Source size of one prettier call in formatByStatement: bounds its memory,
+ * while few calls keep its per-call cost low (a smaller file is one call, not
+ * even parsed to find its statements).
+ */
+const BATCH_CHARS = 256 * 1024;
+
+/**
+ * `code` cut between top-level statements, found by TypeScript's parser (so
+ * any layout will do), into runs of whole statements of about `batchChars`
+ * each, every statement with the comments before it; `blankBefore` when a
+ * blank line comes before the run, which prettier keeps.
+ */
+export function statementBatches(code: string, fileName: string, batchChars = BATCH_CHARS): Chunk[] {
+  const file = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const batches: Chunk[] = [];
+  let start = -1;
+  let blankBefore = false;
+  const statements = file.statements;
+  statements.forEach((statement, i) => {
+    if (start < 0) {
+      const fullStart = statement.getFullStart();
+      const leading = /^\s*/.exec(code.slice(fullStart, statement.getEnd()))?.[0] ?? "";
+      start = fullStart + leading.length;
+      blankBefore = /\n[^\S\n]*\n/.test(leading);
+    }
+    const end = statement.getEnd();
+    if (end - start >= batchChars || i === statements.length - 1) {
+      batches.push({ code: `${code.slice(start, end)}\n`, blankBefore });
+      start = -1;
+    }
+  });
+  return batches;
+}
+
+/**
+ * Runs of top-level statements in prettier calls of their own: prettier
+ * prints top-level statements independently, so the bytes are those of one
+ * call (test/generator/format.test.ts pins it), while prettier's memory stays
+ * that of one run instead of growing with the file (the operation table of a
+ * 10x spec is 1.3 MB).
+ */
+export async function formatByStatement(code: string, fileName: string, batchChars = BATCH_CHARS): Promise<string> {
+  if (code.length <= batchChars) return formatWhole(code, fileName);
+  let out = "";
+  for (const chunk of statementBatches(code, fileName, batchChars)) {
+    out += (chunk.blankBefore && out ? "\n" : "") + (await formatWhole(chunk.code, fileName));
+  }
+  return out;
+}
+
+/**
  * Formats one generated file. `printed` is for code printed by the
  * TypeScript printer (openapi-typescript's openapi.ts): see formatPrinted.
- * Other emitters' raw output may be in any shape, so it is formatted by
- * prettier in one call.
+ * Other emitters' output goes through prettier a statement at a time. Code
+ * that prettier cannot parse a statement at a time is formatted whole.
  */
 export async function formatGenerated(code: string, fileName: string, printed = false): Promise<string> {
-  if (!printed) return formatWhole(code, fileName);
-  // A statement that prettier cannot parse alone: the whole file in one call.
-  return formatPrinted(code, fileName).catch(() => formatWhole(code, fileName));
+  return (printed ? formatPrinted(code, fileName) : formatByStatement(code, fileName)).catch(() => formatWhole(code, fileName));
 }
 
 /** The whole file in one prettier call: what formatGenerated must equal. */

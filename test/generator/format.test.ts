@@ -7,8 +7,10 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { OpenAPI3 } from "openapi-typescript";
+import { emitOperations, emitSchemas } from "../../scripts/lib/emit-operations.js";
 import { emitTypes } from "../../scripts/lib/emit-types.js";
-import { formatGenerated, formatInOneCall, formatPrinted, splitStatements } from "../../scripts/lib/format.js";
+import { formatByStatement, formatGenerated, formatInOneCall, formatPrinted, splitStatements } from "../../scripts/lib/format.js";
+import { readOperations, readSchemas, type BundledSpec } from "../../scripts/lib/openapi-model.js";
 import { bundleSpec } from "../../scripts/lib/redocly.js";
 import { repoRoot } from "../helpers/run.js";
 
@@ -39,6 +41,29 @@ describe("formatting what the TypeScript printer wrote", () => {
     // The closing brace in column 0 of a template literal splits it in two.
     const raw = "export const a = `\n}\n`;\nexport type B = 1;\n";
     expect(await formatGenerated(raw, "openapi.ts", true)).toBe(await formatInOneCall(raw, "openapi.ts"));
+  });
+
+  it.each([
+    ["the repository's spec", "spec/openapi.yaml"],
+    ["the operations fixture", "test/fixtures/specs/operations/openapi.yaml"],
+  ])("%s: operations.ts and schemas.ts in runs of statements, the same bytes as one prettier call", async (_, spec) => {
+    const bundled = (await bundleSpec(join(repoRoot, spec))) as BundledSpec;
+    const schemas = readSchemas(bundled);
+    for (const [name, raw] of [
+      ["operations.ts", emitOperations(readOperations(bundled), schemas.map((s) => s.name))],
+      ["schemas.ts", emitSchemas(schemas)],
+    ] as const) {
+      const whole = await formatInOneCall(raw, name);
+      // Runs of a few KB as well as the default, so that the test cuts the fixture's file too.
+      expect(await formatByStatement(raw, name), name).toBe(whole);
+      expect(await formatByStatement(raw, name, 2000), name).toBe(whole);
+    }
+  });
+
+  it("cut between statements: comments go with the statement after them, blank lines between them are kept", async () => {
+    const raw = `// header\n\nimport type {A} from "./a.js";\n/** B */\nexport interface B {\nb: A;\n}\n\n\n// c\n\nconst c = {x: 1} as const;\nexport type D = typeof c;\n`;
+    // One statement a run: every cut is tested.
+    expect(await formatByStatement(raw, "operations.ts", 1)).toBe(await formatInOneCall(raw, "operations.ts"));
   });
 
   it.each([
