@@ -4,7 +4,8 @@
  * (formatPrinted below): that was the largest share of a cold generate's CPU,
  * and prettier's memory grows with what it formats (its AST and document for
  * a 2 MB openapi.ts take ~170 MB more). The other files, whose emitters'
- * raw output can be in any shape, go through prettier in one call.
+ * raw output can be in any shape, go through prettier whole, or above 256 KB
+ * in runs of whole top-level statements (formatByStatement).
  */
 import * as prettier from "prettier";
 import { ts } from "./cjs.js";
