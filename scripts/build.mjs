@@ -1,10 +1,11 @@
 // @ts-check
 /**
- * npm run build: compiles src/ and generated/ to dist/ incrementally
- * (`tsc -b` with its build info in dist/), then removes outputs whose source
- * is gone, which `rm -rf dist` used to do at the price of a full rebuild.
+ * npm run build: compiles src/ and generated/ to dist/ (JavaScript by esbuild,
+ * declarations by TypeScript without a type-check: scripts/lib/compile.ts),
+ * writes the CommonJS face, then removes outputs whose source is gone.
  * `npm run generate` calls the same build, skipping it when nothing it reads
- * has changed since the last one.
+ * has changed since the last one. Type errors are `npm run typecheck`'s to
+ * report (part of `npm test`).
  */
 import { buildDist } from "./lib/build.mjs";
 

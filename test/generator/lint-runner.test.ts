@@ -30,9 +30,11 @@ describe("npm run lint:spec", () => {
     expect(result.stdout).not.toMatch(/redocly\.com/);
   });
 
-  it("passes on the repository's spec, and rejects an unknown format with the usage", async () => {
-    const clean = await runScript("lint-spec.mjs", ["--force"]);
-    expect(clean).toMatchObject({ code: 0, stdout: "spec/openapi.yaml: no problems.\n" });
+  // The repository's own spec is linted by `npm run lint:spec`, the first step of `npm test`.
+  it("passes on a clean spec, and rejects an unknown format with the usage", async () => {
+    const spec = "test/fixtures/specs/open-enum/openapi.yaml";
+    const clean = await runScript("lint-spec.mjs", ["--spec", spec, "--force"]);
+    expect(clean).toMatchObject({ code: 0, stdout: `${spec}: no problems.\n` });
     const bad = await runScript("lint-spec.mjs", ["--format", "sarif"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^Unknown format `sarif`: use one of stylish, github-actions, json\.\nUsage: npm run lint:spec/);
