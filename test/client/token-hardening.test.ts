@@ -75,7 +75,7 @@ describe("where the client secret may go", () => {
     await expect(provider({ allowInsecureHttp: true }).token()).resolves.toBe("tok-1");
   });
 
-  it("a token answer over maxResponseBytes is refused like any API answer, not read whole nor retried", async () => {
+  it("a token answer over maxResponseBytes is refused like any API answer, not read whole nor retried; error.url is the bare token URL", async () => {
     t.server.handle((req, res) => {
       if (req.url.endsWith("/applications/token")) return json(res, 200, { access_token: "t".repeat(500), expires_in: 60 });
       json(res, 200, { consentUrl: "https://c.example.com" });
@@ -86,6 +86,8 @@ describe("where the client secret may go", () => {
     expect(error.message).toBe(
       `POST ${t.baseUrl}/applications/token (token request) answered 200 with a body larger than maxResponseBytes (256 bytes, after decompression); reading stopped. Raise maxResponseBytes if such an answer is expected.`,
     );
+    // Like the token request's other unexpected answers: "(token request)" in the message, the URL alone in `url`.
+    expect(error).toMatchObject({ method: "POST", url: `${t.baseUrl}/applications/token`, status: 200 });
     expect(tokenRequests()).toHaveLength(1);
   });
 
