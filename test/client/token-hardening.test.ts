@@ -244,12 +244,15 @@ describe("the token request and its answers", () => {
     expect(log[1]).toMatch(/^\[airbyte-api-client\] ← 200 POST https:\/\/auth\.example\.com\/token \(token request\) in \d+ ms$/);
   });
 
-  it("a token endpoint that does not answer in timeoutMs is an attempt timeout; a network failure a connection error", async () => {
+  it("a token endpoint that does not answer in timeoutMs is an attempt timeout; a network failure a connection error (bare URL in url, '(token request)' in the message)", async () => {
     const hang = provider({ tokenUrl: "https://auth.example.com/token", timeoutMs: 20, fetch: (request) => new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason))) });
     const timeout = await failure(hang.token());
-    expect(timeout).toMatchObject({ name: "AirbyteTimeoutError", scope: "attempt", timeoutMs: 20, method: "POST", url: "https://auth.example.com/token (token request)" });
+    expect(timeout).toMatchObject({ name: "AirbyteTimeoutError", scope: "attempt", timeoutMs: 20, method: "POST", url: "https://auth.example.com/token" });
+    expect(timeout.message).toBe("POST https://auth.example.com/token (token request) timed out: no complete answer within 20 ms (timeoutMs).");
     const down = provider({ tokenUrl: "https://auth.example.com/token", fetch: async () => Promise.reject(new TypeError("fetch failed")) });
-    expect(await failure(down.token())).toMatchObject({ name: "AirbyteConnectionError", method: "POST", url: "https://auth.example.com/token (token request)" });
+    const connection = await failure(down.token());
+    expect(connection).toMatchObject({ name: "AirbyteConnectionError", method: "POST", url: "https://auth.example.com/token" });
+    expect(connection.message).toBe("POST https://auth.example.com/token (token request) could not reach the server: fetch failed");
   });
 
   it("invalidate drops only the token it names", async () => {
