@@ -81,6 +81,7 @@ import type {
   WorkspacesResponse,
 } from "./schemas.js";
 import { decodeTable, operation, pagedOperation } from "../src/operation.js";
+import { serializeQuery } from "../src/url.js";
 import type { OperationFunction } from "../src/types.js";
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
@@ -2992,15 +2993,19 @@ export const patchConnection: OperationFunction<OperationTypes["patchConnection"
  */
 export const listConnectorDefinitions: OperationFunction<
   OperationTypes["listConnectorDefinitions"]
-> = /* @__PURE__ */ operation("listConnectorDefinitions", {
-  method: "GET",
-  path: "/connector_definitions",
-  pathParams: [],
-  queryParams: ["type", "workspaceId"],
-  body: null,
-  success: "json",
-  authenticated: true,
-});
+> = /* @__PURE__ */ operation(
+  "listConnectorDefinitions",
+  {
+    method: "GET",
+    path: "/connector_definitions",
+    pathParams: [],
+    queryParams: ["type", "workspaceId"],
+    body: null,
+    success: "json",
+    authenticated: true,
+  },
+  serializeQuery,
+);
 
 /**
  * Create a dataplane
@@ -3102,15 +3107,19 @@ export const getDataplane: OperationFunction<OperationTypes["getDataplane"]> =
  * regions. Needs instance-admin rights.
  */
 export const listDataplanes: OperationFunction<OperationTypes["listDataplanes"]> =
-  /* @__PURE__ */ operation("listDataplanes", {
-    method: "GET",
-    path: "/dataplanes",
-    pathParams: [],
-    queryParams: ["regionIds"],
-    body: null,
-    success: "json",
-    authenticated: true,
-  });
+  /* @__PURE__ */ operation(
+    "listDataplanes",
+    {
+      method: "GET",
+      path: "/dataplanes",
+      pathParams: [],
+      queryParams: ["regionIds"],
+      body: null,
+      success: "json",
+      authenticated: true,
+    },
+    serializeQuery,
+  );
 
 /**
  * Rename, enable or disable a dataplane
@@ -3459,15 +3468,19 @@ export const deleteDestination: OperationFunction<OperationTypes["deleteDestinat
  * @param destinationId The destination's id.
  */
 export const getDestination: OperationFunction<OperationTypes["getDestination"]> =
-  /* @__PURE__ */ operation("getDestination", {
-    method: "GET",
-    path: "/destinations/{destinationId}",
-    pathParams: ["destinationId"],
-    queryParams: ["includeSecretCoordinates"],
-    body: null,
-    success: "json",
-    authenticated: true,
-  });
+  /* @__PURE__ */ operation(
+    "getDestination",
+    {
+      method: "GET",
+      path: "/destinations/{destinationId}",
+      pathParams: ["destinationId"],
+      queryParams: ["includeSecretCoordinates"],
+      body: null,
+      success: "json",
+      authenticated: true,
+    },
+    serializeQuery,
+  );
 
 /**
  * List destinations
@@ -4002,15 +4015,19 @@ export const listJobs: OperationFunction<OperationTypes["listJobs"]> =
  * themselves; it is listed so the whole flow is described.
  */
 export const oauthCallback: OperationFunction<OperationTypes["oauthCallback"]> =
-  /* @__PURE__ */ operation("oauthCallback", {
-    method: "GET",
-    path: "/oauth/callback",
-    pathParams: [],
-    queryParams: ["queryParams"],
-    body: null,
-    success: "redirect",
-    authenticated: false,
-  });
+  /* @__PURE__ */ operation(
+    "oauthCallback",
+    {
+      method: "GET",
+      path: "/oauth/callback",
+      pathParams: [],
+      queryParams: ["queryParams"],
+      body: null,
+      success: "redirect",
+      authenticated: false,
+    },
+    serializeQuery,
+  );
 
 /**
  * Set the OAuth application an organization uses for one connector
@@ -4167,15 +4184,19 @@ export const getPermission: OperationFunction<OperationTypes["getPermission"]> =
  * admin. Not paged.
  */
 export const listPermissions: OperationFunction<OperationTypes["listPermissions"]> =
-  /* @__PURE__ */ operation("listPermissions", {
-    method: "GET",
-    path: "/permissions",
-    pathParams: [],
-    queryParams: ["userId", "organizationId"],
-    body: null,
-    success: "json",
-    authenticated: true,
-  });
+  /* @__PURE__ */ operation(
+    "listPermissions",
+    {
+      method: "GET",
+      path: "/permissions",
+      pathParams: [],
+      queryParams: ["userId", "organizationId"],
+      body: null,
+      success: "json",
+      authenticated: true,
+    },
+    serializeQuery,
+  );
 
 /**
  * Change the type of a permission
@@ -4256,15 +4277,19 @@ export const getRegion: OperationFunction<OperationTypes["getRegion"]> = /* @__P
  * Needs instance-admin rights.
  */
 export const listRegions: OperationFunction<OperationTypes["listRegions"]> =
-  /* @__PURE__ */ operation("listRegions", {
-    method: "GET",
-    path: "/regions",
-    pathParams: [],
-    queryParams: ["organizationId"],
-    body: null,
-    success: "json",
-    authenticated: true,
-  });
+  /* @__PURE__ */ operation(
+    "listRegions",
+    {
+      method: "GET",
+      path: "/regions",
+      pathParams: [],
+      queryParams: ["organizationId"],
+      body: null,
+      success: "json",
+      authenticated: true,
+    },
+    serializeQuery,
+  );
 
 /**
  * Open the API documentation
@@ -4475,6 +4500,7 @@ export const getSource: OperationFunction<OperationTypes["getSource"]> = /* @__P
     success: "json",
     authenticated: true,
   },
+  serializeQuery,
 );
 
 /**
@@ -4584,15 +4610,19 @@ export const putSource: OperationFunction<OperationTypes["putSource"]> = /* @__P
  * supports. The answer is a plain array, not a page.
  */
 export const getStreamProperties: OperationFunction<OperationTypes["getStreamProperties"]> =
-  /* @__PURE__ */ operation("getStreamProperties", {
-    method: "GET",
-    path: "/streams",
-    pathParams: [],
-    queryParams: ["sourceId", "destinationId", "ignoreCache"],
-    body: null,
-    success: "json",
-    authenticated: true,
-  });
+  /* @__PURE__ */ operation(
+    "getStreamProperties",
+    {
+      method: "GET",
+      path: "/streams",
+      pathParams: [],
+      queryParams: ["sourceId", "destinationId", "ignoreCache"],
+      body: null,
+      success: "json",
+      authenticated: true,
+    },
+    serializeQuery,
+  );
 
 /**
  * Create a tag
@@ -4688,6 +4718,7 @@ export const listTags: OperationFunction<OperationTypes["listTags"]> = /* @__PUR
     success: "json",
     authenticated: true,
   },
+  serializeQuery,
 );
 
 /**
@@ -4727,15 +4758,19 @@ export const updateTag: OperationFunction<OperationTypes["updateTag"]> = /* @__P
  */
 export const listUsersWithinAnOrganization: OperationFunction<
   OperationTypes["listUsersWithinAnOrganization"]
-> = /* @__PURE__ */ operation("listUsersWithinAnOrganization", {
-  method: "GET",
-  path: "/users",
-  pathParams: [],
-  queryParams: ["organizationId", "ids", "emails"],
-  body: null,
-  success: "json",
-  authenticated: true,
-});
+> = /* @__PURE__ */ operation(
+  "listUsersWithinAnOrganization",
+  {
+    method: "GET",
+    path: "/users",
+    pathParams: [],
+    queryParams: ["organizationId", "ids", "emails"],
+    body: null,
+    success: "json",
+    authenticated: true,
+  },
+  serializeQuery,
+);
 
 /**
  * Set the OAuth application a workspace uses for one connector

@@ -9,6 +9,8 @@ export interface BodyContext {
   method: string;
   /** URL without its query string. */
   url: string;
+  /** The URL as messages name it when it is not `url` alone, e.g. "<url> (token request)"; error.url stays `url`. */
+  shown?: string;
   maxBytes: number;
   signal: AbortSignal | undefined;
 }
@@ -19,7 +21,7 @@ export async function readBody(response: Response, ctx: BodyContext): Promise<st
   if (!body) return undefined;
   const { maxBytes, signal } = ctx;
   const tooLarge = () =>
-    unexpectedAnswer(ctx, response, `with a body larger than maxResponseBytes (${maxBytes} bytes, after decompression); reading stopped. Raise maxResponseBytes if such an answer is expected.`);
+    unexpectedAnswer(ctx, response, `with a body larger than maxResponseBytes (${maxBytes} bytes, after decompression); reading stopped. Raise maxResponseBytes if such an answer is expected.`, ctx.shown);
   if (Number(headers.get("content-length")) > maxBytes && !headers.has("content-encoding")) {
     void body.cancel().catch(noop);
     throw tooLarge();

@@ -15,13 +15,19 @@ import { errorFromResponse, parseSuccess } from "./response.js";
 import { decideRetry } from "./retry.js";
 import { send } from "./send.js";
 import { callDeadlines, type AbortCause } from "./timeout.js";
-import { fillPath, serializeQuery, withoutQuery } from "./url.js";
+import { fillPath, withoutQuery, type QuerySerializer } from "./url.js";
 
-export function callOperation(config: ResolvedConfig, id: string, spec: OperationSpec, args: readonly unknown[]): ApiPromise<unknown> {
-  return apiPromise(run(config, id, spec, args));
+/**
+ * `serialize` is the query serializer, passed by the callers of operations
+ * that have query parameters (the grouped client, pagination, the standalone
+ * function of such an operation), so a bundle of operations without a query
+ * leaves it out.
+ */
+export function callOperation(config: ResolvedConfig, id: string, spec: OperationSpec, args: readonly unknown[], serialize?: QuerySerializer): ApiPromise<unknown> {
+  return apiPromise(run(config, id, spec, args, serialize));
 }
 
-async function run(config: ResolvedConfig, id: string, spec: OperationSpec, args: readonly unknown[]): Promise<WithResponse<unknown>> {
+async function run(config: ResolvedConfig, id: string, spec: OperationSpec, args: readonly unknown[], serialize?: QuerySerializer): Promise<WithResponse<unknown>> {
   const { method, success } = spec;
   const { redactor, auth, logger } = config;
   // The arguments are `(…pathParams, body | query, options?)`, split by the operation's table entry.
@@ -35,7 +41,7 @@ async function run(config: ResolvedConfig, id: string, spec: OperationSpec, args
   // Before any secret is held: an aborted call has nothing to release.
   callerSignal?.throwIfAborted();
   /** The URL sent (with its query), also the one logged and shown (redacted) in `error.request`. */
-  const url = config.baseUrl + fillPath(id, spec.path, spec.pathParams, args) + serializeQuery(id, query, spec.queryParams);
+  const url = config.baseUrl + fillPath(id, spec.path, spec.pathParams, args) + (serialize ? serialize(id, query, spec.queryParams) : "");
   const body = json === undefined ? undefined : JSON.stringify(json);
   /** What messages show: the URL without its query. Also the context of body reading and response parsing. */
   const where = { method, url: withoutQuery(url), baseUrl: config.baseUrl, redactor, now: config.clock.now, maxBytes: config.maxResponseBytes, signal: undefined as AbortSignal | undefined };

@@ -10,6 +10,7 @@ import { bindConfig } from "./core.js";
 import type { ClientOptions, CoreOptions } from "./options.js";
 import { paginate } from "./paged.js";
 import type { AirbyteClient } from "./types.js";
+import { serializeQuery } from "./url.js";
 
 /**
  * Creates a client for the Airbyte public API.
@@ -33,7 +34,7 @@ export function createClientFromTable(table: Readonly<Record<string, OperationSp
   for (const id of Object.keys(table)) {
     const spec = table[id] as OperationSpec;
     const group = Object.hasOwn(client, spec.group) ? (client[spec.group] as Record<string, unknown>) : (client[spec.group] = Object.create(null) as Record<string, unknown>);
-    group[id] = spec.paginated ? (...args: unknown[]) => paginate(config, id, spec, args) : (...args: unknown[]) => callOperation(config, id, spec, args);
+    group[id] = spec.paginated ? (...args: unknown[]) => paginate(config, id, spec, args) : (...args: unknown[]) => callOperation(config, id, spec, args, serializeQuery);
   }
   for (const group of Object.values(client)) Object.freeze(group);
   // createRawClient(client) and the operation functions read the config behind it.

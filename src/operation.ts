@@ -13,6 +13,7 @@ import { callOperation } from "./call.js";
 import { configOf, type AirbyteCore } from "./core.js";
 import { paginate } from "./paged.js";
 import type { OperationFunction, OperationShape } from "./types.js";
+import type { QuerySerializer } from "./url.js";
 
 const SUCCESS = { t: "text", n: "none", r: "redirect" } as const;
 
@@ -47,7 +48,14 @@ export function decodeTable(table: Record<string, string>): Record<string, Opera
 /** A standalone function's entry: the call reads neither the group nor the paginated flag (the builder is chosen by it). */
 export type StandaloneSpec = Omit<OperationSpec, "group" | "paginated">;
 
-export function operation<T extends OperationShape>(id: string, entry: StandaloneSpec): OperationFunction<T> {
+/**
+ * An operation with query parameters is given the query serializer by its
+ * generated entry; one without is not, so a bundle of such operations leaves
+ * the serializer out. The overloads make a missing serializer a type error.
+ */
+export function operation<T extends OperationShape>(id: string, entry: StandaloneSpec & { readonly queryParams: readonly [] }): OperationFunction<T>;
+export function operation<T extends OperationShape>(id: string, entry: StandaloneSpec, serialize: QuerySerializer): OperationFunction<T>;
+export function operation<T extends OperationShape>(id: string, entry: StandaloneSpec, serialize?: QuerySerializer): OperationFunction<T> {
   const spec = entry as OperationSpec;
   const fn = (core: AirbyteCore, ...args: unknown[]) => {
     let config;
@@ -57,7 +65,7 @@ export function operation<T extends OperationShape>(id: string, entry: Standalon
       // Like every usage error of a call: a rejection, not a synchronous throw.
       return apiPromise(Promise.reject(error));
     }
-    return callOperation(config, id, spec, args);
+    return callOperation(config, id, spec, args, serialize);
   };
   return fn as unknown as OperationFunction<T>;
 }

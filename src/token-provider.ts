@@ -126,11 +126,16 @@ export class ClientCredentialsTokenProvider {
     try {
       response = await o.fetch(request);
       // Capped like every API answer: a small gzip answer can inflate to gigabytes.
-      text = (await readBody(response, { method: "POST", url: shown, maxBytes: o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, signal: controller.signal })) ?? "";
+      text = (await readBody(response, { method: "POST", url, shown, maxBytes: o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, signal: controller.signal })) ?? "";
     } catch (cause) {
       if (cause instanceof AirbyteUnexpectedResponseError) throw cause;
-      if (timer.signal.aborted) throw new AirbyteTimeoutError({ scope: "attempt", timeoutMs: o.timeoutMs, method: "POST", url: shown });
-      throw new AirbyteConnectionError({ method: "POST", url: shown, cause });
+      // Their messages name "<url> (token request)"; `url` is the bare URL, as in every token error.
+      throw Object.assign(
+        timer.signal.aborted
+          ? new AirbyteTimeoutError({ scope: "attempt", timeoutMs: o.timeoutMs, method: "POST", url: shown })
+          : new AirbyteConnectionError({ method: "POST", url: shown, cause }),
+        { url },
+      );
     } finally {
       timer.signal.removeEventListener("abort", onTimeout);
       timer.clear();

@@ -118,6 +118,9 @@ export function serializeQuery(where: string, query: unknown, known: readonly st
   return parts.length ? `?${parts.join("&")}` : "";
 }
 
+/** The type of serializeQuery, for the callers that pass it on (src/call.ts). */
+export type QuerySerializer = typeof serializeQuery;
+
 function pair(where: string, param: string, key: string, value: unknown): string {
   if (typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value))) {
     return `${encodeURIComponent(key)}=${encodeURIComponent(value)}`;

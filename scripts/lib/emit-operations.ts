@@ -77,6 +77,11 @@ function typeLiteral(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** A standalone function that passes the query serializer to its builder: not paged, with query parameters. */
+function needsSerializer(op: OperationModel): boolean {
+  return op.pageItemType === undefined && op.queryParams.length > 0;
+}
+
 /**
  * A standalone function carries its entry as an object literal (without the
  * group, which only the grouped client reads): for the few operations an app
@@ -85,8 +90,10 @@ function typeLiteral(value: unknown): string {
 function standaloneFunction(op: OperationModel): string {
   const builder = op.pageItemType !== undefined ? "pagedOperation" : "operation";
   const { group: _group, paginated: _paginated, ...entry } = specEntry(op);
+  // The query serializer goes only to the operations with a query (a paged one gets it through pagination).
+  const serializer = needsSerializer(op) ? ", serializeQuery" : "";
   return `${docComment(op, true)}
-export const ${op.operationId}: OperationFunction<OperationTypes[${JSON.stringify(op.operationId)}]> = /* @__PURE__ */ ${builder}(${JSON.stringify(op.operationId)}, ${JSON.stringify(entry)});`;
+export const ${op.operationId}: OperationFunction<OperationTypes[${JSON.stringify(op.operationId)}]> = /* @__PURE__ */ ${builder}(${JSON.stringify(op.operationId)}, ${JSON.stringify(entry)}${serializer});`;
 }
 
 export function emitOperations(ops: readonly OperationModel[], schemaNames: readonly string[]): string {
@@ -110,6 +117,7 @@ export function emitOperations(ops: readonly OperationModel[], schemaNames: read
 ${needsOperations ? 'import type { operations } from "./openapi.js";' : ""}
 ${used.size ? `import type { ${[...used].sort().join(", ")} } from "./schemas.js";` : ""}
 ${ops.length ? `import { ${["decodeTable", ...builders].join(", ")} } from "../src/operation.js";` : ""}
+${ops.some(needsSerializer) ? 'import { serializeQuery } from "../src/url.js";' : ""}
 import type { OperationFunction } from "../src/types.js";
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";

@@ -17,6 +17,7 @@ import {
   listSources,
   operationTable,
 } from "../../src/index.js";
+import * as api from "../../src/index.js";
 import { createClientFromTable } from "../../src/client.js";
 import { json, useTestServer } from "../helpers/server.js";
 
@@ -66,6 +67,25 @@ describe("standalone operation functions", () => {
     expect(createRawClient(core)).toBe(createRawClient(core));
     expect(() => createRawClient({} as never)).toThrow(AirbyteError);
     expect(() => createRawClient({} as never)).toThrow(/^createRawClient: the first argument must be a client or core made by createAirbyteClient\(\.\.\.\) or createAirbyteCore\(\.\.\.\)\.$/);
+  });
+
+  // The query serializer reaches a standalone function only through its generated entry: every one with a query must have it.
+  const withQuery = Object.entries(operationTable).filter(([, spec]) => spec.queryParams.length > 0 && !spec.paginated);
+  it.each(withQuery)("%s sends its query and refuses an unknown key, like the grouped method", async (id, spec) => {
+    const urls: string[] = [];
+    const fetch = async (request: Request) => (urls.push(request.url), new Response("{}", { headers: { "content-type": "application/json" } }));
+    const args = [...spec.pathParams.map((name) => `${name}-1`), ...(spec.body ? [{}] : []), Object.fromEntries(spec.queryParams.map((name) => [name, "v 1"]))];
+    const standalone = (api as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[id];
+    const grouped = (createAirbyteClient({ baseUrl: "https://api.example.com/v1", auth: { bearerToken: "k" }, fetch }) as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>)[spec.group]?.[id];
+    const core = createAirbyteCore({ baseUrl: "https://api.example.com/v1", auth: bearer("k"), fetch });
+    await standalone?.(core, ...args);
+    await grouped?.(...args);
+    expect(urls).toHaveLength(2);
+    expect(new URL(urls[0] ?? "").search).toBe(`?${spec.queryParams.map((name) => `${name}=v%201`).join("&")}`);
+    expect(urls[0]).toBe(urls[1]);
+    const bad = [...args.slice(0, -1), { nope: 1 }];
+    await expect(standalone?.(core, ...bad)).rejects.toThrow(new RegExp(`^${id}: unknown query parameter "nope"; it takes ${spec.queryParams.join(", ")}\\.`));
+    expect(urls).toHaveLength(2);
   });
 
   it("refuse a first argument that is not a core, and a core refuses a plain-object auth", async () => {

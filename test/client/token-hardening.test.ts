@@ -75,7 +75,7 @@ describe("where the client secret may go", () => {
     await expect(provider({ allowInsecureHttp: true }).token()).resolves.toBe("tok-1");
   });
 
-  it("a token answer over maxResponseBytes is refused like any API answer, not read whole nor retried", async () => {
+  it("a token answer over maxResponseBytes is refused like any API answer, not read whole nor retried; error.url is the bare token URL", async () => {
     t.server.handle((req, res) => {
       if (req.url.endsWith("/applications/token")) return json(res, 200, { access_token: "t".repeat(500), expires_in: 60 });
       json(res, 200, { consentUrl: "https://c.example.com" });
@@ -86,6 +86,8 @@ describe("where the client secret may go", () => {
     expect(error.message).toBe(
       `POST ${t.baseUrl}/applications/token (token request) answered 200 with a body larger than maxResponseBytes (256 bytes, after decompression); reading stopped. Raise maxResponseBytes if such an answer is expected.`,
     );
+    // Like the token request's other unexpected answers: "(token request)" in the message, the URL alone in `url`.
+    expect(error).toMatchObject({ method: "POST", url: `${t.baseUrl}/applications/token`, status: 200 });
     expect(tokenRequests()).toHaveLength(1);
   });
 
@@ -242,12 +244,15 @@ describe("the token request and its answers", () => {
     expect(log[1]).toMatch(/^\[airbyte-api-client\] ← 200 POST https:\/\/auth\.example\.com\/token \(token request\) in \d+ ms$/);
   });
 
-  it("a token endpoint that does not answer in timeoutMs is an attempt timeout; a network failure a connection error", async () => {
+  it("a token endpoint that does not answer in timeoutMs is an attempt timeout; a network failure a connection error (bare URL in url, '(token request)' in the message)", async () => {
     const hang = provider({ tokenUrl: "https://auth.example.com/token", timeoutMs: 20, fetch: (request) => new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason))) });
     const timeout = await failure(hang.token());
-    expect(timeout).toMatchObject({ name: "AirbyteTimeoutError", scope: "attempt", timeoutMs: 20, method: "POST", url: "https://auth.example.com/token (token request)" });
+    expect(timeout).toMatchObject({ name: "AirbyteTimeoutError", scope: "attempt", timeoutMs: 20, method: "POST", url: "https://auth.example.com/token" });
+    expect(timeout.message).toBe("POST https://auth.example.com/token (token request) timed out: no complete answer within 20 ms (timeoutMs).");
     const down = provider({ tokenUrl: "https://auth.example.com/token", fetch: async () => Promise.reject(new TypeError("fetch failed")) });
-    expect(await failure(down.token())).toMatchObject({ name: "AirbyteConnectionError", method: "POST", url: "https://auth.example.com/token (token request)" });
+    const connection = await failure(down.token());
+    expect(connection).toMatchObject({ name: "AirbyteConnectionError", method: "POST", url: "https://auth.example.com/token" });
+    expect(connection.message).toBe("POST https://auth.example.com/token (token request) could not reach the server: fetch failed");
   });
 
   it("invalidate drops only the token it names", async () => {

@@ -12,6 +12,8 @@ import {
   type SourceCreateRequest,
   type SourceResponse,
 } from "../../src/index.js";
+import { operation } from "../../src/operation.js";
+import { serializeQuery } from "../../src/url.js";
 
 const airbyte = createAirbyteClient();
 const workspaceId = "871d9b60-11d1-44cb-8c92-c246d53bf87e";
@@ -109,5 +111,15 @@ describe("standalone functions and response metadata", () => {
     void createAirbyteClient({ timeoutMs: "5s" });
     // @ts-expect-error true does not turn anything on
     void createAirbyteClient({ timeoutMs: true });
+  });
+});
+
+describe("the standalone function builder (generated code)", () => {
+  const entry = { method: "GET", path: "/x", pathParams: [], body: null, success: "json", authenticated: true } as const;
+  it("an operation with a query must be given the query serializer; one without may not need it", () => {
+    void operation("a", { ...entry, queryParams: [] });
+    void operation("b", { ...entry, queryParams: ["limit"] }, serializeQuery);
+    // @ts-expect-error without the serializer its query would be dropped
+    void operation("c", { ...entry, queryParams: ["limit"] });
   });
 });

@@ -43,7 +43,9 @@ describe("feature details", () => {
     expect(operations).toMatch(/readonly listMembers: \{[^}]*?readonly paginated: false;/);
     // A paged list's standalone function is built by pagedOperation, carrying its own entry.
     expect(operations).toMatch(/export const listGroups: OperationFunction<OperationTypes\["listGroups"\]> =\s+\/\* @__PURE__ \*\/ pagedOperation\("listGroups", \{/);
-    expect(operations).toMatch(/export const listMembers: OperationFunction<OperationTypes\["listMembers"\]> =\s+\/\* @__PURE__ \*\/ operation\("listMembers", \{/);
+    // An unpaged operation with a query is given the query serializer; a paged one gets it through pagination.
+    expect(operations).toMatch(/export const listMembers: OperationFunction<OperationTypes\["listMembers"\]> =\s+\/\* @__PURE__ \*\/ operation\(\s*"listMembers",\s*\{[^;]*\},\s*serializeQuery,?\s*\);/);
+    expect(operations).toMatch(/pagedOperation\(\s*"listGroups",\s*\{[^;]*\}\s*\);/);
     expect(operations).toContain('item: GroupsPage["data"][number];');
     expect(files.get("REFERENCE.md")).toContain(
       "| groups | `listGroups` | `GET /groups` | `query?: { limit?: number; offset?: number }, options?` | `PagePromise<GroupsPage>` |",

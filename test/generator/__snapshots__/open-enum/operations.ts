@@ -4,6 +4,7 @@
 import type { operations } from "./openapi.js";
 import type { Job } from "./schemas.js";
 import { decodeTable, operation } from "../src/operation.js";
+import { serializeQuery } from "../src/url.js";
 import type { OperationFunction } from "../src/types.js";
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
@@ -95,4 +96,5 @@ export const listJobs: OperationFunction<OperationTypes["listJobs"]> = /* @__PUR
     success: "json",
     authenticated: true,
   },
+  serializeQuery,
 );

@@ -4,6 +4,7 @@
 import type { operations } from "./openapi.js";
 import type { GroupsPage } from "./schemas.js";
 import { decodeTable, operation, pagedOperation } from "../src/operation.js";
+import { serializeQuery } from "../src/url.js";
 import type { OperationFunction } from "../src/types.js";
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
@@ -206,15 +207,19 @@ export const getHealth: OperationFunction<OperationTypes["getHealth"]> = /* @__P
  * A required query parameter makes the query argument required.
  */
 export const listMembers: OperationFunction<OperationTypes["listMembers"]> =
-  /* @__PURE__ */ operation("listMembers", {
-    method: "GET",
-    path: "/members",
-    pathParams: [],
-    queryParams: ["groupId", "emails"],
-    body: null,
-    success: "text",
-    authenticated: true,
-  });
+  /* @__PURE__ */ operation(
+    "listMembers",
+    {
+      method: "GET",
+      path: "/members",
+      pathParams: [],
+      queryParams: ["groupId", "emails"],
+      body: null,
+      success: "text",
+      authenticated: true,
+    },
+    serializeQuery,
+  );
 
 /**
  * Put a member

@@ -4,6 +4,7 @@
 import type { operations } from "./openapi.js";
 
 import { decodeTable, operation } from "../src/operation.js";
+
 import type { OperationFunction } from "../src/types.js";
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";

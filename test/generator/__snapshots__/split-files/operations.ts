@@ -3,6 +3,7 @@
 
 import type { Widget, WidgetCreate } from "./schemas.js";
 import { decodeTable, operation } from "../src/operation.js";
+
 import type { OperationFunction } from "../src/types.js";
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
