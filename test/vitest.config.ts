@@ -16,6 +16,15 @@ export function testConfig(skip: readonly string[] = []): ViteUserConfig {
   return defineConfig({
     // Paths below are relative to the repository root.
     root: fileURLToPath(new URL("..", import.meta.url)),
+    // Tests that import the package by its name get the sources, as tsconfig.json's `paths` do for
+    // the type check: `npm test` runs right after `npm ci`, before anything has built dist/ (the
+    // packed package itself is tested by `npm run test:consumers`).
+    resolve: {
+      alias: [
+        { find: /^airbyte-api-client$/, replacement: fileURLToPath(new URL("../src/index.ts", import.meta.url)) },
+        { find: /^airbyte-api-client\/connectors$/, replacement: fileURLToPath(new URL("../connectors/index.js", import.meta.url)) },
+      ],
+    },
     test: {
       // `npm run typecheck` runs once, inside the test run, as two test files
       // (test/typecheck/: tsc on tsconfig.json, whose *.test-d.ts files are
