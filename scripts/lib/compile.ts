@@ -107,6 +107,13 @@ function emitThroughProgram(parsed: import("typescript").ParsedCommandLine, file
  * With `isolatedDeclarations` on, each file's declarations come from its own
  * text (ts.transpileDeclaration): no program, no lib or @types/node to parse,
  * about 40% of the CPU here. A file that needs inference is an error naming it.
+ *
+ * Off for this repository (scripts/tsconfig.build.json): TypeScript 5.9's
+ * transpileDeclaration writes a method with a computed well-known symbol
+ * name (`static [Symbol.hasInstance]()`, `[Symbol.asyncIterator]()`) twice,
+ * once as a property, which a consumer with skipLibCheck off rejects
+ * (TS2300, duplicate identifier). And a class member keyed by our own symbol
+ * (the errors' `static [ERROR_KIND]`) cannot be declared at all (TS9038).
  */
 async function emitIsolated(parsed: import("typescript").ParsedCommandLine, files: readonly string[], put: Put, outDir: string, rootDir: string): Promise<void> {
   const compilerOptions = { ...parsed.options, declarationMap: false };
