@@ -5,6 +5,7 @@
  * only then), stored in the cache for the next run.
  */
 import { inputKey, readCached, writeCached } from "./cache.mjs";
+import { setFlagsFromString } from "node:v8";
 import { importTs } from "./load-ts.mjs";
 
 /**
@@ -22,6 +23,7 @@ export async function generateFiles({ spec, out, force = false }) {
   const key = await inputKey({ spec, out });
   const hit = force ? undefined : await readCached(key);
   if (hit) return { files: new Map(Object.entries(hit.files)), warnings: hit.warnings, cached: true };
+  setFlagsFromString("--heap-growing-percent=100");
   const pipeline = /** @type {typeof import("./pipeline.js")} */ (await importTs("scripts/lib/pipeline.ts"));
   const { files, warnings } = await pipeline.runPipeline({ spec, outDir: out });
   await writeCached(key, { files: Object.fromEntries(files), warnings });
