@@ -4,9 +4,9 @@
  * the cache when its inputs are unchanged, else from the pipeline (loaded
  * only then), stored in the cache for the next run.
  */
-import { inputKey, readCached, writeCached } from "./cache.mjs";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { inputKey, readCached, writeCached } from "./cache.mjs";
 import { importTs } from "./load-ts.mjs";
 
 /**
