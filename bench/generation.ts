@@ -11,7 +11,8 @@
  *
  * Only these figures, printed (nothing written into bench/results.*), for
  * working on generation:
- *   npm run bench:generate [-- --rounds 3 --scales 1,10 --only cold,noop,scales]
+ *   npm run bench:generate [-- --rounds 3 --scales 1,10 --only cold,noop,scales] [--rounds-50x 1]
+ * (--rounds-50x: rounds at 50x and above, 1 by default since each takes minutes)
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -152,6 +153,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const rows: Row[] = [];
   if (only.includes("noop")) rows.push(...(await benchNoop({ rounds })));
   if (only.includes("cold")) rows.push(...(await benchCold({ rounds })));
-  if (only.includes("scales")) rows.push(...(await benchScales({ scales, rounds: (scale) => (scale >= 50 ? 1 : rounds) })));
+  const bigRounds = Number(arg("--rounds-50x") ?? 1);
+  if (only.includes("scales")) rows.push(...(await benchScales({ scales, rounds: (scale) => (scale >= 50 ? bigRounds : rounds) })));
   process.stdout.write(renderMarkdown(results(startedAt, finishMachine(machine), rows)));
 }

@@ -26,6 +26,11 @@ export interface PipelineOptions {
    * generated/ elsewhere produces the same bytes.
    */
   outDir?: string;
+  /**
+   * A full garbage collection, called between steps when what the last step
+   * built is garbage (see boundHeap in generation.mjs). Absent: V8 decides.
+   */
+  collectGarbage?: () => void;
 }
 
 export interface GeneratedFiles {
@@ -58,31 +63,61 @@ async function lintAndBundle(spec: string, config: string, lap: (step: string) =
   return { bundled: (await bundleLoaded(loaded)) as BundledSpec, warnings };
 }
 
+/** What is emitted from the bundled document, before formatting. */
+interface Emitted {
+  /** Unformatted TypeScript files, in the order they are written. */
+  sources: Array<[string, string]>;
+  /** Files written as they are (not formatted). */
+  plain: Array<[string, string]>;
+}
+
+/**
+ * Everything that needs the bundled document, in one function so that the
+ * document, the operation model and openapi-typescript's syntax tree are
+ * garbage before formatting starts: formatting allocates fast, and V8 grows
+ * the heap by a factor of what is live, so what stays live through it sets
+ * the peak memory.
+ */
+async function emitAll(bundled: BundledSpec, specLabel: string): Promise<Emitted> {
+  const ops = readOperations(bundled);
+  const schemas = readSchemas(bundled);
+  // emitTypes marks discriminator properties in the document: hash after it.
+  const types = await emitTypes(bundled as unknown as OpenAPI3);
+  const bundleHash = createHash("sha256").update(JSON.stringify(bundled)).digest("hex").slice(0, 16);
+  return {
+    sources: [
+      ["openapi.ts", types],
+      ["schemas.ts", emitSchemas(schemas)],
+      ["operations.ts", emitOperations(ops, schemas.map((s) => s.name))],
+    ],
+    plain: [
+      ["README.md", readme(specLabel, bundled, ops.length, schemas.length, bundleHash)],
+      // Not run through prettier: aligned columns would rewrite every row whenever one grows.
+      ["REFERENCE.md", emitReference(ops, bundled.info?.title ?? "API")],
+    ],
+  };
+}
+
 export async function runPipeline(options: PipelineOptions): Promise<GeneratedFiles> {
   const lap = stopwatch();
   const config = options.redoclyConfig ?? redoclyConfig;
-  const { bundled, warnings } = await lintAndBundle(options.spec, config, lap);
-  lap("bundle");
-  const ops = readOperations(bundled);
-  const schemas = readSchemas(bundled);
-
   const specLabel = relative(dirname(options.outDir ?? defaultGenerated), options.spec).split("\\").join("/");
-  const banner = BANNER(specLabel);
-  const sources: Array<[string, string]> = [
-    ["openapi.ts", await emitTypes(bundled as unknown as OpenAPI3)],
-    ["schemas.ts", emitSchemas(schemas)],
-    ["operations.ts", emitOperations(ops, schemas.map((s) => s.name))],
-  ];
+  const { sources, plain, warnings } = await lintAndBundle(options.spec, config, lap).then(async ({ bundled, warnings }) => {
+    lap("bundle");
+    return { ...(await emitAll(bundled, specLabel)), warnings };
+  });
+  // The bundled document and openapi-typescript's syntax tree are garbage now.
+  options.collectGarbage?.();
   lap("emit");
+  const banner = BANNER(specLabel);
   const files = new Map<string, string>();
-  for (const [name, code] of sources) {
+  // Each unformatted source is dropped as soon as it is formatted.
+  for (let next = sources.shift(); next; next = sources.shift()) {
+    const [name, code] = next;
     files.set(name, await formatGenerated(banner + code, name, name === "openapi.ts"));
   }
   lap("format");
-  const bundleHash = createHash("sha256").update(JSON.stringify(bundled)).digest("hex").slice(0, 16);
-  files.set("README.md", readme(specLabel, bundled, ops.length, schemas.length, bundleHash));
-  // Not run through prettier: aligned columns would rewrite every row whenever one grows.
-  files.set("REFERENCE.md", emitReference(ops, bundled.info?.title ?? "API"));
+  for (const [name, text] of plain) files.set(name, text);
   return { files, warnings };
 }
 
