@@ -8,10 +8,10 @@
  * sync. Exit 1: drift, or the spec does not generate; the files that differ
  * are named with a short diff and the command that fixes them.
  */
-import { compareWithFolder } from "./lib/compare.mjs";
-import { parseArgs } from "./lib/cli-args.mjs";
-import { describeFailure, generateFiles } from "./lib/generation.mjs";
-import { displayPath } from "./lib/paths.mjs";
+import { compareWithFolder } from "./lib/generate/compare.mjs";
+import { parseArgs } from "./lib/shared/cli-args.mjs";
+import { describeFailure, generateFiles } from "./lib/generate/generation.mjs";
+import { displayPath } from "./lib/shared/paths.mjs";
 
 const args = parseArgs(process.argv.slice(2), "npm run check:drift -- [--spec <openapi.yaml>] [--out <dir>] [--force]");
 const out = displayPath(args.out);

@@ -10,7 +10,7 @@ import {
   createAirbyteClient,
   type FetchLike,
 } from "../../../src/index.js";
-import { openEnumNotes, type IssueKind, type SpecValidator } from "../spec-validator.js";
+import { openEnumNotes, type IssueKind, type SpecValidator } from "../spec/validator.js";
 import type { ContractArgs } from "./args.js";
 import { IdPool, safeOperations, UNSAFE_GETS, type PlannedOperation } from "./plan.js";
 

@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { BundledSpec } from "../openapi-model.js";
+import type { BundledSpec } from "../generate/model.js";
 import { API_ROOT, createMockApi, type MockResponse } from "./backend.js";
 import { problem } from "./problem.js";
 

@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { listFiles } from "./write-atomic.mjs";
+import { listFiles } from "../shared/write-atomic.mjs";
 
 /**
  * @typedef {object} FolderDifference

@@ -11,11 +11,11 @@ import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import module from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { generatorKey } from "./cache.mjs";
+import { generatorKey } from "../generate/cache.mjs";
 import { cacheDir, repoRoot } from "./paths.mjs";
 
 /**
- * @param {string} entry path relative to the repository root, e.g. "scripts/lib/pipeline.ts"
+ * @param {string} entry path relative to the repository root, e.g. "scripts/lib/generate/pipeline.ts"
  * @returns {Promise<unknown>} the module's namespace
  */
 export async function importTs(entry) {

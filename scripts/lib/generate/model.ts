@@ -4,7 +4,7 @@
  * the client needs to call an operation comes from here, so an operation added
  * to the spec is callable after `npm run generate` with no hand edit in src/.
  */
-import { SpecError } from "./spec-error.js";
+import { SpecError } from "../spec/error.js";
 
 export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 type LowerMethod = (typeof HTTP_METHODS)[number];

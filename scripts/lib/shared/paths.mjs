@@ -6,8 +6,8 @@
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The repository root (two levels above scripts/lib/). */
-export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+/** The repository root (three levels above scripts/lib/shared/). */
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 
 export const defaultSpec = join(repoRoot, "spec", "openapi.yaml");
 export const defaultGenerated = join(repoRoot, "generated");

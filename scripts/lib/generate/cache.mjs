@@ -13,8 +13,8 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
-import { listFiles } from "./write-atomic.mjs";
-import { cacheDir, repoRoot } from "./paths.mjs";
+import { listFiles } from "../shared/write-atomic.mjs";
+import { cacheDir, repoRoot } from "../shared/paths.mjs";
 
 /** Inputs of the generator besides the spec, relative to the repository root. */
 const GENERATOR_INPUTS = ["scripts/lib", "scripts/lint", "redocly.yaml", ".prettierrc.json", "package-lock.json"];

@@ -8,10 +8,10 @@
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import type { Config, Document, NormalizedProblem } from "@redocly/openapi-core";
-import { redocly } from "./cjs.js";
-import { displayPath, redoclyConfig } from "./paths.js";
-import { ConfinedResolver, type YamlSyntaxProblem } from "./spec-resolver.js";
-import { SpecError, type SpecProblem } from "./spec-error.js";
+import { redocly } from "../shared/cjs.js";
+import { displayPath, redoclyConfig } from "../shared/paths.js";
+import { ConfinedResolver, type YamlSyntaxProblem } from "./resolver.js";
+import { SpecError, type SpecProblem } from "./error.js";
 
 /**
  * Redocly keeps the Ajv instance of the last lint in a module variable, and

@@ -22,8 +22,14 @@ export const GENERATED_MARKER = "# generated/ — written by `npm run generate` 
  * The file operations a folder update uses; tests inject failures here.
  */
 
+/** The first line of a folder's README.md that says which command owns the folder. */
+const OWNER_BANNER = /^# [^\n]*— written by `npm run [a-z:-]+` only/;
+
 /**
  * Every file under `dir`, as sorted relative paths with `/` (none when `dir` does not exist).
+ * A nested folder whose README.md carries an owner banner belongs to another
+ * command (generated/connectors/ inside generated/) and is left out: each
+ * generator lists, writes and compares only its own files.
  * @param {string} dir
  * @returns {Promise<string[]>}
  */
@@ -38,6 +44,10 @@ export async function listFiles(dir) {
     } catch {
       return;
     }
+    if (d !== dir && entries.some((e) => e.name === "README.md" && e.isFile())) {
+      const first = (await readFile(join(d, "README.md"), "utf8").catch(() => "")).split("\n", 1)[0] ?? "";
+      if (OWNER_BANNER.test(first)) return;
+    }
     for (const e of entries) {
       const full = join(d, e.name);
       if (e.isDirectory()) await walk(full);
@@ -45,7 +55,8 @@ export async function listFiles(dir) {
     }
   }
   await walk(dir);
-  return out.sort();
+  // Code-point order: the same on every machine, whatever its locale.
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
