@@ -1,3 +1,4 @@
+// Plain JavaScript (type-checked by // @ts-check): a build with nothing changed returns after hashing, without loading TypeScript.
 // @ts-check
 /**
  * The build of dist/ (see scripts/build.mjs), in this process: the compiler
@@ -8,7 +9,7 @@
 import { spawn } from "node:child_process";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { hashRepoInputs } from "../generate/cache.mjs";
+import { hashRepoInputs } from "../shared/fingerprint.mjs";
 import { importTs } from "../shared/load-ts.mjs";
 import { repoRoot } from "../shared/paths.mjs";
 import { listFiles } from "../shared/write-atomic.mjs";
