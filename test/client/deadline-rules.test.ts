@@ -1,5 +1,5 @@
 /**
- * Deadline rules that mutation testing (reports/mutation.md, run 8) showed no
+ * Deadline rules that mutation testing (docs/reports/mutation.md, run 8) showed no
  * test pinned: the total timeout is final even when the attempt timer fires in
  * the same instant; a timeout aborts the request with a TimeoutError reason;
  * and `timeoutMs: false` really means no deadline on the token request too.
