@@ -1,52 +1,142 @@
 /**
- * One side of a spec diff as a single document. A split spec is bundled by
- * the same Redocly step `npm run generate` uses, so `$ref`s across files are
- * resolved exactly as the client sees them; a single-file spec (no external
- * `$ref`) is only parsed, which keeps fixture diffs fast.
+ * One side of a spec diff, read the way spec:diff can trust it: the root file
+ * and every file its `$ref`s reach, each parsed once (YAML alias guard on)
+ * with its line table, so a change can be named by file and line. What
+ * spec:diff cannot read is refused with one line naming the file (a
+ * LoadError, exit 2): a file that does not parse, Swagger 2.0 or anything
+ * that is not OpenAPI 3.x, a `$ref` to a file or place that does not exist,
+ * a remote `$ref`.
  */
 import { readFile } from "node:fs/promises";
-import { parse } from "yaml";
-import type { Json, Node } from "../conformance/model.js";
+import { relative, resolve } from "node:path";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node as YamlNode, parseDocument, type Document } from "yaml";
+import type { Json } from "../conformance/model.js";
 import { isNode } from "../conformance/resolve.js";
-import { bundleSpec } from "../redocly.js";
-import { SpecError } from "../spec-error.js";
+import { Doc, refTarget } from "./doc.js";
 import { BaseError } from "./git.js";
 
-function hasExternalRef(value: Json): boolean {
-  if (Array.isArray(value)) return value.some(hasExternalRef);
-  if (!isNode(value)) return false;
-  for (const [key, child] of Object.entries(value)) {
-    if (key === "$ref" && typeof child === "string" && !child.startsWith("#")) return true;
-    if (hasExternalRef(child)) return true;
-  }
-  return false;
+/** Anchors a document may dereference before it counts as an alias bomb. */
+const MAX_ALIASES = 100;
+
+interface SourceFile {
+  yaml: Document;
+  lines: LineCounter;
 }
 
-/** Reads, parses (YAML alias guard on) and if needed bundles a spec; `label` names it in errors. */
-export async function loadSpecDocument(file: string, label: string): Promise<Node> {
+export interface LoadedSpec {
+  doc: Doc;
+  /** File (relative to `relativeTo`) and line of a place (`file#pointer`), or null. */
+  locate(place: string): { file: string; line: number } | null;
+}
+
+const posix = (path: string) => path.split("\\").join("/");
+
+async function parseFile(file: string, name: string, label: string): Promise<{ data: Json; source: SourceFile }> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
   } catch {
-    throw new BaseError(`The ${label} has no spec at ${file}: pass --base <ref | spec file> pointing at an OpenAPI root file.`);
+    throw new BaseError(`The ${label} has no spec file at ${name}: pass --base <ref | spec file> pointing at an OpenAPI root file.`);
   }
-  let doc: unknown;
+  const lines = new LineCounter();
+  const yaml = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
+  const problem = yaml.errors[0];
+  const first = (message: string) => message.split("\n")[0]?.replace(/\s+at line \d+, column \d+:?$/, "") ?? message;
+  if (problem) throw new BaseError(`The ${label} spec does not parse (${name}:${problem.linePos?.[0]?.line ?? 1}): ${first(problem.message)}. Fix its YAML, or diff against another --base.`);
+  let data: unknown;
   try {
-    doc = parse(text);
+    data = yaml.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    throw new BaseError(`The ${label} spec does not parse (${file}): ${(error as Error).message.split("\n")[0]}. Fix its YAML, or diff against another --base.`);
+    throw new BaseError(`The ${label} spec does not parse (${name}): ${first((error as Error).message)}. Fix its YAML, or diff against another --base.`);
   }
-  if (!isNode(doc) || !isNode(doc.paths)) throw new BaseError(`The ${label} spec (${file}) is not an OpenAPI document: it has no \`paths\`.`);
-  if (!hasExternalRef(doc)) return doc;
-  try {
-    const bundled = await bundleSpec(file);
-    if (!isNode(bundled)) throw new BaseError(`The ${label} spec (${file}) did not bundle into an OpenAPI document.`);
-    return bundled;
-  } catch (error) {
-    if (error instanceof SpecError) {
-      const first = error.problems[0];
-      throw new BaseError(`The ${label} spec does not bundle: ${first ? `${first.file}${first.line ? `:${first.line}` : ""} ${first.message}` : error.message.split("\n")[0]}`);
+  return { data: data as Json, source: { yaml, lines } };
+}
+
+function* refsIn(value: Json, pointer = ""): Generator<[string, string]> {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) yield* refsIn(v, `${pointer}/${i}`);
+  } else if (isNode(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === "$ref" && typeof v === "string") yield [v, pointer];
+      else yield* refsIn(v, `${pointer}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`);
     }
-    throw error;
   }
 }
+
+/** The YAML node at a JSON pointer, or the deepest one on the way. */
+function nodeAt(source: SourceFile, pointer: string): YamlNode | undefined {
+  let node = source.yaml.contents as YamlNode | null;
+  let found = node ?? undefined;
+  for (const raw of pointer.split("/").slice(1)) {
+    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (isAlias(node)) node = node.resolve(source.yaml) ?? null;
+    if (isMap(node)) node = (node.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === key)?.value as YamlNode | undefined) ?? null;
+    else if (isSeq(node)) node = (node.items[Number(key)] as YamlNode | undefined) ?? null;
+    else node = null;
+    if (!node) break;
+    found = node;
+  }
+  return found;
+}
+
+/**
+ * Reads a spec root file and all it refers to; `label` names the side in
+ * errors ("base (main)", "working tree"); file names in errors and locations
+ * are relative to `relativeTo` (the repository).
+ */
+export async function loadSpec(file: string, label: string, relativeTo: string): Promise<LoadedSpec> {
+  const rootFile = posix(resolve(file));
+  const name = (f: string) => posix(relative(relativeTo, f)) || f;
+  const files = new Map<string, Json>();
+  const sources = new Map<string, SourceFile>();
+  const queue = [rootFile];
+  const pending: Array<{ from: string; pointer: string; ref: string; target: string }> = [];
+  while (queue.length) {
+    const current = queue.shift() ?? "";
+    if (files.has(current)) continue;
+    const { data, source } = await parseFile(current, name(current), label);
+    files.set(current, data);
+    sources.set(current, source);
+    if (current === rootFile) checkOpenApi(data, name(current), label);
+    for (const [ref, pointer] of refsIn(data)) {
+      const target = refTarget(ref, current);
+      const at = `${name(current)}:${nodeAt(source, pointer)?.range ? source.lines.linePos(nodeAt(source, pointer)?.range?.[0] ?? 0).line : 1}`;
+      if (target === undefined) throw new BaseError(`The ${label} spec has a remote $ref ${ref} (${at}): spec:diff reads local files only; bundle the spec first.`);
+      const targetFile = target.slice(0, target.indexOf("#"));
+      if (!files.has(targetFile) && !queue.includes(targetFile)) {
+        const exists = await readFile(targetFile).then(() => true, () => false);
+        if (!exists) throw new BaseError(`The ${label} spec has a broken $ref ${ref} (${at}): no file ${name(targetFile)}. Fix the ref, or diff against another --base.`);
+        queue.push(targetFile);
+      }
+      pending.push({ from: at, pointer, ref, target });
+    }
+  }
+  const doc = new Doc(files, rootFile);
+  for (const p of pending) {
+    if (doc.at(p.target) === undefined) throw new BaseError(`The ${label} spec has a broken $ref ${p.ref} (${p.from}): it points at nothing. Fix the ref, or diff against another --base.`);
+  }
+  return {
+    doc,
+    locate(place) {
+      const hash = place.indexOf("#");
+      const f = place.slice(0, hash);
+      const source = sources.get(f);
+      const node = source ? nodeAt(source, place.slice(hash + 1)) : undefined;
+      if (!source || !node?.range) return null;
+      return { file: name(f), line: source.lines.linePos(node.range[0]).line };
+    },
+  };
+}
+
+function checkOpenApi(data: Json, name: string, label: string): void {
+  if (!isNode(data)) throw new BaseError(`The ${label} spec (${name}) is not an OpenAPI document: its root is not a mapping.`);
+  if (data.swagger !== undefined) {
+    throw new BaseError(`The ${label} spec (${name}) is Swagger ${show(data.swagger)}: spec:diff reads OpenAPI 3.x only; convert it first (e.g. npx swagger2openapi).`);
+  }
+  if (typeof data.openapi !== "string" || !/^3\.\d+(\.\d+)?$/.test(data.openapi)) {
+    throw new BaseError(`The ${label} spec (${name}) is not OpenAPI 3.x: its openapi field is ${data.openapi === undefined ? "missing" : show(data.openapi)}.`);
+  }
+  if (!isNode(data.paths)) throw new BaseError(`The ${label} spec (${name}) is not an OpenAPI document: it has no paths.`);
+}
+
+const show = (value: Json | undefined) => JSON.stringify(value);
