@@ -18,7 +18,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { BaseError, extractTree, git, mergeBaseWithMain, resolveCommit } from "./lib/diff/git.js";
 import type { TypeBreak } from "./lib/diff/type-compat.js";
-import { defaultSpec, displayPath, repoRoot } from "./lib/paths.js";
+import { defaultSpec, displayPath, repoRoot } from "./lib/shared/paths.js";
 
 const usage = "npm run spec:diff -- [--base <git ref | spec file>] [--head <spec file>] [--json] [--output <file>] [--allow-breaking] [--fail-on warning] [--types]";
 

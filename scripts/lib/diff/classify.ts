@@ -1,3 +1,4 @@
+// scripts/lib/diff/: spec:diff: the rules that judge each change between two specs for users of the client. May import from scripts/lib: shared, spec, conformance, release.
 /**
  * spec:diff's verdicts: every change the comparison finds between the base
  * spec and the head, with its rule's level, reason and message (rules.ts),

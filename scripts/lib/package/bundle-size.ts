@@ -1,0 +1,71 @@
+/**
+ * The bundles `npm run size` checks (issue 9) and `npm run bench` reports:
+ * each consumer bundled by esbuild (minified, ESM, platform neutral) and
+ * gzipped, next to bare openapi-fetch making the same call. Bundles import
+ * src/index.ts, the module graph dist/ is compiled from one to one, so no
+ * build is needed first.
+ */
+import { gzipSync } from "node:zlib";
+import { build, type Metafile } from "esbuild";
+import { repoRoot } from "../shared/paths.js";
+
+export interface Case {
+  name: string;
+  /** The goal (bytes, gzip). */
+  budget: number;
+  /** Fails `npm test` above this (bytes, gzip): today's size plus 2%. */
+  ceiling: number;
+  ours: string;
+  bare: string;
+  /** Text the bundle must contain, and text that must have been shaken out. */
+  keeps: string[];
+  drops: string[];
+}
+
+const oauthBody = `{ redirectUrl: "https://app.example.com/cb", sourceType: "github", workspaceId: "w" }`;
+export const cases: Case[] = [
+  {
+    name: "one operation (bearer auth, initiateOAuth)",
+    budget: 5_000,
+    ceiling: 9_224,
+    ours: `import { bearer, createAirbyteCore, initiateOAuth } from "./src/index.ts";
+const core = createAirbyteCore({ auth: bearer("token") });
+console.log(await initiateOAuth(core, ${oauthBody}));`,
+    keeps: ["/sources/initiateOAuth"],
+    // Another operation's entry, the token provider (client credentials), openapi-fetch, pagination and our query serializer.
+    drops: ["/sources/{sourceId}", "/applications/token", "querySerializer", "PagePromise", "unknown query parameter"],
+    bare: `import createClient from "openapi-fetch";
+const client = createClient({ baseUrl: "https://api.airbyte.com/v1", headers: { Authorization: "Bearer token" } });
+console.log(await client.POST("/sources/initiateOAuth", { body: ${oauthBody} }));`,
+  },
+  {
+    name: "the whole client",
+    budget: 9_000,
+    ceiling: 13_802,
+    ours: `import { createAirbyteClient } from "./src/index.ts";
+const airbyte = createAirbyteClient({ auth: { bearerToken: "token" } });
+console.log(await airbyte.sources.initiateOAuth(${oauthBody}));`,
+    keeps: ["/sources/initiateOAuth", "/sources/{sourceId}", "unknown query parameter"],
+    // openapi-fetch comes only with createRawClient.
+    drops: ["querySerializer"],
+    bare: `import createClient from "openapi-fetch";
+const client = createClient({ baseUrl: "https://api.airbyte.com/v1", headers: { Authorization: "Bearer token" } });
+console.log(await client.POST("/sources/initiateOAuth", { body: ${oauthBody} }));`,
+  },
+];
+
+export async function bundle(contents: string): Promise<{ gzip: number; min: number; text: string; metafile: Metafile }> {
+  const out = await build({
+    stdin: { contents, resolveDir: repoRoot, loader: "ts" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "neutral",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+  const code = out.outputFiles[0]?.contents ?? new Uint8Array();
+  return { gzip: gzipSync(code, { level: 9 }).length, min: code.length, text: new TextDecoder().decode(code), metafile: out.metafile };
+}
+
