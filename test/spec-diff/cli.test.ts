@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, type RunResult } from "../helpers/run.js";
 
 const tsx = join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs");
-const baseSpec = await readFile(join(repoRoot, "test/fixtures/spec-diff/base.yaml"), "utf8");
+const baseSpec = await readFile(join(repoRoot, "test/spec-diff/fixtures/base.yaml"), "utf8");
 let root: string;
 let repo: string;
 
@@ -45,7 +45,7 @@ beforeAll(async () => {
   await cp(join(repoRoot, "scripts"), join(repo, "scripts"), { recursive: true });
   await cp(join(repoRoot, "package.json"), join(repo, "package.json"));
   await cp(join(repoRoot, "redocly.yaml"), join(repo, "redocly.yaml"));
-  await cp(join(repoRoot, "test/fixtures/spec-diff/base.yaml"), join(repo, "spec/openapi.yaml"));
+  await cp(join(repoRoot, "test/spec-diff/fixtures/base.yaml"), join(repo, "spec/openapi.yaml"));
   await writeFile(join(repo, ".gitignore"), "node_modules\n");
   await symlink(join(repoRoot, "node_modules"), join(repo, "node_modules"), "dir");
   git(repo, "init", "-q", "-b", "main");

@@ -90,8 +90,8 @@ export function compareSchema(ctx: SchemaContext, b: Place, h: Place, path: stri
   if (side === "request" && (bs.readOnly === true) !== (hs.readOnly === true)) emit(hs.readOnly === true ? "request-property-became-read-only" : "request-property-no-longer-read-only");
   if (side === "response" && (bs.writeOnly === true) !== (hs.writeOnly === true)) emit(hs.writeOnly === true ? "response-property-became-write-only" : "response-property-no-longer-write-only");
 
-  compareComposition(ctx, bs, hs, bf.ptr, hf.ptr, path, emit);
-  compareTypes(side, bs, hs, emit);
+  // A schema that became a union (or stopped being one) has no type to compare with the other side.
+  if (compareComposition(ctx, bs, hs, bf.ptr, hf.ptr, path, emit)) compareTypes(side, bs, hs, emit);
   compareFormat(side, bs, hs, emit);
   compareEnums(side, bs, hs, emit);
   compareConstraints(side, bs, hs, emit, hf.ptr);
@@ -111,14 +111,30 @@ export function compareSchema(ctx: SchemaContext, b: Place, h: Place, path: stri
 
 type LocalEmit = (rule: string, detail?: string, pointer?: string) => void;
 
-/** Variants are matched by their `$ref` (or position for inline ones); a widening of a request is safe, of a response it breaks exhaustive handling. */
-function compareComposition(ctx: SchemaContext, bs: Node, hs: Node, bptr: string, hptr: string, path: string, emit: LocalEmit): void {
+/** A schema's own content, without its documentation, for telling whether two are the same. */
+function shape(doc: Doc, node: Json | undefined): string {
+  const found = doc.deref(node, "#").node;
+  if (!found) return "";
+  const { description: _d, title: _t, example: _e, examples: _x, ...rest } = found;
+  return JSON.stringify(rest);
+}
+
+/**
+ * Variants are matched by their `$ref` (or position for inline ones); a
+ * widening of a request is safe, of a response it breaks exhaustive
+ * handling. A schema that became a union of itself and more is a widening
+ * too. False when one side is a union and the other is not.
+ */
+function compareComposition(ctx: SchemaContext, bs: Node, hs: Node, bptr: string, hptr: string, path: string, emit: LocalEmit): boolean {
   const bk = COMPOSITION.find((k) => Array.isArray(bs[k]));
   const hk = COMPOSITION.find((k) => Array.isArray(hs[k]));
-  if (!bk && !hk) return;
+  if (!bk && !hk) return true;
   if (!bk || !hk) {
-    emit("schema-composition-changed", `${bk ?? "one schema"} -> ${hk ?? "one schema"}`);
-    return;
+    const [single, singleDoc, union, unionDoc] = bk ? [hs, ctx.head, asArray(bs[bk]), ctx.base] : [bs, ctx.base, asArray(hs[hk ?? "oneOf"]), ctx.head];
+    const kept = union.some((v) => shape(unionDoc, v) === shape(singleDoc, single));
+    const detail = `${bk ?? "one schema"} -> ${hk ?? "one schema"}`;
+    emit(kept ? `${ctx.side}-variant-${bk ? "removed" : "added"}` : "schema-composition-changed", detail);
+    return false;
   }
   if (bk !== hk) emit("composition-keyword-changed", `${bk} -> ${hk}`, `${hptr}/${hk}`);
   const key = (v: Json, i: number) => (isNode(v) && typeof v.$ref === "string" ? v.$ref.split("/").pop() ?? v.$ref : `#${i}`);
@@ -140,6 +156,7 @@ function compareComposition(ctx: SchemaContext, bs: Node, hs: Node, bptr: string
     for (const v of bm) if (!hm.includes(v)) emit(`${ctx.side}-discriminator-value-removed`, v, `${hptr}/discriminator`);
     for (const v of hm) if (!bm.includes(v)) emit(`${ctx.side}-discriminator-value-added`, v, `${hptr}/discriminator/mapping/${escapePointer(v)}`);
   } else if (bd || hd) emit("discriminator-property-changed", `${show(bd?.propertyName)} -> ${show(hd?.propertyName)}`);
+  return true;
 }
 
 /** integer is a subset of number (both TypeScript `number`); no type at all accepts anything. */
