@@ -1,6 +1,7 @@
 /**
  * npm run spec:diff -- [--base <git ref | spec file>] [--head <spec file>] [--json]
  *                      [--output <file>] [--allow-breaking] [--fail-on warning] [--types]
+ * npm run spec:diff -- --rules     (the rule table as Markdown: docs/spec-diff-rules.md)
  *
  * What a spec change does to users of the generated client: compares the spec
  * at the base (default: the merge base with main) with the working tree's,
@@ -87,6 +88,10 @@ async function baseVersionOf(commit: string | undefined): Promise<string> {
   }
 }
 
+if (process.argv.includes("--rules")) {
+  process.stdout.write((await import("./lib/diff/rules-doc.js")).rulesMarkdown());
+  process.exit(0);
+}
 const args = parseArgs(process.argv.slice(2));
 let cleanup: () => Promise<void> = async () => undefined;
 try {
