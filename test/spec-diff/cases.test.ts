@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import type { Node } from "../../scripts/lib/conformance/model.js";
 import { RULES } from "../../scripts/lib/diff/rules.js";
 import { fixtureDir, type PatchOp, patch, verdicts, withField } from "./fixture.js";
 
@@ -26,7 +27,7 @@ interface Case {
 const read = (file: string) => parse(readFileSync(join(fixtureDir, file), "utf8")) as Case[];
 const specCases = read("cases.yaml");
 const fieldCases = read("field-cases.yaml");
-const pairOf = (c: Case) => (c.side ? [withField(c.side, c.before), withField(c.side, c.after)] : [patch(c.base), patch(c.head)]);
+const pairOf = (c: Case): [Node, Node] => (c.side ? [withField(c.side, c.before), withField(c.side, c.after)] : [patch(c.base), patch(c.head)]);
 
 describe.each([
   ["spec", specCases],

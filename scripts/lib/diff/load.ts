@@ -31,13 +31,25 @@ export interface LoadedSpec {
 
 const posix = (path: string) => path.split("\\").join("/");
 
-async function parseFile(file: string, name: string, label: string): Promise<{ data: Json; source: SourceFile }> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch {
-    throw new BaseError(`The ${label} has no spec file at ${name}: pass --base <ref | spec file> pointing at an OpenAPI root file.`);
-  }
+/**
+ * Parsed files by their text: the base and the head of a diff share most of
+ * their files byte for byte, and YAML parsing is most of a run's time. The
+ * parsed values are only read, never changed, so sharing them is safe.
+ */
+const parsed = new Map<string, { data: Json; source: SourceFile }>();
+
+/** A file's parse, shared with the other side when the text is the same; undefined when the file cannot be read. */
+async function parseFile(file: string, name: string, label: string): Promise<{ data: Json; source: SourceFile } | undefined> {
+  const text = await readFile(file, "utf8").catch(() => undefined);
+  if (text === undefined) return undefined;
+  const known = parsed.get(text);
+  if (known) return known;
+  const result = parseText(text, name, label);
+  parsed.set(text, result);
+  return result;
+}
+
+function parseText(text: string, name: string, label: string): { data: Json; source: SourceFile } {
   const lines = new LineCounter();
   const yaml = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
   const problem = yaml.errors[0];
@@ -89,31 +101,38 @@ export async function loadSpec(file: string, label: string, relativeTo: string):
   const name = (f: string) => posix(relative(relativeTo, f)) || f;
   const files = new Map<string, Json>();
   const sources = new Map<string, SourceFile>();
+  // Where each file was first referred to from, for the message when it is missing.
+  const referrers = new Map<string, { ref: string; at: () => string }>();
   const queue = [rootFile];
-  const pending: Array<{ from: string; pointer: string; ref: string; target: string }> = [];
+  const pending: Array<{ ref: string; at: () => string; target: string }> = [];
   while (queue.length) {
     const current = queue.shift() ?? "";
     if (files.has(current)) continue;
-    const { data, source } = await parseFile(current, name(current), label);
+    const file = await parseFile(current, name(current), label);
+    if (!file) {
+      const by = referrers.get(current);
+      if (!by) throw new BaseError(`The ${label} has no spec file at ${name(current)}: pass --base <ref | spec file> pointing at an OpenAPI root file.`);
+      throw new BaseError(`The ${label} spec has a broken $ref ${by.ref} (${by.at()}): no file ${name(current)}. Fix the ref, or diff against another --base.`);
+    }
+    const { data, source } = file;
     files.set(current, data);
     sources.set(current, source);
     if (current === rootFile) checkOpenApi(data, name(current), label);
     for (const [ref, pointer] of refsIn(data)) {
       const target = refTarget(ref, current);
-      const at = `${name(current)}:${nodeAt(source, pointer)?.range ? source.lines.linePos(nodeAt(source, pointer)?.range?.[0] ?? 0).line : 1}`;
-      if (target === undefined) throw new BaseError(`The ${label} spec has a remote $ref ${ref} (${at}): spec:diff reads local files only; bundle the spec first.`);
+      const at = () => `${name(current)}:${source.lines.linePos(nodeAt(source, pointer)?.range?.[0] ?? 0).line}`;
+      if (target === undefined) throw new BaseError(`The ${label} spec has a remote $ref ${ref} (${at()}): spec:diff reads local files only; bundle the spec first.`);
       const targetFile = target.slice(0, target.indexOf("#"));
-      if (!files.has(targetFile) && !queue.includes(targetFile)) {
-        const exists = await readFile(targetFile).then(() => true, () => false);
-        if (!exists) throw new BaseError(`The ${label} spec has a broken $ref ${ref} (${at}): no file ${name(targetFile)}. Fix the ref, or diff against another --base.`);
+      if (!files.has(targetFile) && !referrers.has(targetFile)) {
+        referrers.set(targetFile, { ref, at });
         queue.push(targetFile);
       }
-      pending.push({ from: at, pointer, ref, target });
+      pending.push({ ref, at, target });
     }
   }
   const doc = new Doc(files, rootFile);
   for (const p of pending) {
-    if (doc.at(p.target) === undefined) throw new BaseError(`The ${label} spec has a broken $ref ${p.ref} (${p.from}): it points at nothing. Fix the ref, or diff against another --base.`);
+    if (doc.at(p.target) === undefined) throw new BaseError(`The ${label} spec has a broken $ref ${p.ref} (${p.at()}): it points at nothing. Fix the ref, or diff against another --base.`);
   }
   return {
     doc,
