@@ -98,10 +98,13 @@ try {
   const base = await openBase(args.base, args.head);
   cleanup = base.remove;
   const headLabel = args.headGiven ? displayPath(args.head) : "working tree";
-  const { loadSpec } = await import("./lib/diff/load.js");
+  const { loadSpec, saveParseCache } = await import("./lib/diff/load.js");
   const [baseSpec, headSpec] = [await loadSpec(base.spec, `base (${base.label})`, repoRoot), await loadSpec(args.head, headLabel, repoRoot)];
   const { diffSpecs } = await import("./lib/diff/classify.js");
-  const result = diffSpecs(baseSpec.doc, headSpec.doc, headSpec.locate);
+  // Naming file and line needs the YAML library: loaded only when something changed.
+  const unlocated = diffSpecs(baseSpec.doc, headSpec.doc);
+  const result = unlocated.changes.length ? diffSpecs(baseSpec.doc, headSpec.doc, await headSpec.locator()) : unlocated;
+  await saveParseCache();
   let breaks: TypeBreak[] | undefined;
   if (args.types) {
     if (!base.commit) console.error("spec:diff: --types needs a git ref as --base (it compiles that commit's type tests); skipped.");

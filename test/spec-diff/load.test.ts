@@ -89,7 +89,7 @@ describe("where spec:diff says a change is", () => {
     for (const [name, text] of Object.entries(spec(20, "getThings"))) await write(`head/${name}`, text);
     const base = await loadSpec(join(root, "base/openapi.yaml"), "base", root);
     const head = await loadSpec(join(root, "head/openapi.yaml"), "head", root);
-    const changes = diffSpecs(base.doc, head.doc, head.locate).changes.map((c) => [c.rule, c.file, c.line]);
+    const changes = diffSpecs(base.doc, head.doc, await head.locator()).changes.map((c) => [c.rule, c.file, c.line]);
     expect(changes).toEqual([
       ["operation-id-changed", "head/paths/things.yaml", 2],
       ["response-max-length-increased", "head/schemas/Thing.yaml", 6],
