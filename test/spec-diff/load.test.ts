@@ -71,6 +71,12 @@ describe("spec:diff refuses what it cannot read, naming the file", () => {
     const message = await refusal({ "openapi.yaml": `${minimal}paths:\n  /a: { $ref: bomb.yaml }\n`, "bomb.yaml": `${bomb}\n` });
     expect(message).toMatch(/^The working tree spec does not parse \(bomb\.yaml\): .*alias.*\. Fix its YAML, or diff against another --base\.$/i);
   });
+
+  it("a YAML alias that contains itself", async () => {
+    expect(await refusal({ "openapi.yaml": `${minimal}paths:\n  /a: &loop\n    get: { responses: {} }\n    x-self: *loop\n` })).toBe(
+      "The working tree spec does not parse (openapi.yaml): a YAML alias contains itself. Fix its YAML, or diff against another --base.",
+    );
+  });
 });
 
 describe("where spec:diff says a change is", () => {

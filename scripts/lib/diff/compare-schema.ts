@@ -195,9 +195,10 @@ function compareFormat(side: Side, bs: Node, hs: Node, emit: LocalEmit): void {
   else emit(bf === undefined ? "response-format-added" : "response-format-changed", detail);
 }
 
-/** The values of `enum` or `x-extensible-enum` (the latter is open by definition). */
+/** The values of `enum`, `x-extensible-enum` (open by definition) or `const`. */
 function enumOf(s: Node): { values: Set<string>; open: boolean } | undefined {
-  const list = Array.isArray(s.enum) ? s.enum : Array.isArray(s["x-extensible-enum"]) ? s["x-extensible-enum"] : undefined;
+  // `const` (OpenAPI 3.1) is an enum of one value.
+  const list = Array.isArray(s.enum) ? s.enum : Array.isArray(s["x-extensible-enum"]) ? s["x-extensible-enum"] : "const" in s ? [s.const ?? null] : undefined;
   if (!list) return undefined;
   const values = new Set(list.filter((v) => v !== null).map(show));
   return { values, open: s["x-open-enum"] === true || Array.isArray(s["x-extensible-enum"]) };

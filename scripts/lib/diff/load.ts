@@ -156,15 +156,20 @@ function toValue(source: SourceFile, name: string, label: string): Json {
   }
 }
 
-function* refsIn(value: Json, pointer = ""): Generator<[string, string]> {
+/** The `$ref`s of a parsed file with their JSON pointers; a YAML alias that contains itself is refused (it would never end). */
+function* refsIn(value: Json, pointer: string, inside: Set<object>, refuse: () => never): Generator<[string, string]> {
+  if (typeof value !== "object" || value === null) return;
+  if (inside.has(value)) refuse();
+  inside.add(value);
   if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) yield* refsIn(v, `${pointer}/${i}`);
-  } else if (isNode(value)) {
+    for (const [i, v] of value.entries()) yield* refsIn(v, `${pointer}/${i}`, inside, refuse);
+  } else {
     for (const [k, v] of Object.entries(value)) {
       if (k === "$ref" && typeof v === "string") yield [v, pointer];
-      else yield* refsIn(v, `${pointer}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`);
+      else yield* refsIn(v, `${pointer}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, inside, refuse);
     }
   }
+  inside.delete(value);
 }
 
 /** The YAML node at a JSON pointer, or the deepest one on the way. */
@@ -223,7 +228,10 @@ export async function loadSpec(
     files.set(current, data);
     sources.set(current, source);
     if (current === rootFile) checkOpenApi(data, name(current), label);
-    for (const [ref, pointer] of refsIn(data)) {
+    const endless = (): never => {
+      throw new BaseError(`The ${label} spec does not parse (${name(current)}): a YAML alias contains itself. Fix its YAML, or diff against another --base.`);
+    };
+    for (const [ref, pointer] of refsIn(data, "", new Set(), endless)) {
       const target = refTarget(ref, current);
       const at = async () => (
         await loadYaml(),
