@@ -91,16 +91,21 @@ export function formatMarkdown(input: ReportInput): string {
   if (warnings.length) out.push("", `### Warnings (${warnings.length})`, "", ...warnings.map(line));
   if (additive.length) out.push("", `### Non-breaking (${additive.length})`, "", ...additive.map(line));
   if (docs.length) {
-    // Description edits of a shared schema show up under every operation using it: one line per operation.
-    const byOp = new Map<string, number>();
-    for (const c of docs) byOp.set(c.operationId, (byOp.get(c.operationId) ?? 0) + 1);
+    // Description edits of a shared schema show up under every operation using it: one line per operation, with its rules.
+    const byOp = new Map<string, Map<string, number>>();
+    for (const c of docs) {
+      const rules = byOp.get(c.operationId) ?? new Map<string, number>();
+      rules.set(c.rule, (rules.get(c.rule) ?? 0) + 1);
+      byOp.set(c.operationId, rules);
+    }
+    const total = (rules: Map<string, number>) => [...rules.values()].reduce((a, n) => a + n, 0);
     out.push(
       "",
       `### Documentation (${docs.length})`,
       "",
-      `<details><summary>${docs.length} description or deprecation change(s) in ${byOp.size} operation(s)</summary>`,
+      `<details><summary>${docs.length} documentation change(s) in ${byOp.size} operation(s)</summary>`,
       "",
-      ...[...byOp].map(([op, n]) => `- \`${op}\`: ${n}`),
+      ...[...byOp].map(([op, rules]) => `- \`${op}\`: ${total(rules)} (${[...rules].map(([rule, n]) => `${rule} ${n}`).join(", ")})`),
       "",
       "</details>",
     );
