@@ -119,6 +119,41 @@ function shape(doc: Doc, node: Json | undefined): string {
   return JSON.stringify(rest);
 }
 
+interface Variant extends Place {
+  /** The `$ref`'s last segment, or `#<position>` for an inline schema. */
+  name: string;
+  shape: string;
+}
+
+const variantName = (v: Json, i: number) => (isNode(v) && typeof v.$ref === "string" ? (v.$ref.split("/").pop() ?? v.$ref) : `#${i}`);
+
+/**
+ * Base and head variants side by side: by `$ref` name, then inline ones of the
+ * same content (a reordering is no change), then the remaining inline ones in
+ * order (an edited variant is compared field by field, not removed and added).
+ * A variant with no partner is on one side only.
+ */
+function pairVariants(bv: Variant[], hv: Variant[]): Array<[Variant | undefined, Variant | undefined]> {
+  const pairs: Array<[Variant | undefined, Variant | undefined]> = [];
+  const left = new Set(hv);
+  const take = (b: Variant, match: (h: Variant) => boolean) => {
+    const h = [...left].find(match);
+    if (h) left.delete(h);
+    return h;
+  };
+  const inline = (v: Variant) => v.name.startsWith("#");
+  const unpaired: Variant[] = [];
+  for (const b of bv) {
+    const h = inline(b) ? take(b, (x) => inline(x) && x.shape === b.shape) : take(b, (x) => x.name === b.name);
+    if (h) pairs.push([b, h]);
+    else if (inline(b)) unpaired.push(b);
+    else pairs.push([b, undefined]);
+  }
+  for (const b of unpaired) pairs.push([b, take(b, inline)]);
+  for (const h of left) pairs.push([undefined, h]);
+  return pairs;
+}
+
 /**
  * Variants are matched by their `$ref` (or position for inline ones); a
  * widening of a request is safe, of a response it breaks exhaustive
@@ -137,15 +172,13 @@ function compareComposition(ctx: SchemaContext, bs: Node, hs: Node, bptr: string
     return false;
   }
   if (bk !== hk) emit("composition-keyword-changed", `${bk} -> ${hk}`, `${hptr}/${hk}`);
-  const key = (v: Json, i: number) => (isNode(v) && typeof v.$ref === "string" ? v.$ref.split("/").pop() ?? v.$ref : `#${i}`);
-  const bv = new Map(asArray(bs[bk]).map((v, i) => [key(v, i), { node: v, ptr: `${bptr}/${bk}/${i}` }]));
-  const hv = new Map(asArray(hs[hk]).map((v, i) => [key(v, i), { node: v, ptr: `${hptr}/${hk}/${i}` }]));
-  for (const [name, place] of bv) {
-    const other = hv.get(name);
-    if (other) compareSchema(ctx, place, other, path);
-    else emit(`${ctx.side}-variant-removed`, name, `${hptr}/${hk}`);
+  const bv = asArray(bs[bk]).map((v, i) => ({ node: v, ptr: `${bptr}/${bk}/${i}`, name: variantName(v, i), shape: shape(ctx.base, v) }));
+  const hv = asArray(hs[hk]).map((v, i) => ({ node: v, ptr: `${hptr}/${hk}/${i}`, name: variantName(v, i), shape: shape(ctx.head, v) }));
+  for (const [b, h] of pairVariants(bv, hv)) {
+    if (b && h) compareSchema(ctx, b, h, path);
+    else if (b) emit(`${ctx.side}-variant-removed`, b.name, `${hptr}/${hk}`);
+    else if (h) emit(`${ctx.side}-variant-added`, h.name, h.ptr);
   }
-  for (const [name, place] of hv) if (!bv.has(name)) emit(`${ctx.side}-variant-added`, name, place.ptr);
 
   const bd = isNode(bs.discriminator) ? bs.discriminator : undefined;
   const hd = isNode(hs.discriminator) ? hs.discriminator : undefined;
