@@ -10,6 +10,8 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import type { Node } from "../../scripts/lib/conformance/model.js";
+import { compareSpecs } from "../../scripts/lib/diff/compare.js";
+import { Doc } from "../../scripts/lib/diff/doc.js";
 import { RULES } from "../../scripts/lib/diff/rules.js";
 import { fixtureDir, type PatchOp, patch, verdicts, withField } from "./fixture.js";
 
@@ -50,5 +52,24 @@ describe("the fixture pairs", () => {
     const seen = new Set([...specCases, ...fieldCases].flatMap((c) => [...c.forward, ...c.backward]).map((line) => line.split(" ").slice(0, 2).join(" ")));
     const missing = [...RULES.values()].map((r) => `${r.id} ${r.impact}${r.reason ? `/${r.reason}` : ""}`).filter((rule) => !seen.has(rule));
     expect(missing).toEqual([]);
+  });
+});
+
+describe("where each change points in the head spec", () => {
+  // Every finding names a place of the head document (for the file and line of annotations): the place
+  // itself, or for something no longer there (a removed limit, description, parameter), its parent.
+  it.each([...specCases, ...fieldCases].map((c) => [c.name, c] as const))("%s", (_, c) => {
+    const [base, head] = pairOf(c);
+    for (const [from, to] of [
+      [base, head],
+      [head, base],
+    ] as const) {
+      const doc = Doc.of(to);
+      for (const f of compareSpecs(Doc.of(from), doc)) {
+        expect(f.pointer, f.rule).toMatch(/^#(\/|$)/);
+        const parent = f.pointer.slice(0, f.pointer.lastIndexOf("/"));
+        expect(doc.at(f.pointer) ?? doc.at(parent), `${f.rule} ${f.pointer}`).toBeDefined();
+      }
+    }
   });
 });
