@@ -22,7 +22,7 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const { parseYaml } = require("@redocly/openapi-core/lib/js-yaml") as {
-  parseYaml: (text: string, options?: { filename?: string }) => unknown;
+  parseYaml: (text: string, options?: { filename?: string; maxDepth?: number }) => unknown;
 };
 
 export interface YamlLimits {
@@ -65,10 +65,13 @@ export function loadYaml(text: string, file: string, limits: Partial<YamlLimits>
   if (bytes > maxBytes) throw new YamlLoadError(file, `the file is ${bytes} bytes; YAML input is limited to ${maxBytes}`, "limit");
   let parsed: unknown;
   try {
-    parsed = parseYaml(text, { filename: file });
+    // js-yaml 4.3 stops at its own maxDepth; ours is passed so that both say the same.
+    parsed = parseYaml(text, { filename: file, maxDepth });
   } catch (error) {
-    if (error instanceof RangeError) throw new YamlLoadError(file, `values nest more than ${maxDepth} levels deep`, "limit");
     const e = error as Error & { reason?: string; mark?: { line: number; column: number } };
+    if (error instanceof RangeError || /maxDepth/.test(e.reason ?? "")) {
+      throw new YamlLoadError(file, `values nest more than ${maxDepth} levels deep`, "limit", e.mark ? e.mark.line + 1 : undefined, e.mark ? e.mark.column + 1 : undefined);
+    }
     throw new YamlLoadError(file, e.reason ?? e.message, "syntax", e.mark ? e.mark.line + 1 : undefined, e.mark ? e.mark.column + 1 : undefined);
   }
   const problem = measure(parsed, maxAliasNodes, maxDepth);

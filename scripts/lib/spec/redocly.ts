@@ -127,7 +127,7 @@ function toSpecProblems(problems: readonly NormalizedProblem[], resolver: Confin
       column: where?.start.col,
       severity: p.severity === "error" ? "error" : "warning",
       rule: p.ruleId,
-      message: p.ruleId === "no-unresolved-refs" && at ? unresolvedMessage(p.message, at) : p.message,
+      message: p.message.startsWith("Can't resolve $ref") && at ? unresolvedMessage(p.message, at) : p.message,
     });
   }
   for (const yaml of resolver.yamlErrors.values()) out.push(yamlProblem(yaml));

@@ -94,7 +94,7 @@ export function generatedIdentifiers() {
           const group = lowerFirst(tag);
           if (clash(group, PROTOTYPE, CLIENT_MEMBERS) || clash(tag, PROTOTYPE)) {
             ctx.report({
-              message: `Tag \`${tag}\` becomes the client group \`airbyte.${group}\`, which ${CLIENT_MEMBERS.includes(group) ? 'the client object already uses' : "is a name of Object.prototype"}: rename the tag.`,
+              message: `Tag \`${tag}\` becomes the client group \`airbyte.${group}\`, which ${CLIENT_MEMBERS.includes(group) ? 'the client reserves (a `then` member would make it awaitable)' : "is a name of Object.prototype"}: rename the tag.`,
               location: ctx.location.child(['tags', i]),
             });
           }
