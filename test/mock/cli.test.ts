@@ -69,34 +69,6 @@ describe.concurrent("npm run mock", () => {
     });
   });
 
-  it("the printed pid is the server itself: SIGTERM to it frees the port", async () => {
-    const { child, url, pid, closed } = await startCli();
-    expect(pid).not.toBe(child.pid);
-    expect(await listening(url)).toBe(true);
-    expect((await fetch(`${url}/health`)).status).toBe(200);
-    process.kill(pid, "SIGTERM");
-    await closed;
-    await once(child, "exit").catch(() => undefined);
-    expect(await listening(url)).toBe(false);
-  }, 60_000);
-
-  it("the server stops when its parent dies (no orphan listening on the port)", async () => {
-    const { child, url, pid, closed } = await startCli();
-    expect(await listening(url)).toBe(true);
-    child.kill("SIGKILL"); // tsx, the parent; the server's stdout pipe closes only once the server is gone
-    await closed;
-    expect(await listening(url)).toBe(false);
-    expect(() => process.kill(pid, 0)).toThrow();
-  }, 60_000);
-
-  it("the server stops when the stdin it was given closes", async () => {
-    const { child, url, closed } = await startCli();
-    expect(await listening(url)).toBe(true);
-    child.stdin.end();
-    await closed;
-    expect(await listening(url)).toBe(false);
-  }, 60_000);
-
   it("a taken port exits 1 and suggests another", async () => {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
@@ -111,4 +83,36 @@ describe.concurrent("npm run mock", () => {
       await new Promise((resolve) => taken.close(resolve));
     }
   });
+});
+
+// Each starts a whole mock (the spec bundled): one at a time, so a busy machine does not time them out.
+describe("npm run mock never outlives what started it", () => {
+  it("the printed pid is the server itself: SIGTERM to it frees the port", async () => {
+    const { child, url, pid, closed } = await startCli();
+    expect(pid).not.toBe(child.pid);
+    expect(await listening(url)).toBe(true);
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+    process.kill(pid, "SIGTERM");
+    await closed;
+    await once(child, "exit").catch(() => undefined);
+    expect(await listening(url)).toBe(false);
+  }, 180_000);
+
+  it("the server stops when its parent dies (no orphan listening on the port)", async () => {
+    const { child, url, pid, closed } = await startCli();
+    expect(await listening(url)).toBe(true);
+    child.kill("SIGKILL"); // tsx, the parent; the server's stdout pipe closes only once the server is gone
+    await closed;
+    expect(await listening(url)).toBe(false);
+    expect(() => process.kill(pid, 0)).toThrow();
+  }, 180_000);
+
+  it("the server stops when the stdin it was given closes", async () => {
+    const { child, url, closed } = await startCli();
+    expect(await listening(url)).toBe(true);
+    child.stdin.end();
+    await closed;
+    expect(await listening(url)).toBe(false);
+  }, 180_000);
+
 });
