@@ -99,12 +99,12 @@ describe("npm run mock never outlives what started it", () => {
   }, 180_000);
 
   it("the server stops when its parent dies (no orphan listening on the port)", async () => {
-    const { child, url, pid, closed } = await startCli();
+    const { child, url, closed } = await startCli();
     expect(await listening(url)).toBe(true);
     child.kill("SIGKILL"); // tsx, the parent; the server's stdout pipe closes only once the server is gone
     await closed;
+    // (Its pid may linger as a zombie until whoever adopted it reaps it; the port is what matters.)
     expect(await listening(url)).toBe(false);
-    expect(() => process.kill(pid, 0)).toThrow();
   }, 180_000);
 
   it("the server stops when the stdin it was given closes", async () => {

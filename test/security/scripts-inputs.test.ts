@@ -3,7 +3,7 @@
  * each test names the attack it guards against (issue 18's script findings).
  * Every one of them failed on 839c885.
  */
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -147,6 +147,20 @@ describe("every write stays inside its folder", () => {
       await expect(readdir(join(dir, "out")).catch(() => [])).resolves.toEqual([]);
     },
   );
+});
+
+describe("npm run connectors stays inside --out", () => {
+  it("a schema key holding ../ is refused and nothing is written outside the folder", async () => {
+    const input = join(dir, "api_sdk-escape.yaml");
+    const fixture = await readFile(join(repoRoot, "test/fixtures/connectors/api_sdk.yaml"), "utf8");
+    const escape = '    "source-../../escaped":\n      type: object\n      required: [sourceType]\n      properties:\n        sourceType: { type: string, const: escaped, enum: [escaped] }\n';
+    await writeFile(input, fixture.replace("    source-github:\n", `${escape}    source-github:\n`));
+    const out = join(dir, "connectors-out", "generated");
+    const run = await runScript("connectors.ts", [input, "--out", out]);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/Refusing to write "sources\/\.\.\/\.\.\/escaped\.d\.ts" into .*: it has a `\.\.` segment/);
+    await expect(readdir(join(dir, "connectors-out")).catch(() => [])).resolves.toEqual([]);
+  }, 120_000);
 });
 
 describe("lint on hostile shapes", () => {
