@@ -1,4 +1,3 @@
-// scripts/lib/shared/: helpers every script uses. Imports nothing above it.
 /**
  * The one YAML loader of the toolchain. Spec files, provider files, exception
  * lists and connector inputs may come from a pull request, so every script
