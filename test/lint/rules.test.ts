@@ -148,7 +148,7 @@ describe("airbyte/* lint rules", () => {
       tag("ToString", "toString"),
       tag("ValueOf", "valueOf"),
       tag("HasOwnProperty", "hasOwnProperty"),
-      tag("Raw", "raw", "the client object already uses"),
+      tag("Then", "then", "the client reserves (a `then` member would make it awaitable)"),
       {
         line: lineOf("operationId: __proto__"),
         message: "operationId `__proto__` is a name every JavaScript object already has (Object.prototype), so the client method would be lost or not compile: rename it.",
@@ -157,8 +157,8 @@ describe("airbyte/* lint rules", () => {
         line: lineOf("operationId: constructor"),
         message: "operationId `constructor` is a name every JavaScript object already has (Object.prototype), so the client method would be lost or not compile: rename it.",
       },
-      schema("Schema", "is already declared by the generated code (generated/openapi.ts, schemas.ts, operations.ts)"),
-      schema("components", "is already declared by the generated code (generated/openapi.ts, schemas.ts, operations.ts)"),
+      schema("Schema", "is already declared or imported by the generated code (generated/openapi.ts, schemas.ts, operations.ts)"),
+      schema("components", "is already declared or imported by the generated code (generated/openapi.ts, schemas.ts, operations.ts)"),
       schema("string", "is a reserved word or built-in type of TypeScript"),
     ]);
   });
