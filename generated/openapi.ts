@@ -1582,7 +1582,9 @@ export interface components {
      * ApplicationTokenRequestWithGrant
      * @description Client credentials exchanged for an access token. The field names are
      *     OAuth 2.0's snake_case. (The provider's spec spells the grant field
-     *     `grant-type`; the server reads `grant_type`.)
+     *     `grant-type` and lists `grant_type` as required without declaring it, so
+     *     the server never reads it: a body without `grant_type` gets a token too.
+     *     Send it anyway, as OAuth 2.0 asks.)
      */
     ApplicationTokenRequestWithGrant: {
       /** @description The application's client id. */
@@ -1590,10 +1592,10 @@ export interface components {
       /** @description The application's client secret. */
       client_secret: string;
       /**
-       * @description Always `client_credentials`.
+       * @description Always `client_credentials` when sent; optional, the server ignores it.
        * @enum {string}
        */
-      grant_type: "client_credentials";
+      grant_type?: "client_credentials";
     };
     /**
      * ConfiguredStreamMapper
@@ -1720,8 +1722,12 @@ export interface components {
       schedule: components["schemas"]["ConnectionScheduleResponse"];
       nonBreakingSchemaUpdatesBehavior?: components["schemas"]["NonBreakingSchemaUpdatesBehaviorEnum"];
       namespaceDefinition?: components["schemas"]["NamespaceDefinitionEnum"];
-      /** @description The namespace pattern, for `custom_format`. */
-      namespaceFormat?: string;
+      /**
+       * @description The namespace pattern, for `custom_format`. `null` when none is set:
+       *     the server's model gives the field `default: null`, and servers that
+       *     write nulls (the standalone airbyte-api-server before 2024-07) send it.
+       */
+      namespaceFormat?: string | null;
       /** @description The prefix of stream names in the destination; absent or empty when none. */
       prefix?: string;
       configurations: components["schemas"]["StreamConfigurations"];
@@ -3558,8 +3564,35 @@ export interface components {
         "application/json": components["schemas"]["Problem"];
       };
     };
+    /**
+     * @description The server failed: an `unexpected-problem`, or `{errorId}` from the global
+     *     handler of uncaught exceptions. Any operation can answer it.
+     */
+    InternalServerError: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/problem+json": components["schemas"]["Problem"];
+        "application/json": components["schemas"]["Problem"];
+      };
+    };
     /** @description A field of the request is missing or invalid. */
     BadRequest: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/problem+json": components["schemas"]["Problem"];
+        "application/json": components["schemas"]["Problem"];
+      };
+    };
+    /**
+     * @description The credentials are missing, expired or wrong. Micronaut security answers
+     *     before the controller runs; a bad client secret on the token endpoint gives
+     *     `{errorId}` instead of a problem.
+     */
+    Unauthorized: {
       headers: {
         [name: string]: unknown;
       };
@@ -3578,8 +3611,8 @@ export interface components {
         "application/json": components["schemas"]["Problem"];
       };
     };
-    /** @description The request is well-formed but cannot be applied. */
-    UnprocessableEntity: {
+    /** @description The request conflicts with the current state (e.g. a duplicate name). */
+    Conflict: {
       headers: {
         [name: string]: unknown;
       };
@@ -3588,8 +3621,8 @@ export interface components {
         "application/json": components["schemas"]["Problem"];
       };
     };
-    /** @description The request conflicts with the current state (e.g. a duplicate name). */
-    Conflict: {
+    /** @description The request is well-formed but cannot be applied. */
+    UnprocessableEntity: {
       headers: {
         [name: string]: unknown;
       };
@@ -3744,6 +3777,7 @@ export interface operations {
         };
       };
       403: components["responses"]["Forbidden"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listApplications: {
@@ -3764,7 +3798,13 @@ export interface operations {
           "application/json": components["schemas"]["ApplicationReadList"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createApplication: {
@@ -3790,7 +3830,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createAccessToken: {
@@ -3817,7 +3862,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getApplication: {
@@ -3844,8 +3894,13 @@ export interface operations {
           "application/json": components["schemas"]["ApplicationRead"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteApplication: {
@@ -3872,8 +3927,13 @@ export interface operations {
           "application/json": components["schemas"]["ApplicationRead"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listConnections: {
@@ -3908,8 +3968,13 @@ export interface operations {
           "application/json": components["schemas"]["ConnectionsResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createConnection: {
@@ -3935,9 +4000,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getConnection: {
@@ -3964,8 +4032,13 @@ export interface operations {
           "application/json": components["schemas"]["ConnectionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteConnection: {
@@ -3990,8 +4063,13 @@ export interface operations {
         };
         content?: never;
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   patchConnection: {
@@ -4022,10 +4100,13 @@ export interface operations {
           "application/json": components["schemas"]["ConnectionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listConnectorDefinitions: {
@@ -4056,8 +4137,13 @@ export interface operations {
           "application/json": components["schemas"]["ConnectorDefinitionsResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listDataplanes: {
@@ -4085,8 +4171,13 @@ export interface operations {
           "application/json": components["schemas"]["DataplanesResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createDataplane: {
@@ -4112,9 +4203,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getDataplane: {
@@ -4141,8 +4235,13 @@ export interface operations {
           "application/json": components["schemas"]["DataplaneResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteDataplane: {
@@ -4169,8 +4268,13 @@ export interface operations {
           "application/json": components["schemas"]["DataplaneResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   updateDataplane: {
@@ -4202,8 +4306,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listDestinations: {
@@ -4233,8 +4341,13 @@ export interface operations {
           "application/json": components["schemas"]["DestinationsResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createDestination: {
@@ -4260,9 +4373,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getDestination: {
@@ -4296,8 +4412,13 @@ export interface operations {
           "application/json": components["schemas"]["DestinationResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   putDestination: {
@@ -4328,9 +4449,13 @@ export interface operations {
           "application/json": components["schemas"]["DestinationResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteDestination: {
@@ -4355,8 +4480,13 @@ export interface operations {
         };
         content?: never;
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   patchDestination: {
@@ -4387,9 +4517,13 @@ export interface operations {
           "application/json": components["schemas"]["DestinationResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listEmbeddedOrganizationsByUser: {
@@ -4410,7 +4544,13 @@ export interface operations {
           "application/json": components["schemas"]["EmbeddedOrganizationsList"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   generateEmbeddedScopedToken: {
@@ -4435,7 +4575,13 @@ export interface operations {
           "application/json": components["schemas"]["EmbeddedScopedTokenResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getEmbeddedWidget: {
@@ -4460,7 +4606,13 @@ export interface operations {
           "application/json": components["schemas"]["EmbeddedWidgetResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listGroups: {
@@ -4489,8 +4641,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createGroup: {
@@ -4516,8 +4672,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getGroup: {
@@ -4544,8 +4704,13 @@ export interface operations {
           "application/json": components["schemas"]["GroupResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteGroup: {
@@ -4570,9 +4735,13 @@ export interface operations {
         };
         content?: never;
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   updateGroup: {
@@ -4604,9 +4773,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listGroupMembers: {
@@ -4638,8 +4810,13 @@ export interface operations {
           "application/json": components["schemas"]["GroupMembersResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   addGroupMember: {
@@ -4671,9 +4848,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   removeGroupMember: {
@@ -4703,9 +4883,13 @@ export interface operations {
         };
         content?: never;
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listGroupPermissions: {
@@ -4732,8 +4916,13 @@ export interface operations {
           "application/json": components["schemas"]["GroupPermissionsResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createGroupPermission: {
@@ -4765,9 +4954,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteGroupPermission: {
@@ -4797,8 +4989,13 @@ export interface operations {
         };
         content?: never;
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getHealthCheck: {
@@ -4818,6 +5015,7 @@ export interface operations {
         content?: never;
       };
       429: components["responses"]["TooManyRequests"];
+      500: components["responses"]["InternalServerError"];
       503: components["responses"]["ServiceUnavailable"];
     };
   };
@@ -4869,8 +5067,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createJob: {
@@ -4896,10 +5098,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getJob: {
@@ -4926,8 +5130,13 @@ export interface operations {
           "application/json": components["schemas"]["JobResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   cancelJob: {
@@ -4954,9 +5163,13 @@ export interface operations {
           "application/json": components["schemas"]["JobResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   oauthCallback: {
@@ -4987,7 +5200,12 @@ export interface operations {
         };
         content?: never;
       };
+      400: components["responses"]["BadRequest"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listOrganizationsForUser: {
@@ -5008,8 +5226,13 @@ export interface operations {
           "application/json": components["schemas"]["OrganizationsResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createOrUpdateOrganizationOAuthCredentials: {
@@ -5039,7 +5262,12 @@ export interface operations {
         content?: never;
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteOrganizationOAuthCredentials: {
@@ -5075,7 +5303,12 @@ export interface operations {
         content?: never;
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listPermissions: {
@@ -5102,8 +5335,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createPermission: {
@@ -5129,7 +5366,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getPermission: {
@@ -5156,9 +5398,13 @@ export interface operations {
           "application/json": components["schemas"]["PermissionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deletePermission: {
@@ -5183,9 +5429,13 @@ export interface operations {
         };
         content?: never;
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   updatePermission: {
@@ -5217,9 +5467,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listRegions: {
@@ -5243,7 +5496,13 @@ export interface operations {
           "application/json": components["schemas"]["RegionsResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createRegion: {
@@ -5269,8 +5528,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getRegion: {
@@ -5297,8 +5560,13 @@ export interface operations {
           "application/json": components["schemas"]["RegionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteRegion: {
@@ -5325,8 +5593,13 @@ export interface operations {
           "application/json": components["schemas"]["RegionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   updateRegion: {
@@ -5358,8 +5631,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listSources: {
@@ -5389,8 +5666,13 @@ export interface operations {
           "application/json": components["schemas"]["SourcesResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createSource: {
@@ -5416,9 +5698,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   initiateOAuth: {
@@ -5444,7 +5729,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
       501: components["responses"]["NotImplemented"];
     };
   };
@@ -5475,8 +5765,13 @@ export interface operations {
           "application/json": components["schemas"]["SourceResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   putSource: {
@@ -5507,9 +5802,13 @@ export interface operations {
           "application/json": components["schemas"]["SourceResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteSource: {
@@ -5534,8 +5833,13 @@ export interface operations {
         };
         content?: never;
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   patchSource: {
@@ -5566,9 +5870,13 @@ export interface operations {
           "application/json": components["schemas"]["SourceResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getStreamProperties: {
@@ -5600,8 +5908,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listTags: {
@@ -5625,8 +5937,13 @@ export interface operations {
           "application/json": components["schemas"]["TagsResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createTag: {
@@ -5652,8 +5969,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getTag: {
@@ -5680,8 +6001,13 @@ export interface operations {
           "application/json": components["schemas"]["TagResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteTag: {
@@ -5706,8 +6032,13 @@ export interface operations {
         };
         content?: never;
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   updateTag: {
@@ -5739,8 +6070,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listUsersWithinAnOrganization: {
@@ -5768,8 +6103,13 @@ export interface operations {
           "application/json": components["schemas"]["UsersResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listWorkspaces: {
@@ -5799,8 +6139,13 @@ export interface operations {
           "application/json": components["schemas"]["WorkspacesResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createWorkspace: {
@@ -5826,7 +6171,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getWorkspace: {
@@ -5853,8 +6203,13 @@ export interface operations {
           "application/json": components["schemas"]["WorkspaceResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteWorkspace: {
@@ -5879,8 +6234,13 @@ export interface operations {
         };
         content?: never;
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   updateWorkspace: {
@@ -5912,7 +6272,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listDeclarativeSourceDefinitions: {
@@ -5939,8 +6304,13 @@ export interface operations {
           "application/json": components["schemas"]["DeclarativeSourceDefinitionsResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createDeclarativeSourceDefinition: {
@@ -5971,7 +6341,13 @@ export interface operations {
           "application/json": components["schemas"]["DeclarativeSourceDefinitionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getDeclarativeSourceDefinition: {
@@ -6003,8 +6379,13 @@ export interface operations {
           "application/json": components["schemas"]["DeclarativeSourceDefinitionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   updateDeclarativeSourceDefinition: {
@@ -6040,8 +6421,13 @@ export interface operations {
           "application/json": components["schemas"]["DeclarativeSourceDefinitionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteDeclarativeSourceDefinition: {
@@ -6073,8 +6459,13 @@ export interface operations {
           "application/json": components["schemas"]["DeclarativeSourceDefinitionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listDestinationDefinitions: {
@@ -6101,8 +6492,13 @@ export interface operations {
           "application/json": components["schemas"]["DefinitionsResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createDestinationDefinition: {
@@ -6134,7 +6530,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getDestinationDefinition: {
@@ -6166,8 +6567,13 @@ export interface operations {
           "application/json": components["schemas"]["DefinitionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   updateDestinationDefinition: {
@@ -6204,8 +6610,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteDestinationDefinition: {
@@ -6238,8 +6648,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listSourceDefinitions: {
@@ -6266,8 +6680,13 @@ export interface operations {
           "application/json": components["schemas"]["DefinitionsResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createSourceDefinition: {
@@ -6299,7 +6718,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getSourceDefinition: {
@@ -6331,8 +6755,13 @@ export interface operations {
           "application/json": components["schemas"]["DefinitionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   updateSourceDefinition: {
@@ -6369,8 +6798,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteSourceDefinition: {
@@ -6403,8 +6836,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createOrUpdateWorkspaceOAuthCredentials: {
@@ -6434,7 +6871,12 @@ export interface operations {
         content?: never;
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteWorkspaceOAuthCredentials: {
@@ -6470,7 +6912,12 @@ export interface operations {
         content?: never;
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
 }
