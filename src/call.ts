@@ -11,6 +11,7 @@ import { resolveCall, type ResolvedConfig } from "./config.js";
 import { AirbyteConnectionError, AirbyteError, AirbyteTimeoutError } from "./errors/index.js";
 import { logLine } from "./logger.js";
 import { redactHeaders, redactUrl, secretsOfHeader, secretsOfHeaders } from "./redact.js";
+import { checkResponse } from "./response-check.js";
 import { errorFromResponse, parseSuccess } from "./response.js";
 import { decideRetry } from "./retry.js";
 import { send } from "./send.js";
@@ -78,9 +79,18 @@ async function run(config: ResolvedConfig, id: string, spec: OperationSpec, args
         }
         const text = await readBody(response, where);
         if (response.ok || (redirect && response.status >= 300 && response.status < 400)) {
-          return { data: parseSuccess(redirect ? "none" : success, text, response, where), response, requestId: requestIdOf(response.headers) };
+          const data = parseSuccess(redirect ? "none" : success, text, response, where);
+          if (success === "json" && !redirect) checkResponse(config, id, response.status, text, { value: data });
+          return { data, response, requestId: requestIdOf(response.headers) };
         }
-        throw errorFromResponse(text, response, where);
+        const apiError = errorFromResponse(text, response, where);
+        try {
+          checkResponse(config, id, response.status, text);
+        } catch (invalid) {
+          if (invalid instanceof AirbyteError) invalid.cause ??= apiError;
+          throw invalid;
+        }
+        throw apiError;
       } catch (error) {
         failure = error;
       } finally {

@@ -1,6 +1,7 @@
 /** Options of `createAirbyteClient` and of each call. */
 import type { Clock } from "./clock.js";
 import type { Logger } from "./logger.js";
+import type { ResponseChecker } from "./response-check.js";
 import type { RetryOptions } from "./retry.js";
 import type { AuthStrategy } from "./auth.js";
 
@@ -113,6 +114,13 @@ export interface ClientOptions {
   logger?: Logger | undefined;
   /** Replaces the clock (current time, backoff waits and every timeout timer), e.g. in tests. */
   clock?: Partial<Clock> | undefined;
+  /**
+   * Checks every JSON response body against the spec: pass
+   * `responseValidator()` from `airbyte-api-client/validate`. Off by default,
+   * and its code stays out of a bundle that does not import it.
+   * @default undefined (no checking)
+   */
+  validateResponses?: ResponseChecker | undefined;
 }
 
 /** Options of a single call, always the last argument of a method. */
