@@ -11,7 +11,6 @@ import { resolveCall, type ResolvedConfig } from "./config.js";
 import { AirbyteConnectionError, AirbyteError, AirbyteTimeoutError } from "./errors/index.js";
 import { logLine } from "./logger.js";
 import { redactHeaders, redactUrl, secretsOfHeader, secretsOfHeaders } from "./redact.js";
-import { checkResponse } from "./response-check.js";
 import { errorFromResponse, parseSuccess } from "./response.js";
 import { decideRetry } from "./retry.js";
 import { send } from "./send.js";
@@ -80,16 +79,12 @@ async function run(config: ResolvedConfig, id: string, spec: OperationSpec, args
         const text = await readBody(response, where);
         if (response.ok || (redirect && response.status >= 300 && response.status < 400)) {
           const data = parseSuccess(redirect ? "none" : success, text, response, where);
-          if (success === "json" && !redirect) checkResponse(config, id, response.status, text, { value: data });
+          // Opt-in response validation (airbyte-api-client/validate): the one hook, where the body is parsed.
+          config.validateResponses?.(id, response.status, data, config.logger);
           return { data, response, requestId: requestIdOf(response.headers) };
         }
         const apiError = errorFromResponse(text, response, where);
-        try {
-          checkResponse(config, id, response.status, text);
-        } catch (invalid) {
-          if (invalid instanceof AirbyteError) invalid.cause ??= apiError;
-          throw invalid;
-        }
+        config.validateResponses?.(id, response.status, text, config.logger, apiError);
         throw apiError;
       } catch (error) {
         failure = error;

@@ -8,8 +8,7 @@ import type { Authenticator, AuthStrategy } from "./auth.js";
 import { resolveClock, type Clock } from "./clock.js";
 import { AirbyteError, valueShown } from "./errors/index.js";
 import type { Logger } from "./logger.js";
-import type { ResponseChecker } from "./response-check.js";
-import type { CoreOptions, FetchLike, RequestOptions } from "./options.js";
+import type { CoreOptions, FetchLike, RequestOptions, ResponseChecker } from "./options.js";
 import { isSecretHeader, Redactor } from "./redact.js";
 import { RETRY_DEFAULTS, type ResolvedRetry, type RetryOptions } from "./retry.js";
 import { DEFAULT_BASE_URL, isSecure, normalizeBaseUrl, refuseInsecure } from "./url.js";
@@ -81,7 +80,7 @@ const timerRule: Rule = [(value) => value === false || ms(1)(value), `a number o
 const RULES: Partial<Record<string, Rule>> = {
   fetch: [(value) => typeof value === "function", "a function (request: Request) => Promise<Response>"],
   logger: [(value) => typeof (value as { debug?: unknown } | null)?.debug === "function", "an object with a debug(line) method, such as console"],
-  validateResponses: [(value) => typeof value === "function", "a checker made by responseValidator() of airbyte-api-client/validate"],
+  validateResponses: [(value) => typeof value === "function", "responseValidator() of airbyte-api-client/validate"],
   maxResponseBytes: [(value) => Number.isSafeInteger(value) && (value as number) >= 1, "a whole number of bytes of at least 1"],
   allowInsecureHttp: flagRule,
   dangerouslyAllowBrowser: flagRule,

@@ -1,7 +1,7 @@
 /** Options of `createAirbyteClient` and of each call. */
 import type { Clock } from "./clock.js";
 import type { Logger } from "./logger.js";
-import type { ResponseChecker } from "./response-check.js";
+import type { AirbyteApiError } from "./errors/index.js";
 import type { RetryOptions } from "./retry.js";
 import type { AuthStrategy } from "./auth.js";
 
@@ -122,6 +122,14 @@ export interface ClientOptions {
    */
   validateResponses?: ResponseChecker | undefined;
 }
+
+/**
+ * Checks one response body (`validateResponses`), made by `responseValidator()`
+ * of `airbyte-api-client/validate`. Called with the parsed body of a success,
+ * or with the body text and the API error about to be thrown for an error
+ * status; throwing fails the call with that error instead.
+ */
+export type ResponseChecker = (operationId: string, status: number, body: unknown, logger: Logger | undefined, error?: AirbyteApiError) => void;
 
 /** Options of a single call, always the last argument of a method. */
 export interface RequestOptions {

@@ -11,9 +11,11 @@
  */
 import { responseValidators } from "../../generated/validators.js";
 import { AirbyteError, ERROR_KIND } from "../errors/airbyte-error.js";
-import type { ResponseCheck, ResponseChecker } from "../response-check.js";
+import type { AirbyteApiError } from "../errors/index.js";
+import type { Logger } from "../logger.js";
+import type { ResponseChecker } from "../options.js";
 
-export type { ResponseCheck, ResponseChecker } from "../response-check.js";
+export type { ResponseChecker } from "../options.js";
 
 /** One way a response body differs from the spec. */
 export interface ResponseDifference {
@@ -52,10 +54,11 @@ export class AirbyteResponseValidationError extends AirbyteError {
   declare readonly status: number;
   declare readonly differences: readonly ResponseDifference[];
 
-  constructor(differences: readonly ResponseDifference[]) {
+  /** `cause`: for an error status, the API error the call would have thrown. */
+  constructor(differences: readonly ResponseDifference[], cause?: AirbyteApiError) {
     const first = differences[0] as ResponseDifference;
     const more = differences.length > 1 ? ` (and ${differences.length - 1} more)` : "";
-    super(`${describe(first)}${more}. The server's answer does not match the spec; report it if the server is right.`);
+    super(`${describe(first)}${more}. The server's answer does not match the spec; report it if the server is right.`, cause ? { cause } : {});
     this.operationId = first.operationId;
     this.status = first.status;
     this.differences = differences;
@@ -92,13 +95,29 @@ export function responseValidator(options: ResponseValidatorOptions = {}): Respo
   const { mode = "warn", onDifference } = options;
   if (mode !== "warn" && mode !== "error") throw new AirbyteError(`responseValidator: mode must be "warn" or "error"; got ${JSON.stringify(mode)}.`);
   if (onDifference !== undefined && typeof onDifference !== "function") throw new AirbyteError("responseValidator: onDifference must be a function (difference) => void.");
-  return (check: ResponseCheck) => {
-    const differences = responseDifferences(check.operationId, check.status, check.body);
+  return (operationId: string, status: number, body: unknown, logger: Logger | undefined, apiError?: AirbyteApiError) => {
+    if (apiError) {
+      // An error status hands over the body as text: only JSON is checked.
+      try {
+        body = typeof body === "string" ? JSON.parse(body) : undefined;
+      } catch {
+        return;
+      }
+    }
+    const differences = responseDifferences(operationId, status, body);
     if (!differences.length) return;
     for (const difference of differences) {
       if (onDifference) onDifference(difference);
-      else if (mode === "warn") check.log(`response differs from the spec: ${describe(difference)}`);
+      else if (mode === "warn") warn(logger, `response differs from the spec: ${describe(difference)}`);
     }
-    if (mode === "error") throw new AirbyteResponseValidationError(differences);
+    if (mode === "error") throw new AirbyteResponseValidationError(differences, apiError);
   };
+}
+
+function warn(logger: Logger | undefined, line: string): void {
+  try {
+    logger?.debug(`[airbyte-api-client] ${line}`);
+  } catch {
+    // A broken logger must not break the call.
+  }
 }

@@ -90,7 +90,7 @@ describe("responseValidator() as a client's validateResponses", () => {
     expect(() => responseValidator({ mode: "loud" as "warn" })).toThrow('responseValidator: mode must be "warn" or "error"; got "loud".');
     expect(() => responseValidator({ onDifference: 5 as never })).toThrow("responseValidator: onDifference must be a function (difference) => void.");
     expect(() => createAirbyteClient({ validateResponses: { mode: "error" } as never })).toThrow(
-      "validateResponses must be a checker made by responseValidator() of airbyte-api-client/validate; got",
+      "validateResponses must be responseValidator() of airbyte-api-client/validate; got",
     );
   });
 });
