@@ -9,7 +9,7 @@
  * import { responseValidator } from "airbyte-api-client/validate";
  * const airbyte = createAirbyteClient({ auth, logger: console, validateResponses: responseValidator() });
  */
-import { responseValidators } from "../../generated/validators.js";
+import { responseValidators, type CompiledValidator } from "../../generated/validators.js";
 import { AirbyteError, ERROR_KIND } from "../errors/airbyte-error.js";
 import type { AirbyteApiError } from "../errors/index.js";
 import type { Logger } from "../logger.js";
@@ -65,11 +65,10 @@ export class AirbyteResponseValidationError extends AirbyteError {
   }
 }
 
-type Compiled = ((body: unknown) => boolean) & { errors?: Array<{ instancePath: string; schemaPath: string; keyword: string; message?: string }> | null };
-const validators = responseValidators as unknown as Record<string, Compiled | undefined>;
+const validators = responseValidators;
 
 /** The validator of a response: its status, its class (`4XX`), or for an undeclared error status the Problem every error may carry. */
-function validatorFor(operationId: string, status: number): Compiled | undefined {
+function validatorFor(operationId: string, status: number): CompiledValidator | undefined {
   return validators[`${operationId} ${status}`] ?? validators[`${operationId} ${String(status)[0]}XX`] ?? (status >= 400 ? validators.Problem : undefined);
 }
 

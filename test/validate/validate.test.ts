@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AirbyteBadRequestError, AirbyteError, createAirbyteClient } from "../../src/index.js";
 import { AirbyteResponseValidationError, responseDifferences, responseValidator, type ResponseDifference } from "../../src/validate/index.js";
+import { loadSpecValidator } from "../../scripts/lib/spec/validator.js";
 import { repoRoot } from "../helpers/run.js";
 
 const connection = {
@@ -120,3 +121,30 @@ describe("the compiled validators agree with the spec on real traffic", () => {
     ]);
   });
 });
+
+describe("the compiled validators and the spec validator of npm run contract", () => {
+  it("find the same bad places in drifted bodies", async () => {
+    const validator = await loadSpecValidator();
+    const cases: Array<[string, number, string, unknown]> = [
+      ["getConnection", 200, "#/components/schemas/ConnectionResponse", drifted],
+      ["getConnection", 200, "#/components/schemas/ConnectionResponse", { ...connection, namespaceFormat: 7, tags: [{ name: "x" }] }],
+      ["createSource", 400, "#/components/schemas/Problem", { status: "400", data: [] }],
+      ["listJobs", 500, "#/components/schemas/Problem", { type: 1, detail: false }],
+    ];
+    for (const [operationId, status, ref, body] of cases) {
+      const compiled = responseDifferences(operationId, status, body).map((d) => d.pointer);
+      // The spec validator points a missing property at the property itself; Ajv's raw error at its object.
+      const runtime = validator.validate({ $ref: ref }, body).map((i) => (i.kind === "missing-required" ? i.pointer.replace(/\/[^/]+$/, "") : i.pointer));
+      expect(compiled.length, `${operationId} ${status}`).toBeGreaterThan(0);
+      expect(new Set(compiled), `${operationId} ${status}`).toEqual(new Set(runtime));
+    }
+  });
+});
+
+describe("the package subpath", () => {
+  it("is exported for import and require, built from src/validate/index.ts", async () => {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { exports: Record<string, unknown> };
+    expect(pkg.exports["./validate"]).toEqual({ require: "./dist/cjs/src/validate/index.js", default: "./dist/src/validate/index.js" });
+  });
+});
+
