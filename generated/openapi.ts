@@ -3631,6 +3631,20 @@ export interface components {
         "application/json": components["schemas"]["Problem"];
       };
     };
+    /**
+     * @description The server's own call to its internal API timed out (schema discovery,
+     *     starting a job). Sent by the standalone airbyte-api-server of servers
+     *     before 2024-07; the request may still have taken effect.
+     */
+    RequestTimeout: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/problem+json": components["schemas"]["Problem"];
+        "application/json": components["schemas"]["Problem"];
+      };
+    };
     /** @description Rate limited; wait as long as Retry-After says. */
     TooManyRequests: {
       headers: {
@@ -4003,6 +4017,7 @@ export interface operations {
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      408: components["responses"]["RequestTimeout"];
       409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
       500: components["responses"]["InternalServerError"];
@@ -4104,6 +4119,7 @@ export interface operations {
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      408: components["responses"]["RequestTimeout"];
       409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
       500: components["responses"]["InternalServerError"];
@@ -5101,6 +5117,7 @@ export interface operations {
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      408: components["responses"]["RequestTimeout"];
       409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
       500: components["responses"]["InternalServerError"];
