@@ -93,8 +93,8 @@ describe("airbyte/* lint rules", () => {
     ]);
   });
 
-  it("operation-global-errors: flags operations without the statuses every operation can answer, only in the project's spec", async () => {
-    const { mine, others, lineOf } = await problemsOf("operation-global-errors", "operation-global-errors/spec/openapi.yaml");
+  it("operation-global-errors: flags operations without the statuses every operation can answer, only in the specs it is configured for", async () => {
+    const { mine, others, lineOf } = await problemsOf("operation-global-errors");
     expect(others).toEqual([]);
     const fix = "Add each from spec/components/responses/ (e.g. `'500': $ref: ../components/responses/InternalServerError.yaml`).";
     expect(mine).toEqual([

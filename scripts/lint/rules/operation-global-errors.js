@@ -8,28 +8,24 @@
  * cannot get the authentication and authorization errors, so they need only
  * the `anonymous` list.
  *
- * The rule checks the documents whose root path ends with one of `roots`
- * (the project's `spec/openapi.yaml`): the small specs of tests and
- * fixtures describe other APIs and are not held to Airbyte's handlers.
+ * The rule checks only a spec whose `info.title` is the `title` option
+ * (Airbyte's public API): the small specs of tests describe other APIs and
+ * are not held to Airbyte's handlers, wherever they are copied.
  */
 
-/** @param {string} path */
-const slashed = (path) => path.split('\\').join('/');
-
 /**
- * @param {{ statuses?: Array<string | number>, anonymous?: Array<string | number>, roots?: string[] }} options
+ * @param {{ statuses?: Array<string | number>, anonymous?: Array<string | number>, title?: string }} options
  */
 export function operationGlobalErrors(options) {
   const statuses = (options.statuses ?? []).map(String);
   const anonymous = (options.anonymous ?? []).map(String);
-  const roots = (options.roots ?? ['spec/openapi.yaml']).map(slashed);
+  const title = options.title ?? 'Airbyte public API';
   let checked = false;
   return {
     Root: {
-      /** @param {unknown} _root @param {{ location: { source: { absoluteRef: string } } }} ctx */
-      enter(_root, ctx) {
-        const root = slashed(ctx.location.source.absoluteRef);
-        checked = roots.some((r) => root === r || root.endsWith(`/${r}`));
+      /** @param {{ info?: { title?: unknown } }} root */
+      enter(root) {
+        checked = root.info?.title === title;
       },
     },
     Operation: {
