@@ -78,9 +78,14 @@ async function run(config: ResolvedConfig, id: string, spec: OperationSpec, args
         }
         const text = await readBody(response, where);
         if (response.ok || (redirect && response.status >= 300 && response.status < 400)) {
-          return { data: parseSuccess(redirect ? "none" : success, text, response, where), response, requestId: requestIdOf(response.headers) };
+          const data = parseSuccess(redirect ? "none" : success, text, response, where);
+          // Opt-in response validation (airbyte-api-client/validate): the one hook, where the body is parsed.
+          config.validateResponses?.(id, response.status, data, config.logger);
+          return { data, response, requestId: requestIdOf(response.headers) };
         }
-        throw errorFromResponse(text, response, where);
+        const apiError = errorFromResponse(text, response, where);
+        config.validateResponses?.(id, response.status, text, config.logger, apiError);
+        throw apiError;
       } catch (error) {
         failure = error;
       } finally {

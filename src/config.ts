@@ -8,7 +8,7 @@ import type { Authenticator, AuthStrategy } from "./auth.js";
 import { resolveClock, type Clock } from "./clock.js";
 import { AirbyteError, valueShown } from "./errors/index.js";
 import type { Logger } from "./logger.js";
-import type { CoreOptions, FetchLike, RequestOptions } from "./options.js";
+import type { CoreOptions, FetchLike, RequestOptions, ResponseChecker } from "./options.js";
 import { isSecretHeader, Redactor } from "./redact.js";
 import { RETRY_DEFAULTS, type ResolvedRetry, type RetryOptions } from "./retry.js";
 import { DEFAULT_BASE_URL, isSecure, normalizeBaseUrl, refuseInsecure } from "./url.js";
@@ -42,6 +42,7 @@ export interface ResolvedConfig {
   allowInsecureHttp: boolean;
   dangerouslyAllowBrowser: boolean;
   logger: Logger | undefined;
+  validateResponses: ResponseChecker | undefined;
 }
 
 export interface ResolvedCall {
@@ -53,7 +54,7 @@ export interface ResolvedCall {
   retry: ResolvedRetry;
 }
 
-const CLIENT_KEYS = "baseUrl auth fetch headers userAgent retry timeoutMs totalTimeoutMs maxResponseBytes allowInsecureHttp dangerouslyAllowBrowser logger clock".split(" ");
+const CLIENT_KEYS = "baseUrl auth fetch headers userAgent retry timeoutMs totalTimeoutMs maxResponseBytes allowInsecureHttp dangerouslyAllowBrowser logger clock validateResponses".split(" ");
 const CALL_KEYS = "signal headers timeoutMs totalTimeoutMs retry".split(" ");
 const RETRY_KEYS = "maxRetries initialDelayMs maxDelayMs maxRetryAfterMs statuses nonIdempotent".split(" ");
 
@@ -79,6 +80,7 @@ const timerRule: Rule = [(value) => value === false || ms(1)(value), `a number o
 const RULES: Partial<Record<string, Rule>> = {
   fetch: [(value) => typeof value === "function", "a function (request: Request) => Promise<Response>"],
   logger: [(value) => typeof (value as { debug?: unknown } | null)?.debug === "function", "an object with a debug(line) method, such as console"],
+  validateResponses: [(value) => typeof value === "function", "responseValidator() of airbyte-api-client/validate"],
   maxResponseBytes: [(value) => Number.isSafeInteger(value) && (value as number) >= 1, "a whole number of bytes of at least 1"],
   allowInsecureHttp: flagRule,
   dangerouslyAllowBrowser: flagRule,
@@ -133,6 +135,7 @@ export function resolveConfig(options: CoreOptions, auth: AuthStrategy | undefin
     allowInsecureHttp,
     dangerouslyAllowBrowser: options.dangerouslyAllowBrowser ?? false,
     logger,
+    validateResponses: options.validateResponses,
   };
   if (auth) config.auth = auth.create(config);
   return config;

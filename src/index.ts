@@ -17,6 +17,7 @@ export type {
   CoreOptions,
   FetchLike,
   RequestOptions,
+  ResponseChecker,
 } from "./options.js";
 export type { AirbyteClient, AirbyteGroup, OperationFunction, OperationMethod, OperationResult, OperationShape } from "./types.js";
 export { PagePromise, type Page } from "./pagination.js";

@@ -1,6 +1,7 @@
 /** Options of `createAirbyteClient` and of each call. */
 import type { Clock } from "./clock.js";
 import type { Logger } from "./logger.js";
+import type { AirbyteApiError } from "./errors/index.js";
 import type { RetryOptions } from "./retry.js";
 import type { AuthStrategy } from "./auth.js";
 
@@ -113,7 +114,22 @@ export interface ClientOptions {
   logger?: Logger | undefined;
   /** Replaces the clock (current time, backoff waits and every timeout timer), e.g. in tests. */
   clock?: Partial<Clock> | undefined;
+  /**
+   * Checks every JSON response body against the spec: pass
+   * `responseValidator()` from `airbyte-api-client/validate`. Off by default,
+   * and its code stays out of a bundle that does not import it.
+   * @default undefined (no checking)
+   */
+  validateResponses?: ResponseChecker | undefined;
 }
+
+/**
+ * Checks one response body (`validateResponses`), made by `responseValidator()`
+ * of `airbyte-api-client/validate`. Called with the parsed body of a success,
+ * or with the body text and the API error about to be thrown for an error
+ * status; throwing fails the call with that error instead.
+ */
+export type ResponseChecker = (operationId: string, status: number, body: unknown, logger: Logger | undefined, error?: AirbyteApiError) => void;
 
 /** Options of a single call, always the last argument of a method. */
 export interface RequestOptions {

@@ -93,6 +93,24 @@ describe("airbyte/* lint rules", () => {
     ]);
   });
 
+  it("operation-global-errors: flags operations without the statuses every operation can answer, only in the specs it is configured for", async () => {
+    const { mine, others, lineOf } = await problemsOf("operation-global-errors");
+    expect(others).toEqual([]);
+    const fix = "Add each from spec/components/responses/ (e.g. `'500': $ref: ../components/responses/InternalServerError.yaml`).";
+    expect(mine).toEqual([
+      {
+        line: lineOf("responses:"),
+        message: `listThings does not declare 401, 500: the server's global exception handlers answer 400, 401, 403, 404, 409, 422, 500 for every authenticated operation (spec/AUDIT.md, G8). ${fix}`,
+      },
+      {
+        line: lineOf("responses:", lineOf("operationId: health")),
+        message: `health does not declare 500: the server's global exception handlers answer 500 for every operation without credentials (spec/AUDIT.md, G8). ${fix}`,
+      },
+    ]);
+    // The same operations outside a spec/openapi.yaml root are not checked (the other fixtures lack these statuses).
+    expect((await problemsOf("operation-global-errors", "operation-success-response.yaml")).mine).toEqual([]);
+  });
+
   it("response-enum-declared: flags response enums neither open nor closed with a reason, each once", async () => {
     const { sorted, others, lineOf } = await problemsOf("response-enum-declared");
     expect(others).toEqual([]);
