@@ -39,6 +39,7 @@ export {
   AirbyteTimeoutError,
   AirbyteUnexpectedResponseError,
   AirbyteUnprocessableEntityError,
+  AirbyteUsageError,
 } from "./errors/index.js";
 // The operation table, its types, and one standalone function per operation.
 export * from "../generated/operations.js";
