@@ -4,11 +4,11 @@
  * succeeds, the retry policy gives up, a timeout passes or the caller aborts.
  * Usage errors are thrown before anything is sent and are never retried.
  */
-import type { OperationSpec } from "../generated/operations.js";
+import type { OperationSpec } from "./operation-spec.js";
 import { apiPromise, requestIdOf, type ApiPromise, type WithResponse } from "./api-promise.js";
 import { readBody } from "./body.js";
 import { resolveCall, type ResolvedConfig } from "./config.js";
-import { AirbyteConnectionError, AirbyteError, AirbyteTimeoutError } from "./errors/index.js";
+import { AirbyteConnectionError, AirbyteError, AirbyteTimeoutError, AirbyteUsageError } from "./errors/index.js";
 import { logLine } from "./logger.js";
 import { redactHeaders, redactUrl, secretsOfHeader, secretsOfHeaders } from "./redact.js";
 import { errorFromResponse, parseSuccess } from "./response.js";
@@ -33,9 +33,9 @@ async function run(config: ResolvedConfig, id: string, spec: OperationSpec, args
   // The arguments are `(…pathParams, body | query, options?)`, split by the operation's table entry.
   let next = spec.pathParams.length;
   const json = spec.body ? args[next++] : undefined;
-  if (spec.body?.required && json === undefined) throw new AirbyteError(`${id}: the request body (argument ${next}) is required.`);
+  if (spec.body?.required && json === undefined) throw new AirbyteUsageError(`${id}: the request body (argument ${next}) is required.`);
   const query = spec.queryParams.length ? args[next++] : undefined;
-  if (args.length > next + 1) throw new AirbyteError(`${id}: takes at most ${next + 1} arguments (the last one is the options); got ${args.length}.`);
+  if (args.length > next + 1) throw new AirbyteUsageError(`${id}: takes at most ${next + 1} arguments (the last one is the options); got ${args.length}.`);
   const call = resolveCall(config, args[next], id);
   const { signal: callerSignal, headers: callHeaders } = call;
   // Before any secret is held: an aborted call has nothing to release.

@@ -2,15 +2,28 @@
  * createAirbyteClient: one object with a group per tag of the spec and a
  * method per operation, all built from the generated operation table.
  */
-import { operationTable, type OperationSpec } from "../generated/operations.js";
+import { operationTable, type GroupName, type OperationTypes } from "../generated/operations.js";
 import { authStrategy } from "./auth.js";
 import { callOperation } from "./call.js";
 import { resolveConfig } from "./config.js";
 import { bindConfig } from "./core.js";
 import type { ClientOptions, CoreOptions } from "./options.js";
-import { paginate } from "./paged.js";
-import type { AirbyteClient } from "./types.js";
+import { paginate } from "./pagination.js";
+import type { OperationSpec } from "./operation-spec.js";
+import type { OperationMethod } from "./types.js";
 import { serializeQuery } from "./url.js";
+
+/** The methods of one group, e.g. `AirbyteGroup<"sources">`. */
+export type AirbyteGroup<G extends GroupName> = {
+  readonly [K in keyof OperationTypes as OperationTypes[K]["group"] extends G ? K : never]: OperationMethod<
+    OperationTypes[K]
+  >;
+};
+
+/** The grouped client; `createRawClient(client)` gives its openapi-fetch client. */
+export type AirbyteClient = {
+  readonly [G in GroupName]: AirbyteGroup<G>;
+};
 
 /**
  * Creates a client for the Airbyte public API.

@@ -18,7 +18,8 @@ export type {
   FetchLike,
   RequestOptions,
 } from "./options.js";
-export type { AirbyteClient, AirbyteGroup, OperationFunction, OperationMethod, OperationResult, OperationShape } from "./types.js";
+export type { AirbyteClient, AirbyteGroup } from "./client.js";
+export type { OperationFunction, OperationMethod, OperationResult, OperationShape } from "./types.js";
 export { PagePromise, type Page } from "./pagination.js";
 export { RETRY_DEFAULTS, type RetryOptions } from "./retry.js";
 export type { Clock } from "./clock.js";

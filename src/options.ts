@@ -1,8 +1,55 @@
-/** Options of `createAirbyteClient` and of each call. */
+/**
+ * Options of `createAirbyteClient` and of each call, their defaults, and the
+ * auth strategy interface: the ground floor of src/ (types and constants
+ * only), so every module above can import it without a circle.
+ */
 import type { Clock } from "./clock.js";
 import type { Logger } from "./logger.js";
+import type { Redactor } from "./redact.js";
 import type { RetryOptions } from "./retry.js";
-import type { AuthStrategy } from "./auth.js";
+
+/** setTimeout fires at once for delays of 2^31 ms or more, so no timer may be longer. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+export const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
+
+export interface Authenticator {
+  /**
+   * The Authorization header value for the next request, or undefined without
+   * credentials. Fixed credentials answer synchronously, sparing the call an await.
+   */
+  header(signal?: AbortSignal): string | undefined | Promise<string | undefined>;
+  /** Called when the server answered 401 to a request that carried `header`. */
+  rejected(header: string): void;
+  /** Whether a request rejected with 401 may be replayed once with fresh credentials. */
+  readonly canRenew: boolean;
+  /** Whether each header is minted per call (its secret is held for that call only, not kept for the client's lifetime). */
+  readonly minted?: boolean;
+}
+
+/** What a strategy reads of the resolved client options. */
+export interface AuthContext {
+  baseUrl: string;
+  /** Origin of the base URL. */
+  origin: string;
+  fetch: FetchLike;
+  redactor: Redactor;
+  headers: Record<string, string>;
+  clock: Clock;
+  /** Longest time one token request may take; Infinity for no limit. */
+  tokenTimeoutMs: number;
+  /** Most bytes an answer may have after decompression (the token answer too). */
+  maxResponseBytes: number;
+  logger: Logger | undefined;
+  allowInsecureHttp: boolean;
+  dangerouslyAllowBrowser: boolean;
+}
+
+/** How the client authenticates; made by `bearer`, `basic` or `clientCredentials`. */
+export interface AuthStrategy {
+  /** Builds the authenticator for one client. */
+  readonly create: (ctx: AuthContext) => Authenticator;
+}
 
 /** A bearer token (API key or access token), or a function that returns the current one. */
 export interface BearerAuth {

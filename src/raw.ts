@@ -12,7 +12,7 @@ import type { ResolvedConfig } from "./config.js";
 import { configOf, type AirbyteCore } from "./core.js";
 import { logLine, type Logger } from "./logger.js";
 import { redactHeaders, redactUrl, type Redactor } from "./redact.js";
-import type { AirbyteClient } from "./types.js";
+import type { AirbyteClient } from "./client.js";
 
 const made = new WeakMap<ResolvedConfig, Client<paths>>();
 

@@ -10,10 +10,9 @@
  */
 import { readBody } from "./body.js";
 import type { Clock } from "./clock.js";
-import { DEFAULT_MAX_RESPONSE_BYTES } from "./config.js";
-import { AirbyteConnectionError, AirbyteError, AirbyteTimeoutError, AirbyteUnexpectedResponseError } from "./errors/index.js";
+import { AirbyteConnectionError, AirbyteTimeoutError, AirbyteUnexpectedResponseError, AirbyteUsageError } from "./errors/index.js";
 import { logLine, type Logger } from "./logger.js";
-import type { FetchLike } from "./options.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, type FetchLike } from "./options.js";
 import type { Redactor } from "./redact.js";
 import { errorFromResponse, unexpectedAnswer } from "./response.js";
 import { deadline } from "./timeout.js";
@@ -101,7 +100,7 @@ export class ClientCredentialsTokenProvider {
       });
     } catch {
       // The TypeError quotes the offending value, which may be a secret: neither it nor its message is kept.
-      throw new AirbyteError(
+      throw new AirbyteUsageError(
         `POST ${this.shownUrl} (token request) could not be built: a header (client headers) or tokenUrl is not valid for HTTP. Check them for line breaks or other characters HTTP forbids.`,
         { method: "POST", url: this.shownUrl },
       );
@@ -193,11 +192,11 @@ function checkTokenUrl(tokenUrl: string, allowInsecureHttp: boolean): string {
   try {
     url = new URL(tokenUrl);
   } catch {
-    throw new AirbyteError("auth.tokenUrl must be a path (joined onto baseUrl) or an absolute http(s) URL; the one given is not a URL.");
+    throw new AirbyteUsageError("auth.tokenUrl must be a path (joined onto baseUrl) or an absolute http(s) URL; the one given is not a URL.");
   }
   const shown = `${url.protocol}//${url.host}${url.pathname}`;
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new AirbyteError(`auth.tokenUrl must use https (or http on a loopback host); got ${url.protocol} in ${shown}.`);
+    throw new AirbyteUsageError(`auth.tokenUrl must use https (or http on a loopback host); got ${url.protocol} in ${shown}.`);
   }
   refuseInsecure(url, allowInsecureHttp, "the client secret", shown);
   return withoutQuery(shown);
