@@ -89,7 +89,7 @@ async function run(config: ResolvedConfig, id: string, spec: OperationSpec, args
       if (callerSignal?.aborted) throw callerSignal.reason;
       const cause = deadlines.cause as Exclude<AbortCause, "caller"> | undefined;
       if (cause) failure = timeout(cause);
-      else if (!(failure instanceof AirbyteError)) failure = new AirbyteConnectionError({ method, url: where.url, cause: failure });
+      else if (!(failure instanceof AirbyteError)) failure = new AirbyteConnectionError({ method, url: where.url, cause: failure, redactor });
       // Built only here, on the error path, while the call's secrets are still held.
       if (failure instanceof AirbyteError && headers) failure.request ??= { method, url: redactUrl(url, redactor), headers: redactHeaders(headers, redactor) };
       if (cause === "total") throw failure;

@@ -132,7 +132,7 @@ export class ClientCredentialsTokenProvider {
       throw Object.assign(
         timer.signal.aborted
           ? new AirbyteTimeoutError({ scope: "attempt", timeoutMs: o.timeoutMs, method: "POST", url: shown })
-          : new AirbyteConnectionError({ method: "POST", url: shown, cause }),
+          : new AirbyteConnectionError({ method: "POST", url: shown, cause, redactor: o.redactor }),
         { url },
       );
     } finally {
