@@ -63,7 +63,8 @@ async function run(config: ResolvedConfig, id: string, spec: OperationSpec, args
       try {
         let authorization = spec.authenticated && !callHeaders?.authorization ? auth.header(signal) : undefined;
         if (typeof authorization === "object") authorization = await authorization;
-        if (authorization && auth.minted) releases.push(redactor.hold(secretsOfHeader("authorization", authorization)));
+        // A renewable credential (minted, or a fetched token that a rotation may retire) stays redacted while this call carries it.
+        if (authorization && (auth.minted || auth.canRenew)) releases.push(redactor.hold(secretsOfHeader("authorization", authorization)));
         headers = { ...config.headers };
         if (authorization) headers.authorization = authorization;
         if (body !== undefined) headers["content-type"] = "application/json";

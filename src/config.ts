@@ -10,6 +10,7 @@ import { checkHeaders, headerValue, isObject } from "./headers.js";
 import type { Logger } from "./logger.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, MAX_TIMER_MS, type Authenticator, type AuthStrategy, type CoreOptions, type FetchLike, type RequestOptions } from "./options.js";
 import { isSecretHeader, Redactor } from "./redact.js";
+import { own } from "./own.js";
 import { RETRY_DEFAULTS, type ResolvedRetry, type RetryOptions } from "./retry.js";
 import { DEFAULT_BASE_URL, isSecure, normalizeBaseUrl, refuseInsecure } from "./url.js";
 import { VERSION } from "./version.js";
@@ -96,8 +97,9 @@ function checkOptions(options: object, known: readonly string[], what: string, p
   }
 }
 
-export function resolveConfig(options: CoreOptions, auth: AuthStrategy | undefined): ResolvedConfig {
-  if (!isObject(options)) throw invalid("The client options", "an object", options);
+export function resolveConfig(given: CoreOptions, auth: AuthStrategy | undefined): ResolvedConfig {
+  if (!isObject(given)) throw invalid("The client options", "an object", given);
+  const options = own(given);
   checkOptions(options, CLIENT_KEYS, "client options", "");
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const url = new URL(baseUrl);
@@ -116,7 +118,7 @@ export function resolveConfig(options: CoreOptions, auth: AuthStrategy | undefin
     headers: { accept: "application/json", "user-agent": `${userAgent ? `${userAgent} ` : ""}airbyte-api-client/${VERSION}`, ...userHeaders },
     auth: { header: () => undefined, rejected() {}, canRenew: false },
     redactor,
-    clock: resolveClock(options.clock),
+    clock: resolveClock(own(options.clock)),
     retryOption: checkRetry(options.retry, "retry"),
     retry: mergeRetry(options.retry, undefined),
     timeoutMs,
@@ -139,7 +141,7 @@ export function resolveCall(config: ResolvedConfig, options: unknown, where: str
   }
   if (!isObject(options)) throw new AirbyteUsageError(`${where}: the last argument must be an options object ({ ${CALL_KEYS.join(", ")} }).`);
   checkOptions(options, CALL_KEYS, where, `${where}: `);
-  const o = options as RequestOptions;
+  const o = own(options as RequestOptions);
   const headers = checkHeaders(o.headers, `${where}: headers`);
   if (headers && Object.keys(headers).some(isSecretHeader)) if (!config.secure) refuseInsecure(new URL(config.origin), config.allowInsecureHttp, "credentials");
   return {
@@ -167,5 +169,5 @@ function checkRetry(retry: RetryOptions | false | undefined, where: string): Ret
   if (retry === undefined || retry === false) return retry;
   if (!isObject(retry)) throw invalid(where, "an object or false", retry);
   checkOptions(retry, RETRY_KEYS, where, `${where}.`);
-  return retry;
+  return own(retry);
 }

@@ -13,6 +13,7 @@ import type { Clock } from "./clock.js";
 import { AirbyteConnectionError, AirbyteTimeoutError, AirbyteUnexpectedResponseError, AirbyteUsageError } from "./errors/index.js";
 import { logLine, type Logger } from "./logger.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, type FetchLike } from "./options.js";
+import { own } from "./own.js";
 import type { Redactor } from "./redact.js";
 import { errorFromResponse, unexpectedAnswer } from "./response.js";
 import { deadline } from "./timeout.js";
@@ -86,7 +87,8 @@ export class ClientCredentialsTokenProvider {
     const o = this.options;
     const fields = { client_id: o.clientId, client_secret: o.clientSecret, grant_type: "client_credentials" };
     try {
-      return new Request(o.tokenUrl, {
+      // A null-prototype init: Request reads its members (referrer, mode...) through the prototype chain.
+      return new Request(o.tokenUrl, own<RequestInit>({
         method: "POST",
         signal,
         // Never re-post the secret to wherever a 3xx points (another origin, or http).
@@ -97,7 +99,7 @@ export class ClientCredentialsTokenProvider {
           "Content-Type": o.format === "form" ? "application/x-www-form-urlencoded" : "application/json",
         },
         body: o.format === "form" ? new URLSearchParams(fields).toString() : JSON.stringify(fields),
-      });
+      }));
     } catch {
       // The TypeError quotes the offending value, which may be a secret: neither it nor its message is kept.
       throw new AirbyteUsageError(
@@ -155,7 +157,8 @@ export class ClientCredentialsTokenProvider {
       // Never quote the body: it may hold a partial token.
       throw fail((/^\s*</.test(text) ? "with an HTML page instead of a token." : "with a body that is not valid JSON.") + hint);
     }
-    const body = (parsed ?? {}) as { access_token?: unknown; expires_in?: unknown };
+    // Own keys only: an answer without access_token must not pick up Object.prototype.access_token.
+    const body = own((parsed ?? {}) as { access_token?: unknown; expires_in?: unknown });
     if (typeof body.access_token !== "string" || body.access_token === "") {
       throw fail(`without an access_token.${hint}`);
     }
