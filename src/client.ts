@@ -51,7 +51,7 @@ export function createAirbyteClient(options: ClientOptions = {}): AirbyteClient 
 export function createClientFromTable(table: Readonly<Record<string, OperationSpec>>, options: ClientOptions = {}): AirbyteClient {
   // Own properties only: Object.prototype.auth (or .baseUrl...) set elsewhere must not count.
   const o = isObject(options) ? own(options) : options;
-  const config = resolveConfig(o as CoreOptions, authStrategy(o.auth));
+  const config = resolveConfig(o as CoreOptions, authStrategy(o?.auth));
   const client = Object.create(null) as Record<string, Record<string, unknown>>;
   for (const id of Object.keys(table)) {
     const spec = table[id] as OperationSpec;

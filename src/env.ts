@@ -12,8 +12,9 @@
 import { browserContext } from "./browser-guard.js";
 import { AirbyteUsageError } from "./errors/index.js";
 import { isObject } from "./headers.js";
-import type { ClientOptions } from "./options.js";
+import type { AuthStrategy, ClientOptions } from "./options.js";
 import { own } from "./own.js";
+import { isSecretHeader } from "./redact.js";
 import { normalizeBaseUrl } from "./url.js";
 
 export const ENV_CLIENT_ID = "AIRBYTE_CLIENT_ID";
@@ -31,18 +32,20 @@ export function withEnvironment(options: ClientOptions): ClientOptions {
   if (!isObject(options)) return options;
   const o = own(options);
   const env = environment();
-  if (o.auth === undefined) {
+  // Client headers carrying a credential (Authorization, X-Api-Key...) are explicit credentials too.
+  if (o.auth === undefined && !(isObject(o.headers) && Object.keys(o.headers).some(isSecretHeader))) {
     const token = env(ENV_BEARER_TOKEN);
     const clientId = env(ENV_CLIENT_ID);
     const clientSecret = env(ENV_CLIENT_SECRET);
     if (token !== undefined) o.auth = { bearerToken: token };
     else if (clientId !== undefined && clientSecret !== undefined) o.auth = { clientId, clientSecret };
-    else if (clientId !== undefined || clientSecret !== undefined) {
-      const [set, missing] = clientId === undefined ? [ENV_CLIENT_SECRET, ENV_CLIENT_ID] : [ENV_CLIENT_ID, ENV_CLIENT_SECRET];
-      throw new AirbyteUsageError(`The environment variable ${set} is set but ${missing} is not (or is blank): set both, set ${ENV_BEARER_TOKEN} instead, or pass the auth option.`);
-    } else {
-      throw new AirbyteUsageError(
-        `No credentials: pass the auth option ({ bearerToken }, { clientId, clientSecret } or { username, password }), or set the environment variable ${ENV_BEARER_TOKEN}, or ${ENV_CLIENT_ID} and ${ENV_CLIENT_SECRET} (read on servers only, never in a browser). For a client without credentials (health checks, an instance without auth), pass auth: false.`,
+    else {
+      const half = clientId === undefined ? [ENV_CLIENT_SECRET, ENV_CLIENT_ID] : [ENV_CLIENT_ID, ENV_CLIENT_SECRET];
+      // Thrown when the client is built, after the other options are checked, so a bad option is reported first.
+      o.auth = refuse(
+        clientId !== undefined || clientSecret !== undefined
+          ? `The environment variable ${half[0]} is set but ${half[1]} is not (or is blank): set both, set ${ENV_BEARER_TOKEN} instead, or pass the auth option.`
+          : `No credentials: pass the auth option ({ bearerToken }, { clientId, clientSecret } or { username, password }), or set the environment variable ${ENV_BEARER_TOKEN}, or ${ENV_CLIENT_ID} and ${ENV_CLIENT_SECRET} (read on servers only, never in a browser). For a client without credentials (health checks, an instance without auth), pass auth: false.`,
       );
     }
   }
@@ -61,6 +64,15 @@ export function withEnvironment(options: ClientOptions): ClientOptions {
   }
   if (log === "debug") o.logger = { debug: (line) => console.error(line) };
   return o;
+}
+
+/** An auth strategy that refuses to build the client, with `message`. */
+function refuse(message: string): AuthStrategy {
+  return {
+    create() {
+      throw new AirbyteUsageError(message);
+    },
+  };
 }
 
 /** Reads one variable: own properties of `process.env` only, blank as unset; nothing in a browser. */
