@@ -142,7 +142,8 @@ function scrubUrls(text: string): string {
 /** Query parameters whose values are secrets wherever they appear. */
 const SECRET_PARAM_NAMES = "secret_id|secretid|client_secret|access_token|refresh_token|id_token|token|password|api_key|apikey|code";
 const SECRET_PARAMS = new RegExp(`^(${SECRET_PARAM_NAMES})$`, "i");
-const SECRET_QUERY = new RegExp(`([?&](?:${SECRET_PARAM_NAMES})=)[^&#\\s"'<>]+`, "gi");
+/** `name=value` of a secret parameter in free text: after `?` or `&`, or (except `code`) after any non-word character. */
+const SECRET_QUERY = new RegExp(`((?:[?&](?:${SECRET_PARAM_NAMES})|\\b(?:${SECRET_PARAM_NAMES.replace("|code", "")}))=)[^&#\\s"'<>)]+`, "gi");
 
 /**
  * Headers whose values are secrets: Authorization, Proxy-Authorization,

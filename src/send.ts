@@ -7,7 +7,6 @@
 import type { ResolvedConfig } from "./config.js";
 import { AirbyteError } from "./errors/index.js";
 import { logLine } from "./logger.js";
-import { own } from "./own.js";
 import { redactHeaders, redactUrl } from "./redact.js";
 import { withoutQuery } from "./url.js";
 
@@ -36,7 +35,7 @@ export async function send(
     const started = logger ? clock.now() : 0;
     let response: Response;
     try {
-      response = await config.fetch(new Request(url, own<RequestInit>({ method, headers, body, signal, redirect: "manual" })));
+      response = await config.fetch(new Request(url, { method, headers, body, signal, redirect: "manual" }));
     } catch (error) {
       logLine(logger, () => `✗ ${shown()} failed after ${clock.now() - started} ms (${error instanceof Error ? error.name : "error"})${n}`);
       throw error;

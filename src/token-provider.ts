@@ -87,8 +87,7 @@ export class ClientCredentialsTokenProvider {
     const o = this.options;
     const fields = { client_id: o.clientId, client_secret: o.clientSecret, grant_type: "client_credentials" };
     try {
-      // A null-prototype init: Request reads its members (referrer, mode...) through the prototype chain.
-      return new Request(o.tokenUrl, own<RequestInit>({
+      return new Request(o.tokenUrl, {
         method: "POST",
         signal,
         // Never re-post the secret to wherever a 3xx points (another origin, or http).
@@ -99,7 +98,7 @@ export class ClientCredentialsTokenProvider {
           "Content-Type": o.format === "form" ? "application/x-www-form-urlencoded" : "application/json",
         },
         body: o.format === "form" ? new URLSearchParams(fields).toString() : JSON.stringify(fields),
-      }));
+      });
     } catch {
       // The TypeError quotes the offending value, which may be a secret: neither it nor its message is kept.
       throw new AirbyteUsageError(
