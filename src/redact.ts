@@ -36,7 +36,10 @@ export class Redactor {
 
   /** Remembers a secret for the client's lifetime (a configured token, password, client secret). */
   add(secret: string | undefined): void {
-    if (isSecret(secret)) this.count(secret, Infinity);
+    if (!isSecret(secret)) return;
+    this.count(secret, Infinity);
+    // A header value is sent trimmed: the trimmed form is what a server can echo.
+    if (secret.trim() !== secret) this.count(secret.trim(), Infinity);
   }
 
   /** Remembers, for the client's lifetime, the secrets in a header (see `secretsOfHeader`). */
