@@ -163,7 +163,7 @@ async function attemptOnce<T>(
  * a host the caller did not name. A fetch failure is an `AirbyteConnectionError`.
  */
 export async function send(
-  config: Pick<ResolvedConfig, "fetch" | "logger" | "redactor" | "clock" | "baseUrl" | "origin">,
+  config: Pick<ResolvedConfig, "fetch" | "logger" | "redactor" | "clock" | "baseUrl"> & { origin?: string | undefined },
   method: string,
   url: string,
   headers: Record<string, string>,
@@ -174,9 +174,10 @@ export async function send(
   label = "",
 ): Promise<Response> {
   const { logger, redactor, clock, baseUrl, origin } = config;
-  const n = attempt ? ` (attempt ${attempt})` : label;
+  const n = attempt ? ` (attempt ${attempt})` : "";
   for (let hop = 0; ; hop++) {
-    const shown = () => `${method} ${redactUrl(url, redactor)}`;
+    // A labelled request (the token request) is logged without its query.
+    const shown = () => `${method} ${label ? withoutQuery(url) + label : redactUrl(url, redactor)}`;
     logLine(logger, () => `→ ${shown()}${n} ${JSON.stringify(redactHeaders(headers, redactor))}`);
     const started = logger ? clock.now() : 0;
     let request: Request;
