@@ -8,7 +8,7 @@
  * redacted the same way for all of them.
  */
 import type { ResolvedCall, ResolvedConfig } from "./config.js";
-import { AirbyteApiError, AirbyteConnectionError, AirbyteError, AirbyteTimeoutError, AirbyteUsageError } from "./errors/index.js";
+import { AirbyteApiError, AirbyteConnectionError, AirbyteError, AirbyteTimeoutError } from "./errors/index.js";
 import { logLine } from "./logger.js";
 import { readBody } from "./body.js";
 import { redactHeaders, redactUrl, secretsOfHeader, secretsOfHeaders } from "./redact.js";
@@ -180,16 +180,8 @@ export async function send(
     const shown = () => `${method} ${label ? withoutQuery(url) + label : redactUrl(url, redactor)}`;
     logLine(logger, () => `→ ${shown()}${n} ${JSON.stringify(redactHeaders(headers, redactor))}`);
     const started = logger ? clock.now() : 0;
-    let request: Request;
-    try {
-      request = new Request(url, { method, headers, body, signal, redirect: "manual" });
-    } catch {
-      // The TypeError quotes the offending value, which may be a secret: neither it nor its message is kept.
-      throw new AirbyteUsageError(`${method} ${withoutQuery(url)}${label} could not be built: a header value or the URL is not valid for HTTP (line breaks, characters beyond Latin-1). Check the headers and credentials you passed.`, {
-        method,
-        url: withoutQuery(url),
-      });
-    }
+    // Every header value was checked before (headers.ts), so building the Request cannot fail on one.
+    const request = new Request(url, { method, headers, body, signal, redirect: "manual" });
     let response: Response;
     try {
       response = await untilAborted(config.fetch(request), signal);
@@ -204,18 +196,13 @@ export async function send(
     const where = { method, url: withoutQuery(url) };
     const fail = (why: string) => new AirbyteError(`${where.method} ${where.url} ${why} (it is ${baseUrl}).`, where);
     if (type === "opaqueredirect") throw fail("was redirected, and the browser hides where to, so it was not followed. Check baseUrl");
-    let target: URL;
-    try {
-      target = new URL(answer.get("location") ?? "", url);
-    } catch {
-      throw fail(`answered ${status} with a Location that is not a URL; it was not followed. Check baseUrl`);
-    }
+    const target = new URL(answer.get("location") ?? "", url);
     if (target.origin !== origin) {
       throw fail(`answered ${status}, a redirect to another origin (${target.origin}). It was not followed, so credentials and the request body stay with ${origin}. Check baseUrl`);
     }
     if (target.username || target.password) {
       // Never quoted: the userinfo may be a credential.
-      throw fail(`answered ${status}, a redirect to a URL with credentials in it (user:password@). It was not followed. Check baseUrl`);
+      throw fail(`answered ${status}, a redirect to a URL with user:password@ in it. It was not followed. Check baseUrl`);
     }
     if (hop >= MAX_REDIRECTS) throw fail(`was redirected more than ${MAX_REDIRECTS} times; check baseUrl`);
     // As fetch does: 303, and 301/302 after a POST, continue as a GET without the body.
@@ -239,24 +226,15 @@ export async function send(
  */
 function untilAborted(pending: Promise<Response>, signal: AbortSignal | undefined): Promise<Response> {
   if (!signal) return pending;
-  return new Promise<Response>((resolve, reject) => {
-    const onAbort = () => {
-      reject(signal.reason);
-      void pending.then((late) => late.body?.cancel().catch(noop), noop);
-    };
-    if (signal.aborted) return onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    pending.then(
-      (response) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(response);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
+  void pending.then((late) => void (signal.aborted && late.body?.cancel().catch(noop)), noop);
+  return Promise.race([
+    pending,
+    new Promise<never>((_, reject) => {
+      const onAbort = () => reject(signal.reason);
+      // The call's own signal, made per call: its listener goes when the call does.
+      signal.aborted ? onAbort() : signal.addEventListener("abort", onAbort, { once: true });
+    }),
+  ]);
 }
 
 const noop = () => undefined;
