@@ -21,12 +21,9 @@ export const isObject = (value: unknown): value is object => value !== null && t
  */
 export function headerValue(value: unknown, what: string, latin1Only = true): string {
   if (typeof value !== "string") throw new AirbyteUsageError(`${what} must be a string; got ${typeof value}.`);
-  const bad = (latin1Only ? NOT_A_HEADER_VALUE : LINE_BREAK).exec(value)?.[0];
-  if (bad !== undefined) {
+  if ((latin1Only ? NOT_A_HEADER_VALUE : LINE_BREAK).test(value)) {
     throw new AirbyteUsageError(
-      LINE_BREAK.test(bad)
-        ? `${what} contains a line break or NUL character, which a header cannot carry (the value is not shown: it may be a secret).`
-        : `${what} contains a character beyond Latin-1 (U+${bad.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0")}), which a header cannot carry; percent-encode it or send it in the body (the value is not shown: it may be a secret).`,
+      `${what} must be one line of ${latin1Only ? "Latin-1 " : ""}text, without line breaks or NUL${latin1Only ? " (percent-encode other characters)" : ""}; the value is not shown: it may be a secret.`,
     );
   }
   return value;

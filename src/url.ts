@@ -73,16 +73,18 @@ export function withoutQuery(url: string): string {
 /**
  * Fills a path template. Every value is one opaque segment: `/` is encoded,
  * and `.` or `..` (which URL parsing would resolve into another endpoint) are
- * refused, as are empty strings, NaN and Infinity.
+ * refused, as are empty strings, NaN and Infinity. `named` says how a message
+ * names the value: "argument 2 (sourceId)" for a method, "params.path.sourceId"
+ * for the raw client.
  */
-export function fillPath(where: string, template: string, names: readonly string[], values: readonly unknown[]): string {
+export function fillPath(where: string, template: string, names: readonly string[], values: readonly unknown[], named = (i: number, name: string) => `argument ${i + 1} (${name})`): string {
   let path = template;
   names.forEach((name, i) => {
     const value = values[i];
     const text = typeof value === "string" ? value : typeof value === "number" && Number.isFinite(value) ? String(value) : undefined;
     if (!text || text === "." || text === "..") {
       const got = value === "" ? "an empty string" : text ? `"${text}", which URL parsing would turn into another endpoint` : valueShown(value);
-      throw new AirbyteUsageError(`${where}: argument ${i + 1} (${name}) must be a non-empty string; got ${got}.`);
+      throw new AirbyteUsageError(`${where}: ${named(i, name)} must be a non-empty string; got ${got}.`);
     }
     path = path.replace(`{${name}}`, encodeURIComponent(text));
   });

@@ -67,11 +67,16 @@ export class AirbyteApiError extends AirbyteError {
 }
 
 function apiErrorMessage(init: ApiErrorInit): string {
-  const title = init.problem?.title === undefined ? "" : oneLine(String(init.problem.title), MAX_TITLE);
-  const detail = init.problem?.detail === undefined ? "" : oneLine(String(init.problem.detail), MAX_DETAIL);
+  const title = init.problem?.title === undefined ? "" : oneLine(shownField(init.problem.title), MAX_TITLE);
+  const detail = init.problem?.detail === undefined ? "" : oneLine(shownField(init.problem.detail), MAX_DETAIL);
   const what = [title, detail].filter(Boolean).join(": ");
   const text = what || (init.bodyText === undefined ? "" : oneLine(init.bodyText, MAX_DETAIL)) || "(no error body)";
   return `${init.method} ${safePath(init.url)} failed with ${init.status}: ${text}${init.hint ? ` ${init.hint}` : ""}`;
+}
+
+/** A problem field as text: a string as is, anything else (an object, an array) as JSON, never "[object Object]". */
+function shownField(value: unknown): string {
+  return typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
 }
 
 function safePath(url: string): string {

@@ -89,9 +89,9 @@ describe("debug log", () => {
     server.handle((_, res) => json(res, 200, {}));
     const log: string[] = [];
     const airbyte = createAirbyteClient({ baseUrl, auth: { bearerToken: "k-1234" }, logger: { debug: (line) => log.push(line) } });
-    await createRawClient(airbyte).GET("/health", { params: { query: { secret_id: "sid-SECRET-9", keep: "visible" } } as never });
+    await createRawClient(airbyte).GET("/oauth/callback", { params: { query: { queryParams: { code: "sid-SECRET-9", state: "visible" } } } });
     expect(log.join("\n")).not.toContain("sid-SECRET-9");
-    expect(log.join("\n")).toContain("secret_id=[REDACTED]");
+    expect(log.join("\n")).toContain("code=[REDACTED]&state=visible");
   });
 
   it("a logger that throws does not break the call", async () => {
