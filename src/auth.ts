@@ -69,8 +69,9 @@ export function basic(username: string, password: string): AuthStrategy {
  * OAuth 2.0 client credentials: the client fetches, caches and renews the
  * access token. Refused in a browser unless `dangerouslyAllowBrowser`.
  */
-export function clientCredentials(given: ClientCredentialsAuth): AuthStrategy {
-  const options = own(given);
+export function clientCredentials(options: ClientCredentialsAuth): AuthStrategy {
+  // Own properties only: Object.prototype.tokenUrl set elsewhere must not redirect the secret.
+  options = own(options);
   requireText(options.clientId, "auth.clientId");
   requireText(options.clientSecret, "auth.clientSecret");
   const refresh = options.refreshBeforeExpiryMs ?? 60_000;
@@ -108,11 +109,11 @@ export function clientCredentials(given: ClientCredentialsAuth): AuthStrategy {
 }
 
 /** The grouped client's plain-object `auth` option as a strategy. */
-export function authStrategy(given: AuthOptions | AuthStrategy | false | undefined): AuthStrategy | undefined {
-  if (given === undefined || given === false) return undefined;
-  if (given !== null && typeof given === "object") {
+export function authStrategy(auth: AuthOptions | AuthStrategy | false | undefined): AuthStrategy | undefined {
+  if (auth === undefined || auth === false) return undefined;
+  if (auth !== null && typeof auth === "object") {
     // Own keys only: a key set on Object.prototype must not choose the mode.
-    const auth = own(given);
+    auth = own(auth);
     if ("create" in auth && typeof auth.create === "function") return auth;
     if ("bearerToken" in auth) return bearer(auth.bearerToken);
     if ("username" in auth) return basic((auth as BasicAuth).username, (auth as BasicAuth).password);

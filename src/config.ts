@@ -97,9 +97,10 @@ function checkOptions(options: object, known: readonly string[], what: string, p
   }
 }
 
-export function resolveConfig(given: CoreOptions, auth: AuthStrategy | undefined): ResolvedConfig {
-  if (!isObject(given)) throw invalid("The client options", "an object", given);
-  const options = own(given);
+export function resolveConfig(options: CoreOptions, auth: AuthStrategy | undefined): ResolvedConfig {
+  if (!isObject(options)) throw invalid("The client options", "an object", options);
+  // Own properties only: Object.prototype.baseUrl (or .fetch, .logger...) set elsewhere must not count.
+  options = own(options);
   checkOptions(options, CLIENT_KEYS, "client options", "");
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const url = new URL(baseUrl);
