@@ -44,8 +44,8 @@ export function withEnvironment(options: ClientOptions): ClientOptions {
       // Thrown when the client is built, after the other options are checked, so a bad option is reported first.
       o.auth = refuse(
         clientId !== undefined || clientSecret !== undefined
-          ? `The environment variable ${half[0]} is set but ${half[1]} is not (or is blank): set both, set ${ENV_BEARER_TOKEN} instead, or pass the auth option.`
-          : `No credentials: pass the auth option ({ bearerToken }, { clientId, clientSecret } or { username, password }), or set the environment variable ${ENV_BEARER_TOKEN}, or ${ENV_CLIENT_ID} and ${ENV_CLIENT_SECRET} (read on servers only, never in a browser). For a client without credentials (health checks, an instance without auth), pass auth: false.`,
+          ? `The environment variable ${half[0]} is set but ${half[1]} is not (or is blank): set both, or pass the auth option.`
+          : `No credentials: pass the auth option, or set ${ENV_BEARER_TOKEN}, or ${ENV_CLIENT_ID} and ${ENV_CLIENT_SECRET} (environment variables, read on servers only); auth: false makes a client without credentials.`,
       );
     }
   }
@@ -60,7 +60,7 @@ export function withEnvironment(options: ClientOptions): ClientOptions {
   }
   const log = o.logger === undefined ? env(ENV_LOG)?.toLowerCase() : undefined;
   if (log !== undefined && !LOG_LEVELS.includes(log)) {
-    throw new AirbyteUsageError(`The environment variable ${ENV_LOG} must be one of ${LOG_LEVELS.join(", ")} ("debug" writes the client's debug lines to stderr); got ${JSON.stringify(log.slice(0, 20))}.`);
+    throw new AirbyteUsageError(`The environment variable ${ENV_LOG} must be one of ${LOG_LEVELS.join(", ")}; got ${JSON.stringify(log.slice(0, 20))}.`);
   }
   if (log === "debug") o.logger = { debug: (line) => console.error(line) };
   return o;

@@ -79,7 +79,8 @@ export class Redactor {
 
   /** Replaces every known secret, raw or in an escaped form (JSON, URL, form), with `[REDACTED]`. */
   redact(text: string): string {
-    const scrubbed = scrubUrls(text);
+    // Percent escapes in one case (`%2f` → `%2F`), so the encoded forms of a secret match either.
+    const scrubbed = scrubUrls(text).replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase());
     if (this.secrets.size === 0) return scrubbed;
     this.pattern ??= buildPattern([...this.secrets.keys()]);
     return scrubbed.replace(this.pattern, REDACTED);
@@ -95,8 +96,8 @@ function isSecret(value: unknown): value is string {
 
 /**
  * The forms a secret takes once echoed back: as is, inside a JSON string
- * (`"` and `\` escaped), URL-encoded (`%2F` or `%2f`, with or without
- * `!'()*` escaped), form-encoded (spaces as `+`), and for a base64 value
+ * (`"` and `\` escaped), URL-encoded (with or without `!'()*` escaped; a
+ * text's escapes are upper-cased before matching, so `%2f` matches too), form-encoded (spaces as `+`), and for a base64 value
  * (Basic credentials) without its `=` padding and in the URL-safe alphabet.
  * Longest first, so a secret that contains another is replaced whole.
  */
@@ -109,8 +110,8 @@ function buildPattern(secrets: readonly string[]): RegExp {
       variants.push(bare, bare.replace(/\+/g, "-").replace(/\//g, "_"));
     }
     for (const form of variants) {
-      // Percent escapes match in either case; short forms only as a whole word.
-      const source = escapeRegExp(form).replace(/%([0-9A-F])([0-9A-F])/g, (_, a: string, b: string) => `%${hexCase(a)}${hexCase(b)}`);
+      // Short forms only as a whole word.
+      const source = escapeRegExp(form);
       forms.set(form, form.length >= MIN_SECRET_LENGTH ? source : `(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])`);
     }
   }
@@ -121,10 +122,6 @@ function buildPattern(secrets: readonly string[]): RegExp {
 /** RFC 3986 encoding, which also escapes `!'()*` (some servers echo that form). */
 function strictEncode(text: string): string {
   return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-function hexCase(digit: string): string {
-  return /[A-F]/.test(digit) ? `[${digit}${digit.toLowerCase()}]` : digit;
 }
 
 function escapeRegExp(text: string): string {
@@ -237,28 +234,17 @@ export const TOO_DEEP = "[nested too deep]";
  * A copy of a parsed JSON value with every secret redacted from its strings
  * (keys included), nested at most `MAX_JSON_DEPTH` levels. Works on the
  * parsed strings, so secrets the server JSON-escaped are matched as sent.
+ * A `"__proto__"` key from the server stays a plain key.
  */
-export function redactJson<T>(value: T, redactor: Redactor): T {
-  return copy(value, redactor, 0) as T;
-}
-
-function copy(value: unknown, redactor: Redactor, depth: number): unknown {
-  if (typeof value === "string") return redactor.redact(value);
-  if (value === null || typeof value !== "object") return value;
-  if (depth >= MAX_JSON_DEPTH) return TOO_DEEP;
-  if (Array.isArray(value)) return value.map((item) => copy(item, redactor, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    // defineProperty: a "__proto__" key from the server stays a plain key.
-    Object.defineProperty(out, redactor.redact(key), { value: copy(item, redactor, depth + 1), enumerable: true, writable: true, configurable: true });
-  }
-  return out;
+export function redactJson<T>(value: T, redactor: Pick<Redactor, "redact">): T {
+  return redactCause(value, redactor) as T;
 }
 
 /**
- * A copy of a thrown value with every string in it redacted: for an error, its
- * message, stack, fields (`code`, `hostname`, `syscall`...), `cause` chain and
- * AggregateError `errors`, nested at most `MAX_JSON_DEPTH` levels. The copy
+ * A copy of a thrown value (or a parsed JSON value) with every string in it,
+ * keys included, redacted: for an error, its message, stack, fields (`code`,
+ * `hostname`, `syscall`...), `cause` chain and AggregateError `errors`, nested
+ * at most `MAX_JSON_DEPTH` levels. The copy
  * keeps the error's prototype, so `instanceof TypeError` and `name` still
  * hold. Getters are not called, and objects that are neither errors, arrays
  * nor plain objects are replaced by their `[object Type]` tag.
@@ -275,7 +261,8 @@ export function redactCause(value: unknown, redactor: Pick<Redactor, "redact">, 
     const descriptor = Object.getOwnPropertyDescriptor(value, key);
     if (!descriptor || !("value" in descriptor)) continue;
     descriptor.value = redactCause(descriptor.value, redactor, depth + 1);
-    Object.defineProperty(out, key, descriptor);
+    // defineProperty: a "__proto__" key stays a plain key. Array indexes are not text.
+    Object.defineProperty(out, typeof key === "string" && !Array.isArray(out) ? redactor.redact(key) : key, descriptor);
   }
   return out;
 }

@@ -50,7 +50,7 @@ describe("the connection error names the system code", () => {
     const error = await fail(createAirbyteClient({ auth: { bearerToken: "tok-SECRET-c1" }, baseUrl: `http://127.0.0.1:${port}/v1`, retry: false }).health.getHealthCheck());
     expect(error).toBeInstanceOf(AirbyteConnectionError);
     expect((error as AirbyteConnectionError).code).toBe("ECONNREFUSED");
-    expect(error.message).toMatch(/could not reach the server: .*\(ECONNREFUSED: connection refused/);
+    expect(error.message).toMatch(/could not reach the server: .*\(ECONNREFUSED\)$/);
   });
 
   it.each([
@@ -219,7 +219,7 @@ describe("configuration from the environment", () => {
   it("createAirbyteClient() without credentials throws at creation, naming the option and the variables", () => {
     for (const name of ["AIRBYTE_BEARER_TOKEN", "AIRBYTE_CLIENT_ID", "AIRBYTE_CLIENT_SECRET"]) vi.stubEnv(name, "");
     expect(() => createAirbyteClient()).toThrow(AirbyteUsageError);
-    expect(() => createAirbyteClient()).toThrow(/No credentials: pass the auth option .* AIRBYTE_BEARER_TOKEN, or AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET/);
+    expect(() => createAirbyteClient()).toThrow(/^No credentials: pass the auth option, or set AIRBYTE_BEARER_TOKEN, or AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET/);
   });
 
   it("createAirbyteClient() sends the token of AIRBYTE_BEARER_TOKEN", async () => {
