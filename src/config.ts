@@ -92,7 +92,8 @@ const RULES: Partial<Record<string, Rule>> = {
 function checkOptions(options: object, known: readonly string[], what: string, prefix: string): void {
   knownKeys(options, known, what);
   for (const [key, value] of Object.entries(options)) {
-    const rule = RULES[key];
+    // Own keys only: Object.prototype[key] set elsewhere is not a rule.
+    const rule = Object.hasOwn(RULES, key) ? RULES[key] : undefined;
     if (rule && value !== undefined && !rule[0](value)) throw invalid(prefix + key, rule[1], value);
   }
 }

@@ -61,7 +61,8 @@ export class AirbyteApiError extends AirbyteError {
 
   /** The most specific error class for the status of `init`. */
   static generate(init: ApiErrorInit): AirbyteApiError {
-    const Class = BY_STATUS[init.status] ?? (init.status >= 500 ? AirbyteServerError : AirbyteApiError);
+    // Own keys only: Object.prototype[404] set elsewhere is not a class.
+    const Class = (Object.hasOwn(BY_STATUS, init.status) ? BY_STATUS[init.status] : undefined) ?? (init.status >= 500 ? AirbyteServerError : AirbyteApiError);
     return new Class(init);
   }
 }

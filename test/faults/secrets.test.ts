@@ -7,7 +7,7 @@ import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AirbyteConnectionError, AirbyteError, AirbyteUsageError, createAirbyteClient, type ClientOptions } from "../../src/index.js";
+import { AirbyteConnectionError, AirbyteError, AirbyteUsageError, bearer, createAirbyteClient, createAirbyteCore, listSources, type ClientOptions } from "../../src/index.js";
 
 /** Everything a caller could print of an error. */
 const shown = (e: unknown) => {
@@ -126,6 +126,21 @@ describe("no Object.prototype gadget redirects requests or secrets", () => {
     expect(sent.map((r) => r.url)).toEqual(["https://api.airbyte.com/v1/applications/token", "https://api.airbyte.com/v1/sources/s"]);
     for (const request of sent) expect(request.headers.has("x-evil")).toBe(false);
     expect(sent[1]?.headers.get("authorization")).toBe("Bearer good-token");
+  });
+
+  it("a polluted auth is not taken as credentials, by the client or the core", async () => {
+    const sent: Request[] = [];
+    const fetch = async (request: Request) => (sent.push(request), Response.json({ data: [] }));
+    try {
+      Object.defineProperty(Object.prototype, "auth", { value: bearer("evil-token"), configurable: true, writable: true });
+      vi.stubEnv("AIRBYTE_BEARER_TOKEN", "");
+      expect(() => createAirbyteClient({ fetch })).toThrow(/^No credentials/);
+      await listSources(createAirbyteCore({ fetch }));
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).auth;
+      vi.unstubAllEnvs();
+    }
+    expect(sent[0]?.headers.has("authorization")).toBe(false);
   });
 });
 
