@@ -23,7 +23,7 @@ export function headerValue(value: unknown, what: string, latin1Only = true): st
   if (typeof value !== "string") throw new AirbyteUsageError(`${what} must be a string; got ${typeof value}.`);
   if ((latin1Only ? NOT_A_HEADER_VALUE : LINE_BREAK).test(value)) {
     throw new AirbyteUsageError(
-      `${what} must be one line of ${latin1Only ? "Latin-1 " : ""}text, without line breaks or NUL${latin1Only ? " (percent-encode other characters)" : ""}; the value is not shown: it may be a secret.`,
+      `${what} contains ${LINE_BREAK.test(value) ? "a line break or NUL character" : "a character beyond Latin-1 (percent-encode it)"}, which a header cannot carry (the value is not shown: it may be a secret).`,
     );
   }
   return value;

@@ -35,7 +35,7 @@ export interface Outgoing {
 }
 
 /** The context of body reading and response parsing: the URL without its query. */
-export type Where = ResponseContext & { maxBytes: number; signal: AbortSignal | undefined };
+export type Where = ResponseContext & { maxBytes: number; abort: CallDeadlines | undefined };
 
 /** A success, or (with `returnErrors`) the error status that was not retried, with its body as read. */
 export interface Answer<T> {
@@ -61,11 +61,11 @@ export async function transport<T>(
 ): Promise<Answer<T>> {
   const { method, url } = out;
   const { redactor, logger, clock } = config;
-  const where: Where = { method, url: withoutQuery(url), baseUrl: config.baseUrl, redactor, now: clock.now, maxBytes: config.maxResponseBytes, signal: undefined };
+  const where: Where = { method, url: withoutQuery(url), baseUrl: config.baseUrl, redactor, now: clock.now, maxBytes: config.maxResponseBytes, abort: undefined };
   const callerSignal = call.signal;
   // Per-call secrets are redacted while the call runs, then forgotten (bounded memory).
   const releases = [redactor.hold(secretsOfHeaders(call.headers))];
-  // Held by this frame for the whole call: the signals and timers of every attempt live as long as the call.
+  // Held by this frame and by its own timers for the whole call.
   const deadlines = callDeadlines(clock, callerSignal, call.timeoutMs, call.totalTimeoutMs);
   try {
     for (let attempt = 0; ; attempt++) {
@@ -126,9 +126,14 @@ async function attemptOnce<T>(
 ): Promise<Answer<T>> {
   const { auth, redactor } = config;
   const callHeaders = call.headers;
-  const signal = (where.signal = deadlines.start());
+  deadlines.start();
+  where.abort = deadlines;
+  // The Request carries a signal only when the caller gave one (their cancellation reaches the network).
+  // Timeouts settle the call through `watch` (see untilAborted): a signal on every Request cost about a
+  // third of a call's CPU, and Node's fetch forwards it through a weakly held controller anyway.
+  const signal = call.signal ? deadlines.signal() : undefined;
   for (let replayed = false; ; replayed = true) {
-    let authorization = out.authenticated && !callHeaders?.authorization ? auth.header(signal) : undefined;
+    let authorization = out.authenticated && !callHeaders?.authorization ? auth.header(deadlines.signal()) : undefined;
     if (typeof authorization === "object") authorization = await authorization;
     // A renewable credential (minted, or a fetched token that a rotation may retire) stays redacted while this call carries it.
     if (authorization && (auth.minted || auth.canRenew)) releases.push(redactor.hold(secretsOfHeader("authorization", authorization)));
@@ -137,7 +142,7 @@ async function attemptOnce<T>(
     if (out.body !== undefined) headers["content-type"] = "application/json";
     if (callHeaders) Object.assign(headers, callHeaders);
     sent.headers = headers;
-    const response = await send(config, out.method, out.url, headers, out.body, signal, out.followRedirects, attempt + 1);
+    const response = await send(config, out.method, out.url, headers, out.body, signal, deadlines, out.followRedirects, attempt + 1);
     if (response.status === 401 && authorization && auth.canRenew && !replayed) {
       void response.body?.cancel().catch(noop);
       auth.rejected(authorization);
@@ -149,7 +154,7 @@ async function attemptOnce<T>(
       text = await readBody(response, where);
     } catch (error) {
       // A body cut mid-way is a network failure; an oversized one is already an AirbyteError.
-      throw error instanceof AirbyteError || signal?.aborted ? error : new AirbyteConnectionError({ method: out.method, url: where.url, cause: error, redactor });
+      throw error instanceof AirbyteError || deadlines.cause ? error : new AirbyteConnectionError({ method: out.method, url: where.url, cause: error, redactor });
     }
     if (out.ok(response)) return { response, data: read(response, text, where), text, error: undefined };
     return { response, data: undefined, text, error: errorFromResponse(text, response, where) };
@@ -170,6 +175,7 @@ export async function send(
   headers: Record<string, string>,
   body: string | undefined,
   signal: AbortSignal | undefined,
+  deadlines: Pick<CallDeadlines, "armed" | "watch" | "cause"> | undefined,
   followRedirects: boolean,
   attempt: number,
   label = "",
@@ -185,10 +191,10 @@ export async function send(
     const request = new Request(url, { method, headers, body, signal, redirect: "manual" });
     let response: Response;
     try {
-      response = await untilAborted(config.fetch(request), signal);
+      response = await untilAborted(config.fetch(request), deadlines);
     } catch (error) {
       logLine(logger, () => `✗ ${shown()} failed after ${clock.now() - started} ms (${error instanceof Error ? error.name : "error"})${n}`);
-      throw signal?.aborted ? error : new AirbyteConnectionError({ method, url: withoutQuery(url) + label, cause: error, redactor });
+      throw deadlines?.cause ? error : new AirbyteConnectionError({ method, url: withoutQuery(url) + label, cause: error, redactor });
     }
     logLine(logger, () => `← ${response.status} ${shown()} in ${clock.now() - started} ms${n}`);
     const { status, type, headers: answer } = response;
@@ -218,24 +224,22 @@ export async function send(
 }
 
 /**
- * The fetch, settled by the call's own signal as well: fetch forwards an
- * abort through a Request whose controller it holds only weakly, so after a
- * garbage collection the abort can be lost and the fetch hang for minutes.
- * The listener here hangs on the call's signal, which the call's timers hold
- * strongly, so a timeout always settles the call. A response that arrives
- * after the abort is cancelled.
+ * The fetch, settled by the call's deadlines as well: fetch forwards an abort
+ * through a Request whose controller it holds only weakly, so after a garbage
+ * collection the abort can be lost and the fetch hang for minutes. The
+ * callback here is held by the deadlines, which the call's timers hold, so a
+ * timeout always settles the call. A response that arrives after the abort
+ * is cancelled.
  */
-function untilAborted(pending: Promise<Response>, signal: AbortSignal | undefined): Promise<Response> {
-  if (!signal) return pending;
-  void pending.then((late) => void (signal.aborted && late.body?.cancel().catch(noop)), noop);
-  return Promise.race([
-    pending,
-    new Promise<never>((_, reject) => {
-      const onAbort = () => reject(signal.reason);
-      // The call's own signal, made per call: its listener goes when the call does.
-      signal.aborted ? onAbort() : signal.addEventListener("abort", onAbort, { once: true });
-    }),
-  ]);
+function untilAborted(pending: Promise<Response>, deadlines: Pick<CallDeadlines, "armed" | "watch"> | undefined): Promise<Response> {
+  if (!deadlines?.armed) return pending;
+  return new Promise<Response>((resolve, reject) => {
+    deadlines.watch((reason) => {
+      reject(reason);
+      void pending.then((late) => late.body?.cancel().catch(noop), noop);
+    });
+    pending.then(resolve, reject);
+  });
 }
 
 const noop = () => undefined;

@@ -99,9 +99,9 @@ export class ClientCredentialsTokenProvider {
     let text: string;
     try {
       // The client's one send path; never following a redirect, so the secret is never re-posted to wherever a 3xx points.
-      response = await send(o, "POST", o.tokenUrl, headers, requestBody, timer.signal, false, 0, " (token request)");
+      response = await send(o, "POST", o.tokenUrl, headers, requestBody, timer.signal, timer.deadlines, false, 0, " (token request)");
       // Capped like every API answer: a small gzip answer can inflate to gigabytes.
-      text = (await readBody(response, { method: "POST", url, shown, maxBytes: o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, signal: timer.signal })) ?? "";
+      text = (await readBody(response, { method: "POST", url, shown, maxBytes: o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, abort: timer.deadlines })) ?? "";
     } catch (cause) {
       if (timer.signal.aborted) throw Object.assign(new AirbyteTimeoutError({ scope: "attempt", timeoutMs: o.timeoutMs, method: "POST", url: shown }), { url });
       if (cause instanceof AirbyteError && !(cause instanceof AirbyteConnectionError)) throw cause;

@@ -108,7 +108,8 @@ describe("the attempt timer ends with its attempt", () => {
         return new Promise((_, reject) => r.signal.addEventListener("abort", () => reject(r.signal.reason)));
       },
     });
-    const call = airbyte.sources.getSource(id).catch((e: unknown) => e);
+    // A caller signal, so the Requests carry the call's signal and its aborts can be watched.
+    const call = airbyte.sources.getSource(id, undefined, { signal: new AbortController().signal }).catch((e: unknown) => e);
     await flush();
     await time.advance(500);
     await flush();

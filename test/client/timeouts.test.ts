@@ -17,7 +17,8 @@ describe("attempt timeout (timeoutMs)", () => {
     const time = fakeClock();
     const { fetch, requests } = hangingFetch();
     const airbyte = createAirbyteClient({ auth: false, fetch, clock: time.clock, timeoutMs: 1_000, retry: { maxRetries: 1, initialDelayMs: 0 } });
-    const call = airbyte.sources.getSource(id).catch((e: unknown) => e);
+    // A caller signal, so each Request carries the call's signal (without one, a timeout settles the call without it).
+    const call = airbyte.sources.getSource(id, undefined, { signal: new AbortController().signal }).catch((e: unknown) => e);
     await flush();
     expect(requests).toHaveLength(1);
     await time.advance(999);
@@ -57,12 +58,38 @@ describe("attempt timeout (timeoutMs)", () => {
   });
 });
 
+describe("a timeout settles the call, with or without a signal on the Request", () => {
+  it("without a caller signal the Request carries none, and the timer alone settles the call; a late answer is cancelled", async () => {
+    const time = fakeClock();
+    let cancelled = false;
+    let answer: (response: Response) => void = () => undefined;
+    const requests: Request[] = [];
+    const late = new Response(new ReadableStream({ cancel: () => void (cancelled = true) }));
+    const airbyte = createAirbyteClient({ auth: false, clock: time.clock, timeoutMs: 1_000, retry: false, fetch: (r) => (requests.push(r), new Promise((resolve) => (answer = resolve))) });
+    let settled: unknown;
+    const call = airbyte.sources.getSource(id).then(
+      () => (settled = "resolved"),
+      (e: unknown) => (settled = e),
+    );
+    await flush();
+    await time.advance(999);
+    expect(settled).toBeUndefined();
+    await time.advance(1);
+    await call;
+    expect(settled).toMatchObject({ name: "AirbyteTimeoutError", scope: "attempt", timeoutMs: 1_000 });
+    expect(requests[0]?.signal.aborted).toBe(false);
+    answer(late);
+    await flush();
+    expect(cancelled).toBe(true);
+  });
+});
+
 describe("total timeout (totalTimeoutMs)", () => {
   it("cuts an attempt in flight, even when the attempt timeout is longer", async () => {
     const time = fakeClock();
     const { fetch, requests } = hangingFetch();
     const airbyte = createAirbyteClient({ auth: false, fetch, clock: time.clock, timeoutMs: 10_000, totalTimeoutMs: 3_000 });
-    const call = airbyte.sources.getSource(id).catch((e: unknown) => e);
+    const call = airbyte.sources.getSource(id, undefined, { signal: new AbortController().signal }).catch((e: unknown) => e);
     await flush();
     await time.advance(3_000);
     const error = await call;
