@@ -19,7 +19,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { hashRepoInputs } from "../scripts/lib/generate/cache.mjs";
+import { hashRepoInputs } from "../scripts/lib/shared/fingerprint.mjs";
 import { cacheDir, defaultSpec, repoRoot } from "../scripts/lib/shared/paths.js";
 import { benchGenerate, measure, sequence, stockSteps, type Figure, type Sample } from "./generate.js";
 import { describeMachine, finishMachine } from "./machine.js";

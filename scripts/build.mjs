@@ -1,3 +1,4 @@
+// Plain JavaScript: npm run build starts without a TypeScript loader (nothing to do when dist/ is up to date).
 // @ts-check
 /**
  * npm run build: compiles src/ and generated/ to dist/ (JavaScript by esbuild,

@@ -1,3 +1,4 @@
+// Plain JavaScript: npm run check:drift starts without a TypeScript loader, so an up-to-date tree is checked from the cache.
 // @ts-check
 /**
  * npm run check:drift [-- --spec spec/openapi.yaml --out generated]

@@ -1,3 +1,4 @@
+// Plain JavaScript: npm run generate starts without a TypeScript loader, so a no-op run only hashes.
 // @ts-check
 /**
  * npm run generate [-- --spec spec/openapi.yaml --out generated] [--force]

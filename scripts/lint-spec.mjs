@@ -1,3 +1,4 @@
+// Plain JavaScript: npm run lint:spec starts without a TypeScript loader and answers from the generation cache when it can.
 // @ts-check
 /**
  * npm run lint:spec [-- --spec <openapi.yaml>] [--format stylish|github-actions|json]

@@ -1,3 +1,4 @@
+// scripts/lib/conformance/: our spec against a provider's: the comparison engine, its report, the documented exceptions. May import from scripts/lib: shared, spec.
 /** Our spec vs a provider's: load both, compare, apply the exceptions. */
 import { readFile } from "node:fs/promises";
 import { parse } from "yaml";

@@ -1,3 +1,4 @@
+// scripts/lib/contract/: a live server against the spec: the plan of safe calls, the run, the report. May import from scripts/lib: shared, spec.
 /**
  * Runs the read-only contract check: calls the safe operations through the
  * client, and checks every answer (status and body) against the spec.

@@ -1,3 +1,4 @@
+// Plain JavaScript (type-checked by // @ts-check): generate and check:drift reach the cache before loading the TypeScript pipeline.
 // @ts-check
 /**
  * What generate and check:drift share: the generated files for a spec, from

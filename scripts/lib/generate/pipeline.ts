@@ -1,3 +1,4 @@
+// scripts/lib/generate/: spec -> generated/: the model, the emitters, format, the generation cache. May import from scripts/lib: shared, spec.
 /**
  * spec/ -> generated/, in memory: lint, bundle, emit, format. Nothing touches
  * the disk until every step has succeeded; writing is write-atomic.ts's job.

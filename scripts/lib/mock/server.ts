@@ -1,3 +1,4 @@
+// scripts/lib/mock/: a local Airbyte API driven by the spec, for tests, the demo and users. May import from scripts/lib: shared, spec, generate.
 /**
  * The mock over HTTP on 127.0.0.1: reads and parses the body, lets the
  * backend answer, and turns anything unexpected into a Problem, never a stack

@@ -1,3 +1,4 @@
+// Plain JavaScript (type-checked by // @ts-check): it is the loader: it compiles the TypeScript modules the plain entry points need.
 // @ts-check
 /**
  * Loads one of the TypeScript modules of scripts/lib/ from plain Node: esbuild
@@ -11,7 +12,7 @@ import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import module from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { generatorKey } from "../generate/cache.mjs";
+import { generatorKey } from "./fingerprint.mjs";
 import { cacheDir, repoRoot } from "./paths.mjs";
 
 /**

@@ -1,3 +1,4 @@
+// Plain JavaScript (type-checked by // @ts-check): the no-op paths of generate, check:drift, lint:spec and build read it before any TypeScript loader.
 // @ts-check
 /**
  * Where things are. Plain JavaScript so the no-op path of `npm run generate`

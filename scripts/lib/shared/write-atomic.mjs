@@ -1,3 +1,4 @@
+// Plain JavaScript (type-checked by // @ts-check): generate and check:drift write and list folders before any TypeScript loader.
 // @ts-check
 /**
  * Writing generated files. A folder is updated as one transaction: files whose
@@ -12,6 +13,7 @@
 import * as fsPromises from "node:fs/promises";
 import { readdir, readFile } from "node:fs/promises";
 import { basename, dirname, join, relative, sep } from "node:path";
+import { byCodePoint } from "./order.mjs";
 import { defaultGenerated, displayPath, repoRoot } from "./paths.mjs";
 
 /** The first line of the README.md that generate writes into every folder it owns. */
@@ -55,8 +57,7 @@ export async function listFiles(dir) {
     }
   }
   await walk(dir);
-  // Code-point order: the same on every machine, whatever its locale.
-  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return out.sort(byCodePoint);
 }
 
 /**

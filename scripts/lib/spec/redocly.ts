@@ -1,3 +1,4 @@
+// scripts/lib/spec/: reads the spec: confined resolution, lint, bundle, validation of values, examples, spec errors with file and line. May import from scripts/lib: shared.
 /**
  * Lint and bundle in this process through `@redocly/openapi-core`, on one
  * loaded document: every spec file is read and parsed once (by the confined

@@ -1,8 +1,0 @@
-// @ts-check
-/**
- * The compile step of build.mjs's buildDist in a process of its own (see
- * `separateProcess` there for why); the parent prunes and stamps dist/.
- */
-import { compileHere } from "./build.mjs";
-
-process.exitCode = (await compileHere()) ? 0 : 1;
