@@ -5,7 +5,7 @@
  * 300 s headers timeout. The transport races every fetch against the call's
  * own signal, held by the call's timers for its whole life.
  *
- * Run in a child `node --expose-gc` (forced collections every 50 ms): 50
+ * Run in a child `node --expose-gc` (forced collections every 100 ms): 50
  * concurrent calls with a real 2 s timeout to a server that never answers.
  * Each must settle with AirbyteTimeoutError within 100 ms of its own timer
  * firing (measured from the timer's callback, so a loaded machine's late

@@ -1,7 +1,7 @@
 /**
  * Child of gc-timeouts.test.ts, run as `node --expose-gc --import tsx`: 50
  * concurrent calls with `timeoutMs` to a server that never answers, with a
- * full garbage collection forced every 50 ms while they wait. Each call has its
+ * full garbage collection forced every 100 ms while they wait. Each call has its
  * own client, whose clock notes when the attempt timer fired. Prints one JSON
  * line: per call, how long it took to settle, how long after its timer fired,
  * and how; and how many never settled.
@@ -48,7 +48,7 @@ for (let i = 0; i < CALLS; i++) {
     (error: unknown) => done(error instanceof Error ? error.name : typeof error),
   );
 }
-const collector = setInterval(() => gc(), 50);
+const collector = setInterval(() => gc(), 100);
 // Waits well past the timeout: a call that lost its abort would still be pending here.
 while (results.some((r) => r === undefined) && performance.now() - started < timeoutMs + 3000) await new Promise((resolve) => setTimeout(resolve, 50));
 clearInterval(collector);
