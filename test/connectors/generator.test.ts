@@ -11,7 +11,8 @@ import { syntaxErrors } from "../../scripts/lib/connectors/syntax-check.js";
 import { repoRoot } from "../helpers/run.js";
 
 const fixtures = join(repoRoot, "test/fixtures/connectors");
-const output = emitConnectors(await readProvider(join(fixtures, "api_sdk.yaml")));
+const origin = { source: "the miniature api_sdk.yaml of the tests", date: "2026-01-02" };
+const output = emitConnectors(await readProvider(join(fixtures, "api_sdk.yaml")), origin);
 const file = (name: string): string => {
   const code = output.files.get(name);
   if (code === undefined) throw new Error(`${name} was not generated`);
@@ -51,7 +52,7 @@ describe("connector generator: files", () => {
   });
 
   it("is deterministic", async () => {
-    const again = emitConnectors(await readProvider(join(fixtures, "api_sdk.yaml")));
+    const again = emitConnectors(await readProvider(join(fixtures, "api_sdk.yaml")), origin);
     expect(again.files).toEqual(output.files);
   });
 });
