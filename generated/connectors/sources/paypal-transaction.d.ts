@@ -29,7 +29,7 @@ export type SourcePaypalTransaction = {
    * @format date-time
    * @pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z$
    */
-  dispute_start_date?: `${number}-${number}-${number}T${number}:${number}:${number}.${number}Z`;
+  dispute_start_date?: `${number}-${number}-${number}${string}`;
   /**
    * End Date
    *

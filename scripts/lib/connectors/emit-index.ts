@@ -109,7 +109,7 @@ function emitDeclarations(entries: IndexEntry[], data: Data): string {
   SourceConfiguration as OpenSourceConfiguration,
   SourceCreateRequest,
 } from "airbyte-api-client";
-import type { Checked, Custom, Fields, PlainName } from "./check.js";
+import type { Checked, Custom, Fields, Open, PlainName } from "./check.js";
 
 export type { Custom, PlainName } from "./check.js";
 
@@ -219,13 +219,13 @@ export type DestinationFields<Name extends DestinationName | Custom> = Name exte
  * where the schema allows none. Throws a TypeError when \`configuration\` is not
  * an object or already has a different \`sourceType\`.
  */
-export declare function sourceConfiguration<Name extends SourceName | Custom, const C extends SourceFields<Name>>(
+export declare function sourceConfiguration<Name extends SourceName | Custom, const C extends Open<SourceFields<Name>>>(
   name: Name,
   configuration: C & NoInfer<Checked<C, SourceFields<Name>>>,
 ): { sourceType: PlainName<Name> } & C;
 
 /** A destination configuration as createDestination takes it: \`configuration\` with \`destinationType: name\` added (checked like sourceConfiguration). */
-export declare function destinationConfiguration<Name extends DestinationName | Custom, const C extends DestinationFields<Name>>(
+export declare function destinationConfiguration<Name extends DestinationName | Custom, const C extends Open<DestinationFields<Name>>>(
   name: Name,
   configuration: C & NoInfer<Checked<C, DestinationFields<Name>>>,
 ): { destinationType: PlainName<Name> } & C;

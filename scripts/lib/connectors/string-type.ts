@@ -22,7 +22,7 @@ const FORMATS: Record<string, string> = {
 };
 
 const DIGITS = /^(?:\[0-9\]|\\d)(?:\{[1-9]\d*(?:,\d*)?\}|\+)?/;
-const LITERAL = /^(?:\\[-./:_ @#TZ]|[^\\.*+?()[\]{}|^$])/;
+const LITERAL = /^(?:\\[-/:_ @#TZ]|[^\\.*+?()[\]{}|^$])/;
 
 /** The template literal type (or string literal type) for `schema`'s pattern or format; undefined when there is none. */
 export function stringType(pattern: unknown, format: unknown): string | undefined {

@@ -25,6 +25,14 @@ export type PlainName<Name> = Name extends { readonly [customName]: infer Plain 
 /** `T` (an object type or a union of them) without the key `D`, keeping every other key, its doc comment and optionality. */
 export type Fields<T, D extends string> = T extends unknown ? { [K in keyof T as K extends D ? never : K]: T[K] } : never;
 
+/**
+ * The helpers' constraint: the fields, plus any other key. Without the index
+ * signature a configuration whose fields are all optional would be a "weak
+ * type", and a config.json sharing none of its keys (all of them allowed by
+ * the schema) would be refused.
+ */
+export type Open<T> = T & { readonly [key: string]: unknown };
+
 /** `C` beside the fields it must fit: `unknown` where it is fine, an object naming the problem where it is not. */
 export type Checked<C, F> = C extends readonly (infer Item)[]
   ? F extends readonly (infer FieldItem)[]
@@ -34,7 +42,28 @@ export type Checked<C, F> = C extends readonly (infer Item)[]
     ? [Extract<F, object>] extends [never]
       ? unknown
       : CheckedObject<C, Branch<C, Extract<F, object>>>
+    : C extends string
+      ? CheckedString<C, F>
+      : unknown;
+
+/**
+ * A pattern's run of digits is `${number}` in the field's type, which a
+ * decimal also matches (`49.540` in `08:35:49.540Z` for `[0-9]{2}Z`). For a
+ * string literal the helper sees, a dot must therefore survive being replaced
+ * by `~` (no number has one): it does where the type has a literal dot or a
+ * `${string}`, it does not where the dot could only sit inside a number.
+ */
+type CheckedString<C extends string, F> = string extends C
+  ? unknown
+  : C extends `${string}.${string}`
+    ? [Extract<F, C>] extends [never]
+      ? Undotted<C> extends F
+        ? unknown
+        : { readonly "has a decimal where the pattern wants digits only (see the field's @pattern)": C }
+      : unknown
     : unknown;
+
+type Undotted<S extends string> = S extends `${infer A}.${infer B}` ? Undotted<`${A}~${B}`> : S;
 
 type CheckedObject<C, F> = {
   [K in keyof C]: K extends KeysOf<F> ? Checked<C[K], ValueAt<F, K>> : Extra<K, F>;
