@@ -218,16 +218,20 @@ export type DestinationFields<Name extends DestinationName | Custom> = Name exte
  * misspelling of one it names (\`startDate\` for \`start_date\`), and rejected
  * where the schema allows none. Throws a TypeError when \`configuration\` is not
  * an object or already has a different \`sourceType\`.
+ *
+ * (The check is skipped when \`Name\` is every name at once, as in
+ * \`Parameters<typeof sourceConfiguration>\`: checking a configuration against
+ * all ${data.sources} connectors' fields would cost the compiler minutes.)
  */
 export declare function sourceConfiguration<Name extends SourceName | Custom, const C extends Open<SourceFields<Name>>>(
   name: Name,
-  configuration: C & NoInfer<Checked<C, SourceFields<Name>>>,
+  configuration: C & NoInfer<[SourceName] extends [Name] ? unknown : Checked<C, SourceFields<Name>>>,
 ): { sourceType: PlainName<Name> } & C;
 
 /** A destination configuration as createDestination takes it: \`configuration\` with \`destinationType: name\` added (checked like sourceConfiguration). */
 export declare function destinationConfiguration<Name extends DestinationName | Custom, const C extends Open<DestinationFields<Name>>>(
   name: Name,
-  configuration: C & NoInfer<Checked<C, DestinationFields<Name>>>,
+  configuration: C & NoInfer<[DestinationName] extends [Name] ? unknown : Checked<C, DestinationFields<Name>>>,
 ): { destinationType: PlainName<Name> } & C;
 `;
 }
