@@ -10,6 +10,7 @@
  */
 export const CONNECTOR_DATA = Object.freeze({"source":"airbytehq/airbyte-platform@310e6cb6ac0e, airbyte-api/server-api/src/main/openapi/api_sdk.yaml (file last changed 2026-06-16; its connector schemas last regenerated 2025-10-29 in 09c3a49805)","date":"2025-10-29","input":"api_sdk.yaml","sha256":"55ddc054e5b593c89689c97ed97a3ab5df6923e47161aaf453ecc9718a5424cb","sources":555,"destinations":45});
 
+/** @param {unknown} name @param {string} what */
 function checkName(name, what) {
   if (typeof name !== "string" || name.trim() === "") {
     throw new TypeError(`${what}: the connector name must be a non-empty string, such as "github"; got ${name === "" ? "an empty string" : typeof name}.`);
@@ -17,11 +18,13 @@ function checkName(name, what) {
 }
 
 /** Opts a connector name out of the known names (a custom connector, or one newer than this package). */
+/** @param {string} name */
 export function custom(name) {
   checkName(name, "custom()");
   return name;
 }
 
+/** @param {string} key @param {string} helper @param {string} name @param {Record<string, unknown>} configuration */
 function withDiscriminator(key, helper, name, configuration) {
   checkName(name, helper);
   if (typeof configuration !== "object" || configuration === null || Array.isArray(configuration)) {
@@ -34,12 +37,12 @@ function withDiscriminator(key, helper, name, configuration) {
   return { ...configuration, [key]: name };
 }
 
-/** The configuration with `sourceType` added, for createSource. */
+/** The configuration with `sourceType` added, for createSource. @param {string} name @param {Record<string, unknown>} configuration */
 export function sourceConfiguration(name, configuration) {
   return withDiscriminator("sourceType", "sourceConfiguration", name, configuration);
 }
 
-/** The configuration with `destinationType` added, for createDestination. */
+/** The configuration with `destinationType` added, for createDestination. @param {string} name @param {Record<string, unknown>} configuration */
 export function destinationConfiguration(name, configuration) {
   return withDiscriminator("destinationType", "destinationConfiguration", name, configuration);
 }

@@ -61,6 +61,7 @@ function emitRuntime(data: Data): string {
   return `${dataDoc(data)}
 export const CONNECTOR_DATA = Object.freeze(${JSON.stringify(data)});
 
+/** @param {unknown} name @param {string} what */
 function checkName(name, what) {
   if (typeof name !== "string" || name.trim() === "") {
     throw new TypeError(\`\${what}: the connector name must be a non-empty string, such as "github"; got \${name === "" ? "an empty string" : typeof name}.\`);
@@ -68,11 +69,13 @@ function checkName(name, what) {
 }
 
 /** Opts a connector name out of the known names (a custom connector, or one newer than this package). */
+/** @param {string} name */
 export function custom(name) {
   checkName(name, "custom()");
   return name;
 }
 
+/** @param {string} key @param {string} helper @param {string} name @param {Record<string, unknown>} configuration */
 function withDiscriminator(key, helper, name, configuration) {
   checkName(name, helper);
   if (typeof configuration !== "object" || configuration === null || Array.isArray(configuration)) {
@@ -85,12 +88,12 @@ function withDiscriminator(key, helper, name, configuration) {
   return { ...configuration, [key]: name };
 }
 
-/** The configuration with \`sourceType\` added, for createSource. */
+/** The configuration with \`sourceType\` added, for createSource. @param {string} name @param {Record<string, unknown>} configuration */
 export function sourceConfiguration(name, configuration) {
   return withDiscriminator("sourceType", "sourceConfiguration", name, configuration);
 }
 
-/** The configuration with \`destinationType\` added, for createDestination. */
+/** The configuration with \`destinationType\` added, for createDestination. @param {string} name @param {Record<string, unknown>} configuration */
 export function destinationConfiguration(name, configuration) {
   return withDiscriminator("destinationType", "destinationConfiguration", name, configuration);
 }
