@@ -84,7 +84,7 @@ export async function assertReplaceableFolder(target, spec, owner = {}) {
   const files = await listFiles(target);
   if (files.length === 0) return;
   const readme = await readFile(join(target, "README.md"), "utf8").catch(() => "");
-  if (!readme.startsWith(GENERATED_MARKER)) {
+  if (!readme.startsWith(marker)) {
     refuse(`it is not a generated folder (no README.md written by \`${command}\`; it holds ${files.length} other file(s)).`);
   }
 }
