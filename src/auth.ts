@@ -5,9 +5,11 @@
  * bearer-only app). Every credential is registered with the redactor, so none
  * can leak into errors or logs.
  */
+import { refuseInBrowser } from "./browser-guard.js";
 import { AirbyteUsageError } from "./errors/index.js";
 import { headerValue } from "./headers.js";
 import type { AuthContext, AuthOptions, AuthStrategy, BasicAuth, ClientCredentialsAuth } from "./options.js";
+import { own } from "./own.js";
 import { ClientCredentialsTokenProvider } from "./token-provider.js";
 import { joinUrl } from "./url.js";
 
@@ -54,8 +56,9 @@ export function basic(username: string, password: string): AuthStrategy {
   const encoded = base64(`${username}:${password}`);
   return {
     create(ctx) {
-      refuseInBrowser(ctx, "Basic auth (a username and password)");
+      refuseInBrowser(ctx.dangerouslyAllowBrowser, "Basic auth (a username and password)");
       ctx.redactor.add(password);
+      ctx.redactor.add(`${username}:${password}`);
       ctx.redactor.add(encoded);
       return { header: () => `Basic ${encoded}`, rejected() {}, canRenew: false };
     },
@@ -67,6 +70,8 @@ export function basic(username: string, password: string): AuthStrategy {
  * access token. Refused in a browser unless `dangerouslyAllowBrowser`.
  */
 export function clientCredentials(options: ClientCredentialsAuth): AuthStrategy {
+  // Own properties only: Object.prototype.tokenUrl set elsewhere must not redirect the secret.
+  options = own(options);
   requireText(options.clientId, "auth.clientId");
   requireText(options.clientSecret, "auth.clientSecret");
   const refresh = options.refreshBeforeExpiryMs ?? 60_000;
@@ -78,7 +83,7 @@ export function clientCredentials(options: ClientCredentialsAuth): AuthStrategy 
   if (options.tokenUrl !== undefined && typeof options.tokenUrl !== "string") throw new AirbyteUsageError("auth.tokenUrl must be a string.");
   return {
     create(ctx) {
-      refuseInBrowser(ctx, "Client credentials (a client secret)");
+      refuseInBrowser(ctx.dangerouslyAllowBrowser, "Client credentials (a client secret)");
       ctx.redactor.add(options.clientSecret);
       // The client's fetch, redactor, headers, clock, logger, limits and base URL, as the provider names them.
       const provider = new ClientCredentialsTokenProvider({
@@ -104,9 +109,11 @@ export function clientCredentials(options: ClientCredentialsAuth): AuthStrategy 
 }
 
 /** The grouped client's plain-object `auth` option as a strategy. */
-export function authStrategy(auth: AuthOptions | AuthStrategy | undefined): AuthStrategy | undefined {
-  if (auth === undefined) return undefined;
+export function authStrategy(auth: AuthOptions | AuthStrategy | false | undefined): AuthStrategy | undefined {
+  if (auth === undefined || auth === false) return undefined;
   if (auth !== null && typeof auth === "object") {
+    // Own keys only: a key set on Object.prototype must not choose the mode.
+    auth = own(auth);
     if ("create" in auth && typeof auth.create === "function") return auth;
     if ("bearerToken" in auth) return bearer(auth.bearerToken);
     if ("username" in auth) return basic((auth as BasicAuth).username, (auth as BasicAuth).password);
@@ -117,12 +124,6 @@ export function authStrategy(auth: AuthOptions | AuthStrategy | undefined): Auth
   );
 }
 
-function refuseInBrowser(ctx: AuthContext, what: string): void {
-  if (typeof (globalThis as { window?: unknown }).window === "undefined" || ctx.dangerouslyAllowBrowser) return;
-  throw new AirbyteUsageError(
-    `${what} refused: this code runs where a DOM window exists, and a secret shipped to a browser can be read by every user of the page. Keep it on a server and give the browser a short-lived bearer token (e.g. an embedded scoped token), or pass dangerouslyAllowBrowser: true if you understand the risk.`,
-  );
-}
 
 /** A non-empty line of text; `inHeader` when it is sent as is in a header (then Latin-1 only). */
 function requireText(value: unknown, what: string, inHeader = false): asserts value is string {

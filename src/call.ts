@@ -48,6 +48,7 @@ function prepare(config: ResolvedConfig, id: string, spec: OperationSpec, args: 
     authenticated: spec.authenticated,
     followRedirects: !redirect,
     ok: redirect ? isOkOrRedirect : isOk,
+    validate: config.validateResponses && ((status, body, error) => config.validateResponses?.(id, status, body, config.logger, error)),
   };
   return [out, call];
 }

@@ -8,8 +8,9 @@ import { resolveClock, type Clock } from "./clock.js";
 import { AirbyteUsageError, valueShown } from "./errors/index.js";
 import { checkHeaders, headerValue, isObject } from "./headers.js";
 import type { Logger } from "./logger.js";
-import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, MAX_TIMER_MS, type Authenticator, type AuthStrategy, type CoreOptions, type FetchLike, type RequestOptions } from "./options.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, MAX_TIMER_MS, type Authenticator, type AuthStrategy, type CoreOptions, type FetchLike, type RequestOptions, type ResponseChecker } from "./options.js";
 import { isSecretHeader, Redactor } from "./redact.js";
+import { own } from "./own.js";
 import { RETRY_DEFAULTS, type ResolvedRetry, type RetryOptions } from "./retry.js";
 import { DEFAULT_BASE_URL, isSecure, normalizeBaseUrl, refuseInsecure } from "./url.js";
 import { VERSION } from "./version.js";
@@ -37,6 +38,7 @@ export interface ResolvedConfig {
   allowInsecureHttp: boolean;
   dangerouslyAllowBrowser: boolean;
   logger: Logger | undefined;
+  validateResponses: ResponseChecker | undefined;
 }
 
 export interface ResolvedCall {
@@ -48,7 +50,7 @@ export interface ResolvedCall {
   retry: ResolvedRetry;
 }
 
-const CLIENT_KEYS = "baseUrl auth fetch headers userAgent retry timeoutMs totalTimeoutMs maxResponseBytes allowInsecureHttp dangerouslyAllowBrowser logger clock".split(" ");
+const CLIENT_KEYS = "baseUrl auth fetch headers userAgent retry timeoutMs totalTimeoutMs maxResponseBytes allowInsecureHttp dangerouslyAllowBrowser logger clock validateResponses".split(" ");
 const CALL_KEYS = "signal headers timeoutMs totalTimeoutMs retry".split(" ");
 const RETRY_KEYS = "maxRetries initialDelayMs maxDelayMs maxRetryAfterMs statuses nonIdempotent".split(" ");
 
@@ -73,6 +75,7 @@ const timerRule: Rule = [(value) => value === false || ms(1)(value), `a number o
 const RULES: Partial<Record<string, Rule>> = {
   fetch: [(value) => typeof value === "function", "a function (request: Request) => Promise<Response>"],
   logger: [(value) => typeof (value as { debug?: unknown } | null)?.debug === "function", "an object with a debug(line) method, such as console"],
+  validateResponses: [(value) => typeof value === "function", "responseValidator() of airbyte-api-client/validate"],
   maxResponseBytes: [(value) => Number.isSafeInteger(value) && (value as number) >= 1, "a whole number of bytes of at least 1"],
   allowInsecureHttp: flagRule,
   dangerouslyAllowBrowser: flagRule,
@@ -91,13 +94,16 @@ const RULES: Partial<Record<string, Rule>> = {
 function checkOptions(options: object, known: readonly string[], what: string, prefix: string): void {
   knownKeys(options, known, what);
   for (const [key, value] of Object.entries(options)) {
-    const rule = RULES[key];
+    // Own keys only: Object.prototype[key] set elsewhere is not a rule.
+    const rule = Object.hasOwn(RULES, key) ? RULES[key] : undefined;
     if (rule && value !== undefined && !rule[0](value)) throw invalid(prefix + key, rule[1], value);
   }
 }
 
 export function resolveConfig(options: CoreOptions, auth: AuthStrategy | undefined): ResolvedConfig {
   if (!isObject(options)) throw invalid("The client options", "an object", options);
+  // Own properties only: Object.prototype.baseUrl (or .fetch, .logger...) set elsewhere must not count.
+  options = own(options);
   checkOptions(options, CLIENT_KEYS, "client options", "");
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const url = new URL(baseUrl);
@@ -116,7 +122,7 @@ export function resolveConfig(options: CoreOptions, auth: AuthStrategy | undefin
     headers: { accept: "application/json", "user-agent": `${userAgent ? `${userAgent} ` : ""}airbyte-api-client/${VERSION}`, ...userHeaders },
     auth: { header: () => undefined, rejected() {}, canRenew: false },
     redactor,
-    clock: resolveClock(options.clock),
+    clock: resolveClock(own(options.clock)),
     retryOption: checkRetry(options.retry, "retry"),
     retry: mergeRetry(options.retry, undefined),
     timeoutMs,
@@ -127,6 +133,7 @@ export function resolveConfig(options: CoreOptions, auth: AuthStrategy | undefin
     allowInsecureHttp,
     dangerouslyAllowBrowser: options.dangerouslyAllowBrowser ?? false,
     logger,
+    validateResponses: options.validateResponses,
   };
   if (auth) config.auth = auth.create(config);
   return config;
@@ -139,7 +146,7 @@ export function resolveCall(config: ResolvedConfig, options: unknown, where: str
   }
   if (!isObject(options)) throw new AirbyteUsageError(`${where}: the last argument must be an options object ({ ${CALL_KEYS.join(", ")} }).`);
   checkOptions(options, CALL_KEYS, where, `${where}: `);
-  const o = options as RequestOptions;
+  const o = own(options as RequestOptions);
   const headers = checkHeaders(o.headers, `${where}: headers`);
   if (headers && Object.keys(headers).some(isSecretHeader)) if (!config.secure) refuseInsecure(new URL(config.origin), config.allowInsecureHttp, "credentials");
   return {
@@ -167,5 +174,5 @@ function checkRetry(retry: RetryOptions | false | undefined, where: string): Ret
   if (retry === undefined || retry === false) return retry;
   if (!isObject(retry)) throw invalid(where, "an object or false", retry);
   checkOptions(retry, RETRY_KEYS, where, `${where}.`);
-  return retry;
+  return own(retry);
 }

@@ -6,7 +6,9 @@
 import type { AuthStrategy } from "./auth.js";
 import { resolveConfig, type ResolvedConfig } from "./config.js";
 import { AirbyteUsageError } from "./errors/index.js";
+import { isObject } from "./headers.js";
 import type { CoreOptions } from "./options.js";
+import { own } from "./own.js";
 
 /** An opaque handle holding a client's resolved options; pass it as the first argument of an operation function. */
 export interface AirbyteCore {
@@ -25,7 +27,8 @@ const configs = new WeakMap<object, ResolvedConfig>();
  * const { consentUrl } = await initiateOAuth(core, { redirectUrl, sourceType: "github", workspaceId });
  */
 export function createAirbyteCore(options: CoreOptions = {}): AirbyteCore {
-  const auth = options.auth;
+  // Own properties only: Object.prototype.auth set elsewhere must not pick the credentials.
+  const auth = isObject(options) ? own(options).auth : undefined;
   if (auth !== undefined && (auth === null || typeof auth.create !== "function")) {
     throw new AirbyteUsageError("createAirbyteCore: auth must be made by bearer(...), basic(...) or clientCredentials(...).");
   }

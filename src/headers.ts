@@ -33,7 +33,8 @@ export function headerValue(value: unknown, what: string, latin1Only = true): st
 export function checkHeaders(headers: unknown, where: string): Record<string, string> | undefined {
   if (headers === undefined) return undefined;
   if (!isObject(headers)) throw new AirbyteUsageError(`${where} must be an object of header names to string values; got ${valueShown(headers)}.`);
-  const out: Record<string, string> = {};
+  // Null prototype: a name absent here never reads Object.prototype.
+  const out = Object.create(null) as Record<string, string>;
   for (const [name, value] of Object.entries(headers)) {
     if (!HEADER_NAME.test(name)) throw new AirbyteUsageError(`${where}: ${JSON.stringify(name.slice(0, 40))} is not a valid header name (letters, digits and !#$%&'*+.^_\`|~- only).`);
     out[name.toLowerCase()] = headerValue(value, `${where}: header "${name}"`);

@@ -17,6 +17,7 @@ export type {
   CoreOptions,
   FetchLike,
   RequestOptions,
+  ResponseChecker,
 } from "./options.js";
 export type { AirbyteClient, AirbyteGroup } from "./client.js";
 export type { OperationFunction, OperationMethod, OperationResult, OperationShape } from "./types.js";

@@ -128,5 +128,6 @@ export function errorFromResponse(text: string | undefined, response: Response, 
     bodyText,
     hint,
     retryAfterMs: parseRetryAfter(response.headers, ctx.now()),
+    redactor: ctx.redactor,
   });
 }

@@ -32,6 +32,8 @@ export interface Outgoing {
   followRedirects: boolean;
   /** Whether an answer is a success (otherwise it becomes an `AirbyteApiError`, maybe retried). */
   ok(response: Response): boolean;
+  /** Opt-in response validation (airbyte-api-client/validate): sees each parsed success body and each error body. */
+  validate?: ((status: number, body: unknown, error?: AirbyteApiError) => void) | undefined;
 }
 
 /** The context of body reading and response parsing: the URL without its query. */
@@ -135,7 +137,8 @@ async function attemptOnce<T>(
   for (let replayed = false; ; replayed = true) {
     let authorization = out.authenticated && !callHeaders?.authorization ? auth.header(deadlines.signal()) : undefined;
     if (typeof authorization === "object") authorization = await authorization;
-    if (authorization && auth.minted) releases.push(redactor.hold(secretsOfHeader("authorization", authorization)));
+    // A renewable credential (minted, or a fetched token that a rotation may retire) stays redacted while this call carries it.
+    if (authorization && (auth.minted || auth.canRenew)) releases.push(redactor.hold(secretsOfHeader("authorization", authorization)));
     const headers: Record<string, string> = { ...config.headers };
     if (authorization) headers.authorization = authorization;
     if (out.body !== undefined) headers["content-type"] = "application/json";
@@ -153,10 +156,16 @@ async function attemptOnce<T>(
       text = await readBody(response, where);
     } catch (error) {
       // A body cut mid-way is a network failure; an oversized one is already an AirbyteError.
-      throw error instanceof AirbyteError || deadlines.cause ? error : new AirbyteConnectionError({ method: out.method, url: where.url, cause: error });
+      throw error instanceof AirbyteError || deadlines.cause ? error : new AirbyteConnectionError({ method: out.method, url: where.url, cause: error, redactor });
     }
-    if (out.ok(response)) return { response, data: read(response, text, where), text, error: undefined };
-    return { response, data: undefined, text, error: errorFromResponse(text, response, where) };
+    if (out.ok(response)) {
+      const data = read(response, text, where);
+      out.validate?.(response.status, data);
+      return { response, data, text, error: undefined };
+    }
+    const error = errorFromResponse(text, response, where);
+    out.validate?.(response.status, text, error);
+    return { response, data: undefined, text, error };
   }
 }
 
@@ -193,7 +202,7 @@ export async function send(
       response = await untilAborted(config.fetch(request), deadlines);
     } catch (error) {
       logLine(logger, () => `✗ ${shown()} failed after ${clock.now() - started} ms (${error instanceof Error ? error.name : "error"})${n}`);
-      throw deadlines?.cause ? error : new AirbyteConnectionError({ method, url: withoutQuery(url) + label, cause: error });
+      throw deadlines?.cause ? error : new AirbyteConnectionError({ method, url: withoutQuery(url) + label, cause: error, redactor });
     }
     logLine(logger, () => `← ${response.status} ${shown()} in ${clock.now() - started} ms${n}`);
     const { status, type, headers: answer } = response;

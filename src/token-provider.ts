@@ -13,6 +13,7 @@ import type { Clock } from "./clock.js";
 import { AirbyteConnectionError, AirbyteError, AirbyteTimeoutError, AirbyteUsageError } from "./errors/index.js";
 import type { Logger } from "./logger.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, type FetchLike } from "./options.js";
+import { own } from "./own.js";
 import type { Redactor } from "./redact.js";
 import { errorFromResponse, unexpectedAnswer } from "./response.js";
 import { send } from "./send.js";
@@ -105,7 +106,7 @@ export class ClientCredentialsTokenProvider {
       if (timer.signal.aborted) throw Object.assign(new AirbyteTimeoutError({ scope: "attempt", timeoutMs: o.timeoutMs, method: "POST", url: shown }), { url });
       if (cause instanceof AirbyteError && !(cause instanceof AirbyteConnectionError)) throw cause;
       // Their messages name "<url> (token request)"; `url` is the bare URL, as in every token error.
-      throw Object.assign(cause instanceof AirbyteConnectionError ? cause : new AirbyteConnectionError({ method: "POST", url: shown, cause }), { url });
+      throw Object.assign(cause instanceof AirbyteConnectionError ? cause : new AirbyteConnectionError({ method: "POST", url: shown, cause, redactor: o.redactor }), { url });
     } finally {
       timer.clear();
     }
@@ -124,7 +125,8 @@ export class ClientCredentialsTokenProvider {
       // Never quote the body: it may hold a partial token.
       throw fail((/^\s*</.test(text) ? "with an HTML page instead of a token." : "with a body that is not valid JSON.") + hint);
     }
-    const body = (parsed ?? {}) as { access_token?: unknown; expires_in?: unknown };
+    // Own keys only: an answer without access_token must not pick up Object.prototype.access_token.
+    const body = own((parsed ?? {}) as { access_token?: unknown; expires_in?: unknown });
     if (typeof body.access_token !== "string" || body.access_token === "") {
       throw fail(`without an access_token.${hint}`);
     }

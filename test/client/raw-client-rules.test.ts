@@ -30,7 +30,7 @@ describe("credentials", () => {
   });
 
   it("a client without auth sends none", async () => {
-    const c = client(undefined, { auth: undefined });
+    const c = client(undefined, { auth: false });
     await c.raw.GET("/sources/{sourceId}", { params: { path: { sourceId: "s" } } });
     expect(c.sent[0]?.headers.has("authorization")).toBe(false);
   });

@@ -38,7 +38,7 @@ describe("the raw client is the client's transport", () => {
   it("has the client's timeout: a raw call to a server that never answers fails with AirbyteTimeoutError", async () => {
     const time = fakeClock();
     const { fetch } = hangingFetch();
-    const raw = createRawClient(createAirbyteClient({ fetch, clock: time.clock, timeoutMs: 1_000, retry: false }));
+    const raw = createRawClient(createAirbyteClient({ auth: false, fetch, clock: time.clock, timeoutMs: 1_000, retry: false }));
     const call = raw.GET("/health").catch((e: unknown) => e);
     await flush();
     await time.advance(1_000);
@@ -54,7 +54,7 @@ describe("the raw client is the client's transport", () => {
         controller.enqueue(new Uint8Array(1024).fill(120));
       },
     });
-    const raw = createRawClient(createAirbyteClient({ maxResponseBytes: 10_000, retry: false, fetch: async () => new Response(endless, { headers: { "content-type": "application/json" } }) }));
+    const raw = createRawClient(createAirbyteClient({ auth: false, maxResponseBytes: 10_000, retry: false, fetch: async () => new Response(endless, { headers: { "content-type": "application/json" } }) }));
     const error = await raw.GET("/sources/{sourceId}", { params: { path: { sourceId: "s" } } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AirbyteUnexpectedResponseError);
     expect((error as Error).message).toMatch(/larger than maxResponseBytes \(10000 bytes/);
@@ -64,7 +64,7 @@ describe("the raw client is the client's transport", () => {
   it("has the client's retry policy and returns the last error body as openapi-fetch would", async () => {
     let n = 0;
     const raw = createRawClient(
-      createAirbyteClient({ retry: { initialDelayMs: 0 }, fetch: async () => (++n < 3 ? Response.json({ title: "busy" }, { status: 503 }) : Response.json({ title: "still busy" }, { status: 503 })) }),
+      createAirbyteClient({ auth: false, retry: { initialDelayMs: 0 }, fetch: async () => (++n < 3 ? Response.json({ title: "busy" }, { status: 503 }) : Response.json({ title: "still busy" }, { status: 503 })) }),
     );
     const { data, error, response } = await raw.GET("/health");
     expect([n, response.status, data, error]).toEqual([3, 503, undefined, { title: "still busy" }]);
@@ -79,7 +79,7 @@ describe("usage errors are never retried", () => {
   ])("a header value beyond Latin-1 (%s) fails at once with AirbyteUsageError naming it, with nothing sent", async (_, options, callOptions, message) => {
     let sent = 0;
     const attempt = async () =>
-      createAirbyteClient({ ...options, fetch: async () => (sent++, Response.json({ sourceId: "s" })) }).sources.getSource("s", undefined, callOptions);
+      createAirbyteClient({ auth: false, ...options, fetch: async () => (sent++, Response.json({ sourceId: "s" })) }).sources.getSource("s", undefined, callOptions);
     const error = await attempt().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AirbyteUsageError);
     expect((error as Error).message).toContain(message);
@@ -113,7 +113,7 @@ describe("answers the client must not trust", () => {
   it("a deeply nested JSON error body that is not a problem is an API error, not a network error, and is not retried", async () => {
     const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
     let n = 0;
-    const airbyte = createAirbyteClient({ retry: { initialDelayMs: 0 }, fetch: async () => (n++, new Response(deep, { status: 400, headers: { "content-type": "application/json" } })) });
+    const airbyte = createAirbyteClient({ auth: false, retry: { initialDelayMs: 0 }, fetch: async () => (n++, new Response(deep, { status: 400, headers: { "content-type": "application/json" } })) });
     const error = await airbyte.sources.getSource("s").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AirbyteBadRequestError);
     expect((error as Error).message.length).toBeLessThan(1_300);
@@ -121,7 +121,7 @@ describe("answers the client must not trust", () => {
   });
 
   it("a problem detail that is an object prints as JSON, not [object Object]", async () => {
-    const airbyte = createAirbyteClient({ fetch: async () => Response.json({ title: "Invalid", detail: { field: "name", reason: "too long" } }, { status: 422 }) });
+    const airbyte = createAirbyteClient({ auth: false, fetch: async () => Response.json({ title: "Invalid", detail: { field: "name", reason: "too long" } }, { status: 422 }) });
     const error = await airbyte.sources.getSource("s").catch((e: unknown) => e);
     expect((error as Error).message).toContain('Invalid: {"field":"name","reason":"too long"}');
     expect((error as Error).message).not.toContain("[object Object]");

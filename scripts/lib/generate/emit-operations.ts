@@ -18,9 +18,16 @@ function docComment(op: OperationModel, standalone = false): string {
   return ["/**", ...lines.map((l) => ` * ${l.replace(/\*\//g, "*\\/")}`.trimEnd()), " */"].join("\n");
 }
 
-/** The positional arguments of the method, as a labelled tuple. */
+/** Words that cannot label a tuple element (`[class: string]` does not parse). */
+const RESERVED_WORDS = new Set(
+  ("break case catch class const continue debugger default delete do else enum export extends false finally for function if import in " +
+    "instanceof new null return super switch this throw true try typeof var void while with implements interface let package private " +
+    "protected public static yield await").split(" "),
+);
+
+/** The positional arguments of the method, as a labelled tuple (a path parameter named `class` is labelled `class_`). */
 function argsTuple(op: OperationModel): string {
-  const args = op.pathParams.map((p) => `${p.name}: ${p.type}`);
+  const args = op.pathParams.map((p) => `${RESERVED_WORDS.has(p.name) ? `${p.name}_` : p.name}: ${p.type}`);
   const queryRequired = op.queryParams.some((q) => q.required);
   if (op.body) {
     // A required argument may not follow an optional one.
