@@ -4,6 +4,7 @@ declare module "madge" {
     baseDir?: string;
     fileExtensions?: string[];
     tsConfig?: string;
+    excludeRegExp?: RegExp[];
     detectiveOptions?: { ts?: { skipTypeImports?: boolean } };
   }
   interface MadgeResult {

@@ -19,7 +19,7 @@ async function circles(baseDir: string, paths: string[]): Promise<string[][]> {
     tsConfig: join(repoRoot, "tsconfig.json"),
     // The connector types are 600 declaration files that import nothing of ours.
     excludeRegExp: [/generated\/connectors\//, /node_modules/],
-    detectiveOptions: { ts: { skipTypeImports: false }, es6: { skipTypeImports: false } },
+    detectiveOptions: { ts: { skipTypeImports: false } },
   });
   return graph.circular();
 }

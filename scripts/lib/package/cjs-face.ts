@@ -17,6 +17,7 @@
  */
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
 import { repoRoot as root } from "../shared/paths.js";
 
 const dist = join(root, "dist");
@@ -57,13 +58,20 @@ export async function buildCjs(): Promise<void> {
       filter: (f) => !/\.(js|map)$/.test(f),
     });
   }
-  // connectors/ is type-only, 600 files (written by `npm run connectors`): a
-  // copy would double the package, so the CommonJS face re-exports the ES
-  // declarations with `resolution-mode: "import"` (TypeScript 5.3+).
+  // generated/connectors/ is 600 declaration files (written by `npm run connectors`): a
+  // copy would double the package, so the CommonJS face re-exports the ES declarations
+  // with `resolution-mode: "import"` (TypeScript 5.3+): every type, and each runtime
+  // export (the helpers, CONNECTOR_DATA) as a value typed by its ES declaration.
+  const connectors = "../../../generated/connectors/index.js";
+  const values = Object.keys((await import(pathToFileURL(join(root, "generated", "connectors", "index.js")).href)) as object).sort();
   await mkdir(join(cjs, "connectors"), { recursive: true });
   await writeFile(
     join(cjs, "connectors", "index.d.ts"),
-    `export type * from "../../../generated/connectors/index.js" with { "resolution-mode": "import" };\n`,
+    [
+      `export type * from "${connectors}" with { "resolution-mode": "import" };`,
+      ...values.map((name) => `export declare const ${name}: typeof import("${connectors}", { with: { "resolution-mode": "import" } }).${name};`),
+      "",
+    ].join("\n"),
   );
   await writeFile(join(cjs, "package.json"), JSON.stringify({ type: "commonjs" }, null, 2) + "\n");
   for (const [shim, esm] of requireEntries(pkg.exports)) {
