@@ -20,7 +20,7 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { cacheDir, repoRoot } from "../scripts/lib/paths.js";
+import { cacheDir, repoRoot } from "../scripts/lib/shared/paths.js";
 import { writeSpec } from "./make-spec.js";
 
 const require = createRequire(import.meta.url);

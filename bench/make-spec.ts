@@ -9,8 +9,8 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { defaultSpec } from "../scripts/lib/paths.js";
-import { bundleSpec } from "../scripts/lib/redocly.js";
+import { defaultSpec } from "../scripts/lib/shared/paths.js";
+import { bundleSpec } from "../scripts/lib/spec/redocly.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Spec = { [key: string]: Json } & {

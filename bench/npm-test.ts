@@ -17,7 +17,7 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { repoRoot } from "../scripts/lib/paths.js";
+import { repoRoot } from "../scripts/lib/shared/paths.js";
 import type { Row } from "./report.js";
 
 const lastFile = join(repoRoot, "bench", "npm-test-last.json");

@@ -12,7 +12,7 @@
 import { execFileSync } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { repoRoot } from "../scripts/lib/paths.js";
+import { repoRoot } from "../scripts/lib/shared/paths.js";
 import { benchCalls } from "./calls.js";
 import { benchConsumer } from "./consumer.js";
 import { benchCold, benchNoop, benchScales } from "./generation.js";

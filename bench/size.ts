@@ -1,5 +1,5 @@
 /** Bundle size (esbuild, minified; gzip -9) of npm run size's consumers, beside bare openapi-fetch making the same call. */
-import { bundle, cases } from "../scripts/lib/bundle-size.js";
+import { bundle, cases } from "../scripts/lib/package/bundle-size.js";
 import type { Row } from "./report.js";
 
 const once = (x: number) => ({ median: x, min: x, max: x, rounds: 1 });

@@ -1,3 +1,4 @@
+// Plain JavaScript: npm run check:drift starts without a TypeScript loader, so an up-to-date tree is checked from the cache.
 // @ts-check
 /**
  * npm run check:drift [-- --spec spec/openapi.yaml --out generated]
@@ -8,10 +9,10 @@
  * sync. Exit 1: drift, or the spec does not generate; the files that differ
  * are named with a short diff and the command that fixes them.
  */
-import { compareWithFolder } from "./lib/compare.mjs";
-import { parseArgs } from "./lib/cli-args.mjs";
-import { describeFailure, generateFiles } from "./lib/generation.mjs";
-import { displayPath } from "./lib/paths.mjs";
+import { compareWithFolder } from "./lib/generate/compare.mjs";
+import { parseArgs } from "./lib/shared/cli-args.mjs";
+import { describeFailure, generateFiles } from "./lib/generate/generation.mjs";
+import { displayPath } from "./lib/shared/paths.mjs";
 
 const args = parseArgs(process.argv.slice(2), "npm run check:drift -- [--spec <openapi.yaml>] [--out <dir>] [--force]");
 const out = displayPath(args.out);

@@ -8,8 +8,8 @@
  * check of a spec change.
  */
 import { spawn } from "node:child_process";
-import { ciSteps } from "./lib/ci-steps.js";
-import { repoRoot } from "./lib/paths.js";
+import { ciSteps } from "./lib/ci/steps.js";
+import { repoRoot } from "./lib/shared/paths.js";
 
 const usage = "npm run ci:pr -- [--base <git ref>] [--allow-breaking] [--skip-tests]";
 const argv = process.argv.slice(2);

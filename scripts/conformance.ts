@@ -11,8 +11,8 @@ import { join, resolve } from "node:path";
 import { ExceptionsFileError, loadExceptions } from "./lib/conformance/exceptions.js";
 import { formatReport } from "./lib/conformance/report.js";
 import { ProviderFileError, runConformance } from "./lib/conformance/run.js";
-import { defaultSpec, displayPath, repoRoot } from "./lib/paths.js";
-import { SpecError } from "./lib/spec-error.js";
+import { defaultSpec, displayPath, repoRoot } from "./lib/shared/paths.js";
+import { SpecError } from "./lib/spec/error.js";
 
 const usage = "npm run conformance -- <provider-spec.yaml> [--ours <openapi.yaml>] [--exceptions <file>] [--json <out.json>]";
 const argv = process.argv.slice(2);

@@ -1,19 +1,19 @@
 /**
- * npm run connectors -- <api_sdk.yaml> [--out connectors] [--check] [--strict]
+ * npm run connectors -- <api_sdk.yaml> [--out generated/connectors] [--check] [--strict]
  *
  * Generates the type-only connector configurations of the
  * `airbyte-api-client/connectors` entry point from Airbyte's published SDK
- * spec, and replaces connectors/ in one step.
- *   --check   regenerate in memory and compare byte for byte with connectors/ (exit 1 on any difference)
+ * spec, and replaces generated/connectors/ in one step.
+ *   --check   regenerate in memory and compare byte for byte with generated/connectors/ (exit 1 on any difference)
  *   --strict  fail (exit 1, nothing written) if any connector uses a construct the generator cannot express;
  *             without it such a connector is typed as the open JSON object and listed in the summary
  */
 import { join, resolve } from "node:path";
-import { compareWithFolder } from "./lib/compare.mjs";
+import { compareWithFolder } from "./lib/generate/compare.mjs";
 import { emitConnectors, type Fallback } from "./lib/connectors/emit.js";
 import { ConnectorInputError, readProvider } from "./lib/connectors/read-provider.js";
-import { displayPath, repoRoot } from "./lib/paths.js";
-import { assertReplaceableFolder, updateFolder } from "./lib/write-atomic.mjs";
+import { displayPath, repoRoot } from "./lib/shared/paths.js";
+import { assertReplaceableFolder, updateFolder } from "./lib/shared/write-atomic.mjs";
 
 const USAGE = "npm run connectors -- <api_sdk.yaml> [--out <dir>] [--check] [--strict]";
 
@@ -26,7 +26,7 @@ interface Args {
 
 function parseArgs(argv: readonly string[]): Args {
   let input: string | undefined;
-  const args = { out: join(repoRoot, "connectors"), check: false, strict: false };
+  const args = { out: join(repoRoot, "generated", "connectors"), check: false, strict: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     if (arg === "--check" || arg === "--strict") args[arg === "--check" ? "check" : "strict"] = true;
@@ -84,7 +84,7 @@ try {
   } else {
     await assertReplaceableFolder(args.out, resolve(args.input), {
       marker: "# connectors/ — written by `npm run connectors` only",
-      tracked: resolve(repoRoot, "connectors"),
+      tracked: resolve(repoRoot, "generated", "connectors"),
       command: "npm run connectors",
     });
     await updateFolder(args.out, result.files);

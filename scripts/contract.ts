@@ -11,8 +11,8 @@
 import { ContractArgsError, parseContractArgs } from "./lib/contract/args.js";
 import { differenceCount, formatJson, formatMarkdown } from "./lib/contract/report.js";
 import { ContractFatalError, runContract } from "./lib/contract/run.js";
-import { SpecError } from "./lib/spec-error.js";
-import { loadSpecValidator } from "./lib/spec-validator.js";
+import { SpecError } from "./lib/spec/error.js";
+import { loadSpecValidator } from "./lib/spec/validator.js";
 
 const argv = process.argv.slice(2);
 const secrets = secretValues(argv);

@@ -9,9 +9,9 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { bundleSpec } from "./lib/redocly.js";
-import { defaultSpec, repoRoot } from "./lib/paths.js";
-import type { BundledSpec } from "./lib/openapi-model.js";
+import { bundleSpec } from "./lib/spec/redocly.js";
+import { defaultSpec, repoRoot } from "./lib/shared/paths.js";
+import type { BundledSpec } from "./lib/generate/model.js";
 import { startMock } from "./lib/mock/server.js";
 
 const tsx = join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs");

@@ -5,8 +5,8 @@
  */
 import { dirname, join, resolve } from "node:path";
 import { mkdir } from "node:fs/promises";
-import { defaultSpec, displayPath, repoRoot } from "./lib/paths.js";
-import { runRedocly } from "./lib/redocly-cli.js";
+import { defaultSpec, displayPath, repoRoot } from "./lib/shared/paths.js";
+import { runRedocly } from "./lib/spec/redocly-cli.js";
 
 const argv = process.argv.slice(2);
 if (argv.length !== 0 && (argv.length !== 2 || argv[0] !== "--out")) {

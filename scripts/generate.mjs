@@ -1,24 +1,25 @@
+// Plain JavaScript: npm run generate starts without a TypeScript loader, so a no-op run only hashes.
 // @ts-check
 /**
  * npm run generate [-- --spec spec/openapi.yaml --out generated] [--force]
  *
  * Lints the spec, bundles it, emits the types and the operation table and
- * formats them (scripts/lib/pipeline.ts, in this one process), then updates
+ * formats them (scripts/lib/generate/pipeline.ts, in this one process), then updates
  * the output folder as one transaction, touching only files whose bytes
  * change, and says what changed in the client. The result is cached by
- * content (scripts/lib/cache.mjs): with nothing changed the run only hashes
+ * content (scripts/lib/generate/cache.mjs): with nothing changed the run only hashes
  * and compares. For the repository's own generated/ it then builds dist/
  * incrementally; with --spec/--out it writes only the folder it is given.
  * On any failure the folder is left as it was and the exit code is 1.
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { buildDist } from "./lib/build.mjs";
-import { clientChanges, formatClientChanges } from "./lib/change-summary.mjs";
-import { parseArgs } from "./lib/cli-args.mjs";
-import { describeFailure, generateFiles } from "./lib/generation.mjs";
-import { defaultGenerated, displayPath } from "./lib/paths.mjs";
-import { assertReplaceableFolder, listFiles, updateFolder } from "./lib/write-atomic.mjs";
+import { buildDist } from "./lib/package/build.mjs";
+import { clientChanges, formatClientChanges } from "./lib/generate/change-summary.mjs";
+import { parseArgs } from "./lib/shared/cli-args.mjs";
+import { describeFailure, generateFiles } from "./lib/generate/generation.mjs";
+import { defaultGenerated, displayPath } from "./lib/shared/paths.mjs";
+import { assertReplaceableFolder, listFiles, updateFolder } from "./lib/shared/write-atomic.mjs";
 
 const args = parseArgs(process.argv.slice(2), "npm run generate -- [--spec <openapi.yaml>] [--out <dir>] [--force]");
 const out = displayPath(args.out);

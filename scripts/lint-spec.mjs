@@ -1,3 +1,4 @@
+// Plain JavaScript: npm run lint:spec starts without a TypeScript loader and answers from the generation cache when it can.
 // @ts-check
 /**
  * npm run lint:spec [-- --spec <openapi.yaml>] [--format stylish|github-actions|json]
@@ -8,11 +9,11 @@
  * generate already produced these exact inputs with a clean lint (its cache
  * holds only clean runs), that result is reused.
  */
-import { inputKey, readCached } from "./lib/cache.mjs";
-import { parseArgs } from "./lib/cli-args.mjs";
-import { importTs } from "./lib/load-ts.mjs";
+import { inputKey, readCached } from "./lib/generate/cache.mjs";
+import { parseArgs } from "./lib/shared/cli-args.mjs";
+import { importTs } from "./lib/shared/load-ts.mjs";
 import { dirname, join } from "node:path";
-import { displayPath } from "./lib/paths.mjs";
+import { displayPath } from "./lib/shared/paths.mjs";
 
 const usage = "npm run lint:spec -- [--spec <openapi.yaml>] [--format stylish|github-actions|json]";
 const args = parseArgs(process.argv.slice(2), usage, { allow: ["--spec", "--format", "--force"] });
@@ -28,6 +29,6 @@ const cached = args.force ? undefined : await readCached(await inputKey({ spec: 
 if (cached && cached.warnings.length === 0 && args.format !== "json") {
   console.log(`${displayPath(args.spec)}: no problems (unchanged since a clean lint).`);
 } else {
-  const runner = /** @type {typeof import("./lib/lint-runner.js")} */ (await importTs("scripts/lib/lint-runner.ts"));
-  process.exitCode = await runner.runLint(args.spec, /** @type {import("./lib/lint-runner.js").LintFormat} */ (args.format));
+  const runner = /** @type {typeof import("./lib/spec/lint.js")} */ (await importTs("scripts/lib/spec/lint.ts"));
+  process.exitCode = await runner.runLint(args.spec, /** @type {import("./lib/spec/lint.js").LintFormat} */ (args.format));
 }

@@ -2,8 +2,8 @@
  * npm run mock [-- --port 4010]: a local Airbyte API on 127.0.0.1, driven by
  * spec/ (see scripts/lib/mock/). Any token or client credentials are accepted.
  */
-import { defaultSpec } from "./lib/paths.js";
-import type { BundledSpec } from "./lib/openapi-model.js";
+import { defaultSpec } from "./lib/shared/paths.js";
+import type { BundledSpec } from "./lib/generate/model.js";
 
 export const DEFAULT_MOCK_PORT = 4010;
 
@@ -24,7 +24,7 @@ function parsePort(argv: readonly string[]): number {
 
 const port = parsePort(process.argv.slice(2));
 // Redocly, Ajv and openapi-backend are most of the start-up: loaded once the arguments are known to be good.
-const [{ bundleSpec }, { startMock }] = await Promise.all([import("./lib/redocly.js"), import("./lib/mock/server.js")]);
+const [{ bundleSpec }, { startMock }] = await Promise.all([import("./lib/spec/redocly.js"), import("./lib/mock/server.js")]);
 const spec = (await bundleSpec(defaultSpec)) as BundledSpec;
 const mock = await startMock(spec, { port }).catch((error: NodeJS.ErrnoException) => {
   console.error(

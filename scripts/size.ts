@@ -15,7 +15,7 @@
  * bundle are listed (esbuild metafile), to show what grew.
  */
 import type { Metafile } from "esbuild";
-import { bundle, cases } from "./lib/bundle-size.js";
+import { bundle, cases } from "./lib/package/bundle-size.js";
 
 function topInputs(metafile: Metafile, n = 8): string[] {
   const output = Object.values(metafile.outputs)[0];

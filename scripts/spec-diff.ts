@@ -18,7 +18,7 @@ import { diffSpecs } from "./lib/diff/classify.js";
 import { BaseError, extractTree, mergeBaseWithMain, resolveCommit } from "./lib/diff/git.js";
 import { formatMarkdown } from "./lib/diff/report.js";
 import type { TypeBreak } from "./lib/diff/type-compat.js";
-import { defaultSpec, displayPath, repoRoot } from "./lib/paths.js";
+import { defaultSpec, displayPath, repoRoot } from "./lib/shared/paths.js";
 
 const usage = "npm run spec:diff -- [--base <git ref | spec file>] [--head <spec file>] [--json] [--output <file>] [--allow-breaking] [--types]";
 

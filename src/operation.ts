@@ -1,7 +1,7 @@
 /**
  * The operation table's runtime form, and the builders of the standalone
  * operation functions generated into generated/operations.ts. A table entry
- * is one short string there (see scripts/lib/emit-operations.ts), decoded
+ * is one short string there (see scripts/lib/generate/emit-operations.ts), decoded
  * here once; a standalone function carries its own entry as an object. Every
  * builder call is annotated pure, so a bundler drops every function (and its
  * entry) an app does not import, and the table with its decoder unless the

@@ -22,7 +22,7 @@ export function testConfig(skip: readonly string[] = []): ViteUserConfig {
     resolve: {
       alias: [
         { find: /^airbyte-api-client$/, replacement: fileURLToPath(new URL("../src/index.ts", import.meta.url)) },
-        { find: /^airbyte-api-client\/connectors$/, replacement: fileURLToPath(new URL("../connectors/index.js", import.meta.url)) },
+        { find: /^airbyte-api-client\/connectors$/, replacement: fileURLToPath(new URL("../generated/connectors/index.js", import.meta.url)) },
       ],
     },
     test: {

@@ -1,3 +1,4 @@
+// Plain JavaScript: Redocly loads its plugins as JavaScript modules.
 // @ts-check
 /**
  * Redocly plugin with this project's own lint rules. Loaded by redocly.yaml.

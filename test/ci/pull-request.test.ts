@@ -18,7 +18,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ciSteps } from "../../scripts/lib/ci-steps.js";
+import { ciSteps } from "../../scripts/lib/ci/steps.js";
 import { repoRoot, type RunResult } from "../helpers/run.js";
 
 let root: string;

@@ -7,7 +7,7 @@
  */
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundleSpec } from "../../scripts/lib/redocly.js";
+import { bundleSpec } from "../../scripts/lib/spec/redocly.js";
 import * as api from "../../src/index.js";
 import { bearer, createAirbyteClient, createAirbyteCore } from "../../src/index.js";
 import { repoRoot } from "../helpers/run.js";

@@ -1,12 +1,12 @@
 /**
  * The operation table ships as one short string per operation
- * (scripts/lib/emit-operations.ts encodes, src/operation.ts decodes). Every
+ * (scripts/lib/generate/emit-operations.ts encodes, src/operation.ts decodes). Every
  * field the client reads must survive the round trip, for every flag.
  */
 import { describe, expect, it } from "vitest";
 import { operationTable } from "../../generated/operations.js";
-import type { OperationModel } from "../../scripts/lib/openapi-model.js";
-import { specEntry, specString } from "../../scripts/lib/emit-operations.js";
+import type { OperationModel } from "../../scripts/lib/generate/model.js";
+import { specEntry, specString } from "../../scripts/lib/generate/emit-operations.js";
 import { decodeSpec } from "../../src/operation.js";
 
 type Part = Partial<Omit<OperationModel, "pathParams" | "queryParams" | "body" | "success">> & {

@@ -14,7 +14,7 @@ import { readProvider } from "../../scripts/lib/connectors/read-provider.js";
 import { syntaxErrors } from "../../scripts/lib/connectors/syntax-check.js";
 import { repoRoot } from "../helpers/run.js";
 
-const folder = join(repoRoot, "connectors");
+const folder = join(repoRoot, "generated", "connectors");
 const committed = new Map<string, string>();
 for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
   if (entry.isFile()) {

@@ -5,9 +5,9 @@
 import { copyFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { BundledSpec } from "../../scripts/lib/openapi-model.js";
-import { defaultSpec } from "../../scripts/lib/paths.js";
-import { bundleSpec } from "../../scripts/lib/redocly.js";
+import type { BundledSpec } from "../../scripts/lib/generate/model.js";
+import { defaultSpec } from "../../scripts/lib/shared/paths.js";
+import { bundleSpec } from "../../scripts/lib/spec/redocly.js";
 import { startMock, type RunningMock } from "../../scripts/lib/mock/server.js";
 import { nodeBinary, run } from "./tools.js";
 import { NODE_VERSIONS } from "./versions.js";

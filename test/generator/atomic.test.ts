@@ -9,7 +9,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { updateFolder, type FolderFs } from "../../scripts/lib/write-atomic.mjs";
+import { updateFolder, type FolderFs } from "../../scripts/lib/shared/write-atomic.mjs";
 import { runScript } from "../helpers/run.js";
 import { copySpecWorkspace, type SpecWorkspace } from "../helpers/workspace.js";
 

@@ -1,5 +1,5 @@
 /**
- * The build's compiler (scripts/lib/compile.ts) on a small project: one
+ * The build's compiler (scripts/lib/package/compile.ts) on a small project: one
  * output per source file as tsc lays them out, declarations that equal
  * TypeScript's own (including those it must infer), types-only files copied
  * as their declarations, and a syntax error reported by file and line.
@@ -10,7 +10,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compileDist } from "../../scripts/lib/compile.js";
+import { compileDist } from "../../scripts/lib/package/compile.js";
 
 const TYPES = `/** What a box holds. */
 export interface Thing {

@@ -8,7 +8,7 @@
 import { cp, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inputKey } from "../../scripts/lib/cache.mjs";
+import { inputKey } from "../../scripts/lib/generate/cache.mjs";
 import { copySpecWorkspace, type SpecWorkspace } from "../helpers/workspace.js";
 
 let ws: SpecWorkspace;

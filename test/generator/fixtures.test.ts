@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runPipeline, type GeneratedFiles } from "../../scripts/lib/pipeline.js";
+import { runPipeline, type GeneratedFiles } from "../../scripts/lib/generate/pipeline.js";
 import { repoRoot } from "../helpers/run.js";
 
 const features = ["open-enum", "problem-responses", "split-files", "operations"] as const;

@@ -7,11 +7,11 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { OpenAPI3 } from "openapi-typescript";
-import { emitOperations, emitSchemas } from "../../scripts/lib/emit-operations.js";
-import { emitTypes } from "../../scripts/lib/emit-types.js";
-import { formatByStatement, formatGenerated, formatInOneCall, formatPrinted, splitStatements } from "../../scripts/lib/format.js";
-import { readOperations, readSchemas, type BundledSpec } from "../../scripts/lib/openapi-model.js";
-import { bundleSpec } from "../../scripts/lib/redocly.js";
+import { emitOperations, emitSchemas } from "../../scripts/lib/generate/emit-operations.js";
+import { emitTypes } from "../../scripts/lib/generate/emit-types.js";
+import { formatByStatement, formatGenerated, formatInOneCall, formatPrinted, splitStatements } from "../../scripts/lib/generate/format.js";
+import { readOperations, readSchemas, type BundledSpec } from "../../scripts/lib/generate/model.js";
+import { bundleSpec } from "../../scripts/lib/spec/redocly.js";
 import { repoRoot } from "../helpers/run.js";
 
 const printed = async (spec: string) => emitTypes((await bundleSpec(join(repoRoot, spec))) as OpenAPI3);

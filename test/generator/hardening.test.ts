@@ -11,7 +11,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lintSpec } from "../../scripts/lib/redocly.js";
+import { lintSpec } from "../../scripts/lib/spec/redocly.js";
 import { repoRoot } from "../helpers/run.js";
 import { copySpecWorkspace, type SpecWorkspace } from "../helpers/workspace.js";
 

@@ -3,8 +3,8 @@
  * GitHub Actions annotations; our rules link to scripts/lint/RULES.md.
  */
 import { describe, expect, it } from "vitest";
-import { formatProblems, githubSlug, ruleDocs } from "../../scripts/lib/lint-runner.js";
-import type { SpecProblem } from "../../scripts/lib/spec-error.js";
+import { formatProblems, githubSlug, ruleDocs } from "../../scripts/lib/spec/lint.js";
+import type { SpecProblem } from "../../scripts/lib/spec/error.js";
 import { runScript } from "../helpers/run.js";
 
 const fixture = "test/fixtures/lint/operation-in-one-group.yaml";

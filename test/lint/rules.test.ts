@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lintSpec } from "../../scripts/lib/redocly.js";
+import { lintSpec } from "../../scripts/lib/spec/redocly.js";
 import { repoRoot } from "../helpers/run.js";
 
 async function problemsOf(rule: string, fixture = `${rule}.yaml`) {

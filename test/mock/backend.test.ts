@@ -4,7 +4,7 @@
  * lists page, and each invalid part of a request is named in the Problem.
  */
 import { describe, expect, it } from "vitest";
-import type { BundledSpec } from "../../scripts/lib/openapi-model.js";
+import type { BundledSpec } from "../../scripts/lib/generate/model.js";
 import { API_ROOT, createMockApi, type MockRequest } from "../../scripts/lib/mock/backend.js";
 
 const Thing = {

@@ -11,9 +11,9 @@ import {
   operationTable,
   type AirbyteClient,
 } from "airbyte-api-client";
-import type { BundledSpec } from "../../scripts/lib/openapi-model.js";
-import { defaultSpec } from "../../scripts/lib/paths.js";
-import { bundleSpec } from "../../scripts/lib/redocly.js";
+import type { BundledSpec } from "../../scripts/lib/generate/model.js";
+import { defaultSpec } from "../../scripts/lib/shared/paths.js";
+import { bundleSpec } from "../../scripts/lib/spec/redocly.js";
 import { startMock, type RunningMock } from "../../scripts/lib/mock/server.js";
 import { exampleCalls, type ExampleCall } from "./spec-examples.js";
 

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAirbyteClient, readOAuthCallback, type AirbyteApiError } from "airbyte-api-client";
-import type { BundledSpec } from "../../scripts/lib/openapi-model.js";
-import { defaultSpec } from "../../scripts/lib/paths.js";
-import { bundleSpec } from "../../scripts/lib/redocly.js";
+import type { BundledSpec } from "../../scripts/lib/generate/model.js";
+import { defaultSpec } from "../../scripts/lib/shared/paths.js";
+import { bundleSpec } from "../../scripts/lib/spec/redocly.js";
 import { COLLECTION_SIZE } from "../../scripts/lib/mock/paging.js";
 import { startMock, type RunningMock } from "../../scripts/lib/mock/server.js";
 

@@ -5,8 +5,8 @@
  * value generated from the schema stands in, and the call says so.
  */
 import { mock } from "mock-json-schema";
-import type { BundledSpec } from "../../scripts/lib/openapi-model.js";
-import { groupOfTag } from "../../scripts/lib/openapi-model.js";
+import type { BundledSpec } from "../../scripts/lib/generate/model.js";
+import { groupOfTag } from "../../scripts/lib/generate/model.js";
 
 type Node = Record<string, unknown>;
 const METHODS = ["get", "put", "post", "delete", "patch"] as const;

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { operationTable } from "../../generated/operations.js";
-import { loadSpecValidator } from "../../scripts/lib/spec-validator.js";
+import { loadSpecValidator } from "../../scripts/lib/spec/validator.js";
 import { repoRoot } from "../helpers/run.js";
 
 const audit = readFileSync(join(repoRoot, "spec", "AUDIT.md"), "utf8");

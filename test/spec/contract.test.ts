@@ -11,7 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseContractArgs, type ContractArgs } from "../../scripts/lib/contract/args.js";
 import { formatJson, formatMarkdown } from "../../scripts/lib/contract/report.js";
 import { ContractFatalError, runContract, type ContractReport } from "../../scripts/lib/contract/run.js";
-import { createSpecValidator, type SpecValidator } from "../../scripts/lib/spec-validator.js";
+import { createSpecValidator, type SpecValidator } from "../../scripts/lib/spec/validator.js";
 import { repoRoot, runScript } from "../helpers/run.js";
 import { json, problem, startServer, type RecordedRequest, type TestServer } from "../helpers/server.js";
 

@@ -6,8 +6,8 @@
  */
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { collectExamples, type ExampleInventory } from "../../scripts/lib/spec-examples.js";
-import { loadSpecValidator, type SpecValidator } from "../../scripts/lib/spec-validator.js";
+import { collectExamples, type ExampleInventory } from "../../scripts/lib/spec/examples.js";
+import { loadSpecValidator, type SpecValidator } from "../../scripts/lib/spec/validator.js";
 import { repoRoot } from "../helpers/run.js";
 
 /** One line per bad value: `file#pointer-of-example/pointer-in-value: message`. */

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { AirbyteApiError, createAirbyteClient, operationTable } from "../../src/index.js";
-import { loadSpecValidator, type SpecValidator } from "../../scripts/lib/spec-validator.js";
+import { loadSpecValidator, type SpecValidator } from "../../scripts/lib/spec/validator.js";
 import { repoRoot } from "../helpers/run.js";
 import { useTestServer } from "../helpers/server.js";
 

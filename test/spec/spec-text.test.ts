@@ -5,8 +5,8 @@
  */
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { collectExamples, type ExampleInventory } from "../../scripts/lib/spec-examples.js";
-import { bundleSpec } from "../../scripts/lib/redocly.js";
+import { collectExamples, type ExampleInventory } from "../../scripts/lib/spec/examples.js";
+import { bundleSpec } from "../../scripts/lib/spec/redocly.js";
 import { repoRoot } from "../helpers/run.js";
 
 type Node = Record<string, unknown>;

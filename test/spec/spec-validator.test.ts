@@ -1,10 +1,10 @@
 /**
- * scripts/lib/spec-validator.ts on a small in-memory spec: each kind of
+ * scripts/lib/spec/validator.ts on a small in-memory spec: each kind of
  * difference is named with the JSON pointer of the bad value, open enums
  * accept new values, and `#/components/...` refs resolve into the spec.
  */
 import { describe, expect, it } from "vitest";
-import { createSpecValidator, openEnumNotes, type ValidationIssue } from "../../scripts/lib/spec-validator.js";
+import { createSpecValidator, openEnumNotes, type ValidationIssue } from "../../scripts/lib/spec/validator.js";
 
 const bundled = {
   openapi: "3.1.0",

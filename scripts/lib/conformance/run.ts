@@ -1,7 +1,8 @@
+// scripts/lib/conformance/: our spec against a provider's: the comparison engine, its report, the documented exceptions. May import from scripts/lib: shared, spec.
 /** Our spec vs a provider's: load both, compare, apply the exceptions. */
 import { readFile } from "node:fs/promises";
 import { parse } from "yaml";
-import { bundleSpec } from "../redocly.js";
+import { bundleSpec } from "../spec/redocly.js";
 import { compareOperations } from "./compare-operations.js";
 import { matcher } from "./exceptions.js";
 import type { ConformanceResult, Difference, Exception, Node } from "./model.js";

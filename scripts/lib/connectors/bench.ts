@@ -12,7 +12,7 @@ import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { repoRoot } from "../paths.js";
+import { repoRoot } from "../shared/paths.js";
 import { consumerTsconfig, installConsumer, THREE_TYPED, THREE_UNTYPED } from "./consumer.js";
 
 const run = promisify(execFile);

@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { repoRoot } from "../paths.js";
+import { repoRoot } from "../shared/paths.js";
 
 const run = promisify(execFile);
 

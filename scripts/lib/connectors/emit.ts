@@ -1,3 +1,4 @@
+// scripts/lib/connectors/: the provider's connector schemas -> generated/connectors/ types. May import from scripts/lib: shared, spec.
 /**
  * Provider -> the files of connectors/: one type-only declaration file per
  * connector (create, update and, for OAuth sources, with-secret variants), the

@@ -1,6 +1,6 @@
 /** Command-line arguments of `npm run contract`. */
 import { resolve } from "node:path";
-import { defaultSpec } from "../paths.js";
+import { defaultSpec } from "../shared/paths.js";
 
 export type ContractAuth = { bearerToken: string } | { clientId: string; clientSecret: string };
 

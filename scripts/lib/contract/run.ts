@@ -1,3 +1,4 @@
+// scripts/lib/contract/: a live server against the spec: the plan of safe calls, the run, the report. May import from scripts/lib: shared, spec.
 /**
  * Runs the read-only contract check: calls the safe operations through the
  * client, and checks every answer (status and body) against the spec.
@@ -10,7 +11,7 @@ import {
   createAirbyteClient,
   type FetchLike,
 } from "../../../src/index.js";
-import { openEnumNotes, type IssueKind, type SpecValidator } from "../spec-validator.js";
+import { openEnumNotes, type IssueKind, type SpecValidator } from "../spec/validator.js";
 import type { ContractArgs } from "./args.js";
 import { IdPool, safeOperations, UNSAFE_GETS, type PlannedOperation } from "./plan.js";
 

@@ -1,3 +1,4 @@
+// scripts/lib/diff/: spec:diff: the rules that judge each change between two specs for users of the client. May import from scripts/lib: shared, spec, conformance, release.
 /**
  * spec:diff's verdicts: each difference the comparison engine finds between
  * the base spec and the working tree, judged by what it does to code written

@@ -8,8 +8,8 @@ import { readFile } from "node:fs/promises";
 import { parse } from "yaml";
 import type { Json, Node } from "../conformance/model.js";
 import { isNode } from "../conformance/resolve.js";
-import { bundleSpec } from "../redocly.js";
-import { SpecError } from "../spec-error.js";
+import { bundleSpec } from "../spec/redocly.js";
+import { SpecError } from "../spec/error.js";
 import { BaseError } from "./git.js";
 
 function hasExternalRef(value: Json): boolean {

@@ -19,7 +19,7 @@ import {
   type Handler,
   type Request as BackendRequest,
 } from "openapi-backend";
-import { readOperations, type BundledSpec } from "../openapi-model.js";
+import { readOperations, type BundledSpec } from "../generate/model.js";
 import { OAuthFlow, CONSENT_PATH } from "./oauth.js";
 import { idField, pageOf } from "./paging.js";
 import { problem, validationProblem, type Problem } from "./problem.js";

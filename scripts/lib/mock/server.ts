@@ -1,3 +1,4 @@
+// scripts/lib/mock/: a local Airbyte API driven by the spec, for tests, the demo and users. May import from scripts/lib: shared, spec, generate.
 /**
  * The mock over HTTP on 127.0.0.1: reads and parses the body, lets the
  * backend answer, and turns anything unexpected into a Problem, never a stack
@@ -5,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { BundledSpec } from "../openapi-model.js";
+import type { BundledSpec } from "../generate/model.js";
 import { API_ROOT, createMockApi, type MockResponse } from "./backend.js";
 import { problem } from "./problem.js";
 

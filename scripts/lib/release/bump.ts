@@ -1,3 +1,4 @@
+// scripts/lib/release/: versions and releases: the bump a change calls for, the release command's steps. May import from scripts/lib: shared, spec, diff.
 /**
  * The version bump a change calls for, in one place: spec:diff, ci:pr and
  * `npm run release` all ask this module, so the advice is the same everywhere.

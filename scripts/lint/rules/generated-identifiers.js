@@ -1,3 +1,4 @@
+// Plain JavaScript: Redocly loads lint rules as JavaScript modules (see lint/airbyte-rules.js).
 // @ts-check
 /**
  * airbyte/generated-identifiers: the names the generator turns into code are

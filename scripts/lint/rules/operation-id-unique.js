@@ -1,3 +1,4 @@
+// Plain JavaScript: Redocly loads lint rules as JavaScript modules (see lint/airbyte-rules.js).
 // @ts-check
 /**
  * airbyte/operation-id-unique: operationIds name the client's methods, so two

@@ -1,3 +1,4 @@
+// Plain JavaScript: Redocly loads lint rules as JavaScript modules (see lint/airbyte-rules.js).
 // @ts-check
 /**
  * airbyte/operation-tag-defined: an operation's tag is declared in the root's

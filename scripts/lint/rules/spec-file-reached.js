@@ -1,3 +1,4 @@
+// Plain JavaScript: Redocly loads lint rules as JavaScript modules (see lint/airbyte-rules.js).
 // @ts-check
 /**
  * airbyte/spec-file-reached: every file under the spec's folder is reached

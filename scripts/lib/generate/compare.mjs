@@ -1,3 +1,4 @@
+// Plain JavaScript (type-checked by // @ts-check): check:drift compares folders before any TypeScript loader.
 // @ts-check
 /**
  * What check:drift reports: the files of a folder compared byte for byte with
@@ -5,7 +6,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { listFiles } from "./write-atomic.mjs";
+import { byCodePoint } from "../shared/order.mjs";
+import { listFiles } from "../shared/write-atomic.mjs";
 
 /**
  * @typedef {object} FolderDifference
@@ -25,7 +27,7 @@ export async function compareWithFolder(expected, actual) {
   const have = await listFiles(actual);
   /** @type {FolderDifference[]} */
   const diffs = [];
-  for (const [file, content] of [...expected].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [file, content] of [...expected].sort(([a], [b]) => byCodePoint(a, b))) {
     if (!have.includes(file)) {
       diffs.push({ file, kind: "missing" });
       continue;

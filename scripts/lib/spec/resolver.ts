@@ -13,7 +13,7 @@ import { realpathSync, statSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Document, Source, YamlParseError as YamlParseErrorType } from "@redocly/openapi-core";
 import { parse as parseYamlChecked } from "yaml";
-import { redocly } from "./cjs.js";
+import { redocly } from "../shared/cjs.js";
 
 const { BaseResolver, ResolveError, YamlParseError, isAbsoluteUrl } = redocly;
 

@@ -1,3 +1,4 @@
+// Plain JavaScript (type-checked by // @ts-check): generate and check:drift reach the cache before loading the TypeScript pipeline.
 // @ts-check
 /**
  * What generate and check:drift share: the generated files for a spec, from
@@ -7,7 +8,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { inputKey, readCached, writeCached } from "./cache.mjs";
-import { importTs } from "./load-ts.mjs";
+import { importTs } from "../shared/load-ts.mjs";
 
 /**
  * @typedef {object} Generation
@@ -24,7 +25,7 @@ export async function generateFiles({ spec, out, force = false }) {
   const key = await inputKey({ spec, out });
   const hit = force ? undefined : await readCached(key);
   if (hit) return { files: new Map(Object.entries(hit.files)), warnings: hit.warnings, cached: true };
-  const pipeline = /** @type {typeof import("./pipeline.js")} */ (await importTs("scripts/lib/pipeline.ts"));
+  const pipeline = /** @type {typeof import("./pipeline.js")} */ (await importTs("scripts/lib/generate/pipeline.ts"));
   const { files, warnings } = await pipeline.runPipeline({ spec, outDir: out, collectGarbage: boundHeap() });
   await writeCached(key, { files: Object.fromEntries(files), warnings });
   return { files, warnings, cached: false };

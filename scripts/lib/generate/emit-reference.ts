@@ -3,7 +3,7 @@
  * HTTP call, arguments, result), written from the spec with the rest of
  * generated/ and so kept in sync by check:drift.
  */
-import type { OperationModel } from "./openapi-model.js";
+import type { OperationModel } from "./model.js";
 
 function args(op: OperationModel): string {
   const list = op.pathParams.map((p) => `${p.name}: ${p.display}`);

@@ -16,8 +16,8 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { createRequire } from "node:module";
 import { build } from "esbuild";
-import { repoRoot } from "./paths.js";
-import { stopwatch } from "./stopwatch.js";
+import { repoRoot } from "../shared/paths.js";
+import { stopwatch } from "../shared/stopwatch.js";
 
 // Only TypeScript (cjs.ts would load Redocly and openapi-typescript too); by
 // require, for the reason cjs.ts gives. After a generate it is already loaded.

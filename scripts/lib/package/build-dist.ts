@@ -1,3 +1,4 @@
+// scripts/lib/package/: generated/ + src/ -> dist/: compile, the CommonJS face, bundle sizes. May import from scripts/lib: shared.
 /**
  * The build itself, loaded by build.mjs only when dist/ is out of date:
  * compile (compile.ts), then the CommonJS face (cjs-face.ts).

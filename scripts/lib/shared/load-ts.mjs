@@ -1,3 +1,4 @@
+// Plain JavaScript (type-checked by // @ts-check): it is the loader: it compiles the TypeScript modules the plain entry points need.
 // @ts-check
 /**
  * Loads one of the TypeScript modules of scripts/lib/ from plain Node: esbuild
@@ -11,11 +12,11 @@ import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import module from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { generatorKey } from "./cache.mjs";
+import { generatorKey } from "./fingerprint.mjs";
 import { cacheDir, repoRoot } from "./paths.mjs";
 
 /**
- * @param {string} entry path relative to the repository root, e.g. "scripts/lib/pipeline.ts"
+ * @param {string} entry path relative to the repository root, e.g. "scripts/lib/generate/pipeline.ts"
  * @returns {Promise<unknown>} the module's namespace
  */
 export async function importTs(entry) {

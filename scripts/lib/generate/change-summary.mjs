@@ -1,3 +1,4 @@
+// Plain JavaScript (type-checked by // @ts-check): generate prints its summary from the plain entry point.
 // @ts-check
 /**
  * The short summary `npm run generate` ends with: which operations and types

@@ -4,7 +4,8 @@
  * the client needs to call an operation comes from here, so an operation added
  * to the spec is callable after `npm run generate` with no hand edit in src/.
  */
-import { SpecError } from "./spec-error.js";
+import { byCodePoint } from "../shared/order.mjs";
+import { SpecError } from "../spec/error.js";
 
 export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 type LowerMethod = (typeof HTTP_METHODS)[number];
@@ -247,7 +248,7 @@ export function readOperations(spec: BundledSpec): OperationModel[] {
       problems.map((message) => ({ file: "spec (bundled)", severity: "error", rule: "client-generator", message })),
     );
   }
-  return ops.sort((a, b) => (a.group === b.group ? a.operationId.localeCompare(b.operationId) : a.group.localeCompare(b.group)));
+  return ops.sort((a, b) => byCodePoint(a.group, b.group) || byCodePoint(a.operationId, b.operationId));
 }
 
 /** A short type for people (the reference table): a schema name, or the JSON type. */

@@ -6,8 +6,8 @@
  */
 import { relative } from "node:path";
 import { lintSpec } from "./redocly.js";
-import { redoclyConfig, repoRoot } from "./paths.js";
-import type { SpecProblem } from "./spec-error.js";
+import { redoclyConfig, repoRoot } from "../shared/paths.js";
+import type { SpecProblem } from "./error.js";
 
 export const FORMATS = ["stylish", "github-actions", "json"] as const;
 export type LintFormat = (typeof FORMATS)[number];

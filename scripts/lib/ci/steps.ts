@@ -1,3 +1,4 @@
+// scripts/lib/ci/: the pull-request gate: its steps and what each failure asks of the author. May import from scripts/lib: shared, spec, diff, release.
 /**
  * The pull-request gate as data: the npm scripts the workflow
  * (.github/workflows/pull-request.yml) and `npm run ci:pr` both run, in order,

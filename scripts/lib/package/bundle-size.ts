@@ -7,7 +7,7 @@
  */
 import { gzipSync } from "node:zlib";
 import { build, type Metafile } from "esbuild";
-import { repoRoot } from "./paths.js";
+import { repoRoot } from "../shared/paths.js";
 
 export interface Case {
   name: string;

@@ -8,8 +8,8 @@
  * in runs of whole top-level statements (formatByStatement).
  */
 import * as prettier from "prettier";
-import { ts } from "./cjs.js";
-import { prettierConfig } from "./paths.js";
+import { ts } from "../shared/cjs.js";
+import { prettierConfig } from "../shared/paths.js";
 
 let prettierOptions: Promise<prettier.Options | null> | undefined;
 

@@ -3,7 +3,7 @@
  * it) and as types (its arguments and result). src/ builds the client's
  * methods from this table alone.
  */
-import type { OperationModel } from "./openapi-model.js";
+import type { OperationModel } from "./model.js";
 
 function docComment(op: OperationModel, standalone = false): string {
   const lines = [

@@ -1,3 +1,4 @@
+// Plain JavaScript (type-checked by // @ts-check): the compile step in a process of its own, started by plain Node.
 // @ts-check
 /**
  * The compile step of build.mjs's buildDist in a process of its own (see

@@ -1,7 +1,7 @@
 /**
  * The pinned Redocly CLI as a child process, for the commands that have no
  * in-process API here (`build-docs`). Lint and bundle run in process
- * (scripts/lib/redocly.ts).
+ * (scripts/lib/spec/redocly.ts).
  */
 import { execFile } from "node:child_process";
 import { createRequire } from "node:module";

@@ -1,22 +1,23 @@
+// Plain JavaScript (type-checked by // @ts-check): a build with nothing changed returns after hashing, without loading TypeScript.
 // @ts-check
 /**
  * The build of dist/ (see scripts/build.mjs), in this process: the compiler
- * (scripts/lib/compile.ts) is loaded only when the inputs changed since the
+ * (scripts/lib/package/compile.ts) is loaded only when the inputs changed since the
  * last successful build, and a generate that has just run the pipeline
  * already has TypeScript loaded.
  */
 import { spawn } from "node:child_process";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { hashRepoInputs } from "./cache.mjs";
-import { importTs } from "./load-ts.mjs";
-import { repoRoot } from "./paths.mjs";
-import { listFiles } from "./write-atomic.mjs";
+import { hashRepoInputs } from "../shared/fingerprint.mjs";
+import { importTs } from "../shared/load-ts.mjs";
+import { repoRoot } from "../shared/paths.mjs";
+import { listFiles } from "../shared/write-atomic.mjs";
 
 const dist = join(repoRoot, "dist");
 const stampFile = join(dist, ".build-stamp");
 /** What the build reads. */
-const INPUTS = ["src", "generated", "connectors", "tsconfig.json", "scripts/tsconfig.build.json", "scripts/lib/compile.ts", "scripts/lib/cjs-face.ts", "package.json", "package-lock.json"];
+const INPUTS = ["src", "generated", "tsconfig.json", "scripts/tsconfig.build.json", "scripts/lib/package/compile.ts", "scripts/lib/package/cjs-face.ts", "package.json", "package-lock.json"];
 /** dist/<folder>/ holds the outputs of <folder>/. */
 const COMPILED = ["src", "generated"];
 
@@ -37,7 +38,7 @@ async function pruneOrphans() {
  */
 export async function compileHere() {
   try {
-    const { buildAll } = /** @type {typeof import("./build-dist.js")} */ (await importTs("scripts/lib/build-dist.ts"));
+    const { buildAll } = /** @type {typeof import("./build-dist.js")} */ (await importTs("scripts/lib/package/build-dist.ts"));
     await buildAll();
     return true;
   } catch (error) {
@@ -66,7 +67,7 @@ export async function buildDist({ force = false, separateProcess = false } = {})
   await rm(stampFile, { force: true });
   const built = separateProcess
     ? await new Promise((done) =>
-        spawn(process.execPath, [...process.execArgv, join(repoRoot, "scripts", "lib", "build-child.mjs")], { stdio: "inherit", cwd: repoRoot }).on("close", (code) => done(code === 0)),
+        spawn(process.execPath, [...process.execArgv, join(repoRoot, "scripts", "lib", "package", "build-child.mjs")], { stdio: "inherit", cwd: repoRoot }).on("close", (code) => done(code === 0)),
       )
     : await compileHere();
   if (!built) return false;

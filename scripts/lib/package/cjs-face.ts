@@ -17,7 +17,7 @@
  */
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
-import { repoRoot as root } from "./paths.js";
+import { repoRoot as root } from "../shared/paths.js";
 
 const dist = join(root, "dist");
 const cjs = join(dist, "cjs");
@@ -34,7 +34,7 @@ function requireEntries(exportsMap: Record<string, unknown>): Array<[string, str
     if (typeof target !== "object" || target === null) continue;
     const { require: shim, default: esm } = target as EntryConditions;
     if (shim === undefined) continue;
-    if (esm === undefined || !shim.startsWith("./dist/cjs/") || !(esm.startsWith("./dist/") || esm.startsWith("./connectors/"))) {
+    if (esm === undefined || !shim.startsWith("./dist/cjs/") || !(esm.startsWith("./dist/") || esm.startsWith("./generated/connectors/"))) {
       throw new Error(
         `package.json exports["${subpath}"]: a "require" entry needs a "default" ES module in dist/ and a shim path under ./dist/cjs/ ` +
           `(e.g. { "require": "./dist/cjs/src/core.js", "default": "./dist/src/core.js" })`,
@@ -63,7 +63,7 @@ export async function buildCjs(): Promise<void> {
   await mkdir(join(cjs, "connectors"), { recursive: true });
   await writeFile(
     join(cjs, "connectors", "index.d.ts"),
-    `export type * from "../../../connectors/index.js" with { "resolution-mode": "import" };\n`,
+    `export type * from "../../../generated/connectors/index.js" with { "resolution-mode": "import" };\n`,
   );
   await writeFile(join(cjs, "package.json"), JSON.stringify({ type: "commonjs" }, null, 2) + "\n");
   for (const [shim, esm] of requireEntries(pkg.exports)) {
@@ -72,7 +72,7 @@ export async function buildCjs(): Promise<void> {
     await mkdir(dirname(shimFile), { recursive: true });
     await writeFile(
       shimFile,
-      `"use strict";\n// require(esm): the same module instance that \`import\` gets (see scripts/lib/cjs-face.ts).\nmodule.exports = require(${JSON.stringify(target)});\n`,
+      `"use strict";\n// require(esm): the same module instance that \`import\` gets (see scripts/lib/package/cjs-face.ts).\nmodule.exports = require(${JSON.stringify(target)});\n`,
     );
   }
 }

@@ -1,3 +1,4 @@
+// Plain JavaScript (type-checked by // @ts-check): the no-op paths of generate, check:drift, lint:spec and build read it before any TypeScript loader.
 // @ts-check
 /**
  * Where things are. Plain JavaScript so the no-op path of `npm run generate`
@@ -6,8 +7,8 @@
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The repository root (two levels above scripts/lib/). */
-export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+/** The repository root (three levels above scripts/lib/shared/). */
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 
 export const defaultSpec = join(repoRoot, "spec", "openapi.yaml");
 export const defaultGenerated = join(repoRoot, "generated");

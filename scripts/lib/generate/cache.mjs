@@ -1,8 +1,9 @@
+// Plain JavaScript (type-checked by // @ts-check): a no-op generate finds its cached result without loading TypeScript.
 // @ts-check
 /**
  * The generation cache. A result is stored under the sha256 of everything
  * that can change it: every file of the spec's folder (a spec can only reach
- * files inside it, see spec-resolver.ts), the generator's own sources, the
+ * files inside it, see scripts/lib/spec/resolver.ts), the generator's own sources, the
  * lint and format configuration, package-lock.json (the tools' versions), and
  * where the output goes (the banners name the spec relative to it). Only
  * successful runs are stored, so a hit also means the spec linted clean.
@@ -13,11 +14,10 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
-import { listFiles } from "./write-atomic.mjs";
-import { cacheDir, repoRoot } from "./paths.mjs";
+import { generatorKey, hashFiles } from "../shared/fingerprint.mjs";
+import { listFiles } from "../shared/write-atomic.mjs";
+import { cacheDir } from "../shared/paths.mjs";
 
-/** Inputs of the generator besides the spec, relative to the repository root. */
-const GENERATOR_INPUTS = ["scripts/lib", "scripts/lint", "redocly.yaml", ".prettierrc.json", "package-lock.json"];
 /** Results kept; older ones are removed (each is the size of generated/, about 0.3 MB). */
 const MAX_RESULTS = 24;
 /** A spec folder bigger than this is not hashed (and not cached): it is probably not a spec folder. */
@@ -28,45 +28,6 @@ const MAX_SPEC_BYTES = 64 * 1024 * 1024;
  * @property {Record<string, string>} files generated file name -> content
  * @property {string[]} warnings lint warnings of the run
  */
-
-/** @param {string} path */
-async function filesOf(path) {
-  const listed = await listFiles(path);
-  return listed.length ? listed.map((f) => join(path, f)) : [path];
-}
-
-/**
- * @param {import("node:crypto").Hash} hash
- * @param {string} base
- * @param {string[]} files
- * @param {number} [limit]
- */
-async function hashFiles(hash, base, files, limit = Infinity) {
-  let total = 0;
-  for (const file of files) {
-    const bytes = await readFile(file).catch(() => Buffer.alloc(0));
-    total += bytes.length;
-    if (total > limit) return false;
-    hash.update(relative(base, file)).update("\0").update(String(bytes.length)).update("\0").update(bytes);
-  }
-  return true;
-}
-
-/**
- * The sha256 of files and folders (every file under them) of the repository,
- * by path and content.
- * @param {readonly string[]} inputs paths relative to the repository root
- */
-export async function hashRepoInputs(inputs) {
-  const hash = createHash("sha256");
-  for (const input of inputs) await hashFiles(hash, repoRoot, await filesOf(join(repoRoot, input)));
-  return hash.digest("hex");
-}
-
-/** The hash of the generator's own inputs (also names the compiled pipeline). */
-export function generatorKey() {
-  return hashRepoInputs(GENERATOR_INPUTS);
-}
 
 /**
  * The cache key of generating `spec` for `out`, or undefined when the spec's

@@ -1,3 +1,4 @@
+// Plain JavaScript (type-checked by // @ts-check): the arguments of generate, check:drift and lint:spec, read before any TypeScript loader.
 // @ts-check
 /** Command-line arguments of generate, check:drift and lint:spec. */
 import { resolve } from "node:path";

@@ -1,3 +1,4 @@
+// Plain JavaScript (type-checked by // @ts-check): generate and check:drift write and list folders before any TypeScript loader.
 // @ts-check
 /**
  * Writing generated files. A folder is updated as one transaction: files whose
@@ -12,6 +13,7 @@
 import * as fsPromises from "node:fs/promises";
 import { readdir, readFile } from "node:fs/promises";
 import { basename, dirname, join, relative, sep } from "node:path";
+import { byCodePoint } from "./order.mjs";
 import { defaultGenerated, displayPath, repoRoot } from "./paths.mjs";
 
 /** The first line of the README.md that generate writes into every folder it owns. */
@@ -22,8 +24,14 @@ export const GENERATED_MARKER = "# generated/ — written by `npm run generate` 
  * The file operations a folder update uses; tests inject failures here.
  */
 
+/** The first line of a folder's README.md that says which command owns the folder. */
+const OWNER_BANNER = /^# [^\n]*— written by `npm run [a-z:-]+` only/;
+
 /**
  * Every file under `dir`, as sorted relative paths with `/` (none when `dir` does not exist).
+ * A nested folder whose README.md carries an owner banner belongs to another
+ * command (generated/connectors/ inside generated/) and is left out: each
+ * generator lists, writes and compares only its own files.
  * @param {string} dir
  * @returns {Promise<string[]>}
  */
@@ -38,6 +46,10 @@ export async function listFiles(dir) {
     } catch {
       return;
     }
+    if (d !== dir && entries.some((e) => e.name === "README.md" && e.isFile())) {
+      const first = (await readFile(join(d, "README.md"), "utf8").catch(() => "")).split("\n", 1)[0] ?? "";
+      if (OWNER_BANNER.test(first)) return;
+    }
     for (const e of entries) {
       const full = join(d, e.name);
       if (e.isDirectory()) await walk(full);
@@ -45,7 +57,7 @@ export async function listFiles(dir) {
     }
   }
   await walk(dir);
-  return out.sort();
+  return out.sort(byCodePoint);
 }
 
 /**

@@ -1,3 +1,4 @@
+// scripts/lib/spec/: reads the spec: confined resolution, lint, bundle, validation of values, examples, spec errors with file and line. May import from scripts/lib: shared.
 /**
  * Lint and bundle in this process through `@redocly/openapi-core`, on one
  * loaded document: every spec file is read and parsed once (by the confined
@@ -8,10 +9,10 @@
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import type { Config, Document, NormalizedProblem } from "@redocly/openapi-core";
-import { redocly } from "./cjs.js";
-import { displayPath, redoclyConfig } from "./paths.js";
-import { ConfinedResolver, type YamlSyntaxProblem } from "./spec-resolver.js";
-import { SpecError, type SpecProblem } from "./spec-error.js";
+import { redocly } from "../shared/cjs.js";
+import { displayPath, redoclyConfig } from "../shared/paths.js";
+import { ConfinedResolver, type YamlSyntaxProblem } from "./resolver.js";
+import { SpecError, type SpecProblem } from "./error.js";
 
 /**
  * Redocly keeps the Ajv instance of the last lint in a module variable, and

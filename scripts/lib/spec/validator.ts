@@ -13,7 +13,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { bundleSpec } from "./redocly.js";
-import { defaultSpec } from "./paths.js";
+import { defaultSpec } from "../shared/paths.js";
 
 /** One reason a value does not match its schema. */
 export interface ValidationIssue {

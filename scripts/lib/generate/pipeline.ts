@@ -1,3 +1,4 @@
+// scripts/lib/generate/: spec -> generated/: the model, the emitters, format, the generation cache. May import from scripts/lib: shared, spec.
 /**
  * spec/ -> generated/, in memory: lint, bundle, emit, format. Nothing touches
  * the disk until every step has succeeded; writing is write-atomic.ts's job.
@@ -8,12 +9,12 @@ import type { OpenAPI3 } from "openapi-typescript";
 import { emitOperations, emitSchemas } from "./emit-operations.js";
 import { emitReference } from "./emit-reference.js";
 import { emitTypes } from "./emit-types.js";
-import { readOperations, readSchemas, type BundledSpec } from "./openapi-model.js";
+import { readOperations, readSchemas, type BundledSpec } from "./model.js";
 import { formatGenerated } from "./format.js";
-import { defaultGenerated, redoclyConfig } from "./paths.js";
-import { bundleLoaded, loadAndLint } from "./redocly.js";
-import { SpecError } from "./spec-error.js";
-import { stopwatch } from "./stopwatch.js";
+import { defaultGenerated, redoclyConfig } from "../shared/paths.js";
+import { bundleLoaded, loadAndLint } from "../spec/redocly.js";
+import { SpecError } from "../spec/error.js";
+import { stopwatch } from "../shared/stopwatch.js";
 
 export interface PipelineOptions {
   /** Root file of the spec. */

@@ -7,7 +7,7 @@
 import type { Config } from "@redocly/openapi-core";
 import type { OpenAPI3, SchemaObject } from "openapi-typescript";
 import type { TypeNode } from "typescript";
-import { openapiTS, redocly, ts } from "./cjs.js";
+import { openapiTS, redocly, ts } from "../shared/cjs.js";
 
 export const OPEN_ENUM = "x-open-enum";
 
