@@ -1,10 +1,14 @@
 /**
  * npm run docs [-- --out <file>]: the HTML API reference of spec/ (Redocly
- * build-docs), one self-contained file (Redoc's script inlined, so it opens
- * offline) with every schema listed under "Schemas". Default: docs/index.html.
+ * build-docs), one self-contained file with every schema listed under
+ * "Schemas": Redoc's script is inlined and the CDN URLs it names are made
+ * local (scripts/lib/docs/self-contained.ts), so the page opens offline and
+ * requests nothing from another origin. Default: docs/index.html (built, not
+ * committed).
  */
 import { dirname, join, resolve } from "node:path";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { selfContained } from "./lib/docs/self-contained.js";
 import { defaultSpec, displayPath, repoRoot } from "./lib/shared/paths.js";
 import { runRedocly } from "./lib/spec/redocly-cli.js";
 
@@ -29,6 +33,12 @@ const result = await runRedocly([
 ]);
 if (result.code !== 0) {
   console.error(`redocly build-docs failed:\n${(result.stderr || result.stdout).trim()}`);
+  process.exit(1);
+}
+try {
+  await writeFile(out, selfContained(await readFile(out, "utf8")));
+} catch (error) {
+  console.error(`npm run docs: ${(error as Error).message}`);
   process.exit(1);
 }
 console.log(`API reference written to ${displayPath(out)}`);
