@@ -57,6 +57,15 @@ export const FIGURES: Readonly<Record<string, FigureSource>> = {
   "scale.50x.memory.ratio": { section: SCALE, figure: "50x (14.0 MB spec): peak memory", take: "ratio" },
   "types.client.ratio": { section: TYPES, figure: "20 operations through this client, against bare openapi-typescript output", take: "ratio" },
   "types.connectors.ratio": { section: TYPES, figure: "connectors: the same calls, typed configurations", take: "ratio" },
+  "get.loopback.goal": { section: GET, figure: "loopback (node:http on 127.0.0.1, in this process), default options", take: "goal" },
+  "get.memory.goal": { section: GET, figure: "in-memory fetch, default options", take: "goal" },
+  "pages.forAwait.cpu.goal": { section: PAGES, figure: "CPU time, `for await`", take: "goal" },
+  "pages.forAwait.heap.goal": { section: PAGES, figure: "heap peak, `for await`", take: "goal" },
+  "generate.noop.goal": { section: NOOP, figure: "wall time", take: "goal" },
+  "generate.cold.cpu.goal": { section: COLD, figure: "CPU time", take: "goal" },
+  "generate.cold.memory.goal": { section: COLD, figure: "peak memory (largest process)", take: "goal" },
+  "scale.50x.memory.goal": { section: SCALE, figure: "50x (14.0 MB spec): peak memory", take: "goal" },
+  "npmTest.wall.goal": { section: NPM_TEST, figure: "wall time", take: "goal" },
   "npmTest.wall": { section: NPM_TEST, figure: "wall time", take: "ours" },
   "npmTest.cpu": { section: NPM_TEST, figure: "CPU time (user + system, all processes)", take: "ours" },
 };
@@ -93,6 +102,8 @@ export function figureValues(results: Results): Map<string, string> {
 }
 
 const MARKER = /<!-- figure:([\w.-]+) -->([\s\S]*?)<!-- \/figure -->/g;
+/** A marker, or code that may show one without being one (a fenced block or a code span). */
+const MARKER_OR_CODE = /^(```|~~~)[^\n]*\n[\s\S]*?^\1[ \t]*$|`[^`\n]*`|<!-- figure:([\w.-]+) -->([\s\S]*?)<!-- \/figure -->/gm;
 
 export interface Filled {
   text: string;
@@ -106,7 +117,8 @@ export interface Filled {
 export function fillFigures(text: string, values: ReadonlyMap<string, string>): Filled {
   const unknown: string[] = [];
   const changed: string[] = [];
-  const filled = text.replace(MARKER, (whole, name: string, old: string) => {
+  const filled = text.replace(MARKER_OR_CODE, (whole, _fence, name: string | undefined, old: string) => {
+    if (name === undefined) return whole;
     const value = values.get(name);
     if (value === undefined) return unknown.push(name), whole;
     if (value !== old) changed.push(`${name}: ${old} -> ${value}`);
