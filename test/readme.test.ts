@@ -56,7 +56,7 @@ describe("README", () => {
     expect(claim, "README.md should say `All <n> operations of the public API are there, in <m> groups (...)`").not.toBeNull();
     const operations = Object.values(operationTable);
     const groups = [...new Set(operations.map((op) => op.group))].sort();
-    expect({ operations: Number(claim?.[1]), groups: Number(claim?.[2]) }, "update the counts in README.md's \"Use it\" section").toEqual({ operations: operations.length, groups: groups.length });
+    expect({ operations: Number(claim?.[1]), groups: Number(claim?.[2]) }, "update the counts in README.md's \"The first call\" section").toEqual({ operations: operations.length, groups: groups.length });
     expect([...(claim?.[3] ?? "").matchAll(/`(\w+)`/g)].map((m) => m[1]).sort()).toEqual(groups);
   });
 

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { remoteLoads, selfContained } from "../../scripts/lib/docs/self-contained.js";
-import { runScript } from "../helpers/run.js";
+import { repoRoot, runScript } from "../helpers/run.js";
 
 describe("npm run docs", () => {
   let dir: string;
@@ -39,6 +39,22 @@ describe("npm run docs", () => {
     const result = await runScript("docs.ts", ["--output", "x.html"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("Usage: npm run docs -- [--out <file.html>]");
+  });
+});
+
+describe("npm run docs:figures", () => {
+  it("--check passes on the committed pages and writes nothing", async () => {
+    const before = await readFile(join(repoRoot, "README.md"), "utf8");
+    const result = await runScript("docs-figures.ts", ["--check"]);
+    expect(result.stdout).toContain("Every figure matches bench/results.json.");
+    expect(result.code).toBe(0);
+    expect(await readFile(join(repoRoot, "README.md"), "utf8")).toBe(before);
+  });
+
+  it("refuses unknown arguments", async () => {
+    const result = await runScript("docs-figures.ts", ["--fix"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Usage: npm run docs:figures [-- --check]");
   });
 });
 
