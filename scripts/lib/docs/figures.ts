@@ -1,4 +1,4 @@
-// scripts/lib/docs/: what keeps README.md and docs/ true: measured figures filled from bench/results.json, the HTML reference made self-contained. May import from scripts/lib: shared, spec.
+// scripts/lib/docs/: what keeps README.md and docs/ true: measured figures filled from bench/results.json, the HTML reference made self-contained. May import from scripts/lib: shared.
 /**
  * Figures in the documentation are never typed by hand. A measured value is
  * written `<!-- figure:NAME -->value<!-- /figure -->`; `npm run docs:figures`
