@@ -35,10 +35,12 @@ export function anchors(text: string): Set<string> {
  * Repository paths a page names: tokens that start with one of the
  * repository's top-level folders (`scripts/lib/...`, `spec/...`, `test/...`),
  * in prose, code spans and shell blocks (TypeScript blocks hold imports, not
- * paths). Placeholders and globs (`<Name>`, `*`, `{a,b}`) are not paths.
+ * paths; HTML comments are not read). Placeholders and globs (`<Name>`, `*`,
+ * `{a,b}`) are not paths.
  */
 export function namedPaths(text: string, topLevel: readonly string[]): string[] {
-  const source = stripFences(text, (lang) => lang !== "ts");
+  // HTML comments are for tools (figure markers, a test's instructions), not paths a reader follows.
+  const source = stripFences(text, (lang) => lang !== "ts").replace(/<!--[\s\S]*?-->/g, "");
   const start = topLevel.map((d) => d.replace(/[.]/g, "\\.")).join("|");
   const token = new RegExp(`(?<![\\w./@:-])(?:${start})/[\\w./@-]*`, "g");
   const found = new Set<string>();
