@@ -82,8 +82,10 @@ describe("the checks themselves", () => {
     expect(formatValue(value, unit)).toBe(want);
   });
 
-  it("finds named paths and skips placeholders, globs, imports and package subpaths", () => {
-    const text = "See `scripts/lib/docs/figures.ts`, spec/components/schemas/<Name>.yaml, `test/**`, `airbyte-api-client/connectors`.\n```ts\nimport x from \"./src/index.js\";\n```\n";
+  it("finds named paths and skips placeholders, globs, imports, package subpaths and HTML comments", () => {
+    const text =
+      "See `scripts/lib/docs/figures.ts`, spec/components/schemas/<Name>.yaml, `test/**`, `airbyte-api-client/connectors`.\n" +
+      "<!-- create: spec/paths/new.yaml -->\n```ts\nimport x from \"./src/index.js\";\n```\n";
     expect(namedPaths(text, ["scripts", "spec", "test", "src"])).toEqual(["scripts/lib/docs/figures.ts"]);
   });
 
