@@ -154,7 +154,7 @@ describe.concurrent("npm run ci:pr", { timeout: 300_000 }, () => {
     expect(generated.code, generated.stderr).toBe(0);
     const result = await ciPr(dir);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain("- `createWidget` operation: operationId renamed createWidget -> makeWidget (the client method is renamed)");
+    expect(result.stdout).toContain("- `createWidget` operation: operationId renamed: the client method is renamed (createWidget -> makeWidget) [operation-id-changed]");
     expect(result.stderr).toContain("ci:pr failed at step 3/3, API changes for users (`npm run spec:diff`, exit 1): the spec change breaks users of the client");
   });
 });
