@@ -130,10 +130,11 @@ async function attemptOnce<T>(
   const callHeaders = call.headers;
   deadlines.start();
   where.abort = deadlines;
-  // The Request carries a signal only when the caller gave one (their cancellation reaches the network).
-  // Timeouts settle the call through `watch` (see untilAborted): a signal on every Request cost about a
-  // third of a call's CPU, and Node's fetch forwards it through a weakly held controller anyway.
-  const signal = call.signal ? deadlines.signal() : undefined;
+  // The Request carries a signal whenever something can abort the call (a caller signal or a timeout), so
+  // an abort also closes the request on the network (no socket held until the server or undici gives up).
+  // The call itself settles through `watch` (see untilAborted), held by the call's own timers: Node's fetch
+  // keeps the signal's controller only weakly, and a collected controller must not leave the call pending.
+  const signal = deadlines.signal();
   for (let replayed = false; ; replayed = true) {
     let authorization = out.authenticated && !callHeaders?.authorization ? auth.header(deadlines.signal()) : undefined;
     if (typeof authorization === "object") authorization = await authorization;

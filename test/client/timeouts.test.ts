@@ -59,7 +59,7 @@ describe("attempt timeout (timeoutMs)", () => {
 });
 
 describe("a timeout settles the call, with or without a signal on the Request", () => {
-  it("without a caller signal the Request carries none, and the timer alone settles the call; a late answer is cancelled", async () => {
+  it("without a caller signal a timeout still aborts the Request (the socket is let go) and settles the call; a late answer is cancelled", async () => {
     const time = fakeClock();
     let cancelled = false;
     let answer: (response: Response) => void = () => undefined;
@@ -77,7 +77,7 @@ describe("a timeout settles the call, with or without a signal on the Request", 
     await time.advance(1);
     await call;
     expect(settled).toMatchObject({ name: "AirbyteTimeoutError", scope: "attempt", timeoutMs: 1_000 });
-    expect(requests[0]?.signal.aborted).toBe(false);
+    expect(requests[0]?.signal.aborted).toBe(true);
     answer(late);
     await flush();
     expect(cancelled).toBe(true);

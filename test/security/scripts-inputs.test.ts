@@ -156,7 +156,7 @@ describe("npm run connectors stays inside --out", () => {
     const escape = '    "source-../../escaped":\n      type: object\n      required: [sourceType]\n      properties:\n        sourceType: { type: string, const: escaped, enum: [escaped] }\n';
     await writeFile(input, fixture.replace("    source-github:\n", `${escape}    source-github:\n`));
     const out = join(dir, "connectors-out", "generated");
-    const run = await runScript("connectors.ts", [input, "--out", out]);
+    const run = await runScript("connectors.ts", ["--spec", input, "--source", "test", "--date", "2026-01-01", "--out", out]);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toMatch(/Refusing to write "sources\/\.\.\/\.\.\/escaped\.d\.ts" into .*: it has a `\.\.` segment/);
     await expect(readdir(join(dir, "connectors-out")).catch(() => [])).resolves.toEqual([]);
@@ -205,7 +205,7 @@ describe("lint on hostile shapes", () => {
 describe("npm run contract keeps credentials off the command line", () => {
   it.each([["--token"], ["--client-secret"], ["--token=abc"]])("%s is refused, saying where the credential goes", (flag) => {
     expect(() => parseContractArgs(["--base-url", "https://a.example.com", flag, "s3cr3t-value"], {})).toThrow(
-      /is refused: a credential on the command line is visible to every user of this machine \(ps, shell history\)\. Set AIRBYTE_(TOKEN|CLIENT_SECRET) in the environment, or --(token|client-secret)-file <file> \(- reads stdin\)\./,
+      /is refused: a credential on the command line is visible to every user of this machine \(ps, shell history\)\. Set AIRBYTE_(BEARER_TOKEN|CLIENT_SECRET) in the environment, or --(token|client-secret)-file <file> \(- reads stdin\)\./,
     );
   });
 
@@ -216,11 +216,11 @@ describe("npm run contract keeps credentials off the command line", () => {
     expect(result.stdout + result.stderr).not.toContain("s3cr3t-value");
   });
 
-  it("reads the token from AIRBYTE_TOKEN, or from --token-file (a file, or - for stdin)", async () => {
+  it("reads the token from AIRBYTE_BEARER_TOKEN, or from --token-file (a file, or - for stdin)", async () => {
     const tokenFile = join(dir, "token.txt");
     await writeFile(tokenFile, "from-file\n");
     const base = ["--base-url", "https://a.example.com"];
-    expect(parseContractArgs(base, { AIRBYTE_TOKEN: "from-env" }).auth).toEqual({ bearerToken: "from-env" });
+    expect(parseContractArgs(base, { AIRBYTE_BEARER_TOKEN: "from-env" }).auth).toEqual({ bearerToken: "from-env" });
     expect(parseContractArgs([...base, "--token-file", tokenFile], {}).auth).toEqual({ bearerToken: "from-file" });
     expect(parseContractArgs([...base, "--token-file", "-"], {}, (path) => (path === "-" ? "from-stdin" : "")).auth).toEqual({ bearerToken: "from-stdin" });
     expect(parseContractArgs([...base, "--client-id", "id"], { AIRBYTE_CLIENT_SECRET: "cs" }).auth).toEqual({ clientId: "id", clientSecret: "cs" });
