@@ -1,6 +1,6 @@
 /**
  * npm run bench: every figure of issue 11 beside its anchor, written to
- * bench/results.md and bench/results.json (see README, "Benchmarks").
+ * bench/results.md and bench/results.json (see docs/benchmarks.md).
  *
  *   BENCH_ONLY=calls,pagination   only those figures, printed, no files written
  *     (calls, pagination, size, noop, cold, consumer, scales, spec-diff, npm-test)

@@ -1,18 +1,21 @@
 /**
  * npm run docs [-- --out <file>] [--spec <openapi.yaml>]: the HTML API
- * reference of spec/ (Redocly build-docs), one self-contained file (Redoc's
- * script inlined, so it opens offline) with every schema listed under
- * "Schemas". Default: docs/index.html.
+ * reference of spec/ (Redocly build-docs), one self-contained file with every
+ * schema listed under "Schemas": Redoc's script is inlined and the CDN URLs it
+ * names are made local (scripts/lib/docs/self-contained.ts), so the page opens
+ * offline and requests nothing from another origin. Default: docs/index.html
+ * (built, not committed).
  *
  * The spec is bundled here first, by the confined resolver every spec reader
  * uses (a `$ref` outside the spec's folder, or to a URL, is refused with one
  * line naming the file and the ref); build-docs then reads only that bundled
  * file, whose refs are all internal, so it never opens another file or the network.
  */
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { defaultSpec, displayPath, repoRoot } from "./lib/shared/paths.js";
+import { selfContained } from "./lib/docs/self-contained.js";
 import { runRedocly } from "./lib/spec/redocly-cli.js";
 import { bundleSpec } from "./lib/spec/redocly.js";
 import { SpecError } from "./lib/spec/error.js";
@@ -59,7 +62,13 @@ try {
     console.error(`redocly build-docs failed:\n${(result.stderr || result.stdout).trim()}`);
     process.exitCode = 1;
   } else {
-    console.log(`API reference written to ${displayPath(out)}`);
+    try {
+      await writeFile(out, selfContained(await readFile(out, "utf8")));
+      console.log(`API reference written to ${displayPath(out)}`);
+    } catch (error) {
+      console.error(`docs: ${(error as Error).message}`);
+      process.exitCode = 1;
+    }
   }
 } finally {
   await rm(work, { recursive: true, force: true });

@@ -1,16 +1,17 @@
 /**
- * npm run size: bundle sizes against their budgets (issue 9), in `npm test`.
+ * npm run size: bundle sizes against their goals and limits, in `npm test`.
  *
- * Two numbers per bundle. `budget` is the goal of issue 9, which the client
- * does not meet yet: a miss is reported on every run (and fails with
- * `--strict`). `ceiling` is the size the client has reached, plus 2%: going
- * over it fails `npm test`, so the bundles can shrink towards the budget but
- * never grow unnoticed. Lower the ceiling whenever a change shrinks a bundle.
+ * Two numbers per bundle. The goal (`budget`) is the size we aim for, which
+ * the client does not reach yet: a miss is reported on every run (and fails
+ * with `--strict`). The limit (`ceiling`) is the size the client has reached,
+ * plus 2%: going over it fails `npm test`, so the bundles can shrink towards
+ * the goal but never grow unnoticed. Lower the limit whenever a change
+ * shrinks a bundle.
  *
  * Each consumer is bundled by esbuild (minified, ESM, platform neutral) and
  * gzipped, next to bare openapi-fetch making the same call. Bundles import
  * src/index.ts, the module graph dist/ is compiled from one to one, so no
- * build is needed first. When a budget fails, the largest inputs of that
+ * build is needed first. When a goal is missed, the largest inputs of that
  * bundle are listed (esbuild metafile), to show what grew.
  */
 import type { Metafile } from "esbuild";
@@ -27,7 +28,7 @@ function topInputs(metafile: Metafile, n = 8): string[] {
 const strict = process.argv.includes("--strict");
 let failed = false;
 let missed = false;
-console.log(`Bundle size (esbuild, minified, gzip -9)${strict ? ", --strict: the budgets are enforced" : ""}:`);
+console.log(`Bundle size (esbuild, minified, gzip -9)${strict ? ", --strict: the goals are enforced" : ""}:`);
 for (const c of cases) {
   const [ours, bare] = await Promise.all([bundle(c.ours), bundle(c.bare)]);
   const withinBudget = ours.gzip <= c.budget;
@@ -36,10 +37,10 @@ for (const c of cases) {
   failed ||= !withinCeiling || (strict && !withinBudget);
   const verdict = withinBudget ? "ok  " : withinCeiling && !strict ? "MISS" : "FAIL";
   console.log(
-    `  ${verdict} ${c.name}: ${ours.gzip} B gzip (budget ${c.budget} B, ceiling ${c.ceiling} B; ${ours.min} B minified) | bare openapi-fetch, same call: ${bare.gzip} B gzip, ×${(ours.gzip / bare.gzip).toFixed(2)}`,
+    `  ${verdict} ${c.name}: ${ours.gzip} B gzip (goal ${c.budget} B, limit ${c.ceiling} B; ${ours.min} B minified) | bare openapi-fetch, same call: ${bare.gzip} B gzip, ×${(ours.gzip / bare.gzip).toFixed(2)}`,
   );
   if (!withinBudget) {
-    const over = withinCeiling ? `${ours.gzip - c.budget} B over the budget` : `${ours.gzip - c.ceiling} B over the ceiling (it grew)`;
+    const over = withinCeiling ? `${ours.gzip - c.budget} B over the goal` : `${ours.gzip - c.ceiling} B over the limit (it grew)`;
     console.log(`    ${over}. Largest inputs (minified bytes in the bundle):\n${topInputs(ours.metafile).join("\n")}`);
   }
   // Tree shaking, checked on the output itself: what a consumer does not use must not be there.
@@ -50,5 +51,5 @@ if (failed) {
   console.log("A size check failed: shrink the inputs listed above (or what grew since the last passing run), then run `npm run size` again.");
   process.exitCode = 1;
 } else if (missed) {
-  console.log("The budgets of issue 9 are not met yet (MISS above); `npm run size -- --strict` enforces them.");
+  console.log("The size goals are not met yet (MISS above); `npm run size -- --strict` enforces them.");
 }

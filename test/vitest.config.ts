@@ -31,7 +31,7 @@ export function testConfig(skip: readonly string[] = []): ViteUserConfig {
       // Vitest's default is cores - 1 workers: one on a 2-core machine, which
       // leaves a core idle whenever a test waits on a child process (most slow
       // files do: the CLIs, git, npm). At least two keep both cores busy (see
-      // the README's "How npm test stays quick"). VITEST_MAX_WORKERS overrides it.
+      // docs/maintaining.md, "How npm test stays quick"). VITEST_MAX_WORKERS overrides it.
       maxWorkers: Math.max(2, availableParallelism() - 1),
       // One module graph per worker instead of one per test file: most files
       // import the client and half of them the spec tooling, and re-importing

@@ -1,6 +1,7 @@
 /**
  * `npm run docs` builds a reference that renders offline in Chromium, with the
- * OAuth operation and its request schema on the page.
+ * OAuth operation and its request schema on the page, and requests nothing
+ * from the network while it renders (no CDN logo, font or icon).
  */
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -46,13 +47,15 @@ describe("the HTML reference", () => {
   ])("shows %s", async (_name, hash, id, texts) => {
     expect((await stat(html)).size).toBeGreaterThan(100_000);
     const page = await browser.newPage();
-    // Offline: nothing but the file itself may be needed to render.
-    await page.route(/^https?:/, (route) => route.abort());
+    // Offline: nothing but the file itself may be needed to render, and nothing else is asked for.
+    const remote: string[] = [];
+    await page.route(/^https?:/, (route) => (remote.push(route.request().url()), route.abort()));
     await page.goto(`${pathToFileURL(html).href}${hash}`);
     const section = page.locator(`[id="${id}"]`);
     await section.waitFor({ state: "visible" });
     const text = await page.evaluate(() => document.body.innerText);
     for (const expected of texts) expect(text).toContain(expected);
+    expect(remote).toEqual([]);
     await page.close();
   });
 });
