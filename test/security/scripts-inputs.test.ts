@@ -15,7 +15,7 @@ import { updateFolder } from "../../scripts/lib/shared/write-atomic.mjs";
 import { loadYaml, YAML_LIMITS } from "../../scripts/lib/shared/yaml.js";
 import { bundleSpec, lintSpec } from "../../scripts/lib/spec/redocly.js";
 import { MAX_REF_CHAIN } from "../../scripts/lib/spec/ref-chains.js";
-import { emittedNames } from "../../scripts/lint/rules/generated-identifiers.js";
+import { BEFORE_ANY_GENERATE, emittedNames } from "../../scripts/lint/rules/generated-identifiers.js";
 import { repoRoot, runScript } from "../helpers/run.js";
 import { startServer, type TestServer } from "../helpers/server.js";
 
@@ -172,6 +172,11 @@ describe("lint on hostile shapes", () => {
       expect.objectContaining({ rule: "ref-chain", severity: "error", message: expect.stringContaining(`goes through more than ${MAX_REF_CHAIN} \`$ref\`s before it reaches a value`) }),
     ]);
   }, 60_000);
+
+  it("the names kept for a copy with nothing generated yet are the ones the committed generated/ declares", () => {
+    expect([...BEFORE_ANY_GENERATE]).toEqual(emittedNames(new URL("generated/", `file://${repoRoot.endsWith("/") ? repoRoot : `${repoRoot}/`}`).href));
+    expect(emittedNames(new URL("file:///nonexistent-generated/").href)).toEqual([...BEFORE_ANY_GENERATE]);
+  });
 
   it("every name the generated files declare or import is refused as a schema name (OperationTable included)", async () => {
     const names = emittedNames(new URL("generated/", `file://${repoRoot.endsWith("/") ? repoRoot : `${repoRoot}/`}`).href);

@@ -77,6 +77,7 @@ describe("the entry points --types compiles the base's code against", () => {
     expect(await entryPoints(repoRoot)).toEqual({
       "airbyte-api-client": [join(repoRoot, "src/index.ts")],
       "airbyte-api-client/connectors": [join(repoRoot, "generated/connectors/index.d.ts")],
+      "airbyte-api-client/validate": [join(repoRoot, "src/validate/index.ts")],
     });
   });
 });
