@@ -1,14 +1,12 @@
 /**
  * Lists every source of a workspace, page by page, then item by item.
  * Run against the mock: `npm run mock`, then
- * AIRBYTE_BASE_URL=http://127.0.0.1:4010/v1 AIRBYTE_TOKEN=any npx tsx examples/list-sources.ts
+ * AIRBYTE_API_URL=http://127.0.0.1:4010/v1 AIRBYTE_BEARER_TOKEN=any npx tsx examples/list-sources.ts
  */
 import { createAirbyteClient } from "airbyte-api-client";
 
-const airbyte = createAirbyteClient({
-  baseUrl: process.env.AIRBYTE_BASE_URL, // unset: Airbyte Cloud, https://api.airbyte.com/v1
-  auth: { bearerToken: process.env.AIRBYTE_TOKEN ?? "" },
-});
+// Reads AIRBYTE_API_URL (unset: Airbyte Cloud) and AIRBYTE_BEARER_TOKEN (or AIRBYTE_CLIENT_ID + AIRBYTE_CLIENT_SECRET).
+const airbyte = createAirbyteClient();
 const workspaceIds = [process.env.AIRBYTE_WORKSPACE_ID ?? "871d9b60-11d1-44cb-8c92-c246d53bf87e"];
 
 // One page at a time: `next` is the link to the following page ("" after the last one).

@@ -3,11 +3,10 @@
  * against the mock, printing each step: start the app, open its connect URL,
  * follow the consent redirect, come back with secret_id, see the new source.
  *
- * Uses the mock at AIRBYTE_BASE_URL, else at http://127.0.0.1:4010/v1
+ * Uses the mock at AIRBYTE_API_URL, else at http://127.0.0.1:4010/v1
  * (`npm run mock`), else starts one in this process.
  */
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { bundleSpec } from "./lib/spec/redocly.js";
 import { defaultSpec, repoRoot } from "./lib/shared/paths.js";
@@ -25,20 +24,12 @@ async function reachable(baseUrl: string): Promise<boolean> {
   }
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 async function mockBaseUrl(): Promise<{ baseUrl: string; close?: () => Promise<void> }> {
-  const given = process.env["AIRBYTE_BASE_URL"];
+  const given = process.env["AIRBYTE_API_URL"];
   if (given !== undefined) {
     if (await reachable(given)) return { baseUrl: given };
     throw new Error(
-      `AIRBYTE_BASE_URL=${given} does not answer GET /health. Start the mock (npm run mock) or unset AIRBYTE_BASE_URL.`,
+      `AIRBYTE_API_URL=${given} does not answer GET /health. Start the mock (npm run mock) or unset AIRBYTE_API_URL.`,
     );
   }
   const usual = "http://127.0.0.1:4010/v1";
@@ -50,13 +41,12 @@ async function mockBaseUrl(): Promise<{ baseUrl: string; close?: () => Promise<v
 
 async function main(): Promise<void> {
   const mock = await mockBaseUrl();
-  const port = await freePort();
   const app = spawn(process.execPath, [tsx, join(repoRoot, "examples", "oauth-app.ts")], {
     cwd: repoRoot,
     env: {
       ...process.env,
-      PORT: String(port),
-      AIRBYTE_BASE_URL: mock.baseUrl,
+      PORT: "0",
+      AIRBYTE_API_URL: mock.baseUrl,
       AIRBYTE_CLIENT_ID: "demo-client",
       AIRBYTE_CLIENT_SECRET: "demo-secret",
       AIRBYTE_WORKSPACE_ID: "871d9b60-11d1-44cb-8c92-c246d53bf87e",
@@ -70,19 +60,20 @@ async function main(): Promise<void> {
       1,
       `Start the app (examples/oauth-app.ts, the README's OAuth example) against ${mock.baseUrl}`,
     );
-    await new Promise<void>((resolve, reject) => {
+    // The app listens on a port the OS picks and prints its URL.
+    const appUrl = await new Promise<string>((resolve, reject) => {
       app.stdout.on("data", (d: Buffer) => {
         const line = d.toString().trim();
-        if (line.includes("Open ")) {
+        const url = /Open (http:\/\/127\.0\.0\.1:\d+)\/connect\/github/.exec(line)?.[1];
+        if (url) {
           console.log(`   app: ${line}`);
-          resolve();
+          resolve(url);
         }
       });
       app.once("exit", (code) =>
         reject(new Error(`the app exited with ${code}: ${appErrors.trim()}`)),
       );
     });
-    const appUrl = `http://127.0.0.1:${port}`;
     const start = await fetch(`${appUrl}/connect/github`, { redirect: "manual" });
     const consentUrl = start.headers.get("location");
     if (start.status !== 302 || consentUrl === null)

@@ -15,6 +15,7 @@ export function testConfig(skip: readonly string[] = []): ViteUserConfig {
       alias: [
         { find: /^airbyte-api-client$/, replacement: fileURLToPath(new URL("../src/index.ts", import.meta.url)) },
         { find: /^airbyte-api-client\/connectors$/, replacement: fileURLToPath(new URL("../generated/connectors/index.js", import.meta.url)) },
+        { find: /^airbyte-api-client\/validate$/, replacement: fileURLToPath(new URL("../src/validate/index.ts", import.meta.url)) },
       ],
     },
     test: {

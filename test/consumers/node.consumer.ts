@@ -35,7 +35,7 @@ describe.each(NODE_VERSIONS)("Node %s", (version) => {
     async (file, system, extra) => {
       const { stdout, stderr } = await run(node, [file], {
         cwd: dir,
-        env: { ...process.env, AIRBYTE_BASE_URL: mock.baseUrl },
+        env: { ...process.env, AIRBYTE_API_URL: mock.baseUrl },
       });
       expect(stderr).toBe("");
       expect(JSON.parse(stdout)).toEqual({

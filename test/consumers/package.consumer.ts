@@ -9,7 +9,6 @@
  */
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { cp, readdir, readFile, rm } from "node:fs/promises";
-import { createServer as createNetServer } from "node:net";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -23,14 +22,6 @@ const tarball = inject("tarball");
 const out = "package-out";
 let airbyte: TestServer;
 let app: ChildProcess | undefined;
-
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 beforeAll(async () => {
   await cp(join(repoRoot, "examples/oauth-app.ts"), join(dir, "oauth-app.ts"));
@@ -103,30 +94,33 @@ describe("the packed package", () => {
       }
       json(res, 404, { title: "not-found" });
     });
-    const port = await freePort();
     app = spawn(process.execPath, [`${out}/oauth-app.js`], {
       cwd: dir,
       env: {
         ...process.env,
-        PORT: String(port),
-        AIRBYTE_BASE_URL: `${airbyte.origin}/api/public/v1`,
+        PORT: "0",
+        AIRBYTE_API_URL: `${airbyte.origin}/api/public/v1`,
         AIRBYTE_CLIENT_ID: "client",
         AIRBYTE_CLIENT_SECRET: "secret",
         AIRBYTE_WORKSPACE_ID: "871d9b60-11d1-44cb-8c92-c246d53bf87e",
       },
     });
-    await new Promise<void>((resolve, reject) => {
-      app?.stdout?.on("data", (d: Buffer) => (d.toString().includes("Open ") ? resolve() : undefined));
+    // The app listens on a port the OS picks and prints its URL.
+    const appUrl = await new Promise<string>((resolve, reject) => {
+      app?.stdout?.on("data", (d: Buffer) => {
+        const url = /Open (http:\/\/127\.0\.0\.1:\d+)\/connect\/github/.exec(d.toString())?.[1];
+        if (url) resolve(url);
+      });
       app?.on("exit", (code) => reject(new Error(`example exited with ${code}`)));
     });
 
     // The browser: our app -> consent page -> back to our app with secret_id.
-    const start = await fetch(`http://127.0.0.1:${port}/connect/github`, { redirect: "manual" });
+    const start = await fetch(`${appUrl}/connect/github`, { redirect: "manual" });
     expect(start.status).toBe(302);
     const consent = await fetch(start.headers.get("location") ?? "", { redirect: "manual" });
     expect(consent.status).toBe(302);
     const callback = consent.headers.get("location") ?? "";
-    expect(callback).toBe(`http://127.0.0.1:${port}/oauth/callback?secret_id=sec-123`);
+    expect(callback).toBe(`${appUrl}/oauth/callback?secret_id=sec-123`);
     const done = await fetch(callback);
     expect(await done.text()).toBe("Connected: source src-for-sec-123");
 

@@ -6,15 +6,15 @@ describe("npm run demo", () => {
   it("starts the app, follows the consent redirects and shows the created source", async () => {
     // Pointing at a port nobody serves: the demo must say so in one line, not hang.
     const refused = await runScript("demo.ts", [], undefined, {
-      AIRBYTE_BASE_URL: "http://127.0.0.1:9/v1",
+      AIRBYTE_API_URL: "http://127.0.0.1:9/v1",
     });
     expect(refused.code).toBe(1);
     expect(refused.stderr.trim()).toBe(
-      "demo failed: AIRBYTE_BASE_URL=http://127.0.0.1:9/v1 does not answer GET /health. Start the mock (npm run mock) or unset AIRBYTE_BASE_URL.",
+      "demo failed: AIRBYTE_API_URL=http://127.0.0.1:9/v1 does not answer GET /health. Start the mock (npm run mock) or unset AIRBYTE_API_URL.",
     );
 
     const { code, stdout, stderr } = await runScript("demo.ts", [], undefined, {
-      AIRBYTE_BASE_URL: undefined,
+      AIRBYTE_API_URL: undefined,
     });
     expect(stderr).toBe("");
     expect(code).toBe(0);
