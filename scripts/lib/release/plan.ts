@@ -17,20 +17,27 @@ export class ReleaseError extends Error {
   override name = "ReleaseError";
 }
 
-/** The version in package.json at the merge base of HEAD and main (main itself when HEAD is on main). */
-export async function baseVersion(root: string): Promise<{ version: string; ref: string }> {
+/** The merge base of HEAD with main (or origin/main); undefined when there is no main. */
+export async function mergeBaseWithMain(root: string): Promise<{ commit: string; main: string } | undefined> {
   for (const main of ["main", "origin/main"]) {
     if ((await git(["rev-parse", "--verify", "--quiet", `${main}^{commit}`], root)).code !== 0) continue;
     const base = await git(["merge-base", "HEAD", main], root);
     if (base.code !== 0 || !base.stdout) {
       throw new ReleaseError(`HEAD and ${main} have no merge base in this clone: run \`git fetch --unshallow origin main\`.`);
     }
-    const pkg = await git(["show", `${base.stdout}:package.json`], root);
-    const version = pkg.code === 0 ? (JSON.parse(pkg.stdout) as { version?: string }).version : undefined;
-    if (!version) throw new ReleaseError(`package.json at ${base.stdout.slice(0, 10)} (merge base with ${main}) has no version.`);
-    return { version, ref: `merge base with ${main} (${base.stdout.slice(0, 10)})` };
+    return { commit: base.stdout, main };
   }
-  throw new ReleaseError("No `main` branch in this clone, so no version to bump from: run `git fetch origin main`.");
+  return undefined;
+}
+
+/** The version in package.json at the merge base of HEAD and main (main itself when HEAD is on main). */
+export async function baseVersion(root: string): Promise<{ version: string; ref: string }> {
+  const base = await mergeBaseWithMain(root);
+  if (!base) throw new ReleaseError("No `main` branch in this clone, so no version to bump from: run `git fetch origin main`.");
+  const pkg = await git(["show", `${base.commit}:package.json`], root);
+  const version = pkg.code === 0 ? (JSON.parse(pkg.stdout) as { version?: string }).version : undefined;
+  if (!version) throw new ReleaseError(`package.json at ${base.commit.slice(0, 10)} (merge base with ${base.main}) has no version.`);
+  return { version, ref: `merge base with ${base.main} (${base.commit.slice(0, 10)})` };
 }
 
 export interface ReleaseInput {
