@@ -55,7 +55,9 @@ export function selectTests(changed: readonly string[], versionOnly: boolean): T
 export async function changedFiles(root: string, base: string): Promise<string[]> {
   const diff = await git(["diff", "--name-only", base], root);
   const untracked = await git(["ls-files", "--others", "--exclude-standard"], root);
-  return [...new Set([...diff.stdout.split("\n"), ...untracked.stdout.split("\n")].filter(Boolean))].sort();
+  // node_modules may be a symlink (worktrees, temporary clones), which `node_modules/` in .gitignore does not match.
+  const files = [...diff.stdout.split("\n"), ...untracked.stdout.split("\n")].filter((f) => f && f !== "node_modules");
+  return [...new Set(files)].sort();
 }
 
 /** Whether package.json and package-lock.json differ from `base` in their version fields only. */
