@@ -20,7 +20,8 @@ import { applyRelease, baseVersion, planRelease, ReleaseError } from "./lib/rele
 import { runSpecDiff } from "./lib/release/spec-diff-json.js";
 import { repoRoot } from "./lib/shared/paths.js";
 
-const usage = 'npm run release -- [patch|minor|major] [--breaking "<why the break is intended>"] [--date YYYY-MM-DD]';
+const usage =
+  'npm run release -- [patch|minor|major] [--breaking "<why the break is intended>"] [--date YYYY-MM-DD]';
 
 function fail(message: string, code = 2): never {
   console.error(`release: ${message}${code === 2 ? `\nUsage: ${usage}` : ""}`);
@@ -40,26 +41,47 @@ for (let i = 0; i < argv.length; i++) {
     const value = argv[++i];
     if (!value || value.startsWith("--")) fail(`${arg} needs a value.`);
     if (arg === "--date") {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) fail(`--date ${value} is not a date: write YYYY-MM-DD.`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+        fail(`--date ${value} is not a date: write YYYY-MM-DD.`);
       date = value;
     } else breaking = value;
-  } else fail(`unknown argument \`${arg}\`${/^\d/.test(arg) ? " (name the bump, not the version: release computes the version from main's)" : ""}.`);
+  } else
+    fail(
+      `unknown argument \`${arg}\`${/^\d/.test(arg) ? " (name the bump, not the version: release computes the version from main's)" : ""}.`,
+    );
 }
 
 try {
   const from = await baseVersion(repoRoot);
   const diff = await runSpecDiff(repoRoot, ["--allow-breaking"]);
   if (!diff.report) {
-    const why = diff.code === 2 ? "spec:diff could not read its input (bad input, not a breaking change)" : `spec:diff failed (exit ${diff.code})`;
-    fail(`${why}:\n${diff.unreadable ?? diff.stderr.trim()}\nFix that, then run \`${usage.split(" [")[0]}\` again. Nothing was written.`, 1);
+    const why =
+      diff.code === 2
+        ? "spec:diff could not read its input (bad input, not a breaking change)"
+        : `spec:diff failed (exit ${diff.code})`;
+    fail(
+      `${why}:\n${diff.unreadable ?? diff.stderr.trim()}\nFix that, then run \`${usage.split(" [")[0]}\` again. Nothing was written.`,
+      1,
+    );
   }
-  const plan = await planRelease({ root: repoRoot, bump, report: diff.report, from: from.version, date, breaking });
+  const plan = await planRelease({
+    root: repoRoot,
+    bump,
+    report: diff.report,
+    from: from.version,
+    date,
+    breaking,
+  });
   const written = await applyRelease(repoRoot, plan);
   const s = diff.report.summary;
   console.log(
     `release: ${from.version} -> ${plan.version} (${plan.bump}${bump ? "" : ", as spec:diff suggests"}; ${s.breaking} breaking, ${s.warning} warning, ${s.nonBreaking} non-breaking, ${s.docs} documentation change(s) since ${from.ref}).`,
   );
-  console.log(written.length ? `Written:\n${written.map((f) => `  ${f}`).join("\n")}` : "Every file already says so: nothing written.");
+  console.log(
+    written.length
+      ? `Written:\n${written.map((f) => `  ${f}`).join("\n")}`
+      : "Every file already says so: nothing written.",
+  );
   if (s.breaking > 0 && !breaking) {
     console.log(
       `\nThe change breaks users. If you mean it, say why: \`npm run release -- ${plan.bump} --breaking "<why>"\` (a BREAKING: line in CHANGELOG.md's ${plan.version} section lets ci:pr pass).`,
@@ -67,6 +89,11 @@ try {
   }
   console.log("\nReview the CHANGELOG.md section, then commit these files with the change.");
 } catch (error) {
-  if (error instanceof ReleaseError || error instanceof ChangelogError || error instanceof VersionFileError) fail(`${error.message} Nothing was written.`, 1);
+  if (
+    error instanceof ReleaseError ||
+    error instanceof ChangelogError ||
+    error instanceof VersionFileError
+  )
+    fail(`${error.message} Nothing was written.`, 1);
   throw error;
 }

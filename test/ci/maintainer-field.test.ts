@@ -18,15 +18,28 @@ afterAll(() => clone?.remove());
 
 describe("a maintainer adds an optional field as the guide says", () => {
   it("gets a green ci:pr on the first run", () => {
-    expect(runs.map((r) => r.command)).toEqual(["npm run generate", "npm run release", "npm run ci:pr"]);
-    expect(runs.every((r) => r.code === 0), explain(runs)).toBe(true);
+    expect(runs.map((r) => r.command)).toEqual([
+      "npm run generate",
+      "npm run release",
+      "npm run ci:pr",
+    ]);
+    expect(
+      runs.every((r) => r.code === 0),
+      explain(runs),
+    ).toBe(true);
     expect(runs[2]?.output).toMatch(/ci:pr passed: .*tests and type check/);
     expect(runs[2]?.output).toContain("a spec-only change");
   });
 
   it("released a patch, and the API report changed by the member and the version only", () => {
-    expect(runs[1]?.output).toMatch(/release: (\d+\.\d+\.\d+) -> \d+\.\d+\.\d+ \(patch, as spec:diff suggests/);
-    const diff = execFileSync("git", ["diff", "-U0", "--", "test/surface/__snapshots__/api-report.md"], { cwd: clone.dir, encoding: "utf8" });
+    expect(runs[1]?.output).toMatch(
+      /release: (\d+\.\d+\.\d+) -> \d+\.\d+\.\d+ \(patch, as spec:diff suggests/,
+    );
+    const diff = execFileSync(
+      "git",
+      ["diff", "-U0", "--", "test/surface/__snapshots__/api-report.md"],
+      { cwd: clone.dir, encoding: "utf8" },
+    );
     const changed = diff.split("\n").filter((l) => /^[+-](?![+-])/.test(l));
     expect(changed).toHaveLength(3);
     expect(changed).toContain("+  description?: string");

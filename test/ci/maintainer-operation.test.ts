@@ -18,7 +18,10 @@ afterAll(() => clone?.remove());
 describe("a maintainer adds an operation as the guide says", () => {
   it("gets a green ci:pr on the first run", () => {
     expect(runs.at(-1)?.command).toBe("npm run ci:pr");
-    expect(runs.every((r) => r.code === 0), explain(runs)).toBe(true);
+    expect(
+      runs.every((r) => r.code === 0),
+      explain(runs),
+    ).toBe(true);
     expect(runs.at(-1)?.output).toMatch(/ci:pr passed: .*AUDIT\.md.*tests and type check/);
   });
 

@@ -34,8 +34,15 @@ export async function guideSteps(title: string): Promise<Step[]> {
   const end = text.indexOf("\n## ", start + 1);
   const section = text.slice(start, end < 0 ? undefined : end);
   const steps: Step[] = [];
-  for (const m of section.matchAll(/<!-- ([a-z-]+)(?:: ([^|>]+?)(?: \| (.+?))?)? -->\n(`{3,})[a-z]*\n([\s\S]*?)\n\4\n/g)) {
-    steps.push({ action: m[1] as Step["action"], file: m[2]?.trim(), anchor: m[3]?.trim(), block: `${m[5] ?? ""}\n` });
+  for (const m of section.matchAll(
+    /<!-- ([a-z-]+)(?:: ([^|>]+?)(?: \| (.+?))?)? -->\n(`{3,})[a-z]*\n([\s\S]*?)\n\4\n/g,
+  )) {
+    steps.push({
+      action: m[1] as Step["action"],
+      file: m[2]?.trim(),
+      anchor: m[3]?.trim(),
+      block: `${m[5] ?? ""}\n`,
+    });
   }
   if (steps.length === 0) throw new Error(`the section "${title}" of ${GUIDE} has no steps`);
   return steps;
@@ -54,8 +61,15 @@ export class Clone {
   /** A clone of HEAD with `main` at HEAD and a `feature` branch checked out. */
   static async create(name: string): Promise<Clone> {
     const dir = await mkdtemp(join(tmpdir(), `airbyte-maintainer-${name}-`));
-    const head = execFileSync("git", ["rev-parse", "HEAD"], { cwd: repoRoot, encoding: "utf8" }).trim();
-    const git = (...args: string[]) => execFileSync("git", ["-c", "user.email=t@example.com", "-c", "user.name=t", ...args], { cwd: dir, stdio: "pipe" });
+    const head = execFileSync("git", ["rev-parse", "HEAD"], {
+      cwd: repoRoot,
+      encoding: "utf8",
+    }).trim();
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.email=t@example.com", "-c", "user.name=t", ...args], {
+        cwd: dir,
+        stdio: "pipe",
+      });
     execFileSync("git", ["clone", "-q", "--no-checkout", repoRoot, dir], { stdio: "pipe" });
     git("checkout", "-q", "-B", "main", head);
     git("checkout", "-q", "-b", "feature");
@@ -77,7 +91,10 @@ export class Clone {
 
   private lineIndex(lines: string[], anchor: string, file: string, exact = false): number {
     const at = lines.findIndex((l) => (exact ? l.trim() === anchor : l.includes(anchor)));
-    if (at < 0) throw new Error(`${file} has no line ${exact ? "equal to" : "containing"} "${anchor}", which the guide names`);
+    if (at < 0)
+      throw new Error(
+        `${file} has no line ${exact ? "equal to" : "containing"} "${anchor}", which the guide names`,
+      );
     return at;
   }
 
@@ -122,13 +139,21 @@ export class Clone {
   run(command: string): Promise<CommandRun> {
     const started = performance.now();
     return new Promise((done) => {
-      execFile("sh", ["-c", command], { cwd: this.dir, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: "0", GITHUB_ACTIONS: "" } }, (error, stdout, stderr) =>
-        done({
-          command,
-          code: error ? (typeof error.code === "number" ? error.code : 1) : 0,
-          output: `${stdout}\n${stderr}`.replace(/\u001b\[[0-9;]*m/g, ""),
-          seconds: (performance.now() - started) / 1000,
-        }),
+      execFile(
+        "sh",
+        ["-c", command],
+        {
+          cwd: this.dir,
+          maxBuffer: 256 * 1024 * 1024,
+          env: { ...process.env, FORCE_COLOR: "0", GITHUB_ACTIONS: "" },
+        },
+        (error, stdout, stderr) =>
+          done({
+            command,
+            code: error ? (typeof error.code === "number" ? error.code : 1) : 0,
+            output: `${stdout}\n${stderr}`.replace(/\u001b\[[0-9;]*m/g, ""),
+            seconds: (performance.now() - started) / 1000,
+          }),
       );
     });
   }
@@ -147,5 +172,10 @@ export class Clone {
 
 /** The failing command's last lines, for an assertion message. */
 export function explain(runs: readonly CommandRun[]): string {
-  return runs.map((r) => `$ ${r.command}  (exit ${r.code}, ${r.seconds.toFixed(1)} s)${r.code !== 0 ? `\n${r.output.trim().split("\n").slice(-40).join("\n")}` : ""}`).join("\n");
+  return runs
+    .map(
+      (r) =>
+        `$ ${r.command}  (exit ${r.code}, ${r.seconds.toFixed(1)} s)${r.code !== 0 ? `\n${r.output.trim().split("\n").slice(-40).join("\n")}` : ""}`,
+    )
+    .join("\n");
 }

@@ -43,12 +43,20 @@ export interface TestSelection {
 
 /** The selection for these changed paths; `versionOnly` says whether package.json and its lock differ in their version only. */
 export function selectTests(changed: readonly string[], versionOnly: boolean): TestSelection {
-  const other = changed.filter((path) => !SPEC_ONLY.some((re) => re.test(path)) || (/^package(-lock)?\.json$/.test(path) && !versionOnly));
+  const other = changed.filter(
+    (path) =>
+      !SPEC_ONLY.some((re) => re.test(path)) ||
+      (/^package(-lock)?\.json$/.test(path) && !versionOnly),
+  );
   if (other.length) {
-    const shown = other.slice(0, 3).join(", ") + (other.length > 3 ? `, and ${other.length - 3} more` : "");
+    const shown =
+      other.slice(0, 3).join(", ") + (other.length > 3 ? `, and ${other.length - 3} more` : "");
     return { files: "all", why: `the change touches more than the spec (${shown}): every test` };
   }
-  return { files: SPEC_CHANGE_TESTS, why: `a spec-only change (${changed.length} file(s)): the ${SPEC_CHANGE_TESTS.length} test files that read the spec, the operation table or the types` };
+  return {
+    files: SPEC_CHANGE_TESTS,
+    why: `a spec-only change (${changed.length} file(s)): the ${SPEC_CHANGE_TESTS.length} test files that read the spec, the operation table or the types`,
+  };
 }
 
 /** Files that differ between `base` and the working tree (committed, staged, unstaged and untracked). */
@@ -56,17 +64,26 @@ export async function changedFiles(root: string, base: string): Promise<string[]
   const diff = await git(["diff", "--name-only", base], root);
   const untracked = await git(["ls-files", "--others", "--exclude-standard"], root);
   // node_modules may be a symlink (worktrees, temporary clones), which `node_modules/` in .gitignore does not match.
-  const files = [...diff.stdout.split("\n"), ...untracked.stdout.split("\n")].filter((f) => f && f !== "node_modules");
+  const files = [...diff.stdout.split("\n"), ...untracked.stdout.split("\n")].filter(
+    (f) => f && f !== "node_modules",
+  );
   return [...new Set(files)].sort();
 }
 
 /** Whether package.json and package-lock.json differ from `base` in their version fields only. */
-export async function versionOnlyChange(root: string, base: string, read: (rel: string) => Promise<string>): Promise<boolean> {
+export async function versionOnlyChange(
+  root: string,
+  base: string,
+  read: (rel: string) => Promise<string>,
+): Promise<boolean> {
   for (const file of ["package.json", "package-lock.json"]) {
     const before = await git(["show", `${base}:${file}`], root);
     if (before.code !== 0) return false;
     const strip = (text: string) => {
-      const data = JSON.parse(text) as { version?: string; packages?: Record<string, { version?: string }> };
+      const data = JSON.parse(text) as {
+        version?: string;
+        packages?: Record<string, { version?: string }>;
+      };
       delete data.version;
       if (data.packages?.[""]) delete data.packages[""].version;
       return JSON.stringify(data);

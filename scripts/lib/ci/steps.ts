@@ -33,7 +33,8 @@ export function ciSteps(options: { githubActions?: boolean } = {}): CiStep[] {
       script: "lint:spec",
       // On GitHub the problems become annotations on the changed lines.
       args: options.githubActions ? ["--format", "github-actions"] : [],
-      problem: "the spec has lint problems (listed above; scripts/lint/RULES.md explains each rule)",
+      problem:
+        "the spec has lint problems (listed above; scripts/lint/RULES.md explains each rule)",
       fix: "fix them in spec/, then `npm run generate`",
     },
     {

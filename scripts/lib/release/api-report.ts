@@ -28,12 +28,16 @@ export interface ApiReportOptions {
 const INDENT = "  ";
 
 function compilerOptions(repoRoot: string): ts.CompilerOptions {
-  const config = ts.getParsedCommandLineOfConfigFile(join(repoRoot, "tsconfig.json"), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(repoRoot, "tsconfig.json"),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      },
     },
-  });
+  );
   if (!config) throw new Error("cannot read tsconfig.json");
   return {
     ...config.options,
@@ -67,11 +71,16 @@ class TypeLines {
     if (!(type.flags & ts.TypeFlags.Object) || this.names.has(type)) return false;
     if (this.checker.isArrayType(type) || this.checker.isTupleType(type)) return false;
     if (type.getCallSignatures().length || type.getConstructSignatures().length) return false;
-    return this.checker.getPropertiesOfType(type).length > 0 || this.checker.getIndexInfosOfType(type).length > 0;
+    return (
+      this.checker.getPropertiesOfType(type).length > 0 ||
+      this.checker.getIndexInfosOfType(type).length > 0
+    );
   }
 
   private element(type: ts.Type): ts.Type | undefined {
-    return this.checker.isArrayType(type) ? this.checker.getTypeArguments(type as ts.TypeReference)[0] : undefined;
+    return this.checker.isArrayType(type)
+      ? this.checker.getTypeArguments(type as ts.TypeReference)[0]
+      : undefined;
   }
 
   /** Whether the type has an object whose members go on lines of their own. */
@@ -103,15 +112,25 @@ class TypeLines {
     if (name) return name;
     const pieces = this.pieces(piece, dropUndefined);
     if (pieces.length !== 1 || pieces[0] !== piece) {
-      return pieces.map((p) => (p !== "boolean" && p.isIntersection() ? `(${this.inline(p)})` : this.inline(p))).join(" | ");
+      return pieces
+        .map((p) =>
+          p !== "boolean" && p.isIntersection() ? `(${this.inline(p)})` : this.inline(p),
+        )
+        .join(" | ");
     }
-    if (piece.isIntersection()) return piece.types.map((t) => (t.isUnion() ? `(${this.inline(t)})` : this.inline(t))).join(" & ");
+    if (piece.isIntersection())
+      return piece.types
+        .map((t) => (t.isUnion() ? `(${this.inline(t)})` : this.inline(t)))
+        .join(" & ");
     const element = this.element(piece);
     if (element) {
       const inner = this.inline(element);
       return element.isUnion() || element.isIntersection() ? `(${inner})[]` : `${inner}[]`;
     }
-    if (this.isPlainObject(piece)) return `{ ${this.members(piece).map((m) => `${m.head}${this.inline(m.type, m.optional)}`).join("; ")} }`;
+    if (this.isPlainObject(piece))
+      return `{ ${this.members(piece)
+        .map((m) => `${m.head}${this.inline(m.type, m.optional)}`)
+        .join("; ")} }`;
     return this.checker.typeToString(piece, undefined, this.flags);
   }
 
@@ -119,14 +138,27 @@ class TypeLines {
     const out: Array<{ head: string; type: ts.Type; optional: boolean }> = [];
     for (const info of this.checker.getIndexInfosOfType(type)) {
       const readonly = info.isReadonly ? "readonly " : "";
-      out.push({ head: `${readonly}[key: ${this.checker.typeToString(info.keyType)}]: `, type: info.type, optional: false });
+      out.push({
+        head: `${readonly}[key: ${this.checker.typeToString(info.keyType)}]: `,
+        type: info.type,
+        optional: false,
+      });
     }
     for (const prop of this.checker.getPropertiesOfType(type)) {
       const declaration = prop.valueDeclaration ?? prop.declarations?.[0];
-      const readonly = declaration && ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Readonly ? "readonly " : "";
+      const readonly =
+        declaration && ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Readonly
+          ? "readonly "
+          : "";
       const optional = (prop.flags & ts.SymbolFlags.Optional) !== 0;
-      const name = /^[A-Za-z_$][\w$]*$/.test(prop.getName()) ? prop.getName() : JSON.stringify(prop.getName());
-      out.push({ head: `${readonly}${name}${optional ? "?" : ""}: `, type: this.checker.getTypeOfSymbol(prop), optional });
+      const name = /^[A-Za-z_$][\w$]*$/.test(prop.getName())
+        ? prop.getName()
+        : JSON.stringify(prop.getName());
+      out.push({
+        head: `${readonly}${name}${optional ? "?" : ""}: `,
+        type: this.checker.getTypeOfSymbol(prop),
+        optional,
+      });
     }
     return out;
   }
@@ -137,21 +169,32 @@ class TypeLines {
     const pieces = this.pieces(type, dropUndefined);
     if (this.names.has(type)) return [one];
     if (pieces.length > 1) {
-      if (one.length <= REPORT_MAX_LINE && !pieces.some((p) => p !== "boolean" && this.expands(p))) return [one];
+      if (one.length <= REPORT_MAX_LINE && !pieces.some((p) => p !== "boolean" && this.expands(p)))
+        return [one];
       return [
         `${indent}${head}`.trimEnd(),
-        ...pieces.flatMap((p) => (p === "boolean" ? [`${indent}${INDENT}| boolean`] : this.lines("| ", p, indent + INDENT))),
+        ...pieces.flatMap((p) =>
+          p === "boolean" ? [`${indent}${INDENT}| boolean`] : this.lines("| ", p, indent + INDENT),
+        ),
         ...(tail ? [`${indent}${tail}`] : []),
       ];
     }
     const single = pieces[0];
     if (single === undefined || single === "boolean") return [one];
     if (this.isPlainObject(single)) {
-      return [`${indent}${head}{`, ...this.members(single).flatMap((m) => this.lines(m.head, m.type, indent + INDENT, "", m.optional)), `${indent}}${tail}`];
+      return [
+        `${indent}${head}{`,
+        ...this.members(single).flatMap((m) =>
+          this.lines(m.head, m.type, indent + INDENT, "", m.optional),
+        ),
+        `${indent}}${tail}`,
+      ];
     }
     const element = this.element(single);
     if (element && this.expands(element)) {
-      return element.isUnion() ? this.lines(`${head}Array<`, element, indent, `>${tail}`) : this.lines(head, element, indent, `[]${tail}`);
+      return element.isUnion()
+        ? this.lines(`${head}Array<`, element, indent, `>${tail}`)
+        : this.lines(head, element, indent, `[]${tail}`);
     }
     return wrap(one);
   }
@@ -165,7 +208,11 @@ function wrap(line: string): string[] {
   let rest = line;
   while (rest.length > REPORT_MAX_LINE) {
     const window = rest.slice(0, REPORT_MAX_LINE);
-    const cut = Math.max(window.lastIndexOf(", "), window.lastIndexOf("; "), window.lastIndexOf(" | "));
+    const cut = Math.max(
+      window.lastIndexOf(", "),
+      window.lastIndexOf("; "),
+      window.lastIndexOf(" | "),
+    );
     const at = cut > indent.length + 8 ? cut + 1 : REPORT_MAX_LINE;
     out.push(rest.slice(0, at).trimEnd());
     rest = `${indent}${INDENT}${INDENT}${rest.slice(at).trimStart()}`;
@@ -186,12 +233,20 @@ export function apiReport(repoRoot: string, options: ApiReportOptions = {}): str
   host.fileExists = (file) => overrides.has(file) || fileExists(file);
   host.getSourceFile = (file, language, onError, create) => {
     const text = overrides.get(file);
-    return text === undefined ? getSourceFile(file, language, onError, create) : ts.createSourceFile(file, text, language);
+    return text === undefined
+      ? getSourceFile(file, language, onError, create)
+      : ts.createSourceFile(file, text, language);
   };
   const program = ts.createProgram([entry], compiler, host);
   const diagnostics = ts.getPreEmitDiagnostics(program);
   if (diagnostics.length) {
-    throw new Error(ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => repoRoot, getNewLine: () => "\n" }));
+    throw new Error(
+      ts.formatDiagnostics(diagnostics, {
+        getCanonicalFileName: (f) => f,
+        getCurrentDirectory: () => repoRoot,
+        getNewLine: () => "\n",
+      }),
+    );
   }
 
   const declarations = new Map<string, string>();
@@ -205,7 +260,12 @@ export function apiReport(repoRoot: string, options: ApiReportOptions = {}): str
   if (!source) throw new Error("no entry");
   const moduleSymbol = checker.getSymbolAtLocation(source);
   if (!moduleSymbol) throw new Error("no module symbol");
-  const exported = checker.getExportsOfModule(moduleSymbol).map((s) => ({ symbol: s, target: s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s }));
+  const exported = checker
+    .getExportsOfModule(moduleSymbol)
+    .map((s) => ({
+      symbol: s,
+      target: s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s,
+    }));
   const exports = exported.map(({ symbol, target }) => {
     const kind =
       target.flags & ts.SymbolFlags.Class
@@ -224,7 +284,10 @@ export function apiReport(repoRoot: string, options: ApiReportOptions = {}): str
   // property referring to it has) and every exported generated type.
   const names = new Map<ts.Type, string>();
   const openapi = program.getSourceFile(join(repoRoot, "generated", "openapi.ts"));
-  const components = openapi?.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === "components");
+  const components = openapi?.statements.find(
+    (s): s is ts.InterfaceDeclaration =>
+      ts.isInterfaceDeclaration(s) && s.name.text === "components",
+  );
   const componentsType = components && checker.getTypeAtLocation(components.name);
   const schemasSymbol = componentsType && checker.getPropertyOfType(componentsType, "schemas");
   if (schemasSymbol) {
@@ -238,7 +301,8 @@ export function apiReport(repoRoot: string, options: ApiReportOptions = {}): str
   for (const { symbol, target } of exported) {
     if (!(target.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias))) continue;
     const declaration = target.declarations?.[0];
-    if (!declaration || relative(repoRoot, declaration.getSourceFile().fileName).startsWith("src")) continue;
+    if (!declaration || relative(repoRoot, declaration.getSourceFile().fileName).startsWith("src"))
+      continue;
     const type = checker.getDeclaredTypeOfSymbol(target);
     generatedTypes.push({ name: symbol.getName(), type });
     if (!names.has(type) && type.flags & ts.TypeFlags.Object) names.set(type, symbol.getName());
@@ -254,7 +318,15 @@ export function apiReport(repoRoot: string, options: ApiReportOptions = {}): str
     const others = new Map(names);
     others.delete(type);
     const own = new TypeLines(checker, others);
-    if (own.isPlainObject(type)) blocks.push([name, [`${name} {`, ...own.members(type).flatMap((m) => own.lines(m.head, m.type, INDENT, "", m.optional)), "}"]]);
+    if (own.isPlainObject(type))
+      blocks.push([
+        name,
+        [
+          `${name} {`,
+          ...own.members(type).flatMap((m) => own.lines(m.head, m.type, INDENT, "", m.optional)),
+          "}",
+        ],
+      ]);
     else blocks.push([name, own.lines(`type ${name} = `, type, "")]);
   }
   const members = blocks.sort(([a], [b]) => byCodePoint(a, b)).flatMap(([, lines]) => lines);
@@ -262,24 +334,35 @@ export function apiReport(repoRoot: string, options: ApiReportOptions = {}): str
   // Client methods, as users see them: schema types by name, other types expanded.
   const operationsFile = program.getSourceFile(join(repoRoot, "generated", "operations.ts"));
   const table = operationsFile?.statements.find(
-    (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === "OperationTypes",
+    (s): s is ts.InterfaceDeclaration =>
+      ts.isInterfaceDeclaration(s) && s.name.text === "OperationTypes",
   );
   if (!table) throw new Error("generated/operations.ts has no OperationTypes");
   const show = (node: ts.TypeNode) =>
-    ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName) && !node.typeArguments ? node.typeName.text : render.inline(checker.getTypeFromTypeNode(node));
+    ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName) && !node.typeArguments
+      ? node.typeName.text
+      : render.inline(checker.getTypeFromTypeNode(node));
   const methods: string[] = [];
   for (const member of table.members) {
-    if (!ts.isPropertySignature(member) || !member.type || !ts.isTypeLiteralNode(member.type)) continue;
+    if (!ts.isPropertySignature(member) || !member.type || !ts.isTypeLiteralNode(member.type))
+      continue;
     const field = (name: string) =>
       member.type && ts.isTypeLiteralNode(member.type)
-        ? member.type.members.find((m): m is ts.PropertySignature => ts.isPropertySignature(m) && m.name.getText() === name)?.type
+        ? member.type.members.find(
+            (m): m is ts.PropertySignature =>
+              ts.isPropertySignature(m) && m.name.getText() === name,
+          )?.type
         : undefined;
     const group = field("group");
     const args = field("args");
     const result = field("result");
     const item = field("item");
     if (!group || !args || !result || !ts.isTupleTypeNode(args)) continue;
-    const params = args.elements.map((e) => (ts.isNamedTupleMember(e) ? `${e.name.text}${e.questionToken ? "?" : ""}: ${show(e.type)}` : show(e)));
+    const params = args.elements.map((e) =>
+      ts.isNamedTupleMember(e)
+        ? `${e.name.text}${e.questionToken ? "?" : ""}: ${show(e.type)}`
+        : show(e),
+    );
     methods.push(
       `${group.getText().replace(/"/g, "")}.${member.name.getText()}(${[...params, "options?: RequestOptions"].join(", ")}): ${item ? `PagePromise<${show(result)}, ${show(item)}>` : `Promise<${show(result)}>`}`,
     );
@@ -313,6 +396,13 @@ export function apiReport(repoRoot: string, options: ApiReportOptions = {}): str
     "",
     ...[...declarations.entries()]
       .sort(([a], [b]) => byCodePoint(a, b))
-      .flatMap(([file, text]) => [`### ${file}`, "", "```ts", ...text.trimEnd().split("\n").flatMap(wrap), "```", ""]),
+      .flatMap(([file, text]) => [
+        `### ${file}`,
+        "",
+        "```ts",
+        ...text.trimEnd().split("\n").flatMap(wrap),
+        "```",
+        "",
+      ]),
   ].join("\n");
 }

@@ -30,7 +30,10 @@ export interface ChangelogSection {
 }
 
 /** The `## [...]` sections and the `[...]: url` link lines of a changelog. */
-export function readChangelog(text: string): { sections: ChangelogSection[]; links: Map<string, string> } {
+export function readChangelog(text: string): {
+  sections: ChangelogSection[];
+  links: Map<string, string>;
+} {
   const headings = [...text.matchAll(HEADING)];
   const links = new Map([...text.matchAll(LINK)].map((m) => [m[1] ?? "", m[2] ?? ""] as const));
   const firstLink = text.search(/^\[[^\]]+\]: \S+/m);
@@ -48,10 +51,17 @@ export function changelogProblems(text: string, version: string): string[] {
   const problems: string[] = [];
   const section = sections.find((s) => s.version === version);
   if (!section) problems.push(`CHANGELOG.md has no \`## [${version}] - YYYY-MM-DD\` section`);
-  else if (!section.date) problems.push(`CHANGELOG.md's \`## [${version}]\` section has no date (\`## [${version}] - YYYY-MM-DD\`)`);
-  if (!links.has(version)) problems.push(`CHANGELOG.md has no link line \`[${version}]: <repository>/compare/v<previous>...v${version}\``);
+  else if (!section.date)
+    problems.push(
+      `CHANGELOG.md's \`## [${version}]\` section has no date (\`## [${version}] - YYYY-MM-DD\`)`,
+    );
+  if (!links.has(version))
+    problems.push(
+      `CHANGELOG.md has no link line \`[${version}]: <repository>/compare/v<previous>...v${version}\``,
+    );
   const unreleased = links.get("Unreleased");
-  if (unreleased !== undefined && !unreleased.includes(`v${version}...HEAD`)) problems.push(`CHANGELOG.md's \`[Unreleased]\` link does not compare from v${version}`);
+  if (unreleased !== undefined && !unreleased.includes(`v${version}...HEAD`))
+    problems.push(`CHANGELOG.md's \`[Unreleased]\` link does not compare from v${version}`);
   return problems;
 }
 
@@ -79,7 +89,12 @@ export function specChangeLines(report: SpecDiffReport): string[] {
   const docs = by("docs");
   if (docs.length) {
     const operations = new Set(docs.map((c) => c.operationId)).size;
-    out.push("", "#### Documentation", "", `- ${plural(docs.length, "description or deprecation change")} in ${plural(operations, "operation")}.`);
+    out.push(
+      "",
+      "#### Documentation",
+      "",
+      `- ${plural(docs.length, "description or deprecation change")} in ${plural(operations, "operation")}.`,
+    );
   }
   return out.length ? ["", "### API changes (npm run spec:diff)", ...out] : [];
 }
@@ -91,7 +106,9 @@ function repositoryUrl(links: Map<string, string>, fallback: string | undefined)
     if (m?.[1]) return m[1];
   }
   if (fallback) return fallback.replace(/^git\+/, "").replace(/\.git$/, "");
-  throw new ChangelogError("CHANGELOG.md has no link line to take the repository URL from, and package.json has no repository.url.");
+  throw new ChangelogError(
+    "CHANGELOG.md has no link line to take the repository URL from, and package.json has no repository.url.",
+  );
 }
 
 export interface ReleaseChangelogInput {
@@ -115,30 +132,52 @@ export interface ReleaseChangelogInput {
  */
 export function releaseChangelog(text: string, input: ReleaseChangelogInput): string {
   const { version, previous, date } = input;
-  if (!/^## \[Unreleased\][ \t]*$/m.test(text)) throw new ChangelogError("CHANGELOG.md has no `## [Unreleased]` heading: add one above the newest release (Keep a Changelog).");
+  if (!/^## \[Unreleased\][ \t]*$/m.test(text))
+    throw new ChangelogError(
+      "CHANGELOG.md has no `## [Unreleased]` heading: add one above the newest release (Keep a Changelog).",
+    );
   const { sections, links } = readChangelog(text);
   const repo = repositoryUrl(links, input.repository);
   // An earlier bump of this branch (newer than main's version): its section becomes this version's.
-  const stale = sections.find((s) => s.version !== "Unreleased" && s.version !== version && !atOrBefore(s.version, previous));
+  const stale = sections.find(
+    (s) => s.version !== "Unreleased" && s.version !== version && !atOrBefore(s.version, previous),
+  );
   const current = sections.find((s) => s.version === version) ?? stale;
   const unreleased = sections.find((s) => s.version === "Unreleased");
-  const handWritten = (body: string) => body.replace(/\n### API changes \(npm run spec:diff\)\n[\s\S]*?(?=\n### (?!#)|$)/, "\n").trim();
-  const entries = [current ? handWritten(current.body) : "", unreleased ? handWritten(unreleased.body) : ""].filter(Boolean).join("\n\n");
-  const breakingLine = input.breaking && !/^\s*(?:[-*]\s+)?BREAKING:/m.test(entries) ? `BREAKING: ${input.breaking.trim()}` : "";
+  const handWritten = (body: string) =>
+    body.replace(/\n### API changes \(npm run spec:diff\)\n[\s\S]*?(?=\n### (?!#)|$)/, "\n").trim();
+  const entries = [
+    current ? handWritten(current.body) : "",
+    unreleased ? handWritten(unreleased.body) : "",
+  ]
+    .filter(Boolean)
+    .join("\n\n");
+  const breakingLine =
+    input.breaking && !/^\s*(?:[-*]\s+)?BREAKING:/m.test(entries)
+      ? `BREAKING: ${input.breaking.trim()}`
+      : "";
   const body = [breakingLine, entries].filter(Boolean).join("\n\n");
   const specLines = input.report ? specChangeLines(input.report) : [];
-  const section = [`## [${version}] - ${date}`, ...(body ? ["", body] : []), ...specLines, ""].join("\n");
+  const section = [`## [${version}] - ${date}`, ...(body ? ["", body] : []), ...specLines, ""].join(
+    "\n",
+  );
 
   // Rebuild: [Unreleased] empty on top, the new section, then every other section as it was.
   const head = text.slice(0, text.search(/^## \[/m));
   const others = sections.filter((s) => s.version !== "Unreleased" && s !== current);
-  const rest = others.map((s) => `## [${s.version}]${s.date ? ` - ${s.date}` : ""}${s.body}`).join("");
+  const rest = others
+    .map((s) => `## [${s.version}]${s.date ? ` - ${s.date}` : ""}${s.body}`)
+    .join("");
   const newLinks = new Map<string, string>();
   newLinks.set("Unreleased", `${repo}/compare/v${version}...HEAD`);
   newLinks.set(version, `${repo}/compare/v${previous}...v${version}`);
-  for (const [name, url] of links) if (!newLinks.has(name) && name !== current?.version) newLinks.set(name, url);
+  for (const [name, url] of links)
+    if (!newLinks.has(name) && name !== current?.version) newLinks.set(name, url);
   const linkLines = [...newLinks].map(([name, url]) => `[${name}]: ${url}`).join("\n");
-  return `${head}## [Unreleased]\n\n${section}\n${rest.trimEnd()}\n\n${linkLines}\n`.replace(/\n{3,}/g, "\n\n");
+  return `${head}## [Unreleased]\n\n${section}\n${rest.trimEnd()}\n\n${linkLines}\n`.replace(
+    /\n{3,}/g,
+    "\n\n",
+  );
 }
 
 /** Whether `version` is at or before `previous` (so it is a release of main, not of this branch). */

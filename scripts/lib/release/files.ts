@@ -27,9 +27,14 @@ export function setPackageVersion(text: string, version: string): string {
 
 /** package-lock.json with both version fields set (the top-level one and `packages[""]`'s). */
 export function setLockVersion(text: string, version: string): string {
-  const lock = JSON.parse(text) as { version?: string; packages?: Record<string, { version?: string }> };
+  const lock = JSON.parse(text) as {
+    version?: string;
+    packages?: Record<string, { version?: string }>;
+  };
   if (typeof lock.version !== "string" || typeof lock.packages?.[""]?.version !== "string") {
-    throw new VersionFileError('package-lock.json lacks "version" or packages[""].version: run `npm install --package-lock-only` once.');
+    throw new VersionFileError(
+      'package-lock.json lacks "version" or packages[""].version: run `npm install --package-lock-only` once.',
+    );
   }
   lock.version = version;
   const root = lock.packages[""];
@@ -41,13 +46,21 @@ const VERSION_TS = /^(export const VERSION = ")[^"]*(";)$/m;
 
 /** src/version.ts with VERSION set. */
 export function setVersionTs(text: string, version: string): string {
-  if (!VERSION_TS.test(text)) throw new VersionFileError('src/version.ts has no `export const VERSION = "...";` line.');
+  if (!VERSION_TS.test(text))
+    throw new VersionFileError('src/version.ts has no `export const VERSION = "...";` line.');
   return text.replace(VERSION_TS, `$1${version}$2`);
 }
 
 /** Every version the repository states, to tell which disagree. */
-export function statedVersions(files: { packageJson: string; packageLock: string; versionTs: string }): Record<string, string | undefined> {
-  const lock = JSON.parse(files.packageLock) as { version?: string; packages?: Record<string, { version?: string }> };
+export function statedVersions(files: {
+  packageJson: string;
+  packageLock: string;
+  versionTs: string;
+}): Record<string, string | undefined> {
+  const lock = JSON.parse(files.packageLock) as {
+    version?: string;
+    packages?: Record<string, { version?: string }>;
+  };
   return {
     "package.json": (JSON.parse(files.packageJson) as { version?: string }).version,
     "package-lock.json": lock.version,
@@ -62,14 +75,18 @@ export type WriteFs = Pick<typeof fsPromises, "writeFile" | "rename" | "rm" | "r
  * Writes `files` (absolute path -> content) all or nothing. Files whose
  * content does not change are left alone. Returns the paths written.
  */
-export async function writeAll(files: ReadonlyMap<string, string>, fs: WriteFs = fsPromises): Promise<string[]> {
+export async function writeAll(
+  files: ReadonlyMap<string, string>,
+  fs: WriteFs = fsPromises,
+): Promise<string[]> {
   const changed: string[] = [];
   for (const [path, content] of files) {
     const before = await fs.readFile(path, "utf8").catch(() => undefined);
     if (before !== content) changed.push(path);
   }
   const stamp = `${process.pid}-${Date.now()}`;
-  const aside = (path: string, kind: string) => join(dirname(path), `.${basename(path)}.${kind}-${stamp}`);
+  const aside = (path: string, kind: string) =>
+    join(dirname(path), `.${basename(path)}.${kind}-${stamp}`);
   const staged: string[] = [];
   const movedAside: string[] = [];
   const placed: string[] = [];

@@ -10,7 +10,14 @@ import { git } from "../diff/git.js";
 import { API_REPORT_PATH, apiReport } from "./api-report.js";
 import { adviseBump, type Bump, nextVersion } from "./bump.js";
 import { releaseChangelog } from "./changelog.js";
-import { setLockVersion, setPackageVersion, setVersionTs, VERSION_FILES, type WriteFs, writeAll } from "./files.js";
+import {
+  setLockVersion,
+  setPackageVersion,
+  setVersionTs,
+  VERSION_FILES,
+  type WriteFs,
+  writeAll,
+} from "./files.js";
 import type { SpecDiffReport } from "./spec-diff-json.js";
 
 export class ReleaseError extends Error {
@@ -18,12 +25,17 @@ export class ReleaseError extends Error {
 }
 
 /** The merge base of HEAD with main (or origin/main); undefined when there is no main. */
-export async function mergeBaseWithMain(root: string): Promise<{ commit: string; main: string } | undefined> {
+export async function mergeBaseWithMain(
+  root: string,
+): Promise<{ commit: string; main: string } | undefined> {
   for (const main of ["main", "origin/main"]) {
-    if ((await git(["rev-parse", "--verify", "--quiet", `${main}^{commit}`], root)).code !== 0) continue;
+    if ((await git(["rev-parse", "--verify", "--quiet", `${main}^{commit}`], root)).code !== 0)
+      continue;
     const base = await git(["merge-base", "HEAD", main], root);
     if (base.code !== 0 || !base.stdout) {
-      throw new ReleaseError(`HEAD and ${main} have no merge base in this clone: run \`git fetch --unshallow origin main\`.`);
+      throw new ReleaseError(
+        `HEAD and ${main} have no merge base in this clone: run \`git fetch --unshallow origin main\`.`,
+      );
     }
     return { commit: base.stdout, main };
   }
@@ -33,10 +45,17 @@ export async function mergeBaseWithMain(root: string): Promise<{ commit: string;
 /** The version in package.json at the merge base of HEAD and main (main itself when HEAD is on main). */
 export async function baseVersion(root: string): Promise<{ version: string; ref: string }> {
   const base = await mergeBaseWithMain(root);
-  if (!base) throw new ReleaseError("No `main` branch in this clone, so no version to bump from: run `git fetch origin main`.");
+  if (!base)
+    throw new ReleaseError(
+      "No `main` branch in this clone, so no version to bump from: run `git fetch origin main`.",
+    );
   const pkg = await git(["show", `${base.commit}:package.json`], root);
-  const version = pkg.code === 0 ? (JSON.parse(pkg.stdout) as { version?: string }).version : undefined;
-  if (!version) throw new ReleaseError(`package.json at ${base.commit.slice(0, 10)} (merge base with ${base.main}) has no version.`);
+  const version =
+    pkg.code === 0 ? (JSON.parse(pkg.stdout) as { version?: string }).version : undefined;
+  if (!version)
+    throw new ReleaseError(
+      `package.json at ${base.commit.slice(0, 10)} (merge base with ${base.main}) has no version.`,
+    );
   return { version, ref: `merge base with ${base.main} (${base.commit.slice(0, 10)})` };
 }
 
@@ -77,20 +96,49 @@ export async function planRelease(input: ReleaseInput): Promise<ReleasePlan> {
   const versionTs = setVersionTs(await read(VERSION_FILES.versionTs), version);
   const files = new Map<string, string>([
     [path(VERSION_FILES.packageJson), setPackageVersion(pkgText, version)],
-    [path(VERSION_FILES.packageLock), setLockVersion(await read(VERSION_FILES.packageLock), version)],
+    [
+      path(VERSION_FILES.packageLock),
+      setLockVersion(await read(VERSION_FILES.packageLock), version),
+    ],
     [path(VERSION_FILES.versionTs), versionTs],
     [
       path(VERSION_FILES.changelog),
-      releaseChangelog(await read(VERSION_FILES.changelog), { version, previous: from, date, report, breaking: input.breaking, repository }),
+      releaseChangelog(await read(VERSION_FILES.changelog), {
+        version,
+        previous: from,
+        date,
+        report,
+        breaking: input.breaking,
+        repository,
+      }),
     ],
   ]);
   // The snapshots that hold the version, made from the new src/version.ts before anything is written.
-  files.set(path(API_REPORT_PATH), `${apiReport(root, { overrides: new Map([[path(VERSION_FILES.versionTs), versionTs]]) })}`);
+  if (
+    await readFile(path(API_REPORT_PATH)).then(
+      () => true,
+      () => false,
+    )
+  ) {
+    files.set(
+      path(API_REPORT_PATH),
+      apiReport(root, { overrides: new Map([[path(VERSION_FILES.versionTs), versionTs]]) }),
+    );
+  }
   return { bump, version, files };
 }
 
 /** Writes the plan all or nothing; returns the files written, relative to the root. */
-export async function applyRelease(root: string, plan: ReleasePlan, fs?: WriteFs): Promise<string[]> {
+export async function applyRelease(
+  root: string,
+  plan: ReleasePlan,
+  fs?: WriteFs,
+): Promise<string[]> {
   const written = await writeAll(plan.files, fs);
-  return written.map((p) => p.slice(root.length + 1).split("\\").join("/"));
+  return written.map((p) =>
+    p
+      .slice(root.length + 1)
+      .split("\\")
+      .join("/"),
+  );
 }

@@ -44,7 +44,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-const text = (value: unknown, fallback = ""): string => (typeof value === "string" ? value : fallback);
+const text = (value: unknown, fallback = ""): string =>
+  typeof value === "string" ? value : fallback;
 
 /** Reads spec:diff's JSON output; throws with what was wrong when it is not that report. */
 export function parseSpecDiff(json: string): SpecDiffReport {
@@ -52,12 +53,19 @@ export function parseSpecDiff(json: string): SpecDiffReport {
   try {
     data = JSON.parse(json);
   } catch (error) {
-    throw new Error(`spec:diff did not print JSON (${(error as Error).message}); it printed: ${json.slice(0, 300)}`);
+    throw new Error(
+      `spec:diff did not print JSON (${(error as Error).message}); it printed: ${json.slice(0, 300)}`,
+    );
   }
-  if (!isRecord(data) || !Array.isArray(data.changes)) throw new Error(`spec:diff's JSON has no "changes" list: ${json.slice(0, 300)}`);
+  if (!isRecord(data) || !Array.isArray(data.changes))
+    throw new Error(`spec:diff's JSON has no "changes" list: ${json.slice(0, 300)}`);
   const changes = data.changes.map((raw, i): SpecChange => {
-    if (!isRecord(raw) || !IMPACTS.includes(raw.impact as Impact)) throw new Error(`spec:diff's change ${i} has no known "impact" (${IMPACTS.join(", ")}).`);
-    const reason = raw.reason === "types" || raw.reason === "requests" || raw.reason === "responses" ? raw.reason : null;
+    if (!isRecord(raw) || !IMPACTS.includes(raw.impact as Impact))
+      throw new Error(`spec:diff's change ${i} has no known "impact" (${IMPACTS.join(", ")}).`);
+    const reason =
+      raw.reason === "types" || raw.reason === "requests" || raw.reason === "responses"
+        ? raw.reason
+        : null;
     return {
       rule: text(raw.rule, text(raw.id)),
       impact: raw.impact as Impact,
@@ -66,7 +74,10 @@ export function parseSpecDiff(json: string): SpecDiffReport {
       where: text(raw.where),
       message: text(raw.message, text(raw.what)),
       file: typeof raw.file === "string" && raw.file ? raw.file : null,
-      line: typeof raw.line === "number" && Number.isInteger(raw.line) && raw.line > 0 ? raw.line : null,
+      line:
+        typeof raw.line === "number" && Number.isInteger(raw.line) && raw.line > 0
+          ? raw.line
+          : null,
     };
   });
   const count = (impact: Impact) => changes.filter((c) => c.impact === impact).length;
@@ -77,7 +88,12 @@ export function parseSpecDiff(json: string): SpecDiffReport {
         nonBreaking: Number(data.summary.nonBreaking ?? 0),
         docs: Number(data.summary.docs ?? 0),
       }
-    : { breaking: count("breaking"), warning: count("warning"), nonBreaking: count("non-breaking"), docs: count("docs") };
+    : {
+        breaking: count("breaking"),
+        warning: count("warning"),
+        nonBreaking: count("non-breaking"),
+        docs: count("docs"),
+      };
   return {
     base: text(data.base),
     head: text(data.head, "working tree"),
