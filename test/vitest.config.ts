@@ -2,14 +2,6 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig, type ViteUserConfig } from "vitest/config";
 
-/**
- * Files whose local servers still wait on the real clock (5-30 ms delays; the
- * client's own timeouts there run on a fake clock): they run in a group of
- * their own after the others, so the other workers' load cannot stretch
- * those waits. About a second.
- */
-export const REAL_TIME = ["test/faults/scenarios.test.ts"];
-
 /** The test configuration, less the files in `skip` (test:quick leaves the slow ones out). */
 export function testConfig(skip: readonly string[] = []): ViteUserConfig {
   const exclude = [...configDefaults.exclude, ...skip];
@@ -49,16 +41,11 @@ export function testConfig(skip: readonly string[] = []): ViteUserConfig {
       // Tests that run the generator spawn Redocly and openapi-typescript.
       testTimeout: 60_000,
       hookTimeout: 60_000,
-      projects: [
-        { extends: true, test: { name: "tests", include: ["test/**/*.test.ts"], exclude: [...exclude, ...REAL_TIME] } },
-        {
-          extends: true,
-          // A group of its own (one file, so alone); the same maxWorkers as the
-          // other project, so that `--sequence.*` on the command line, which
-          // resets groupOrder, merges the groups instead of failing.
-          test: { name: "real-time", include: REAL_TIME, exclude, sequence: { groupOrder: 1 } },
-        },
-      ],
+      // No test waits on the wall clock for less than 2 s: time is a fake clock
+      // (test/helpers/fake-clock.ts) and "later" is an event or an I/O turn, so
+      // the machine's load cannot change a result.
+      include: ["test/**/*.test.ts"],
+      exclude,
     },
   });
 }

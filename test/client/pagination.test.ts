@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { AirbyteUnexpectedResponseError, createAirbyteClient, type SourceResponse } from "../../src/index.js";
+import { ioTurns } from "../helpers/fake-clock.js";
 import { json, startServer, type TestServer } from "../helpers/server.js";
 
 let server: TestServer;
@@ -146,7 +147,7 @@ describe("the page promise", () => {
   it("does not request anything until awaited or iterated", async () => {
     total = 5;
     const list = client().sources.listSources();
-    await new Promise((r) => setTimeout(r, 20));
+    await ioTurns(20);
     expect(server.requests).toHaveLength(0);
     await list;
     expect(server.requests).toHaveLength(1);

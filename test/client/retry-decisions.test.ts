@@ -96,8 +96,8 @@ describe("the reason each retry gives in the log", () => {
         clock: {
           sleep: async () => undefined,
           schedule: (ms, callback) => {
-            const timer = setTimeout(callback, 0);
-            return () => clearTimeout(timer);
+            const timer = setImmediate(callback);
+            return () => clearImmediate(timer);
           },
         },
       },
@@ -134,8 +134,8 @@ describe("failures that are never retried", () => {
           sleep: async () => undefined,
           schedule: (ms, callback) => {
             armed++;
-            const timer = setTimeout(callback, 0);
-            return () => clearTimeout(timer);
+            const timer = setImmediate(callback);
+            return () => clearImmediate(timer);
           },
         },
       },

@@ -8,6 +8,7 @@ import { AirbyteError, AirbyteUnexpectedResponseError, createAirbyteClient } fro
 import { systemClock } from "../../src/clock.js";
 import { Redactor } from "../../src/redact.js";
 import { ClientCredentialsTokenProvider, UNKNOWN_EXPIRY_REUSE_MS } from "../../src/token-provider.js";
+import { fakeClock, flush } from "../helpers/fake-clock.js";
 import { json, startServer, useTestServer } from "../helpers/server.js";
 
 const t = useTestServer();
@@ -245,8 +246,12 @@ describe("the token request and its answers", () => {
   });
 
   it("a token endpoint that does not answer in timeoutMs is an attempt timeout; a network failure a connection error (bare URL in url, '(token request)' in the message)", async () => {
-    const hang = provider({ tokenUrl: "https://auth.example.com/token", timeoutMs: 20, fetch: (request) => new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason))) });
-    const timeout = await failure(hang.token());
+    const time = fakeClock();
+    const hang = provider({ tokenUrl: "https://auth.example.com/token", timeoutMs: 20, clock: time.clock, fetch: (request) => new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason))) });
+    const pending = failure(hang.token());
+    await flush();
+    await time.advance(20);
+    const timeout = await pending;
     expect(timeout).toMatchObject({ name: "AirbyteTimeoutError", scope: "attempt", timeoutMs: 20, method: "POST", url: "https://auth.example.com/token" });
     expect(timeout.message).toBe("POST https://auth.example.com/token (token request) timed out: no complete answer within 20 ms (timeoutMs).");
     const down = provider({ tokenUrl: "https://auth.example.com/token", fetch: async () => Promise.reject(new TypeError("fetch failed")) });

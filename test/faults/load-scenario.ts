@@ -16,8 +16,8 @@ let valid = "";
 const server = await startServer((req, res) => {
   if (req.url.endsWith("/applications/token")) {
     valid = `tok-${++issued}`;
-    // Answer a little later, so concurrent callers really overlap.
-    setTimeout(() => json(res, 200, { access_token: valid, expires_in: 180 }), 20);
+    // Answer on a later turn, so concurrent callers really overlap.
+    setImmediate(() => json(res, 200, { access_token: valid, expires_in: 180 }));
     return;
   }
   if (req.headers.authorization !== `Bearer ${valid}`) return problem(res, 401, "invalid-api-key", "expired");

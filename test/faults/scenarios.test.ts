@@ -13,7 +13,7 @@
 import type { ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AirbyteError, createAirbyteClient, type ClientOptions } from "../../src/index.js";
-import { fakeClock } from "../helpers/fake-clock.js";
+import { fakeClock, ioTurns } from "../helpers/fake-clock.js";
 import { json, problem, startServer, type RecordedRequest, type TestServer } from "../helpers/server.js";
 
 let server: TestServer;
@@ -72,13 +72,12 @@ async function scenario(answer: Answer, run: (ctx: Ctx) => Promise<unknown>): Pr
   return { outcome, ctx };
 }
 
-const waitFor = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** Waits until `done()` holds, checking between I/O turns; a scenario that never gets there fails saying what it waited for. */
 async function until(done: () => boolean, what: string): Promise<void> {
-  for (let i = 0; !done(); i++) {
-    if (i > 2_000) throw new Error(`waited 10 s for ${what}`);
-    await waitFor(5);
+  const giveUp = Date.now() + 10_000;
+  while (!done()) {
+    if (Date.now() > giveUp) throw new Error(`waited 10 s for ${what}`);
+    await ioTurns(1);
   }
 }
 
@@ -111,8 +110,8 @@ const rows: Row[] = [
       (req, res, n) => {
         if (n > 1) return json(res, 200, source);
         res.writeHead(200, { "content-type": "application/json", "content-length": "500" });
-        res.write('{"sourceId":');
-        setTimeout(() => res.socket?.destroy(), 10);
+        // Cut once the headers and the first bytes have left.
+        res.write('{"sourceId":', () => res.socket?.destroy());
       },
       (c) => c.client().sources.getSource(sourceId).then((s) => s.sourceType),
     );
@@ -137,7 +136,7 @@ const rows: Row[] = [
       for (const n of [1, 2]) {
         await until(() => c.api().length >= n, `request ${n}`);
         await t.advance(49);
-        await waitFor(20);
+        await ioTurns(20);
         // 1 ms before the deadline: still waiting, no retry sent.
         expect([settled, c.api().length]).toEqual([false, n]);
         await t.advance(1);
@@ -187,7 +186,7 @@ const rows: Row[] = [
   }],
   ["slow answer within timeoutMs", "resolves postgres", async () => {
     const { outcome } = await scenario(
-      (req, res) => setTimeout(() => json(res, 200, source), 30),
+      (req, res) => setImmediate(() => json(res, 200, source)),
       // On a fake clock the 2 s deadline cannot pass, however slow the machine.
       (c) => c.client({ timeoutMs: 2000, clock: timeoutClock(c.delays).clock }).sources.getSource(sourceId).then((s) => s.sourceType),
     );
@@ -362,7 +361,7 @@ const rows: Row[] = [
           clock: {
             sleep: (ms, signal) => {
               c.delays.push(ms);
-              setTimeout(() => controller.abort(), 5);
+              setImmediate(() => controller.abort());
               return new Promise((_, reject) => signal?.addEventListener("abort", () => reject(signal.reason)));
             },
           },
@@ -373,7 +372,8 @@ const rows: Row[] = [
   ["abort during a backoff wait on the real clock", "AbortError (not an AirbyteError) after 1 requests", async () => {
     const controller = new AbortController();
     const { outcome, ctx } = await scenario(
-      (req, res) => (setTimeout(() => controller.abort(), 20), problem(res, 503, "unavailable", "down")),
+      // Aborted once the 503 has left: the client is then in (or entering) its 60 s backoff wait.
+      (req, res) => (res.on("finish", () => setImmediate(() => controller.abort())), problem(res, 503, "unavailable", "down")),
       // initialDelayMs 60 s: only the abort can end the wait in time.
       (c) => createAirbyteClient({ baseUrl, auth: { bearerToken: "k" }, retry: { initialDelayMs: 60_000, maxDelayMs: 60_000 } })
         .sources.getSource(sourceId, undefined, { signal: controller.signal }),
@@ -383,7 +383,8 @@ const rows: Row[] = [
   ["abort while the request is in flight", "AbortError (not an AirbyteError) after 1 requests", async () => {
     const controller = new AbortController();
     const { outcome, ctx } = await scenario(
-      () => void setTimeout(() => controller.abort(), 10),
+      // Aborted as soon as the server holds the request, which it never answers.
+      () => void setImmediate(() => controller.abort()),
       (c) => c.client().sources.getSource(sourceId, undefined, { signal: controller.signal }),
     );
     return `${outcome} after ${ctx.api().length} requests`;

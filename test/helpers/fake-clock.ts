@@ -59,6 +59,15 @@ export async function flush(): Promise<void> {
   for (let i = 0; i < 50; i++) await Promise.resolve();
 }
 
+/**
+ * Lets `n` turns of the event loop pass (setImmediate: sockets, then promise
+ * callbacks), with no wall-clock wait: "nothing more happened" is checked
+ * after the I/O that could make it happen, never after some milliseconds.
+ */
+export async function ioTurns(n = 10): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
 /** A fetch that answers only when its request's signal aborts (then rejects with the reason), and records requests. */
 export function hangingFetch() {
   const requests: Request[] = [];

@@ -4,7 +4,6 @@
  * required-added or type-differs; every reason cites its source. And the real
  * file still explains every difference from both upstream specs.
  */
-import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,9 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ExceptionsFileError, loadExceptions, parseExceptions } from "../../scripts/lib/conformance/exceptions.js";
 import { runConformance } from "../../scripts/lib/conformance/run.js";
 import { repoRoot } from "../helpers/run.js";
+import { hasUpstream, upstreamDir, upstreamNote } from "../helpers/upstream.js";
 
-// Airbyte's published specs are reference data kept outside the repository (never copied in).
-const upstreamDir = process.env.AIRBYTE_UPSTREAM_DIR ?? "/work/shared/upstream";
 const cite = "mappers/SourceReadMapper.kt:25 sends an empty string";
 const policy = (match: string, name = "p") => ({ policies: [{ name, match, reason: `${cite}.` }] });
 const exception = (fields: Record<string, unknown>) => ({ exceptions: [{ location: "response.200.body.sourceType", kind: "required-removed", reason: cite, ...fields }] });
@@ -75,7 +73,7 @@ describe("spec/conformance-exceptions.yaml", () => {
     ]);
   });
 
-  it.skipIf(!existsSync(upstreamDir)).each(["api.yaml", "api_sdk.yaml"])("explains every difference from the provider's %s (in $AIRBYTE_UPSTREAM_DIR)", async (upstream) => {
+  it.runIf(hasUpstream).each(["api.yaml", "api_sdk.yaml"])(`explains every difference from the provider's %s (${upstreamNote})`, async (upstream) => {
     const result = await runConformance(join(repoRoot, "spec/openapi.yaml"), join(upstreamDir, upstream), await loadExceptions(file));
     expect(result.differences.filter((d) => !d.explainedBy && d.kind !== "provider-dangling-ref").map((d) => d.id)).toEqual([]);
     expect(result.explained).toBeGreaterThan(100);

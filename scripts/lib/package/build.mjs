@@ -9,6 +9,7 @@
 import { spawn } from "node:child_process";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { hashRepoInputs } from "../shared/fingerprint.mjs";
 import { importTs } from "../shared/load-ts.mjs";
 import { repoRoot } from "../shared/paths.mjs";
@@ -48,11 +49,11 @@ export async function compileHere() {
 }
 
 /**
- * Builds dist/. Without `force`, returns at once when the inputs are those of
- * the last successful build.
+ * Builds dist/: the whole build, step by step. Without `force`, returns at
+ * once when the inputs are those of the last successful build.
  *
- * `separateProcess` compiles in a child process (build-child.mjs). generate
- * asks for it after running the pipeline: what Redocly, prettier and
+ * `separateProcess` compiles in a child process (this file run by Node).
+ * generate asks for it after running the pipeline: what Redocly, prettier and
  * openapi-typescript leave in memory (~160 MB resident) plus the declaration
  * emitter's program (~40 MB) would make the build the run's memory peak, ~1.25x
  * the stock tools; apart, each stays near 175 MB, for ~0.5 s more CPU (a second
@@ -61,17 +62,29 @@ export async function compileHere() {
  * @returns {Promise<boolean>} whether dist/ is built
  */
 export async function buildDist({ force = false, separateProcess = false } = {}) {
+  // 1. Up to date? The inputs' fingerprint against the stamp of the last build.
   const hash = await hashRepoInputs(INPUTS);
   if (!force && (await readFile(stampFile, "utf8").catch(() => "")) === hash) return true;
-  // No stamp while dist/ is half written: an interrupted build is redone.
+  // 2. No stamp while dist/ is half written: an interrupted build is redone.
   await rm(stampFile, { force: true });
-  const built = separateProcess
-    ? await new Promise((done) =>
-        spawn(process.execPath, [...process.execArgv, join(repoRoot, "scripts", "lib", "package", "build-child.mjs")], { stdio: "inherit", cwd: repoRoot }).on("close", (code) => done(code === 0)),
-      )
-    : await compileHere();
+  // 3. Compile src/ and generated/, then write the CommonJS face (build-dist.ts).
+  const built = separateProcess && process.env[CHILD] !== "1" ? await compileInChild() : await compileHere();
   if (!built) return false;
+  // 4. Remove outputs whose source is gone, and stamp.
   await pruneOrphans();
   await writeFile(stampFile, hash);
   return true;
 }
+
+/** Set in the child's environment: a child never starts another one, whatever its command line. */
+const CHILD = "AIRBYTE_BUILD_CHILD";
+
+/** Step 3 in a child process: this very file, run by Node. */
+function compileInChild() {
+  return new Promise((done) =>
+    spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], { stdio: "inherit", cwd: repoRoot, env: { ...process.env, [CHILD]: "1" } }).on("close", (code) => done(code === 0)),
+  );
+}
+
+// Run as a program (by compileInChild): compile here; the parent prunes and stamps.
+if (process.env[CHILD] === "1" && process.argv[1] === fileURLToPath(import.meta.url)) process.exitCode = (await compileHere()) ? 0 : 1;

@@ -1,4 +1,4 @@
-// scripts/lib/shared/fingerprint.mjs: plain JavaScript (with // @ts-check) so that the no-op paths of generate, check:drift, lint:spec and build hash their inputs without a TypeScript loader.
+// Plain JavaScript (type-checked by // @ts-check): the no-op paths of generate, check:drift, lint:spec and build hash their inputs without a TypeScript loader.
 // @ts-check
 /**
  * Fingerprints of repository files: the sha256 of paths and contents, for the
