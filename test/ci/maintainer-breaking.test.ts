@@ -31,17 +31,21 @@ describe("a maintainer makes an intended breaking change as the guide says", () 
     );
   });
 
-  it("fails without the BREAKING: line, saying what breaks and how to accept it", async () => {
-    const without = await clone.run(
-      "sed -i '/^BREAKING: /d' CHANGELOG.md && npm run ci:pr -- --skip-tests",
-    );
-    expect(without.code).toBe(1);
-    expect(without.output).toContain("[breaking] `getTag` response 200 field `color`");
-    expect(without.output).toMatch(
-      /\[API changes for users\] the spec change breaks users of the client .*nothing says it is intended/,
-    );
-    expect(without.output).toContain(
-      'fix: undo it, or, if you mean it: `npm run release -- minor --breaking "<why>"`',
-    );
-  });
+  it(
+    "fails without the BREAKING: line, saying what breaks and how to accept it",
+    { timeout: 600_000 },
+    async () => {
+      const without = await clone.run(
+        "sed -i '/^BREAKING: /d' CHANGELOG.md && npm run ci:pr -- --skip-tests",
+      );
+      expect(without.code).toBe(1);
+      expect(without.output).toContain("[breaking] `getTag` response 200 field `color`");
+      expect(without.output).toMatch(
+        /\[API changes for users\] the spec change breaks users of the client .*nothing says it is intended/,
+      );
+      expect(without.output).toContain(
+        'fix: undo it, or, if you mean it: `npm run release -- minor --breaking "<why>"`',
+      );
+    },
+  );
 });

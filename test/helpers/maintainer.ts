@@ -29,10 +29,23 @@ export interface Step {
 /** The steps of the guide's section whose heading is `## <title>`. */
 export async function guideSteps(title: string): Promise<Step[]> {
   const text = await readFile(join(repoRoot, GUIDE), "utf8");
-  const start = text.indexOf(`\n## ${title}\n`);
+  // The section runs to the next `## ` heading outside a fenced block (an AUDIT.md block holds `## ` lines).
+  const lines = text.split("\n");
+  const start = lines.indexOf(`## ${title}`);
   if (start < 0) throw new Error(`${GUIDE} has no section "## ${title}"`);
-  const end = text.indexOf("\n## ", start + 1);
-  const section = text.slice(start, end < 0 ? undefined : end);
+  let fence: string | undefined;
+  let end = lines.length;
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const marker = /^(`{3,})/.exec(line)?.[1];
+    if (marker && (fence === undefined || marker === fence))
+      fence = fence === undefined ? marker : undefined;
+    else if (fence === undefined && line.startsWith("## ")) {
+      end = i;
+      break;
+    }
+  }
+  const section = `${lines.slice(start, end).join("\n")}\n`;
   const steps: Step[] = [];
   for (const m of section.matchAll(
     /<!-- ([a-z-]+)(?:: ([^|>]+?)(?: \| (.+?))?)? -->\n(`{3,})[a-z]*\n([\s\S]*?)\n\4\n/g,
