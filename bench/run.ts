@@ -3,7 +3,7 @@
  * bench/results.md and bench/results.json (see README, "Benchmarks").
  *
  *   BENCH_ONLY=calls,pagination   only those figures, printed, no files written
- *     (calls, pagination, size, noop, cold, consumer, scales, npm-test, ci-pr)
+ *     (calls, pagination, size, noop, cold, consumer, scales, spec-diff, npm-test, ci-pr)
  *   BENCH_NPM_TEST=1              also runs `npm test` (minutes) instead of reporting its last figure
  *   BENCH_SCALES=1,10             the synthetic spec sizes (default 1,10,50)
  *
@@ -22,6 +22,7 @@ import { benchNpmTest } from "./npm-test.js";
 import { benchPagination } from "./pagination.js";
 import { renderMarkdown, results, type Row } from "./report.js";
 import { benchSize } from "./size.js";
+import { benchSpecDiff } from "./spec-diff.js";
 
 const FIGURES: Record<string, () => Promise<Row[]>> = {
   calls: () => benchCalls(),
@@ -31,6 +32,7 @@ const FIGURES: Record<string, () => Promise<Row[]>> = {
   cold: () => benchCold(),
   consumer: () => benchConsumer(),
   scales: () => benchScales(process.env.BENCH_SCALES ? { scales: process.env.BENCH_SCALES.split(",").map(Number) } : {}),
+  "spec-diff": () => benchSpecDiff(),
   "npm-test": () => benchNpmTest(),
   "ci-pr": () => benchCiPr(),
 };

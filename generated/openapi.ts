@@ -1582,7 +1582,9 @@ export interface components {
      * ApplicationTokenRequestWithGrant
      * @description Client credentials exchanged for an access token. The field names are
      *     OAuth 2.0's snake_case. (The provider's spec spells the grant field
-     *     `grant-type`; the server reads `grant_type`.)
+     *     `grant-type` and lists `grant_type` as required without declaring it, so
+     *     the server never reads it: a body without `grant_type` gets a token too.
+     *     Send it anyway, as OAuth 2.0 asks.)
      */
     ApplicationTokenRequestWithGrant: {
       /** @description The application's client id. */
@@ -1590,10 +1592,10 @@ export interface components {
       /** @description The application's client secret. */
       client_secret: string;
       /**
-       * @description Always `client_credentials`.
+       * @description Always `client_credentials` when sent; optional, the server ignores it.
        * @enum {string}
        */
-      grant_type: "client_credentials";
+      grant_type?: "client_credentials";
     };
     /**
      * ConfiguredStreamMapper
@@ -1720,8 +1722,12 @@ export interface components {
       schedule: components["schemas"]["ConnectionScheduleResponse"];
       nonBreakingSchemaUpdatesBehavior?: components["schemas"]["NonBreakingSchemaUpdatesBehaviorEnum"];
       namespaceDefinition?: components["schemas"]["NamespaceDefinitionEnum"];
-      /** @description The namespace pattern, for `custom_format`. */
-      namespaceFormat?: string;
+      /**
+       * @description The namespace pattern, for `custom_format`. `null` when none is set:
+       *     the server's model gives the field `default: null`, and servers that
+       *     write nulls (the standalone airbyte-api-server before 2024-07) send it.
+       */
+      namespaceFormat?: string | null;
       /** @description The prefix of stream names in the destination; absent or empty when none. */
       prefix?: string;
       configurations: components["schemas"]["StreamConfigurations"];
@@ -3558,8 +3564,35 @@ export interface components {
         "application/json": components["schemas"]["Problem"];
       };
     };
+    /**
+     * @description The server failed: an `unexpected-problem`, or `{errorId}` from the global
+     *     handler of uncaught exceptions. Any operation can answer it.
+     */
+    InternalServerError: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/problem+json": components["schemas"]["Problem"];
+        "application/json": components["schemas"]["Problem"];
+      };
+    };
     /** @description A field of the request is missing or invalid. */
     BadRequest: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/problem+json": components["schemas"]["Problem"];
+        "application/json": components["schemas"]["Problem"];
+      };
+    };
+    /**
+     * @description The credentials are missing, expired or wrong. Micronaut security answers
+     *     before the controller runs; a bad client secret on the token endpoint gives
+     *     `{errorId}` instead of a problem.
+     */
+    Unauthorized: {
       headers: {
         [name: string]: unknown;
       };
@@ -3578,6 +3611,16 @@ export interface components {
         "application/json": components["schemas"]["Problem"];
       };
     };
+    /** @description The request conflicts with the current state (e.g. a duplicate name). */
+    Conflict: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/problem+json": components["schemas"]["Problem"];
+        "application/json": components["schemas"]["Problem"];
+      };
+    };
     /** @description The request is well-formed but cannot be applied. */
     UnprocessableEntity: {
       headers: {
@@ -3588,8 +3631,12 @@ export interface components {
         "application/json": components["schemas"]["Problem"];
       };
     };
-    /** @description The request conflicts with the current state (e.g. a duplicate name). */
-    Conflict: {
+    /**
+     * @description The server's own call to its internal API timed out (schema discovery,
+     *     starting a job). Sent by the standalone airbyte-api-server of servers
+     *     before 2024-07; the request may still have taken effect.
+     */
+    RequestTimeout: {
       headers: {
         [name: string]: unknown;
       };
@@ -3744,6 +3791,7 @@ export interface operations {
         };
       };
       403: components["responses"]["Forbidden"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listApplications: {
@@ -3764,7 +3812,13 @@ export interface operations {
           "application/json": components["schemas"]["ApplicationReadList"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createApplication: {
@@ -3790,7 +3844,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createAccessToken: {
@@ -3817,7 +3876,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getApplication: {
@@ -3844,8 +3908,13 @@ export interface operations {
           "application/json": components["schemas"]["ApplicationRead"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteApplication: {
@@ -3872,8 +3941,13 @@ export interface operations {
           "application/json": components["schemas"]["ApplicationRead"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listConnections: {
@@ -3908,8 +3982,13 @@ export interface operations {
           "application/json": components["schemas"]["ConnectionsResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createConnection: {
@@ -3935,9 +4014,13 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      408: components["responses"]["RequestTimeout"];
+      409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getConnection: {
@@ -3964,8 +4047,13 @@ export interface operations {
           "application/json": components["schemas"]["ConnectionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteConnection: {
@@ -3990,8 +4078,13 @@ export interface operations {
         };
         content?: never;
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   patchConnection: {
@@ -4022,10 +4115,14 @@ export interface operations {
           "application/json": components["schemas"]["ConnectionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      408: components["responses"]["RequestTimeout"];
       409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listConnectorDefinitions: {
@@ -4056,8 +4153,13 @@ export interface operations {
           "application/json": components["schemas"]["ConnectorDefinitionsResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listDataplanes: {
@@ -4085,8 +4187,13 @@ export interface operations {
           "application/json": components["schemas"]["DataplanesResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createDataplane: {
@@ -4112,9 +4219,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getDataplane: {
@@ -4141,8 +4251,13 @@ export interface operations {
           "application/json": components["schemas"]["DataplaneResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteDataplane: {
@@ -4169,8 +4284,13 @@ export interface operations {
           "application/json": components["schemas"]["DataplaneResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   updateDataplane: {
@@ -4202,8 +4322,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listDestinations: {
@@ -4233,8 +4357,13 @@ export interface operations {
           "application/json": components["schemas"]["DestinationsResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createDestination: {
@@ -4260,9 +4389,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getDestination: {
@@ -4296,8 +4428,13 @@ export interface operations {
           "application/json": components["schemas"]["DestinationResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   putDestination: {
@@ -4328,9 +4465,13 @@ export interface operations {
           "application/json": components["schemas"]["DestinationResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteDestination: {
@@ -4355,8 +4496,13 @@ export interface operations {
         };
         content?: never;
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   patchDestination: {
@@ -4387,9 +4533,13 @@ export interface operations {
           "application/json": components["schemas"]["DestinationResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listEmbeddedOrganizationsByUser: {
@@ -4410,7 +4560,13 @@ export interface operations {
           "application/json": components["schemas"]["EmbeddedOrganizationsList"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   generateEmbeddedScopedToken: {
@@ -4435,7 +4591,13 @@ export interface operations {
           "application/json": components["schemas"]["EmbeddedScopedTokenResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getEmbeddedWidget: {
@@ -4460,7 +4622,13 @@ export interface operations {
           "application/json": components["schemas"]["EmbeddedWidgetResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listGroups: {
@@ -4489,8 +4657,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createGroup: {
@@ -4516,8 +4688,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getGroup: {
@@ -4544,8 +4720,13 @@ export interface operations {
           "application/json": components["schemas"]["GroupResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteGroup: {
@@ -4570,9 +4751,13 @@ export interface operations {
         };
         content?: never;
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   updateGroup: {
@@ -4604,9 +4789,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listGroupMembers: {
@@ -4638,8 +4826,13 @@ export interface operations {
           "application/json": components["schemas"]["GroupMembersResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   addGroupMember: {
@@ -4671,9 +4864,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   removeGroupMember: {
@@ -4703,9 +4899,13 @@ export interface operations {
         };
         content?: never;
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listGroupPermissions: {
@@ -4732,8 +4932,13 @@ export interface operations {
           "application/json": components["schemas"]["GroupPermissionsResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createGroupPermission: {
@@ -4765,9 +4970,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteGroupPermission: {
@@ -4797,8 +5005,13 @@ export interface operations {
         };
         content?: never;
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getHealthCheck: {
@@ -4818,6 +5031,7 @@ export interface operations {
         content?: never;
       };
       429: components["responses"]["TooManyRequests"];
+      500: components["responses"]["InternalServerError"];
       503: components["responses"]["ServiceUnavailable"];
     };
   };
@@ -4869,8 +5083,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createJob: {
@@ -4896,10 +5114,13 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      408: components["responses"]["RequestTimeout"];
       409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getJob: {
@@ -4926,8 +5147,13 @@ export interface operations {
           "application/json": components["schemas"]["JobResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   cancelJob: {
@@ -4954,9 +5180,13 @@ export interface operations {
           "application/json": components["schemas"]["JobResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   oauthCallback: {
@@ -4987,7 +5217,12 @@ export interface operations {
         };
         content?: never;
       };
+      400: components["responses"]["BadRequest"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listOrganizationsForUser: {
@@ -5008,8 +5243,13 @@ export interface operations {
           "application/json": components["schemas"]["OrganizationsResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createOrUpdateOrganizationOAuthCredentials: {
@@ -5039,7 +5279,12 @@ export interface operations {
         content?: never;
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteOrganizationOAuthCredentials: {
@@ -5075,7 +5320,12 @@ export interface operations {
         content?: never;
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listPermissions: {
@@ -5102,8 +5352,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createPermission: {
@@ -5129,7 +5383,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getPermission: {
@@ -5156,9 +5415,13 @@ export interface operations {
           "application/json": components["schemas"]["PermissionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deletePermission: {
@@ -5183,9 +5446,13 @@ export interface operations {
         };
         content?: never;
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   updatePermission: {
@@ -5217,9 +5484,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listRegions: {
@@ -5243,7 +5513,13 @@ export interface operations {
           "application/json": components["schemas"]["RegionsResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createRegion: {
@@ -5269,8 +5545,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getRegion: {
@@ -5297,8 +5577,13 @@ export interface operations {
           "application/json": components["schemas"]["RegionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteRegion: {
@@ -5325,8 +5610,13 @@ export interface operations {
           "application/json": components["schemas"]["RegionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   updateRegion: {
@@ -5358,8 +5648,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listSources: {
@@ -5389,8 +5683,13 @@ export interface operations {
           "application/json": components["schemas"]["SourcesResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createSource: {
@@ -5416,9 +5715,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   initiateOAuth: {
@@ -5444,7 +5746,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
       501: components["responses"]["NotImplemented"];
     };
   };
@@ -5475,8 +5782,13 @@ export interface operations {
           "application/json": components["schemas"]["SourceResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   putSource: {
@@ -5507,9 +5819,13 @@ export interface operations {
           "application/json": components["schemas"]["SourceResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteSource: {
@@ -5534,8 +5850,13 @@ export interface operations {
         };
         content?: never;
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   patchSource: {
@@ -5566,9 +5887,13 @@ export interface operations {
           "application/json": components["schemas"]["SourceResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getStreamProperties: {
@@ -5600,8 +5925,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listTags: {
@@ -5625,8 +5954,13 @@ export interface operations {
           "application/json": components["schemas"]["TagsResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createTag: {
@@ -5652,8 +5986,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getTag: {
@@ -5680,8 +6018,13 @@ export interface operations {
           "application/json": components["schemas"]["TagResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteTag: {
@@ -5706,8 +6049,13 @@ export interface operations {
         };
         content?: never;
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   updateTag: {
@@ -5739,8 +6087,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listUsersWithinAnOrganization: {
@@ -5768,8 +6120,13 @@ export interface operations {
           "application/json": components["schemas"]["UsersResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listWorkspaces: {
@@ -5799,8 +6156,13 @@ export interface operations {
           "application/json": components["schemas"]["WorkspacesResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createWorkspace: {
@@ -5826,7 +6188,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getWorkspace: {
@@ -5853,8 +6220,13 @@ export interface operations {
           "application/json": components["schemas"]["WorkspaceResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteWorkspace: {
@@ -5879,8 +6251,13 @@ export interface operations {
         };
         content?: never;
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   updateWorkspace: {
@@ -5912,7 +6289,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listDeclarativeSourceDefinitions: {
@@ -5939,8 +6321,13 @@ export interface operations {
           "application/json": components["schemas"]["DeclarativeSourceDefinitionsResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createDeclarativeSourceDefinition: {
@@ -5971,7 +6358,13 @@ export interface operations {
           "application/json": components["schemas"]["DeclarativeSourceDefinitionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getDeclarativeSourceDefinition: {
@@ -6003,8 +6396,13 @@ export interface operations {
           "application/json": components["schemas"]["DeclarativeSourceDefinitionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   updateDeclarativeSourceDefinition: {
@@ -6040,8 +6438,13 @@ export interface operations {
           "application/json": components["schemas"]["DeclarativeSourceDefinitionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteDeclarativeSourceDefinition: {
@@ -6073,8 +6476,13 @@ export interface operations {
           "application/json": components["schemas"]["DeclarativeSourceDefinitionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listDestinationDefinitions: {
@@ -6101,8 +6509,13 @@ export interface operations {
           "application/json": components["schemas"]["DefinitionsResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createDestinationDefinition: {
@@ -6134,7 +6547,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getDestinationDefinition: {
@@ -6166,8 +6584,13 @@ export interface operations {
           "application/json": components["schemas"]["DefinitionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   updateDestinationDefinition: {
@@ -6204,8 +6627,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteDestinationDefinition: {
@@ -6238,8 +6665,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   listSourceDefinitions: {
@@ -6266,8 +6697,13 @@ export interface operations {
           "application/json": components["schemas"]["DefinitionsResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createSourceDefinition: {
@@ -6299,7 +6735,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   getSourceDefinition: {
@@ -6331,8 +6772,13 @@ export interface operations {
           "application/json": components["schemas"]["DefinitionResponse"];
         };
       };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   updateSourceDefinition: {
@@ -6369,8 +6815,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteSourceDefinition: {
@@ -6403,8 +6853,12 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   createOrUpdateWorkspaceOAuthCredentials: {
@@ -6434,7 +6888,12 @@ export interface operations {
         content?: never;
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
   deleteWorkspaceOAuthCredentials: {
@@ -6470,7 +6929,12 @@ export interface operations {
         content?: never;
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      422: components["responses"]["UnprocessableEntity"];
+      500: components["responses"]["InternalServerError"];
     };
   };
 }

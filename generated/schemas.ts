@@ -41,7 +41,9 @@ export interface ApplicationReadList extends Schema<"ApplicationReadList"> {}
 /**
  * Client credentials exchanged for an access token. The field names are
  * OAuth 2.0's snake_case. (The provider's spec spells the grant field
- * `grant-type`; the server reads `grant_type`.)
+ * `grant-type` and lists `grant_type` as required without declaring it, so
+ * the server never reads it: a body without `grant_type` gets a token too.
+ * Send it anyway, as OAuth 2.0 asks.)
  */
 export interface ApplicationTokenRequestWithGrant extends Schema<"ApplicationTokenRequestWithGrant"> {}
 

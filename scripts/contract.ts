@@ -1,5 +1,7 @@
 /**
- * npm run contract -- --base-url <url> (--token <t> | --client-id <id> --client-secret <s>) [--limit <n>] [--json] [--spec <file>]
+ * AIRBYTE_TOKEN=<token> npm run contract -- --base-url <url> [--limit <n>] [--json] [--spec <file>]
+ * (or AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET; or --token-file / --client-secret-file, `-` for stdin).
+ * A credential on the command line (--token, --client-secret) is refused: `ps` shows it to every user.
  *
  * A read-only live check of a real Airbyte server against our spec: the
  * health check, every list, then the get* operations on ids the lists gave
@@ -15,10 +17,11 @@ import { SpecError } from "./lib/spec/error.js";
 import { loadSpecValidator } from "./lib/spec/validator.js";
 
 const argv = process.argv.slice(2);
-const secrets = secretValues(argv);
+let secrets: string[] = [];
 
 try {
   const args = parseContractArgs(argv);
+  secrets = Object.values(args.auth).filter((value) => value.length >= 4);
   const validator = await loadSpecValidator(args.spec);
   const report = await runContract(args, validator);
   process.stdout.write(redact(args.json ? formatJson(report) : formatMarkdown(report)));
@@ -31,16 +34,6 @@ try {
     console.error(redact(`contract: unexpected failure: ${error instanceof Error ? error.message : String(error)}`));
     process.exitCode = 2;
   }
-}
-
-/** The credential values on the command line, to scrub from anything printed (the client already redacts them; this is a second net). */
-function secretValues(args: readonly string[]): string[] {
-  const out: string[] = [];
-  args.forEach((arg, i) => {
-    const value = args[i + 1];
-    if (["--token", "--client-secret", "--client-id"].includes(arg) && value && value.length >= 4) out.push(value);
-  });
-  return out;
 }
 
 function redact(text: string): string {

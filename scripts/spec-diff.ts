@@ -1,50 +1,56 @@
 /**
  * npm run spec:diff -- [--base <git ref | spec file>] [--head <spec file>] [--json]
- *                      [--output <file>] [--allow-breaking] [--types]
+ *                      [--output <file>] [--allow-breaking] [--fail-on warning] [--types]
+ * npm run spec:diff -- --rules     (the rule table as Markdown: docs/spec-diff-rules.md)
  *
  * What a spec change does to users of the generated client: compares the spec
  * at the base (default: the merge base with main) with the working tree's,
- * operation by operation and field by field (the engine `npm run conformance`
- * uses), and classifies every change as breaking, non-breaking or
+ * operation by operation and keyword by keyword, and names every change by
+ * its rule (scripts/lib/diff/rules.ts, listed in docs/spec-diff-rules.md):
+ * breaking (why: types, requests or responses), warning, non-breaking or
  * documentation. Prints Markdown for a pull-request comment (or JSON), with
- * the semver bump it calls for.
+ * the semver bump it calls for from the base's version.
  *
- * Exit 0: nothing breaking (or --allow-breaking). Exit 1: a breaking change.
- * Exit 2: bad input (unknown ref, shallow clone, a spec that does not parse).
+ * Exit 0: nothing breaking (or --allow-breaking). Exit 1: a breaking change
+ * (or a warning, with --fail-on warning). Exit 2: bad input (unknown ref,
+ * shallow clone, a spec that does not parse or is not OpenAPI 3.x, a broken $ref).
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve } from "node:path";
-import { diffSpecs } from "./lib/diff/classify.js";
-import { BaseError, extractTree, mergeBaseWithMain, resolveCommit } from "./lib/diff/git.js";
-import { formatMarkdown } from "./lib/diff/report.js";
+import { BaseError, extractTree, git, mergeBaseWithMain, resolveCommit } from "./lib/diff/git.js";
 import type { TypeBreak } from "./lib/diff/type-compat.js";
 import { defaultSpec, displayPath, repoRoot } from "./lib/shared/paths.js";
 
-const usage = "npm run spec:diff -- [--base <git ref | spec file>] [--head <spec file>] [--json] [--output <file>] [--allow-breaking] [--types]";
+const usage = "npm run spec:diff -- [--base <git ref | spec file>] [--head <spec file>] [--json] [--output <file>] [--allow-breaking] [--fail-on warning] [--types]";
 
 interface Args {
   base?: string;
   head: string;
+  headGiven: boolean;
   json: boolean;
   output?: string;
   allowBreaking: boolean;
+  failOnWarning: boolean;
   types: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { head: defaultSpec, json: false, allowBreaking: false, types: false };
+  const args: Args = { head: defaultSpec, headGiven: false, json: false, allowBreaking: false, failOnWarning: false, types: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     if (arg === "--json") args.json = true;
     else if (arg === "--allow-breaking") args.allowBreaking = true;
     else if (arg === "--types") args.types = true;
-    else if (arg === "--base" || arg === "--head" || arg === "--output") {
+    else if (arg === "--base" || arg === "--head" || arg === "--output" || arg === "--fail-on") {
       const value = argv[++i];
       if (!value || value.startsWith("--")) fail(`${arg} needs a value.`);
       if (arg === "--base") args.base = value;
-      else if (arg === "--head") args.head = resolve(value);
-      else args.output = resolve(value);
-    } else fail(`Unknown argument \`${arg}\`.`);
+      else if (arg === "--head") (args.head = resolve(value)), (args.headGiven = true);
+      else if (arg === "--fail-on") {
+        if (value !== "warning" && value !== "breaking") fail(`--fail-on takes warning or breaking, not ${value}.`);
+        args.failOnWarning = value === "warning";
+      } else args.output = resolve(value);
+    } else fail(`Unknown argument ${arg}.`);
   }
   return args;
 }
@@ -62,7 +68,7 @@ async function openBase(base: string | undefined, headSpec: string) {
     const isFile = await readFile(asFile).then(() => true, () => false);
     if (isFile) return { spec: asFile, label: displayPath(asFile), commit: undefined, remove: async () => undefined };
   }
-  const { commit, label } = base === undefined ? await mergeBaseWithMain(repoRoot) : { commit: await resolveCommit(base, repoRoot), label: `\`${base}\`` };
+  const { commit, label } = base === undefined ? await mergeBaseWithMain(repoRoot) : { commit: await resolveCommit(base, repoRoot), label: base };
   const rel = relative(repoRoot, headSpec);
   const specPath = rel.startsWith("..") || isAbsolute(rel) ? "spec/openapi.yaml" : rel.split("\\").join("/");
   const root = specPath.split("/")[0] ?? "spec";
@@ -70,26 +76,48 @@ async function openBase(base: string | undefined, headSpec: string) {
   return { spec: join(tree.dir, specPath), label, commit, remove: tree.remove };
 }
 
+/** The version the base released: its own package.json (a file base: HEAD's, else the working tree's). */
+async function baseVersionOf(commit: string | undefined): Promise<string> {
+  const shown = await git(["show", `${commit ?? "HEAD"}:package.json`], repoRoot);
+  const text = shown.code === 0 ? shown.stdout : await readFile(join(repoRoot, "package.json"), "utf8").catch(() => "{}");
+  try {
+    const version = (JSON.parse(text) as { version?: unknown }).version;
+    return typeof version === "string" ? version : "0.0.0";
+  } catch {
+    return "0.0.0";
+  }
+}
+
+if (process.argv.includes("--rules")) {
+  process.stdout.write((await import("./lib/diff/rules-doc.js")).rulesMarkdown());
+  process.exit(0);
+}
 const args = parseArgs(process.argv.slice(2));
 let cleanup: () => Promise<void> = async () => undefined;
 try {
   const base = await openBase(args.base, args.head);
   cleanup = base.remove;
-  // Redocly (loading the specs) and TypeScript (--types) take most of a run's
-  // start-up: loaded only once the arguments and the base are known to be good.
-  const { loadSpecDocument } = await import("./lib/diff/load.js");
-  const [baseDoc, headDoc] = [await loadSpecDocument(base.spec, `base (${base.label})`), await loadSpecDocument(args.head, "working tree")];
-  const result = diffSpecs(baseDoc, headDoc);
+  const headLabel = args.headGiven ? displayPath(args.head) : "working tree";
+  const { loadSpec, saveParseCache } = await import("./lib/diff/load.js");
+  const [baseSpec, headSpec] = [await loadSpec(base.spec, `base (${base.label})`, repoRoot), await loadSpec(args.head, headLabel, repoRoot)];
+  const { diffSpecs } = await import("./lib/diff/classify.js");
+  // Naming file and line needs the YAML library: loaded only when something changed.
+  const unlocated = diffSpecs(baseSpec.doc, headSpec.doc);
+  const result = unlocated.changes.length ? diffSpecs(baseSpec.doc, headSpec.doc, await headSpec.locator()) : unlocated;
+  await saveParseCache();
   let breaks: TypeBreak[] | undefined;
   if (args.types) {
     if (!base.commit) console.error("spec:diff: --types needs a git ref as --base (it compiles that commit's type tests); skipped.");
+    // TypeScript takes most of a --types run's start-up: loaded only when asked for.
     else breaks = await (await import("./lib/diff/type-compat.js")).typeBreaks(base.commit, repoRoot);
   }
-  const pkg = JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as { version?: string };
-  const failing = (result.breaking > 0 || (breaks?.length ?? 0) > 0) && !args.allowBreaking;
-  const markdown = formatMarkdown({ result, baseLabel: base.label, headLabel: "working tree", version: pkg.version ?? "0.0.0", allowBreaking: args.allowBreaking, typeBreaks: breaks });
+  const { formatMarkdown, toJson } = await import("./lib/diff/report.js");
+  const input = { result, baseLabel: base.label, headLabel, baseVersion: await baseVersionOf(base.commit), allowBreaking: args.allowBreaking, typeBreaks: breaks };
+  const markdown = formatMarkdown(input);
   if (args.output) await writeFile(args.output, `${markdown}\n`);
-  console.log(args.json ? JSON.stringify({ base: base.label, ...result, typeBreaks: breaks ?? null }, null, 2) : markdown);
+  console.log(args.json ? JSON.stringify(toJson(input), null, 2) : markdown);
+  const breaking = result.summary.breaking > 0 || (breaks?.length ?? 0) > 0;
+  const failing = (breaking && !args.allowBreaking) || (args.failOnWarning && result.summary.warning > 0);
   process.exitCode = failing ? 1 : 0;
 } catch (error) {
   if (error instanceof BaseError) {

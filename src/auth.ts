@@ -5,50 +5,15 @@
  * bearer-only app). Every credential is registered with the redactor, so none
  * can leak into errors or logs.
  */
-import { headerValue } from "./config.js";
-import type { Clock } from "./clock.js";
-import { AirbyteError } from "./errors/index.js";
-import type { Logger } from "./logger.js";
-import type { AuthOptions, BasicAuth, ClientCredentialsAuth, FetchLike } from "./options.js";
-import type { Redactor } from "./redact.js";
+import { refuseInBrowser } from "./browser-guard.js";
+import { AirbyteUsageError } from "./errors/index.js";
+import { headerValue } from "./headers.js";
+import type { AuthContext, AuthOptions, AuthStrategy, BasicAuth, ClientCredentialsAuth } from "./options.js";
+import { own } from "./own.js";
 import { ClientCredentialsTokenProvider } from "./token-provider.js";
 import { joinUrl } from "./url.js";
 
-export interface Authenticator {
-  /**
-   * The Authorization header value for the next request, or undefined without
-   * credentials. Fixed credentials answer synchronously, sparing the call an await.
-   */
-  header(signal?: AbortSignal): string | undefined | Promise<string | undefined>;
-  /** Called when the server answered 401 to a request that carried `header`. */
-  rejected(header: string): void;
-  /** Whether a request rejected with 401 may be replayed once with fresh credentials. */
-  readonly canRenew: boolean;
-  /** Whether each header is minted per call (its secret is held for that call only, not kept for the client's lifetime). */
-  readonly minted?: boolean;
-}
-
-/** What a strategy reads of the resolved client options. */
-export interface AuthContext {
-  baseUrl: string;
-  fetch: FetchLike;
-  redactor: Redactor;
-  headers: Record<string, string>;
-  clock: Clock;
-  /** Longest time one token request may take; Infinity for no limit. */
-  tokenTimeoutMs: number;
-  /** Most bytes an answer may have after decompression (the token answer too). */
-  maxResponseBytes: number;
-  logger: Logger | undefined;
-  allowInsecureHttp: boolean;
-  dangerouslyAllowBrowser: boolean;
-}
-
-/** How the client authenticates; made by `bearer`, `basic` or `clientCredentials`. */
-export interface AuthStrategy {
-  /** Builds the authenticator for one client. */
-  readonly create: (ctx: AuthContext) => Authenticator;
-}
+export type { Authenticator, AuthContext, AuthStrategy } from "./options.js";
 
 const BEARER = "Bearer ";
 
@@ -58,7 +23,7 @@ const BEARER = "Bearer ";
  */
 export function bearer(token: string | (() => string | Promise<string>)): AuthStrategy {
   if (typeof token === "string") {
-    requireText(token, "auth.bearerToken");
+    requireText(token, "auth.bearerToken", true);
     return {
       create(ctx) {
         ctx.redactor.add(token);
@@ -67,12 +32,12 @@ export function bearer(token: string | (() => string | Promise<string>)): AuthSt
       },
     };
   }
-  if (typeof token !== "function") throw new AirbyteError("auth.bearerToken must be a string or a function returning one.");
+  if (typeof token !== "function") throw new AirbyteUsageError("auth.bearerToken must be a string or a function returning one.");
   return {
     create: () => ({
       async header() {
         const value = await token();
-        requireText(value, "the token returned by auth.bearerToken()");
+        requireText(value, "the token returned by auth.bearerToken()", true);
         return BEARER + value;
       },
       rejected() {},
@@ -86,13 +51,14 @@ export function bearer(token: string | (() => string | Promise<string>)): AuthSt
 /** HTTP basic auth, as self-managed instances use. Refused in a browser unless `dangerouslyAllowBrowser`. */
 export function basic(username: string, password: string): AuthStrategy {
   requireText(username, "auth.username");
-  if (typeof password !== "string") throw new AirbyteError("auth.password must be a string.");
-  headerValue(password, "auth.password");
+  if (typeof password !== "string") throw new AirbyteUsageError("auth.password must be a string.");
+  headerValue(password, "auth.password", false);
   const encoded = base64(`${username}:${password}`);
   return {
     create(ctx) {
-      refuseInBrowser(ctx, "Basic auth (a username and password)");
+      refuseInBrowser(ctx.dangerouslyAllowBrowser, "Basic auth (a username and password)");
       ctx.redactor.add(password);
+      ctx.redactor.add(`${username}:${password}`);
       ctx.redactor.add(encoded);
       return { header: () => `Basic ${encoded}`, rejected() {}, canRenew: false };
     },
@@ -104,18 +70,20 @@ export function basic(username: string, password: string): AuthStrategy {
  * access token. Refused in a browser unless `dangerouslyAllowBrowser`.
  */
 export function clientCredentials(options: ClientCredentialsAuth): AuthStrategy {
+  // Own properties only: Object.prototype.tokenUrl set elsewhere must not redirect the secret.
+  options = own(options);
   requireText(options.clientId, "auth.clientId");
   requireText(options.clientSecret, "auth.clientSecret");
   const refresh = options.refreshBeforeExpiryMs ?? 60_000;
   if (typeof refresh !== "number" || !(refresh >= 0 && refresh <= 2 ** 31 - 1)) {
-    throw new AirbyteError(`auth.refreshBeforeExpiryMs must be a number of milliseconds from 0 to ${2 ** 31 - 1}; got ${String(refresh)}.`);
+    throw new AirbyteUsageError(`auth.refreshBeforeExpiryMs must be a number of milliseconds from 0 to ${2 ** 31 - 1}; got ${String(refresh)}.`);
   }
   const format = options.tokenRequestFormat ?? "json";
-  if (format !== "json" && format !== "form") throw new AirbyteError(`auth.tokenRequestFormat must be "json" or "form"; got ${String(format)}.`);
-  if (options.tokenUrl !== undefined && typeof options.tokenUrl !== "string") throw new AirbyteError("auth.tokenUrl must be a string.");
+  if (format !== "json" && format !== "form") throw new AirbyteUsageError(`auth.tokenRequestFormat must be "json" or "form"; got ${String(format)}.`);
+  if (options.tokenUrl !== undefined && typeof options.tokenUrl !== "string") throw new AirbyteUsageError("auth.tokenUrl must be a string.");
   return {
     create(ctx) {
-      refuseInBrowser(ctx, "Client credentials (a client secret)");
+      refuseInBrowser(ctx.dangerouslyAllowBrowser, "Client credentials (a client secret)");
       ctx.redactor.add(options.clientSecret);
       // The client's fetch, redactor, headers, clock, logger, limits and base URL, as the provider names them.
       const provider = new ClientCredentialsTokenProvider({
@@ -141,31 +109,28 @@ export function clientCredentials(options: ClientCredentialsAuth): AuthStrategy 
 }
 
 /** The grouped client's plain-object `auth` option as a strategy. */
-export function authStrategy(auth: AuthOptions | AuthStrategy | undefined): AuthStrategy | undefined {
-  if (auth === undefined) return undefined;
+export function authStrategy(auth: AuthOptions | AuthStrategy | false | undefined): AuthStrategy | undefined {
+  if (auth === undefined || auth === false) return undefined;
   if (auth !== null && typeof auth === "object") {
+    // Own keys only: a key set on Object.prototype must not choose the mode.
+    auth = own(auth);
     if ("create" in auth && typeof auth.create === "function") return auth;
     if ("bearerToken" in auth) return bearer(auth.bearerToken);
     if ("username" in auth) return basic((auth as BasicAuth).username, (auth as BasicAuth).password);
     if ("clientId" in auth) return clientCredentials(auth);
   }
-  throw new AirbyteError(
+  throw new AirbyteUsageError(
     "auth must be one of { bearerToken }, { username, password } or { clientId, clientSecret, tokenUrl? }, or bearer(...), basic(...), clientCredentials(...).",
   );
 }
 
-function refuseInBrowser(ctx: AuthContext, what: string): void {
-  if (typeof (globalThis as { window?: unknown }).window === "undefined" || ctx.dangerouslyAllowBrowser) return;
-  throw new AirbyteError(
-    `${what} refused: this code runs where a DOM window exists, and a secret shipped to a browser can be read by every user of the page. Keep it on a server and give the browser a short-lived bearer token (e.g. an embedded scoped token), or pass dangerouslyAllowBrowser: true if you understand the risk.`,
-  );
-}
 
-function requireText(value: unknown, what: string): asserts value is string {
+/** A non-empty line of text; `inHeader` when it is sent as is in a header (then Latin-1 only). */
+function requireText(value: unknown, what: string, inHeader = false): asserts value is string {
   if (typeof value !== "string" || value.trim() === "") {
-    throw new AirbyteError(`${what} must be a non-empty string.`);
+    throw new AirbyteUsageError(`${what} must be a non-empty string.`);
   }
-  headerValue(value, what);
+  headerValue(value, what, inHeader);
 }
 
 /** UTF-8 base64, without Node's Buffer so the client also runs in browsers and edge runtimes. */

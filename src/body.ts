@@ -1,9 +1,10 @@
 /**
  * Reads a response body as text, at most `maxBytes` after decompression (a
  * small gzip answer can inflate to gigabytes), and stops reading when the
- * call's signal aborts, even with a fetch whose body ignores the signal.
+ * call aborts (a timeout, the caller), even with a fetch whose body ignores signals.
  */
 import { unexpectedAnswer } from "./response.js";
+import type { CallDeadlines } from "./timeout.js";
 
 export interface BodyContext {
   method: string;
@@ -12,14 +13,15 @@ export interface BodyContext {
   /** The URL as messages name it when it is not `url` alone, e.g. "<url> (token request)"; error.url stays `url`. */
   shown?: string;
   maxBytes: number;
-  signal: AbortSignal | undefined;
+  /** The call's deadlines: an abort cancels the read. */
+  abort: Pick<CallDeadlines, "watch" | "cause" | "reason"> | undefined;
 }
 
 /** The body as text; undefined when there is none (204, HEAD, empty). */
 export async function readBody(response: Response, ctx: BodyContext): Promise<string | undefined> {
   const { body, headers } = response;
   if (!body) return undefined;
-  const { maxBytes, signal } = ctx;
+  const { maxBytes, abort } = ctx;
   const tooLarge = () =>
     unexpectedAnswer(ctx, response, `with a body larger than maxResponseBytes (${maxBytes} bytes, after decompression); reading stopped. Raise maxResponseBytes if such an answer is expected.`, ctx.shown);
   if (Number(headers.get("content-length")) > maxBytes && !headers.has("content-encoding")) {
@@ -27,14 +29,13 @@ export async function readBody(response: Response, ctx: BodyContext): Promise<st
     throw tooLarge();
   }
   const reader = body.getReader();
-  const onAbort = () => void reader.cancel(signal?.reason).catch(noop);
-  signal?.addEventListener("abort", onAbort, { once: true });
+  abort?.watch((reason) => void reader.cancel(reason).catch(noop));
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      signal?.throwIfAborted();
+      if (abort?.cause) throw abort.reason;
       if (done) break;
       if ((size += value.byteLength) > maxBytes) {
         void reader.cancel().catch(noop);
@@ -43,7 +44,7 @@ export async function readBody(response: Response, ctx: BodyContext): Promise<st
       chunks.push(value);
     }
   } finally {
-    signal?.removeEventListener("abort", onAbort);
+    abort?.watch(undefined);
   }
   if (!size) return undefined;
   // One decode of the whole body (TextDecoder's streaming mode is several times slower). The cast:

@@ -4,20 +4,16 @@
  * The rest of src/ reads only the resolved objects, so a bad value fails here,
  * before anything is sent, with a message naming the option and its range.
  */
-import type { Authenticator, AuthStrategy } from "./auth.js";
 import { resolveClock, type Clock } from "./clock.js";
-import { AirbyteError, valueShown } from "./errors/index.js";
+import { AirbyteUsageError, valueShown } from "./errors/index.js";
+import { checkHeaders, headerValue, isObject } from "./headers.js";
 import type { Logger } from "./logger.js";
-import type { CoreOptions, FetchLike, RequestOptions } from "./options.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, MAX_TIMER_MS, type Authenticator, type AuthStrategy, type CoreOptions, type FetchLike, type RequestOptions, type ResponseChecker } from "./options.js";
 import { isSecretHeader, Redactor } from "./redact.js";
+import { own } from "./own.js";
 import { RETRY_DEFAULTS, type ResolvedRetry, type RetryOptions } from "./retry.js";
 import { DEFAULT_BASE_URL, isSecure, normalizeBaseUrl, refuseInsecure } from "./url.js";
 import { VERSION } from "./version.js";
-
-/** setTimeout fires at once for delays of 2^31 ms or more, so no timer may be longer. */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
-export const DEFAULT_TIMEOUT_MS = 60_000;
-export const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
 
 export interface ResolvedConfig {
   baseUrl: string;
@@ -42,6 +38,7 @@ export interface ResolvedConfig {
   allowInsecureHttp: boolean;
   dangerouslyAllowBrowser: boolean;
   logger: Logger | undefined;
+  validateResponses: ResponseChecker | undefined;
 }
 
 export interface ResolvedCall {
@@ -53,19 +50,18 @@ export interface ResolvedCall {
   retry: ResolvedRetry;
 }
 
-const CLIENT_KEYS = "baseUrl auth fetch headers userAgent retry timeoutMs totalTimeoutMs maxResponseBytes allowInsecureHttp dangerouslyAllowBrowser logger clock".split(" ");
+const CLIENT_KEYS = "baseUrl auth fetch headers userAgent retry timeoutMs totalTimeoutMs maxResponseBytes allowInsecureHttp dangerouslyAllowBrowser logger clock validateResponses".split(" ");
 const CALL_KEYS = "signal headers timeoutMs totalTimeoutMs retry".split(" ");
 const RETRY_KEYS = "maxRetries initialDelayMs maxDelayMs maxRetryAfterMs statuses nonIdempotent".split(" ");
 
 /** "<name> must be <expected>; got <value>." */
-const invalid = (name: string, expected: string, got: unknown) => new AirbyteError(`${name} must be ${expected}; got ${valueShown(got)}.`);
+const invalid = (name: string, expected: string, got: unknown) => new AirbyteUsageError(`${name} must be ${expected}; got ${valueShown(got)}.`);
 
 /** Refuses keys outside `known`, listing the known ones: a misspelt option must not be ignored. */
 function knownKeys(value: object, known: readonly string[], what: string): void {
-  for (const key of Object.keys(value)) if (!known.includes(key)) throw new AirbyteError(`${what}: unknown option "${key}"; the options are ${known.join(", ")}.`);
+  for (const key of Object.keys(value)) if (!known.includes(key)) throw new AirbyteUsageError(`${what}: unknown option "${key}"; the options are ${known.join(", ")}.`);
 }
 
-const isObject = (value: unknown): value is object => value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** What a value must satisfy, and how the message says it. */
 type Rule = [ok: (value: unknown) => boolean, expected: string];
@@ -79,6 +75,7 @@ const timerRule: Rule = [(value) => value === false || ms(1)(value), `a number o
 const RULES: Partial<Record<string, Rule>> = {
   fetch: [(value) => typeof value === "function", "a function (request: Request) => Promise<Response>"],
   logger: [(value) => typeof (value as { debug?: unknown } | null)?.debug === "function", "an object with a debug(line) method, such as console"],
+  validateResponses: [(value) => typeof value === "function", "responseValidator() of airbyte-api-client/validate"],
   maxResponseBytes: [(value) => Number.isSafeInteger(value) && (value as number) >= 1, "a whole number of bytes of at least 1"],
   allowInsecureHttp: flagRule,
   dangerouslyAllowBrowser: flagRule,
@@ -97,13 +94,16 @@ const RULES: Partial<Record<string, Rule>> = {
 function checkOptions(options: object, known: readonly string[], what: string, prefix: string): void {
   knownKeys(options, known, what);
   for (const [key, value] of Object.entries(options)) {
-    const rule = RULES[key];
+    // Own keys only: Object.prototype[key] set elsewhere is not a rule.
+    const rule = Object.hasOwn(RULES, key) ? RULES[key] : undefined;
     if (rule && value !== undefined && !rule[0](value)) throw invalid(prefix + key, rule[1], value);
   }
 }
 
 export function resolveConfig(options: CoreOptions, auth: AuthStrategy | undefined): ResolvedConfig {
   if (!isObject(options)) throw invalid("The client options", "an object", options);
+  // Own properties only: Object.prototype.baseUrl (or .fetch, .logger...) set elsewhere must not count.
+  options = own(options);
   checkOptions(options, CLIENT_KEYS, "client options", "");
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const url = new URL(baseUrl);
@@ -122,7 +122,7 @@ export function resolveConfig(options: CoreOptions, auth: AuthStrategy | undefin
     headers: { accept: "application/json", "user-agent": `${userAgent ? `${userAgent} ` : ""}airbyte-api-client/${VERSION}`, ...userHeaders },
     auth: { header: () => undefined, rejected() {}, canRenew: false },
     redactor,
-    clock: resolveClock(options.clock),
+    clock: resolveClock(own(options.clock)),
     retryOption: checkRetry(options.retry, "retry"),
     retry: mergeRetry(options.retry, undefined),
     timeoutMs,
@@ -133,6 +133,7 @@ export function resolveConfig(options: CoreOptions, auth: AuthStrategy | undefin
     allowInsecureHttp,
     dangerouslyAllowBrowser: options.dangerouslyAllowBrowser ?? false,
     logger,
+    validateResponses: options.validateResponses,
   };
   if (auth) config.auth = auth.create(config);
   return config;
@@ -143,9 +144,9 @@ export function resolveCall(config: ResolvedConfig, options: unknown, where: str
   if (options === undefined) {
     return { signal: undefined, headers: undefined, timeoutMs: config.timeoutMs, totalTimeoutMs: config.totalTimeoutMs, retry: config.retry };
   }
-  if (!isObject(options)) throw new AirbyteError(`${where}: the last argument must be an options object ({ ${CALL_KEYS.join(", ")} }).`);
+  if (!isObject(options)) throw new AirbyteUsageError(`${where}: the last argument must be an options object ({ ${CALL_KEYS.join(", ")} }).`);
   checkOptions(options, CALL_KEYS, where, `${where}: `);
-  const o = options as RequestOptions;
+  const o = own(options as RequestOptions);
   const headers = checkHeaders(o.headers, `${where}: headers`);
   if (headers && Object.keys(headers).some(isSecretHeader)) if (!config.secure) refuseInsecure(new URL(config.origin), config.allowInsecureHttp, "credentials");
   return {
@@ -173,30 +174,5 @@ function checkRetry(retry: RetryOptions | false | undefined, where: string): Ret
   if (retry === undefined || retry === false) return retry;
   if (!isObject(retry)) throw invalid(where, "an object or false", retry);
   checkOptions(retry, RETRY_KEYS, where, `${where}.`);
-  return retry;
-}
-
-/** RFC 9110 token: what `Headers` accepts as a name. */
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-
-/** Checks header names and values; returns them with lower-cased names (one value per name, the last wins). */
-export function checkHeaders(headers: Record<string, string> | undefined, where: string): Record<string, string> | undefined {
-  if (headers === undefined) return undefined;
-  if (!isObject(headers)) throw invalid(where, "an object of header names to string values", headers);
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (!HEADER_NAME.test(name)) throw new AirbyteError(`${where}: ${JSON.stringify(name.slice(0, 40))} is not a valid header name (letters, digits and !#$%&'*+.^_\`|~- only).`);
-    out[name.toLowerCase()] = headerValue(value, `${where}: header "${name}"`);
-  }
-  return out;
-}
-
-/**
- * A header value must be one line of text. The message never quotes the value:
- * it is often a credential.
- */
-export function headerValue(value: unknown, what: string): string {
-  if (typeof value !== "string") throw new AirbyteError(`${what} must be a string; got ${typeof value}.`);
-  if (/[\r\n\0]/.test(value)) throw new AirbyteError(`${what} contains a line break or NUL character, which a header cannot carry (the value is not shown: it may be a secret).`);
-  return value;
+  return own(retry);
 }

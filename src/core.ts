@@ -5,8 +5,10 @@
  */
 import type { AuthStrategy } from "./auth.js";
 import { resolveConfig, type ResolvedConfig } from "./config.js";
-import { AirbyteError } from "./errors/index.js";
+import { AirbyteUsageError } from "./errors/index.js";
+import { isObject } from "./headers.js";
 import type { CoreOptions } from "./options.js";
+import { own } from "./own.js";
 
 /** An opaque handle holding a client's resolved options; pass it as the first argument of an operation function. */
 export interface AirbyteCore {
@@ -25,9 +27,10 @@ const configs = new WeakMap<object, ResolvedConfig>();
  * const { consentUrl } = await initiateOAuth(core, { redirectUrl, sourceType: "github", workspaceId });
  */
 export function createAirbyteCore(options: CoreOptions = {}): AirbyteCore {
-  const auth = options.auth;
+  // Own properties only: Object.prototype.auth set elsewhere must not pick the credentials.
+  const auth = isObject(options) ? own(options).auth : undefined;
   if (auth !== undefined && (auth === null || typeof auth.create !== "function")) {
-    throw new AirbyteError("createAirbyteCore: auth must be made by bearer(...), basic(...) or clientCredentials(...).");
+    throw new AirbyteUsageError("createAirbyteCore: auth must be made by bearer(...), basic(...) or clientCredentials(...).");
   }
   return bindConfig(Object.freeze({ kind: "airbyte-core" }), resolveConfig(options, auth as AuthStrategy | undefined));
 }
@@ -40,6 +43,6 @@ export function bindConfig<T extends object>(handle: T, config: ResolvedConfig):
 
 export function configOf(core: object, where: string, expected = "a core made by createAirbyteCore(...)"): ResolvedConfig {
   const config = configs.get(core);
-  if (!config) throw new AirbyteError(`${where}: the first argument must be ${expected}.`);
+  if (!config) throw new AirbyteUsageError(`${where}: the first argument must be ${expected}.`);
   return config;
 }

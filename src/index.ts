@@ -17,8 +17,10 @@ export type {
   CoreOptions,
   FetchLike,
   RequestOptions,
+  ResponseChecker,
 } from "./options.js";
-export type { AirbyteClient, AirbyteGroup, OperationFunction, OperationMethod, OperationResult, OperationShape } from "./types.js";
+export type { AirbyteClient, AirbyteGroup } from "./client.js";
+export type { OperationFunction, OperationMethod, OperationResult, OperationShape } from "./types.js";
 export { PagePromise, type Page } from "./pagination.js";
 export { RETRY_DEFAULTS, type RetryOptions } from "./retry.js";
 export type { Clock } from "./clock.js";
@@ -39,6 +41,7 @@ export {
   AirbyteTimeoutError,
   AirbyteUnexpectedResponseError,
   AirbyteUnprocessableEntityError,
+  AirbyteUsageError,
 } from "./errors/index.js";
 // The operation table, its types, and one standalone function per operation.
 export * from "../generated/operations.js";

@@ -7,11 +7,11 @@
  * entry) an app does not import, and the table with its decoder unless the
  * grouped client or the table itself is used.
  */
-import type { OperationSpec } from "../generated/operations.js";
+import type { OperationSpec } from "./operation-spec.js";
 import { apiPromise } from "./api-promise.js";
 import { callOperation } from "./call.js";
 import { configOf, type AirbyteCore } from "./core.js";
-import { paginate } from "./paged.js";
+import { paginate } from "./pagination.js";
 import type { OperationFunction, OperationShape } from "./types.js";
 import type { QuerySerializer } from "./url.js";
 

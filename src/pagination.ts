@@ -15,8 +15,17 @@
  * generator per page and per item), so a walk costs what a hand-written
  * `for (offset...) for (item of page.data)` loop costs. Each result is a
  * fresh object: a caller may keep one and read it after asking for the next.
+ *
+ * `paginate` makes the PagePromise of a list call: the same arguments, each
+ * page request going through `callOperation` with its own offset. A paged
+ * operation always has a query (limit, offset), so the query serializer comes
+ * with pagination.
  */
+import { callOperation } from "./call.js";
+import type { ResolvedConfig } from "./config.js";
 import { AirbyteUnexpectedResponseError } from "./errors/index.js";
+import type { OperationSpec } from "./operation-spec.js";
+import { fillPath, serializeQuery } from "./url.js";
 
 /** The shape every page of a paginated operation has. */
 export interface Page<Item> {
@@ -192,4 +201,26 @@ export function nextQuery(query: Query, page: Page<unknown>): Query | undefined 
 function integer(text: string | null): number | undefined {
   if (text === null || !/^\d+$/.test(text)) return undefined;
   return Number(text);
+}
+
+export function paginate(config: ResolvedConfig, id: string, spec: OperationSpec, args: readonly unknown[]): PagePromise<Page<unknown>, unknown> {
+  const n = spec.pathParams.length;
+  const pathArgs = args.slice(0, n);
+  const query = (args[n] ?? {}) as Record<string, unknown>;
+  const options = args[n + 1] as { signal?: AbortSignal } | undefined;
+  return new PagePromise<Page<unknown>, unknown>(
+    (pageQuery) => callOperation(config, id, spec, [...pathArgs, pageQuery, options], serializeQuery) as never,
+    query,
+    options?.signal,
+    { method: spec.method, url: listUrl(config, id, spec, pathArgs) },
+  );
+}
+
+/** The list's URL (no query) for errors about a page; a bad path argument is reported by the page request itself. */
+function listUrl(config: ResolvedConfig, id: string, spec: OperationSpec, pathArgs: readonly unknown[]): string {
+  try {
+    return config.baseUrl + fillPath(id, spec.path, spec.pathParams, pathArgs);
+  } catch {
+    return config.baseUrl + spec.path;
+  }
 }

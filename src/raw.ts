@@ -1,24 +1,37 @@
 /**
- * createRawClient: the underlying openapi-fetch client of a grouped client (or
- * a core), with the same base URL, headers, fetch and credentials, for when
- * `{ data, error, response }` suits better than exceptions. A separate
- * function, so apps that never use it do not bundle openapi-fetch.
+ * createRawClient: `{ data, error, response }` instead of exceptions, with
+ * openapi-fetch's API (`raw.GET("/sources/{sourceId}", { params: { path } })`)
+ * and types, sent through the client's own transport (send.ts): the same URL
+ * builder (path parameters encoded, `.`/`..`/empty refused), credentials,
+ * timeouts, `maxResponseBytes`, retry policy, logging and redaction as the
+ * typed methods. A separate function, so apps that never use it leave it out.
  */
-import createClient, { type Client, type Middleware } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
 import type { paths } from "../generated/openapi.js";
 import { operationTable } from "../generated/operations.js";
-import type { Authenticator } from "./auth.js";
-import type { ResolvedConfig } from "./config.js";
+import type { AirbyteClient } from "./client.js";
+import { resolveCall, type ResolvedConfig } from "./config.js";
 import { configOf, type AirbyteCore } from "./core.js";
-import { logLine, type Logger } from "./logger.js";
-import { redactHeaders, redactUrl, type Redactor } from "./redact.js";
-import type { AirbyteClient } from "./types.js";
+import { AirbyteUsageError } from "./errors/index.js";
+import { isObject } from "./headers.js";
+import type { OperationSpec } from "./operation-spec.js";
+import { parseSuccess } from "./response.js";
+import { transport, type Where } from "./send.js";
+import { fillPath, serializeQuery } from "./url.js";
+
+const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
+/** What a raw call's second argument may hold: openapi-fetch's request fields the transport implements. */
+const INIT_KEYS = "params body headers signal parseAs".split(" ");
 
 const made = new WeakMap<ResolvedConfig, Client<paths>>();
 
 /**
- * The openapi-fetch client behind `airbyte` (made once per client, on first use).
- * It returns redirects instead of following them, so credentials never go to another origin.
+ * The raw client of `airbyte` (made once per client, on first use). Differences
+ * from openapi-fetch: redirects are returned, not followed; middleware
+ * (`use`/`eject`) is not supported (use `fetch` or `logger`); `parseAs` is
+ * "json" or "text"; network failures, timeouts and oversized answers throw the
+ * client's errors; error statuses are retried like the typed methods' before
+ * `error` is returned.
  *
  * @example
  * const raw = createRawClient(airbyte);
@@ -28,60 +41,63 @@ export function createRawClient(airbyte: AirbyteClient | AirbyteCore): Client<pa
   const config = configOf(airbyte, "createRawClient", "a client or core made by createAirbyteClient(...) or createAirbyteCore(...)");
   let raw = made.get(config);
   if (!raw) {
-    // Object query parameters use OpenAPI's default serialization (form, exploded:
-    // `code=1&state=2`), not openapi-fetch's deepObject default.
-    raw = createClient<paths>({
-      baseUrl: config.baseUrl,
-      fetch: config.fetch,
-      headers: config.headers,
-      querySerializer: { object: { style: "form", explode: true } },
-      redirect: "manual",
-    });
-    raw.use(authMiddleware(config.auth));
-    // After auth, so the logged headers are the ones sent (with Authorization redacted).
-    if (config.logger) raw.use(loggingMiddleware(config.logger, config.redactor, config.clock.now));
+    const specs = new Map<string, OperationSpec>(Object.values(operationTable as Record<string, OperationSpec>).map((s) => [`${s.method} ${s.path}`, s]));
+    const request = (method: string, path: unknown, init?: unknown) => rawCall(config, specs, String(method).toUpperCase(), path, init);
+    const refuse = () => {
+      throw new AirbyteUsageError("createRawClient: middleware (use/eject) is not supported; the raw client runs on the client's own transport. Pass fetch or logger to createAirbyteClient instead.");
+    };
+    const client: Record<string, unknown> = { request, use: refuse, eject: refuse };
+    for (const method of METHODS) client[method] = (path: unknown, init?: unknown) => request(method, path, init);
+    raw = Object.freeze(client) as unknown as Client<paths>;
     made.set(config, raw);
   }
   return raw;
 }
 
-/** Adds credentials to raw calls, except for the operations the spec marks public. */
-function authMiddleware(auth: Authenticator): Middleware {
-  const publicCalls = new Set(Object.values(operationTable).filter((s) => !s.authenticated).map((s) => `${s.method} ${s.path}`));
-  return {
-    async onRequest({ request, schemaPath }) {
-      if (request.headers.has("authorization") || publicCalls.has(`${request.method} ${schemaPath}`)) return undefined;
-      const header = await auth.header(request.signal);
-      if (header) request.headers.set("Authorization", header);
-      return request;
-    },
-  };
+async function rawCall(config: ResolvedConfig, specs: Map<string, OperationSpec>, method: string, path: unknown, init: unknown): Promise<{ data?: unknown; error?: unknown; response: Response }> {
+  const where = `${method} ${String(path)}`;
+  const spec = specs.get(where);
+  if (!spec) throw new AirbyteUsageError(`createRawClient: ${where} is not an operation of the Airbyte API; pass a path template of the spec, e.g. "/sources/{sourceId}".`);
+  const o = (init ?? {}) as { params?: { path?: unknown; query?: unknown; header?: unknown; cookie?: unknown }; body?: unknown; headers?: unknown; signal?: unknown; parseAs?: unknown };
+  if (!isObject(o)) throw new AirbyteUsageError(`${where}: the second argument must be an object ({ ${INIT_KEYS.join(", ")} }).`);
+  for (const key of Object.keys(o)) if (!INIT_KEYS.includes(key)) throw new AirbyteUsageError(`${where}: unknown option "${key}"; the raw client takes ${INIT_KEYS.join(", ")}.`);
+  const params = o.params ?? {};
+  if (!isObject(params)) throw new AirbyteUsageError(`${where}: params must be an object of { path, query, header }.`);
+  if (params.cookie !== undefined) throw new AirbyteUsageError(`${where}: params.cookie is not supported; the Airbyte API takes no cookies.`);
+  const pathValues = (params.path ?? {}) as Record<string, unknown>;
+  if (!isObject(pathValues)) throw new AirbyteUsageError(`${where}: params.path must be an object of { ${spec.pathParams.join(", ")} }.`);
+  const parseAs = o.parseAs ?? "json";
+  if (parseAs !== "json" && parseAs !== "text") throw new AirbyteUsageError(`${where}: parseAs must be "json" or "text"; the raw client reads every body (capped by maxResponseBytes).`);
+  const headers = { ...(params.header as Record<string, string> | undefined), ...(o.headers as Record<string, string> | undefined) };
+  const call = resolveCall(config, { signal: o.signal, headers: Object.keys(headers).length ? headers : undefined }, where);
+  call.signal?.throwIfAborted();
+  const url =
+    config.baseUrl +
+    fillPath(
+      where,
+      spec.path,
+      spec.pathParams,
+      spec.pathParams.map((name) => pathValues[name]),
+      (_, name) => `params.path.${name}`,
+    ) +
+    serializeQuery(where, params.query, spec.queryParams);
+  const ok = (response: Response) => response.ok || (response.status >= 300 && response.status < 400);
+  const read = (response: Response, text: string | undefined, at: Where) => (text === undefined ? undefined : parseAs === "text" ? text : parseSuccess("json", text, response, at));
+  const answer = await transport(
+    config,
+    { method, url, body: o.body === undefined ? undefined : JSON.stringify(o.body), authenticated: spec.authenticated, followRedirects: false, ok },
+    call,
+    read,
+    true,
+  );
+  if (answer.error) return { error: answer.text === undefined ? undefined : parseAs === "text" ? answer.text : parseJsonOrText(answer.text), response: answer.response };
+  return { data: answer.data, response: answer.response };
 }
 
-/** Logs the raw client's requests and responses (the methods log from send.ts, with their attempt number). */
-function loggingMiddleware(logger: Logger, redactor: Redactor, now: () => number): Middleware {
-  const started = new Map<string, number>();
-  const finish = (id: string) => {
-    const ms = now() - (started.get(id) ?? now());
-    started.delete(id);
-    return ms;
-  };
-  return {
-    onRequest({ request, id }) {
-      started.set(id, now());
-      logLine(logger, () => `→ ${request.method} ${redactUrl(request.url, redactor)} ${JSON.stringify(redactHeaders(request.headers, redactor))}`);
-      return undefined;
-    },
-    onResponse({ request, response, id }) {
-      const ms = finish(id);
-      logLine(logger, () => `← ${response.status} ${request.method} ${redactUrl(request.url, redactor)} in ${ms} ms`);
-      return undefined;
-    },
-    onError({ request, error, id }) {
-      const ms = finish(id);
-      const reason = error instanceof Error ? error.name : "error";
-      logLine(logger, () => `✗ ${request.method} ${redactUrl(request.url, redactor)} failed after ${ms} ms (${reason})`);
-      return undefined;
-    },
-  };
+function parseJsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }

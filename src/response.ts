@@ -114,9 +114,10 @@ export function errorFromResponse(text: string | undefined, response: Response, 
     } else {
       bodyText = snippet(body, ctx);
     }
-  } else if (typeof body !== "string" && body !== undefined) {
-    // Parsed JSON that is not a problem. A blank text body is no body: it used to reach here and show as `" "`.
-    bodyText = snippet(JSON.stringify(body), ctx);
+  } else if (typeof body !== "string" && body !== undefined && text !== undefined) {
+    // Parsed JSON that is not a problem, shown as the server sent it: serializing it again could overflow
+    // the stack on a deeply nested body (a RangeError, once mistaken for a network failure and retried).
+    bodyText = snippet(text, ctx);
   }
   return AirbyteApiError.generate({
     method: ctx.method,
@@ -127,5 +128,6 @@ export function errorFromResponse(text: string | undefined, response: Response, 
     bodyText,
     hint,
     retryAfterMs: parseRetryAfter(response.headers, ctx.now()),
+    redactor: ctx.redactor,
   });
 }

@@ -1,24 +1,36 @@
 /**
  * Deadlines on the client's clock.
  *
- * A call gets one AbortController, reused by every attempt until a timeout
- * aborts it, one listener on the caller's signal (forwarding its abort, and
- * removed when the call settles, so a long-lived signal retains nothing), and
- * at most two timers: the attempt timeout (re-armed per attempt) and the total
- * timeout. A call with no signal and no timeout creates none of these, so its
- * Request carries no signal at all.
+ * A call gets at most two timers (the attempt timeout, re-armed per attempt,
+ * and the total timeout), one listener on the caller's signal (forwarding its
+ * abort, removed when the call settles, so a long-lived signal retains
+ * nothing), and an AbortController made only when a step needs a signal (a
+ * caller's signal to forward, a backoff wait, a token fetch). The timers hold
+ * the deadlines object, and so everything an abort must reach, for the
+ * call's whole life: no abort depends on a weakly held object.
+ *
+ * The step in flight (the fetch, the body read) is told of an abort through
+ * `watch`, a plain callback: an abort listener on an AbortSignal costs about
+ * as much as the rest of a call, and the fetch of Node holds its own listener
+ * only weakly (see send.ts).
  */
 import { systemClock, type Clock } from "./clock.js";
 
 export type AbortCause = "caller" | "attempt" | "total";
 
 export interface CallDeadlines {
-  /** Why the call's signal aborted, if it did. */
+  /** Why the call aborted, if it did (an attempt timeout is cleared when the next attempt starts). */
   cause: AbortCause | undefined;
-  /** The signal for the next step; undefined when nothing can abort the call. */
+  /** The abort's reason (the caller's, or a DOMException named TimeoutError). */
+  reason: unknown;
+  /** Whether anything can abort the call (a caller signal or a timer). */
+  readonly armed: boolean;
+  /** A signal for the next step (a backoff wait, a token fetch); undefined when nothing can abort the call. */
   signal(): AbortSignal | undefined;
-  /** Arms the attempt timer and returns the attempt's signal. */
-  start(): AbortSignal | undefined;
+  /** Starts an attempt: clears a previous attempt timeout and arms the attempt timer. */
+  start(): void;
+  /** `onAbort` is called (once) if the call aborts before the next `watch`; `watch(undefined)` stops watching. */
+  watch(onAbort: ((reason: unknown) => void) | undefined): void;
   /** Clears the attempt timer. */
   end(): void;
   /** Clears every timer and the caller listener: called once the call settles. */
@@ -28,33 +40,47 @@ export interface CallDeadlines {
 export function callDeadlines(clock: Pick<Clock, "schedule">, caller: AbortSignal | undefined, attemptMs: number | false, totalMs: number | false): CallDeadlines {
   let controller: AbortController | undefined;
   let cancelAttempt: (() => void) | undefined;
+  let watcher: ((reason: unknown) => void) | undefined;
   const abort = (cause: AbortCause, reason?: unknown) => {
     // A caller abort or the total timeout is final; an attempt timeout is not.
     if (d.cause === "caller" || d.cause === "total") return;
     d.cause = cause;
-    (controller ??= new AbortController()).abort(reason ?? new DOMException(`The ${cause} timeout passed`, "TimeoutError"));
+    d.reason = reason ?? new DOMException(`The ${cause} timeout passed`, "TimeoutError");
+    controller?.abort(d.reason);
+    const w = watcher;
+    watcher = undefined;
+    w?.(d.reason);
+  };
+  // The previous attempt timed out: what follows (a backoff wait, the next attempt) runs on a live controller.
+  const live = () => {
+    if (d.cause === "attempt") d.cause = d.reason = controller = undefined;
   };
   const onCallerAbort = () => abort("caller", caller?.reason);
   caller?.addEventListener("abort", onCallerAbort, { once: true });
   const cancelTotal = totalMs === false ? undefined : clock.schedule(totalMs, () => abort("total"));
   const d: CallDeadlines = {
     cause: undefined,
+    reason: undefined,
+    armed: !!caller || attemptMs !== false || !!cancelTotal,
     signal() {
-      if (!caller && attemptMs === false && !cancelTotal) return undefined;
-      if (d.cause === "attempt") {
-        // The previous attempt timed out: the next one needs a live controller.
-        d.cause = controller = undefined;
-      }
-      return (controller ??= new AbortController()).signal;
+      if (!d.armed) return undefined;
+      live();
+      controller ??= new AbortController();
+      if (d.cause && !controller.signal.aborted) controller.abort(d.reason);
+      return controller.signal;
     },
     start() {
-      const signal = d.signal();
+      live();
       if (attemptMs !== false) cancelAttempt = clock.schedule(attemptMs, () => abort("attempt"));
-      return signal;
+    },
+    watch(onAbort) {
+      watcher = undefined;
+      if (onAbort && d.cause) onAbort(d.reason);
+      else watcher = onAbort;
     },
     end() {
       cancelAttempt?.();
-      cancelAttempt = undefined;
+      cancelAttempt = watcher = undefined;
     },
     dispose() {
       d.end();
@@ -66,18 +92,18 @@ export function callDeadlines(clock: Pick<Clock, "schedule">, caller: AbortSigna
 }
 
 /**
- * A single deadline (used for token requests): an AbortSignal that aborts
- * after `ms` on the given clock, and a way to cancel it. `false` or
- * `Infinity` means no deadline.
+ * A single deadline (used for token requests): the call deadlines of a call
+ * without attempts, with a signal made at once. `false` or `Infinity` means
+ * no deadline (its signal never aborts).
  */
 export interface Deadline {
   readonly ms: number;
   readonly signal: AbortSignal;
+  readonly deadlines: CallDeadlines;
   clear(): void;
 }
 
 export function deadline(ms: number | false, clock: Pick<Clock, "schedule"> = systemClock): Deadline {
-  // The total deadline of a call without attempts; an unbounded one still hands out a signal (that never aborts).
   const d = callDeadlines(clock, undefined, false, ms !== false && Number.isFinite(ms) ? ms : false);
-  return { ms: ms === false ? Infinity : ms, signal: d.signal() ?? new AbortController().signal, clear: d.dispose };
+  return { ms: ms === false ? Infinity : ms, signal: d.signal() ?? new AbortController().signal, deadlines: d, clear: d.dispose };
 }

@@ -10,12 +10,13 @@
  */
 import { readBody } from "./body.js";
 import type { Clock } from "./clock.js";
-import { DEFAULT_MAX_RESPONSE_BYTES } from "./config.js";
-import { AirbyteConnectionError, AirbyteError, AirbyteTimeoutError, AirbyteUnexpectedResponseError } from "./errors/index.js";
-import { logLine, type Logger } from "./logger.js";
-import type { FetchLike } from "./options.js";
+import { AirbyteConnectionError, AirbyteError, AirbyteTimeoutError, AirbyteUsageError } from "./errors/index.js";
+import type { Logger } from "./logger.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, type FetchLike } from "./options.js";
+import { own } from "./own.js";
 import type { Redactor } from "./redact.js";
 import { errorFromResponse, unexpectedAnswer } from "./response.js";
+import { send } from "./send.js";
 import { deadline } from "./timeout.js";
 import { refuseInsecure, withoutQuery } from "./url.js";
 
@@ -33,6 +34,8 @@ export interface TokenProviderOptions {
   /** Longest time one token request may take. */
   timeoutMs: number;
   logger: Logger | undefined;
+  /** Origin of the base URL (the token request never follows a redirect, so it is only named). */
+  origin?: string;
   /** Most bytes a token answer may have after decompression (the client's `maxResponseBytes`); 50 MB when not given. */
   maxResponseBytes?: number;
   /** Allow a plain-http token URL on a host other than loopback (the secret then crosses the network in clear). */
@@ -83,64 +86,30 @@ export class ClientCredentialsTokenProvider {
     if (token === undefined || this.cached?.value === token) this.cached = undefined;
   }
 
-  private buildRequest(signal: AbortSignal): Request {
-    const o = this.options;
-    const fields = { client_id: o.clientId, client_secret: o.clientSecret, grant_type: "client_credentials" };
-    try {
-      return new Request(o.tokenUrl, {
-        method: "POST",
-        signal,
-        // Never re-post the secret to wherever a 3xx points (another origin, or http).
-        redirect: "manual",
-        headers: {
-          ...o.headers,
-          Accept: "application/json",
-          "Content-Type": o.format === "form" ? "application/x-www-form-urlencoded" : "application/json",
-        },
-        body: o.format === "form" ? new URLSearchParams(fields).toString() : JSON.stringify(fields),
-      });
-    } catch {
-      // The TypeError quotes the offending value, which may be a secret: neither it nor its message is kept.
-      throw new AirbyteError(
-        `POST ${this.shownUrl} (token request) could not be built: a header (client headers) or tokenUrl is not valid for HTTP. Check them for line breaks or other characters HTTP forbids.`,
-        { method: "POST", url: this.shownUrl },
-      );
-    }
-  }
-
   private async fetchToken(): Promise<CachedToken> {
     const o = this.options;
     const url = this.shownUrl;
     const shown = `${url} (token request)`;
-    const controller = new AbortController();
-    const request = this.buildRequest(controller.signal);
-    // Started only once the request exists, so a request that cannot be built leaves no timer behind.
+    const fields = { client_id: o.clientId, client_secret: o.clientSecret, grant_type: "client_credentials" };
+    const headers = { ...o.headers, accept: "application/json", "content-type": o.format === "form" ? "application/x-www-form-urlencoded" : "application/json" };
+    const requestBody = o.format === "form" ? new URLSearchParams(fields).toString() : JSON.stringify(fields);
     const timer = deadline(o.timeoutMs, o.clock);
-    const onTimeout = () => controller.abort(timer.signal.reason);
-    timer.signal.addEventListener("abort", onTimeout, { once: true });
     const ctx = { method: "POST", url, baseUrl: o.baseUrl, redactor: o.redactor, now: this.now };
-    const started = this.now();
-    logLine(o.logger, () => `→ POST ${url} (token request, ${o.format} body not logged)`);
     let response: Response;
     let text: string;
     try {
-      response = await o.fetch(request);
+      // The client's one send path; never following a redirect, so the secret is never re-posted to wherever a 3xx points.
+      response = await send(o, "POST", o.tokenUrl, headers, requestBody, timer.signal, timer.deadlines, false, 0, " (token request)");
       // Capped like every API answer: a small gzip answer can inflate to gigabytes.
-      text = (await readBody(response, { method: "POST", url, shown, maxBytes: o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, signal: controller.signal })) ?? "";
+      text = (await readBody(response, { method: "POST", url, shown, maxBytes: o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, abort: timer.deadlines })) ?? "";
     } catch (cause) {
-      if (cause instanceof AirbyteUnexpectedResponseError) throw cause;
+      if (timer.signal.aborted) throw Object.assign(new AirbyteTimeoutError({ scope: "attempt", timeoutMs: o.timeoutMs, method: "POST", url: shown }), { url });
+      if (cause instanceof AirbyteError && !(cause instanceof AirbyteConnectionError)) throw cause;
       // Their messages name "<url> (token request)"; `url` is the bare URL, as in every token error.
-      throw Object.assign(
-        timer.signal.aborted
-          ? new AirbyteTimeoutError({ scope: "attempt", timeoutMs: o.timeoutMs, method: "POST", url: shown })
-          : new AirbyteConnectionError({ method: "POST", url: shown, cause }),
-        { url },
-      );
+      throw Object.assign(cause instanceof AirbyteConnectionError ? cause : new AirbyteConnectionError({ method: "POST", url: shown, cause, redactor: o.redactor }), { url });
     } finally {
-      timer.signal.removeEventListener("abort", onTimeout);
       timer.clear();
     }
-    logLine(o.logger, () => `← ${response.status} POST ${url} (token request) in ${this.now() - started} ms`);
     const fail = (why: string) => unexpectedAnswer(ctx, response, why, shown);
     if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
       throw fail(
@@ -156,10 +125,13 @@ export class ClientCredentialsTokenProvider {
       // Never quote the body: it may hold a partial token.
       throw fail((/^\s*</.test(text) ? "with an HTML page instead of a token." : "with a body that is not valid JSON.") + hint);
     }
-    const body = (parsed ?? {}) as { access_token?: unknown; expires_in?: unknown };
+    // Own keys only: an answer without access_token must not pick up Object.prototype.access_token.
+    const body = own((parsed ?? {}) as { access_token?: unknown; expires_in?: unknown });
     if (typeof body.access_token !== "string" || body.access_token === "") {
       throw fail(`without an access_token.${hint}`);
     }
+    // The token is sent back in a header: one that a header cannot carry would fail every call.
+    if (/[\r\n\0]|[^\u0000-\u00ff]/.test(body.access_token)) throw fail("with an access_token that an HTTP header cannot carry (line breaks or characters beyond Latin-1).");
     this.releaseToken();
     this.releaseToken = o.redactor.hold([body.access_token]);
     const token = { value: body.access_token, refreshAt: this.refreshAt(lifetimeMs(body.expires_in)) };
@@ -193,11 +165,11 @@ function checkTokenUrl(tokenUrl: string, allowInsecureHttp: boolean): string {
   try {
     url = new URL(tokenUrl);
   } catch {
-    throw new AirbyteError("auth.tokenUrl must be a path (joined onto baseUrl) or an absolute http(s) URL; the one given is not a URL.");
+    throw new AirbyteUsageError("auth.tokenUrl must be a path (joined onto baseUrl) or an absolute http(s) URL; the one given is not a URL.");
   }
   const shown = `${url.protocol}//${url.host}${url.pathname}`;
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new AirbyteError(`auth.tokenUrl must use https (or http on a loopback host); got ${url.protocol} in ${shown}.`);
+    throw new AirbyteUsageError(`auth.tokenUrl must use https (or http on a loopback host); got ${url.protocol} in ${shown}.`);
   }
   refuseInsecure(url, allowInsecureHttp, "the client secret", shown);
   return withoutQuery(shown);

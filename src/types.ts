@@ -1,8 +1,8 @@
 /**
- * The client's shape, derived from the generated operation table: one group
- * per tag of the spec, one method per operation, named by its operationId.
+ * The shape of one operation as a method or a standalone function, for any
+ * operation table. The generated table imports these; the grouped client's
+ * type (`AirbyteClient`, in client.ts) is built from them and the table.
  */
-import type { GroupName, OperationTypes } from "../generated/operations.js";
 import type { ApiPromise } from "./api-promise.js";
 import type { AirbyteCore } from "./core.js";
 import type { RequestOptions } from "./options.js";
@@ -35,15 +35,3 @@ export type OperationFunction<T extends OperationShape> = (
   core: AirbyteCore,
   ...args: [...T["args"], options?: RequestOptions]
 ) => OperationResult<T>;
-
-/** The methods of one group, e.g. `AirbyteGroup<"sources">`. */
-export type AirbyteGroup<G extends GroupName> = {
-  readonly [K in keyof OperationTypes as OperationTypes[K]["group"] extends G ? K : never]: OperationMethod<
-    OperationTypes[K]
-  >;
-};
-
-/** The grouped client; `createRawClient(client)` gives its openapi-fetch client. */
-export type AirbyteClient = {
-  readonly [G in GroupName]: AirbyteGroup<G>;
-};

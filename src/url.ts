@@ -3,7 +3,7 @@
  * the query serializer. The URL built here is the URL sent, logged and shown
  * in errors.
  */
-import { AirbyteError, valueShown } from "./errors/index.js";
+import { AirbyteUsageError, valueShown } from "./errors/index.js";
 
 export const DEFAULT_BASE_URL = "https://api.airbyte.com/v1";
 
@@ -14,7 +14,7 @@ function shown(baseUrl: string): string {
 
 /** Checks the base URL and drops its trailing slashes. */
 export function normalizeBaseUrl(baseUrl: string): string {
-  if (typeof baseUrl !== "string") throw new AirbyteError(`baseUrl must be a string such as ${DEFAULT_BASE_URL}; got ${typeof baseUrl}.`);
+  if (typeof baseUrl !== "string") throw new AirbyteUsageError(`baseUrl must be a string such as ${DEFAULT_BASE_URL}; got ${typeof baseUrl}.`);
   let url: URL | undefined;
   try {
     url = new URL(baseUrl);
@@ -30,7 +30,7 @@ export function normalizeBaseUrl(baseUrl: string): string {
         : url.search || url.hash || /[?#]/.test(baseUrl)
           ? "not have a query string or fragment"
           : undefined;
-  if (problem) throw new AirbyteError(`baseUrl must ${problem}; got "${shown(baseUrl)}".`);
+  if (problem) throw new AirbyteUsageError(`baseUrl must ${problem}; got "${shown(baseUrl)}".`);
   return baseUrl.replace(/\/+$/, "");
 }
 
@@ -48,7 +48,7 @@ export function isSecure(url: URL): boolean {
 /** The one refusal of plain http for secrets (base URL with credentials, token URL). */
 export function refuseInsecure(url: URL, allowed: boolean, what: string, shownUrl = url.host): void {
   if (allowed || isSecure(url)) return;
-  throw new AirbyteError(
+  throw new AirbyteUsageError(
     `Refusing to send ${what} over plain http to ${shownUrl}: anyone on the network path could read them (it is not a loopback host). Use https, or pass allowInsecureHttp: true if this network is trusted.`,
   );
 }
@@ -73,16 +73,18 @@ export function withoutQuery(url: string): string {
 /**
  * Fills a path template. Every value is one opaque segment: `/` is encoded,
  * and `.` or `..` (which URL parsing would resolve into another endpoint) are
- * refused, as are empty strings, NaN and Infinity.
+ * refused, as are empty strings, NaN and Infinity. `named` says how a message
+ * names the value: "argument 2 (sourceId)" for a method, "params.path.sourceId"
+ * for the raw client.
  */
-export function fillPath(where: string, template: string, names: readonly string[], values: readonly unknown[]): string {
+export function fillPath(where: string, template: string, names: readonly string[], values: readonly unknown[], named = (i: number, name: string) => `argument ${i + 1} (${name})`): string {
   let path = template;
   names.forEach((name, i) => {
     const value = values[i];
     const text = typeof value === "string" ? value : typeof value === "number" && Number.isFinite(value) ? String(value) : undefined;
     if (!text || text === "." || text === "..") {
       const got = value === "" ? "an empty string" : text ? `"${text}", which URL parsing would turn into another endpoint` : valueShown(value);
-      throw new AirbyteError(`${where}: argument ${i + 1} (${name}) must be a non-empty string; got ${got}.`);
+      throw new AirbyteUsageError(`${where}: ${named(i, name)} must be a non-empty string; got ${got}.`);
     }
     path = path.replace(`{${name}}`, encodeURIComponent(text));
   });
@@ -98,11 +100,11 @@ export function fillPath(where: string, template: string, names: readonly string
  */
 export function serializeQuery(where: string, query: unknown, known: readonly string[]): string {
   if (query === undefined || query === null) return "";
-  if (typeof query !== "object" || Array.isArray(query)) throw new AirbyteError(`${where}: the query must be an object of { ${known.join(", ")} }.`);
+  if (typeof query !== "object" || Array.isArray(query)) throw new AirbyteUsageError(`${where}: the query must be an object of { ${known.join(", ")} }.`);
   const parts: string[] = [];
   for (const [key, value] of Object.entries(query)) {
     if (!known.includes(key)) {
-      throw new AirbyteError(
+      throw new AirbyteUsageError(
         `${where}: unknown query parameter "${key}"; it takes ${known.length ? known.join(", ") : "none"}. Request options ({ signal, headers, timeoutMs, totalTimeoutMs, retry }) go last, after the query object.`,
       );
     }
@@ -126,5 +128,5 @@ function pair(where: string, param: string, key: string, value: unknown): string
     return `${encodeURIComponent(key)}=${encodeURIComponent(value)}`;
   }
   const what = typeof value === "object" ? "a nested object or array" : valueShown(value);
-  throw new AirbyteError(`${where}: query parameter "${param}" holds ${what}; a query can only carry strings, finite numbers and booleans (arrays of them repeat the key).`);
+  throw new AirbyteUsageError(`${where}: query parameter "${param}" holds ${what}; a query can only carry strings, finite numbers and booleans (arrays of them repeat the key).`);
 }

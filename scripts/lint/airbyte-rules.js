@@ -11,6 +11,7 @@
  */
 
 import { generatedIdentifiers } from './rules/generated-identifiers.js';
+import { operationGlobalErrors } from './rules/operation-global-errors.js';
 import { operationIdUnique } from './rules/operation-id-unique.js';
 import { operationTagDefined } from './rules/operation-tag-defined.js';
 import { responseEnumDeclared } from './rules/response-enum-declared.js';
@@ -184,6 +185,7 @@ export default function airbyteRules() {
         'operation-id-unique': operationIdUnique,
         'operation-tag-defined': operationTagDefined,
         'generated-identifiers': generatedIdentifiers,
+        'operation-global-errors': operationGlobalErrors,
       },
     },
   };

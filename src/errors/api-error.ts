@@ -1,6 +1,6 @@
 import type { Problem } from "../../generated/schemas.js";
 import { requestIdOf } from "../api-promise.js";
-import { isSecretHeader, REDACTED } from "../redact.js";
+import { isSecretHeader, REDACTED, type Redactor } from "../redact.js";
 import { AirbyteError, ERROR_KIND } from "./airbyte-error.js";
 import { oneLine } from "./text.js";
 
@@ -17,6 +17,8 @@ export interface ApiErrorInit {
   hint?: string;
   /** How long the server asked to wait (Retry-After), in ms. */
   retryAfterMs?: number;
+  /** Hides known secrets echoed in the values of ordinary response headers. */
+  redactor?: Pick<Redactor, "redact">;
 }
 
 /** How much of the server's problem title and detail a message quotes. */
@@ -36,8 +38,9 @@ export class AirbyteApiError extends AirbyteError {
   declare readonly status: number;
   /**
    * Response headers, with the values of secret headers (`Set-Cookie`,
-   * `Authorization`...) replaced by `[REDACTED]`, so that logging or
-   * inspecting the error never shows a session cookie.
+   * `Authorization`, `X-Auth-Token`...) replaced by `[REDACTED]`, and any
+   * known secret echoed in another header's value redacted, so that logging
+   * or inspecting the error never shows a session cookie or the token sent.
    */
   declare readonly headers: Headers;
   /** The parsed RFC 9457 problem body, when the server sent one (secrets redacted). */
@@ -50,7 +53,7 @@ export class AirbyteApiError extends AirbyteError {
   constructor(init: ApiErrorInit) {
     super(apiErrorMessage(init), { method: init.method, url: init.url });
     this.status = init.status;
-    this.headers = withoutSecrets(init.headers);
+    this.headers = withoutSecrets(init.headers, init.redactor);
     this.problem = init.problem;
     this.requestId = requestIdOf(init.headers);
     this.retryAfterMs = init.retryAfterMs;
@@ -58,17 +61,23 @@ export class AirbyteApiError extends AirbyteError {
 
   /** The most specific error class for the status of `init`. */
   static generate(init: ApiErrorInit): AirbyteApiError {
-    const Class = BY_STATUS[init.status] ?? (init.status >= 500 ? AirbyteServerError : AirbyteApiError);
+    // Own keys only: Object.prototype[404] set elsewhere is not a class.
+    const Class = (Object.hasOwn(BY_STATUS, init.status) ? BY_STATUS[init.status] : undefined) ?? (init.status >= 500 ? AirbyteServerError : AirbyteApiError);
     return new Class(init);
   }
 }
 
 function apiErrorMessage(init: ApiErrorInit): string {
-  const title = init.problem?.title === undefined ? "" : oneLine(String(init.problem.title), MAX_TITLE);
-  const detail = init.problem?.detail === undefined ? "" : oneLine(String(init.problem.detail), MAX_DETAIL);
+  const title = init.problem?.title === undefined ? "" : oneLine(shownField(init.problem.title), MAX_TITLE);
+  const detail = init.problem?.detail === undefined ? "" : oneLine(shownField(init.problem.detail), MAX_DETAIL);
   const what = [title, detail].filter(Boolean).join(": ");
   const text = what || (init.bodyText === undefined ? "" : oneLine(init.bodyText, MAX_DETAIL)) || "(no error body)";
   return `${init.method} ${safePath(init.url)} failed with ${init.status}: ${text}${init.hint ? ` ${init.hint}` : ""}`;
+}
+
+/** A problem field as text: a string as is, anything else (an object, an array) as JSON, never "[object Object]". */
+function shownField(value: unknown): string {
+  return typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
 }
 
 function safePath(url: string): string {
@@ -80,9 +89,9 @@ function safePath(url: string): string {
   }
 }
 
-function withoutSecrets(headers: Headers): Headers {
+function withoutSecrets(headers: Headers, redactor: Pick<Redactor, "redact"> | undefined): Headers {
   const copy = new Headers();
-  for (const [name, value] of headers) copy.append(name, isSecretHeader(name) ? REDACTED : value);
+  for (const [name, value] of headers) copy.append(name, isSecretHeader(name) ? REDACTED : (redactor?.redact(value) ?? value));
   return copy;
 }
 

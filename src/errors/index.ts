@@ -17,4 +17,5 @@ export {
 export { AirbyteConnectionError } from "./connection-error.js";
 export { AirbyteOAuthCallbackError } from "./oauth-callback-error.js";
 export { AirbyteTimeoutError } from "./timeout-error.js";
+export { AirbyteUsageError } from "./usage-error.js";
 export { AirbyteUnexpectedResponseError } from "./unexpected-response-error.js";

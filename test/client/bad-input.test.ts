@@ -11,6 +11,7 @@ const id = "18dccc91-0ab1-4f72-9ed7-0b8fc27c5826";
 function recording(options: ClientOptions = {}) {
   const sent: Request[] = [];
   const airbyte = createAirbyteClient({
+    auth: false,
     clock: { sleep: async () => undefined },
     ...options,
     fetch: async (r) => (sent.push(r), Response.json({})),
@@ -55,8 +56,8 @@ describe("numeric options are validated at creation", () => {
   });
 
   it("accepts the documented extremes", () => {
-    expect(() => createAirbyteClient({ timeoutMs: 2 ** 31 - 1, totalTimeoutMs: 1, retry: { maxRetries: 0, initialDelayMs: 0 } })).not.toThrow();
-    expect(() => createAirbyteClient({ timeoutMs: false, totalTimeoutMs: false })).not.toThrow();
+    expect(() => createAirbyteClient({ auth: false, timeoutMs: 2 ** 31 - 1, totalTimeoutMs: 1, retry: { maxRetries: 0, initialDelayMs: 0 } })).not.toThrow();
+    expect(() => createAirbyteClient({ auth: false, timeoutMs: false, totalTimeoutMs: false })).not.toThrow();
   });
 });
 
@@ -168,7 +169,7 @@ describe("the URL: the query", () => {
 
   it("the URL in error.request is the URL sent, query included (secret values redacted)", async () => {
     const urls: string[] = [];
-    const airbyte = createAirbyteClient({ retry: false, fetch: async (r) => (urls.push(r.url), new Response(null, { status: 404 })) });
+    const airbyte = createAirbyteClient({ auth: false, retry: false, fetch: async (r) => (urls.push(r.url), new Response(null, { status: 404 })) });
     const error = await rejection(airbyte.oAuth.oauthCallback({ queryParams: { secret_id: "sid-SECRET", "odd key": "v/1" } }));
     expect(urls[0]).toBe("https://api.airbyte.com/v1/oauth/callback?secret_id=sid-SECRET&odd%20key=v%2F1");
     expect(error.request?.url).toBe("https://api.airbyte.com/v1/oauth/callback?secret_id=[REDACTED]&odd+key=v%2F1");
@@ -187,7 +188,7 @@ describe("hostile answers", () => {
     const depth = 200_000;
     const body = `{"title":"bad","detail":"too deep","data":${'{"a":'.repeat(depth)}1${"}".repeat(depth)}}`;
     let sent = 0;
-    const airbyte = createAirbyteClient({ fetch: async () => (sent++, new Response(body, { status: 400, headers: { "content-type": "application/problem+json" } })) });
+    const airbyte = createAirbyteClient({ auth: false, fetch: async () => (sent++, new Response(body, { status: 400, headers: { "content-type": "application/problem+json" } })) });
     const error = await rejection(airbyte.sources.getSource(id));
     expect(error.name).toBe("AirbyteBadRequestError");
     expect(error.message).toContain("bad: too deep");
@@ -199,7 +200,7 @@ describe("an option given as undefined is the same as leaving it out", () => {
   it("keeps every default: base URL, timeouts and retries", async () => {
     const sent: Request[] = [];
     let attempts = 0;
-    const airbyte = createAirbyteClient({
+    const airbyte = createAirbyteClient({ auth: false,
       baseUrl: undefined,
       timeoutMs: undefined,
       totalTimeoutMs: undefined,

@@ -25,7 +25,7 @@ describe("the default sleep runs on a custom schedule", () => {
     vi.spyOn(Math, "random").mockReturnValue(0.5);
     const { time, clock } = scheduleOnly();
     let sent = 0;
-    const airbyte = createAirbyteClient({
+    const airbyte = createAirbyteClient({ auth: false,
       clock,
       timeoutMs: false,
       retry: { maxRetries: 1, initialDelayMs: 400 },
@@ -48,7 +48,7 @@ describe("the default sleep runs on a custom schedule", () => {
     const { time, clock } = scheduleOnly();
     const controller = new AbortController();
     let sent = 0;
-    const airbyte = createAirbyteClient({ clock, timeoutMs: false, retry: { maxRetries: 1, initialDelayMs: 400 }, fetch: async () => (sent++, new Response(null, { status: 503 })) });
+    const airbyte = createAirbyteClient({ auth: false, clock, timeoutMs: false, retry: { maxRetries: 1, initialDelayMs: 400 }, fetch: async () => (sent++, new Response(null, { status: 503 })) });
     const call = airbyte.sources.getSource(id, undefined, { signal: controller.signal }).catch((e: unknown) => e);
     await flush();
     expect(time.pending()).toEqual([200]);
@@ -62,7 +62,7 @@ describe("the default sleep runs on a custom schedule", () => {
   it("the total timeout during the wait is a total-scope timeout error", async () => {
     vi.spyOn(Math, "random").mockReturnValue(0.5);
     const { time, clock } = scheduleOnly();
-    const airbyte = createAirbyteClient({ clock, timeoutMs: false, totalTimeoutMs: 100, retry: { maxRetries: 1, initialDelayMs: 400 }, fetch: async () => new Response(null, { status: 503 }) });
+    const airbyte = createAirbyteClient({ auth: false, clock, timeoutMs: false, totalTimeoutMs: 100, retry: { maxRetries: 1, initialDelayMs: 400 }, fetch: async () => new Response(null, { status: 503 }) });
     const call = airbyte.sources.getSource(id).catch((e: unknown) => e);
     await flush();
     expect(time.pending().sort()).toEqual([100, 200]);
@@ -78,7 +78,7 @@ describe("the default sleep runs on a custom schedule", () => {
   it("an already aborted signal sends nothing and rejects with its reason", async () => {
     const { clock } = scheduleOnly();
     let sent = 0;
-    const airbyte = createAirbyteClient({ clock, fetch: async () => (sent++, Response.json({})) });
+    const airbyte = createAirbyteClient({ auth: false, clock, fetch: async () => (sent++, Response.json({})) });
     const reason = new Error("already");
     await expect(airbyte.sources.getSource(id, undefined, { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
     expect(sent).toBe(0);
@@ -86,7 +86,7 @@ describe("the default sleep runs on a custom schedule", () => {
 
   it("a clock with only now keeps the real timers (nothing scheduled on the fake one)", async () => {
     const { time } = scheduleOnly();
-    const airbyte = createAirbyteClient({ clock: { now: time.clock.now }, fetch: async () => Response.json({ sourceId: "s" }) });
+    const airbyte = createAirbyteClient({ auth: false, clock: { now: time.clock.now }, fetch: async () => Response.json({ sourceId: "s" }) });
     await expect(airbyte.sources.getSource(id)).resolves.toEqual({ sourceId: "s" });
     expect(time.scheduled()).toEqual([]);
   });
@@ -97,7 +97,7 @@ describe("the attempt timer ends with its attempt", () => {
     vi.spyOn(Math, "random").mockReturnValue(0.5);
     const time = fakeClock();
     const requests: Request[] = [];
-    const airbyte = createAirbyteClient({
+    const airbyte = createAirbyteClient({ auth: false,
       clock: time.clock,
       timeoutMs: 1_000,
       retry: { maxRetries: 1, initialDelayMs: 1_000 },
@@ -108,7 +108,8 @@ describe("the attempt timer ends with its attempt", () => {
         return new Promise((_, reject) => r.signal.addEventListener("abort", () => reject(r.signal.reason)));
       },
     });
-    const call = airbyte.sources.getSource(id).catch((e: unknown) => e);
+    // A caller signal, so the Requests carry the call's signal and its aborts can be watched.
+    const call = airbyte.sources.getSource(id, undefined, { signal: new AbortController().signal }).catch((e: unknown) => e);
     await flush();
     await time.advance(500);
     await flush();
@@ -159,7 +160,7 @@ describe("the caller's signal keeps no listener of the call's", () => {
       if (type === "abort") live.delete(listener);
       remove(type, listener);
     }) as typeof signal.removeEventListener;
-    const airbyte = createAirbyteClient({ retry: false, fetch: async () => answer() });
+    const airbyte = createAirbyteClient({ auth: false, retry: false, fetch: async () => answer() });
     await airbyte.sources.getSource(id, undefined, { signal }).catch(() => undefined);
     expect(live.size).toBe(0);
   });

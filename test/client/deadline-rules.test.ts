@@ -17,7 +17,7 @@ describe("deadlines", () => {
     const timers: Array<{ ms: number; run: () => void }> = [];
     const clock = { schedule: (ms: number, run: () => void) => (timers.push({ ms, run }), () => undefined) };
     const { fetch, requests } = hangingFetch();
-    const airbyte = createAirbyteClient({ fetch, clock, timeoutMs: 100, totalTimeoutMs: 100, retry: { maxRetries: 2, initialDelayMs: 0 } });
+    const airbyte = createAirbyteClient({ auth: false, fetch, clock, timeoutMs: 100, totalTimeoutMs: 100, retry: { maxRetries: 2, initialDelayMs: 0 } });
     const call = airbyte.sources.getSource(id).catch((e: unknown) => e);
     await flush();
     expect(timers.map((t) => t.ms)).toEqual([100, 100]); // the total timer, then the first attempt's
@@ -31,11 +31,11 @@ describe("deadlines", () => {
     expect(requests).toHaveLength(1);
   });
 
-  it("a timeout aborts the request with a TimeoutError reason that names the timeout", async () => {
+  it("a timeout aborts the request (it carries a signal when the caller gave one) with a TimeoutError reason that names the timeout", async () => {
     const time = fakeClock();
     const { fetch, requests } = hangingFetch();
-    const airbyte = createAirbyteClient({ fetch, clock: time.clock, timeoutMs: 50, retry: false });
-    const call = airbyte.sources.getSource(id).catch((e: unknown) => e);
+    const airbyte = createAirbyteClient({ auth: false, fetch, clock: time.clock, timeoutMs: 50, retry: false });
+    const call = airbyte.sources.getSource(id, undefined, { signal: new AbortController().signal }).catch((e: unknown) => e);
     await flush();
     await time.advance(50);
     await call;

@@ -67,25 +67,25 @@ describe("client options: each rule's edges", () => {
     ["flags as false", { allowInsecureHttp: false, dangerouslyAllowBrowser: false }],
   ];
   it.each(accepted)("accepts %s", (_, options) => {
-    expect(() => createAirbyteClient(options)).not.toThrow();
+    expect(() => createAirbyteClient({ auth: false, ...options })).not.toThrow();
   });
 
   it("names a long invalid header name by its first 40 characters only", () => {
     const name = `${"x".repeat(45)} y`;
-    expect(refusal(() => createAirbyteClient({ headers: { [name]: "v" } })).message).toBe(
+    expect(refusal(() => createAirbyteClient({ auth: false, headers: { [name]: "v" } })).message).toBe(
       `headers: "${"x".repeat(40)}" is not a valid header name (letters, digits and !#$%&'*+.^_\`|~- only).`,
     );
   });
 
   it("accepts every token character RFC 9110 allows in a header name", () => {
-    expect(() => createAirbyteClient({ headers: { "!#$%&'*+.^_`|~09AZaz-": "v" } })).not.toThrow();
+    expect(() => createAirbyteClient({ auth: false, headers: { "!#$%&'*+.^_`|~09AZaz-": "v" } })).not.toThrow();
   });
 });
 
 describe("per-call options", () => {
   function recording(options: ClientOptions = {}) {
     const sent: Request[] = [];
-    const airbyte = createAirbyteClient({ clock: { sleep: async () => undefined }, ...options, fetch: async (r) => (sent.push(r), new Response(null, { status: 503 })) });
+    const airbyte = createAirbyteClient({ auth: false, clock: { sleep: async () => undefined }, ...options, fetch: async (r) => (sent.push(r), new Response(null, { status: 503 })) });
     return { airbyte, sent };
   }
   const rejection = async (promise: Promise<unknown>) => {
@@ -162,7 +162,7 @@ describe("secret headers over plain http", () => {
     ["Cookie", { Cookie: "s=SECRET" }],
     ["X-Api-Key", { "X-Api-Key": "SECRET" }],
   ])("a client %s header is refused at creation to a non-loopback host", (_, headers) => {
-    expect(refusal(() => createAirbyteClient({ baseUrl: base, headers })).message).toMatch(/^Refusing to send credentials over plain http to airbyte\.internal\.example:/);
+    expect(refusal(() => createAirbyteClient({ auth: false, baseUrl: base, headers })).message).toMatch(/^Refusing to send credentials over plain http to airbyte\.internal\.example:/);
   });
 
   it.each([
@@ -171,19 +171,19 @@ describe("secret headers over plain http", () => {
     ["a secret header to a loopback http host", { baseUrl: "http://127.0.0.1:9/v1", headers: { Authorization: "Bearer t" } }],
     ["a secret header over https", { baseUrl: "https://airbyte.internal.example/v1", headers: { Authorization: "Bearer t" } }],
   ])("accepts %s", (_, options) => {
-    expect(() => createAirbyteClient(options as ClientOptions)).not.toThrow();
+    expect(() => createAirbyteClient({ auth: false, ...(options as ClientOptions) })).not.toThrow();
   });
 
   it("a per-call secret header is allowed over http when allowInsecureHttp is set, and sent", async () => {
     const sent: Request[] = [];
-    const airbyte = createAirbyteClient({ baseUrl: base, allowInsecureHttp: true, fetch: async (r) => (sent.push(r), Response.json({ status: "ok" })) });
+    const airbyte = createAirbyteClient({ auth: false, baseUrl: base, allowInsecureHttp: true, fetch: async (r) => (sent.push(r), Response.json({ status: "ok" })) });
     await airbyte.health.getHealthCheck({ headers: { Authorization: "Bearer call-token" } });
     expect(sent[0]?.headers.get("authorization")).toBe("Bearer call-token");
   });
 
   it("a per-call secret header among plain ones is still refused over http", async () => {
     const sent: Request[] = [];
-    const airbyte = createAirbyteClient({ baseUrl: base, fetch: async (r) => (sent.push(r), Response.json({ status: "ok" })) });
+    const airbyte = createAirbyteClient({ auth: false, baseUrl: base, fetch: async (r) => (sent.push(r), Response.json({ status: "ok" })) });
     const error = await airbyte.health.getHealthCheck({ headers: { "X-Team": "a", Authorization: "Bearer t-SECRET" } }).catch((e: unknown) => e as Error);
     expect(error).toBeInstanceOf(AirbyteError);
     expect((error as Error).message).toMatch(/^Refusing to send credentials over plain http to airbyte\.internal\.example:/);
@@ -192,7 +192,7 @@ describe("secret headers over plain http", () => {
 
   it("a per-call plain header over http is sent without any refusal", async () => {
     const sent: Request[] = [];
-    const airbyte = createAirbyteClient({ baseUrl: base, fetch: async (r) => (sent.push(r), Response.json({ status: "ok" })) });
+    const airbyte = createAirbyteClient({ auth: false, baseUrl: base, fetch: async (r) => (sent.push(r), Response.json({ status: "ok" })) });
     await airbyte.health.getHealthCheck({ headers: { "X-Team": "a" } });
     expect(sent[0]?.headers.get("x-team")).toBe("a");
   });

@@ -180,7 +180,7 @@ describe("the four stop guards, each alone", () => {
       const page = pages[asked.length - 1] ?? { data: [], next: "" };
       return Response.json(page);
     };
-    return { asked, airbyte: createAirbyteClient({ baseUrl: "https://api.example.com/v1", fetch }) };
+    return { asked, airbyte: createAirbyteClient({ auth: false, baseUrl: "https://api.example.com/v1", fetch }) };
   };
   const next = (offset: number) => `https://api.airbyte.com/v1/sources?limit=2&offset=${offset}`;
   const items = (...ids: number[]) => ids.map(item);
@@ -219,7 +219,7 @@ describe("the four stop guards, each alone", () => {
 
 describe("a page that is not a page", () => {
   const serving = (body: unknown) =>
-    createAirbyteClient({ baseUrl: "https://api.example.com/v1", fetch: async () => Response.json(body) });
+    createAirbyteClient({ auth: false, baseUrl: "https://api.example.com/v1", fetch: async () => Response.json(body) });
 
   it.each([
     ["data is an object", { data: { sourceId: "s" }, next: "" }, "a data of type object"],
@@ -249,7 +249,7 @@ describe("a page that is not a page", () => {
 
   it("a later page without data stops the walk with the error, after the items before it", async () => {
     let n = 0;
-    const airbyte = createAirbyteClient({
+    const airbyte = createAirbyteClient({ auth: false,
       baseUrl: "https://api.example.com/v1",
       fetch: async () => Response.json(n++ === 0 ? { data: [item(0)], next: "https://api.airbyte.com/v1/sources?offset=1" } : { data: "oops" }),
     });
@@ -302,7 +302,7 @@ describe("the item iterator", () => {
 
   it("after a failure, next() says done and requests nothing", async () => {
     let n = 0;
-    const airbyte = createAirbyteClient({
+    const airbyte = createAirbyteClient({ auth: false,
       baseUrl: "https://api.example.com/v1",
       retry: false,
       fetch: async () => (n++ === 0 ? Response.json({ data: [item(0)], next: "https://x/sources?offset=1" }) : new Response("", { status: 500 })),

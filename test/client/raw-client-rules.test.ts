@@ -2,8 +2,8 @@
  * createRawClient's own behaviour: credentials on every call except the ones
  * the spec marks public or that carry their own Authorization, one raw client
  * per client, object query parameters form-exploded, and its log lines
- * (redacted, one per request, answer and failure). Written against the
- * mutants Stryker left alive in src/raw.ts.
+ * (redacted, one per request, answer and failure: the transport's lines, with
+ * the attempt number). Written against the mutants Stryker left alive in src/raw.ts.
  */
 import { describe, expect, it } from "vitest";
 import { AirbyteError, createAirbyteClient, createRawClient, type ClientOptions } from "../../src/index.js";
@@ -30,7 +30,7 @@ describe("credentials", () => {
   });
 
   it("a client without auth sends none", async () => {
-    const c = client(undefined, { auth: undefined });
+    const c = client(undefined, { auth: false });
     await c.raw.GET("/sources/{sourceId}", { params: { path: { sourceId: "s" } } });
     expect(c.sent[0]?.headers.has("authorization")).toBe(false);
   });
@@ -58,8 +58,8 @@ describe("log lines", () => {
     const c = client(async () => Response.json({}, { status: 201 }));
     await c.raw.GET("/sources/{sourceId}", { params: { path: { sourceId: "s" } } });
     expect(c.log).toHaveLength(2);
-    expect(c.log[0]).toMatch(/^\[airbyte-api-client\] → GET https:\/\/api\.airbyte\.com\/v1\/sources\/s \{.*"authorization":"\[REDACTED\]".*\}$/);
-    expect(c.log[1]).toMatch(/^\[airbyte-api-client\] ← 201 GET https:\/\/api\.airbyte\.com\/v1\/sources\/s in \d+ ms$/);
+    expect(c.log[0]).toMatch(/^\[airbyte-api-client\] → GET https:\/\/api\.airbyte\.com\/v1\/sources\/s \(attempt 1\) \{.*"authorization":"\[REDACTED\]".*\}$/);
+    expect(c.log[1]).toMatch(/^\[airbyte-api-client\] ← 201 GET https:\/\/api\.airbyte\.com\/v1\/sources\/s in \d+ ms \(attempt 1\)$/);
     expect(c.log.join("\n")).not.toContain("tok-SECRET");
   });
 
@@ -67,9 +67,9 @@ describe("log lines", () => {
     ["an Error", () => new TypeError("fetch failed"), "TypeError"],
     ["a non-Error", () => "down", "error"],
   ])("a failure with %s", async (_, thrown, reason) => {
-    const c = client(async () => Promise.reject(thrown()));
+    const c = client(async () => Promise.reject(thrown()), { retry: false });
     await c.raw.GET("/health").catch(() => undefined);
-    expect(c.log.at(-1)).toMatch(new RegExp(`^\\[airbyte-api-client\\] ✗ GET https://api\\.airbyte\\.com/v1/health failed after \\d+ ms \\(${reason}\\)$`));
+    expect(c.log.at(-1)).toMatch(new RegExp(`^\\[airbyte-api-client\\] ✗ GET https://api\\.airbyte\\.com/v1/health failed after \\d+ ms \\(${reason}\\) \\(attempt 1\\)$`));
   });
 
   it("no logger, no lines and no failure", async () => {

@@ -14,7 +14,7 @@ const hint =
   "This is usually a wrong baseUrl (it is https://api.airbyte.com/v1; Airbyte Cloud is https://api.airbyte.com/v1, self-managed installs usually https://<host>/api/public/v1) or a proxy in between.";
 
 function answering(response: () => Response, maxResponseBytes?: number) {
-  return createAirbyteClient({ retry: false, maxResponseBytes, fetch: async () => response() });
+  return createAirbyteClient({ auth: false, retry: false, maxResponseBytes, fetch: async () => response() });
 }
 const settle = async (promise: Promise<unknown>) => promise.then((data) => ({ data }), (error: unknown) => ({ error: error as AirbyteError }));
 /** A string body is sent as bytes, so Response adds no text/plain type of its own. */
@@ -110,7 +110,7 @@ describe("error bodies", () => {
 
   it("reads a Retry-After date against the client's clock", async () => {
     const now = Date.UTC(2026, 10, 29, 12, 0, 0);
-    const airbyte = createAirbyteClient({
+    const airbyte = createAirbyteClient({ auth: false,
       retry: false,
       clock: { now: () => now },
       fetch: async () => new Response(null, { status: 429, headers: { "retry-after": new Date(now + 7_000).toUTCString() } }),
@@ -152,7 +152,7 @@ describe("body size", () => {
         { status: 200, headers: { "content-type": "application/json" } },
       );
     const timers: Array<() => void> = [];
-    const airbyte = createAirbyteClient({
+    const airbyte = createAirbyteClient({ auth: false,
       retry: false,
       timeoutMs: 1_000,
       clock: { schedule: (_ms, run) => (timers.push(run), () => undefined) },

@@ -19,7 +19,7 @@ const rateLimited = (headers: Record<string, string>) =>
 
 const retryAfterOf = async (headers: Record<string, string>) => {
   rateLimited(headers);
-  const error = await createAirbyteClient({ baseUrl: t.baseUrl, retry: false, clock: { now: () => NOW } })
+  const error = await createAirbyteClient({ auth: false, baseUrl: t.baseUrl, retry: false, clock: { now: () => NOW } })
     .health.getHealthCheck()
     .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(AirbyteRateLimitError);
@@ -84,7 +84,7 @@ describe("Retry-After", () => {
       res.writeHead(200, { "content-type": "application/json" }).end("{}");
     });
     const slept: number[] = [];
-    await createAirbyteClient({
+    await createAirbyteClient({ auth: false,
       baseUrl: t.baseUrl,
       retry: { initialDelayMs: 100, maxRetries: 1 },
       clock: { now: () => NOW, sleep: async (ms) => void slept.push(ms) },

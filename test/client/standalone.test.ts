@@ -144,7 +144,7 @@ describe("method groups", () => {
   });
 
   it("the client and its groups are frozen", () => {
-    const airbyte = createAirbyteClient();
+    const airbyte = createAirbyteClient({ auth: false });
     expect(Object.isFrozen(airbyte)).toBe(true);
     expect(Object.isFrozen(airbyte.sources)).toBe(true);
     expect(() => {

@@ -16,8 +16,9 @@ describe("attempt timeout (timeoutMs)", () => {
   it("aborts an attempt after timeoutMs on the client's clock, then retries with a new attempt", async () => {
     const time = fakeClock();
     const { fetch, requests } = hangingFetch();
-    const airbyte = createAirbyteClient({ fetch, clock: time.clock, timeoutMs: 1_000, retry: { maxRetries: 1, initialDelayMs: 0 } });
-    const call = airbyte.sources.getSource(id).catch((e: unknown) => e);
+    const airbyte = createAirbyteClient({ auth: false, fetch, clock: time.clock, timeoutMs: 1_000, retry: { maxRetries: 1, initialDelayMs: 0 } });
+    // A caller signal, so each Request carries the call's signal (without one, a timeout settles the call without it).
+    const call = airbyte.sources.getSource(id, undefined, { signal: new AbortController().signal }).catch((e: unknown) => e);
     await flush();
     expect(requests).toHaveLength(1);
     await time.advance(999);
@@ -41,7 +42,7 @@ describe("attempt timeout (timeoutMs)", () => {
   ] as const)("timeoutMs: false on the %s schedules no timer and sends no signal", async (_, clientOptions, callOptions) => {
     const time = fakeClock();
     const seen: Request[] = [];
-    const airbyte = createAirbyteClient({ ...clientOptions, clock: time.clock, fetch: async (r) => (seen.push(r), ok()) });
+    const airbyte = createAirbyteClient({ auth: false, ...clientOptions, clock: time.clock, fetch: async (r) => (seen.push(r), ok()) });
     await airbyte.sources.getSource(id, undefined, callOptions);
     expect(time.scheduled()).toEqual([]);
     // A Request built without a signal has one that can never abort.
@@ -50,10 +51,36 @@ describe("attempt timeout (timeoutMs)", () => {
 
   it("a call that finishes leaves no timer behind", async () => {
     const time = fakeClock();
-    const airbyte = createAirbyteClient({ clock: time.clock, totalTimeoutMs: 5_000, fetch: async () => ok() });
+    const airbyte = createAirbyteClient({ auth: false, clock: time.clock, totalTimeoutMs: 5_000, fetch: async () => ok() });
     await airbyte.sources.getSource(id);
     expect(time.scheduled().sort()).toEqual([5_000, 60_000]);
     expect(time.pending()).toEqual([]);
+  });
+});
+
+describe("a timeout settles the call, with or without a signal on the Request", () => {
+  it("without a caller signal the Request carries none, and the timer alone settles the call; a late answer is cancelled", async () => {
+    const time = fakeClock();
+    let cancelled = false;
+    let answer: (response: Response) => void = () => undefined;
+    const requests: Request[] = [];
+    const late = new Response(new ReadableStream({ cancel: () => void (cancelled = true) }));
+    const airbyte = createAirbyteClient({ auth: false, clock: time.clock, timeoutMs: 1_000, retry: false, fetch: (r) => (requests.push(r), new Promise((resolve) => (answer = resolve))) });
+    let settled: unknown;
+    const call = airbyte.sources.getSource(id).then(
+      () => (settled = "resolved"),
+      (e: unknown) => (settled = e),
+    );
+    await flush();
+    await time.advance(999);
+    expect(settled).toBeUndefined();
+    await time.advance(1);
+    await call;
+    expect(settled).toMatchObject({ name: "AirbyteTimeoutError", scope: "attempt", timeoutMs: 1_000 });
+    expect(requests[0]?.signal.aborted).toBe(false);
+    answer(late);
+    await flush();
+    expect(cancelled).toBe(true);
   });
 });
 
@@ -61,8 +88,8 @@ describe("total timeout (totalTimeoutMs)", () => {
   it("cuts an attempt in flight, even when the attempt timeout is longer", async () => {
     const time = fakeClock();
     const { fetch, requests } = hangingFetch();
-    const airbyte = createAirbyteClient({ fetch, clock: time.clock, timeoutMs: 10_000, totalTimeoutMs: 3_000 });
-    const call = airbyte.sources.getSource(id).catch((e: unknown) => e);
+    const airbyte = createAirbyteClient({ auth: false, fetch, clock: time.clock, timeoutMs: 10_000, totalTimeoutMs: 3_000 });
+    const call = airbyte.sources.getSource(id, undefined, { signal: new AbortController().signal }).catch((e: unknown) => e);
     await flush();
     await time.advance(3_000);
     const error = await call;
@@ -76,7 +103,7 @@ describe("total timeout (totalTimeoutMs)", () => {
     vi.spyOn(Math, "random").mockReturnValue(0.99); // a backoff of 4,950 ms
     const time = fakeClock();
     let calls = 0;
-    const airbyte = createAirbyteClient({
+    const airbyte = createAirbyteClient({ auth: false,
       clock: time.clock,
       totalTimeoutMs: 2_000,
       retry: { initialDelayMs: 5_000, maxDelayMs: 5_000 },
@@ -114,7 +141,7 @@ describe("the caller's signal", () => {
   it("keeps no listener on a long-lived signal once calls settle (success and failure)", async () => {
     const { signal, live } = countingSignal();
     let n = 0;
-    const airbyte = createAirbyteClient({ retry: false, fetch: async () => (n++ % 2 ? ok() : new Response(null, { status: 404 })) });
+    const airbyte = createAirbyteClient({ auth: false, retry: false, fetch: async () => (n++ % 2 ? ok() : new Response(null, { status: 404 })) });
     for (let i = 0; i < 20; i++) await airbyte.sources.getSource(id, undefined, { signal }).catch(() => undefined);
     expect(live()).toBe(0);
   });
@@ -123,7 +150,7 @@ describe("the caller's signal", () => {
     const time = fakeClock();
     const { fetch } = hangingFetch();
     const { controller, signal, live } = countingSignal();
-    const airbyte = createAirbyteClient({ fetch, clock: time.clock, totalTimeoutMs: 9_000 });
+    const airbyte = createAirbyteClient({ auth: false, fetch, clock: time.clock, totalTimeoutMs: 9_000 });
     const call = airbyte.sources.getSource(id, undefined, { signal }).catch((e: unknown) => e);
     await flush();
     controller.abort();
@@ -164,7 +191,7 @@ describe("token requests", () => {
 
 describe("per-call secrets", () => {
   it("a per-call Cookie is redacted value by value in the error, while the call is in flight", async () => {
-    const airbyte = createAirbyteClient({
+    const airbyte = createAirbyteClient({ auth: false,
       retry: false,
       fetch: async () => Response.json({ title: "bad", detail: "saw pref=dark and only sid-SECRET-31" }, { status: 400 }),
     });

@@ -241,7 +241,8 @@ describe("the token request and its answers", () => {
     expect(sent[0]?.headers.get("user-agent")).toBe("ua");
     expect(sent[0]?.redirect).toBe("manual");
     expect(log).toHaveLength(2);
-    expect(log[0]).toBe("[airbyte-api-client] → POST https://auth.example.com/token (token request, json body not logged)");
+    // The token request is logged like every request: redacted headers, never the body (it holds the secret).
+    expect(log[0]).toBe('[airbyte-api-client] → POST https://auth.example.com/token (token request) {"user-agent":"ua","accept":"application/json","content-type":"application/json"}');
     expect(log[1]).toMatch(/^\[airbyte-api-client\] ← 200 POST https:\/\/auth\.example\.com\/token \(token request\) in \d+ ms$/);
   });
 

@@ -171,7 +171,7 @@ describe("requests", () => {
   });
 
   it("a logger that throws does not break the call", async () => {
-    const airbyte = createAirbyteClient({
+    const airbyte = createAirbyteClient({ auth: false,
       logger: {
         debug() {
           throw new Error("disk full");

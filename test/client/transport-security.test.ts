@@ -60,14 +60,14 @@ describe("redirects", () => {
 
   it("a redirect loop stops after 5 hops", async () => {
     api.handle((_, res) => (res.writeHead(302, { location: "/v1/health" }), res.end()));
-    const airbyte = createAirbyteClient({ baseUrl: `${api.origin}/v1` });
+    const airbyte = createAirbyteClient({ auth: false, baseUrl: `${api.origin}/v1` });
     await expect(airbyte.health.getHealthCheck()).rejects.toThrow(/redirected more than 5 times/);
     expect(api.requests).toHaveLength(6);
   });
 
   it("an operation whose documented answer is a redirect (the OAuth callback) returns it without following", async () => {
     api.handle((_, res) => (res.writeHead(302, { location: `${other.origin}/app/cb?secret_id=x` }), res.end()));
-    const airbyte = createAirbyteClient({ baseUrl: `${api.origin}/v1` });
+    const airbyte = createAirbyteClient({ auth: false, baseUrl: `${api.origin}/v1` });
     const { data, response } = await airbyte.oAuth.oauthCallback({ queryParams: { code: "c" } }).withResponse();
     expect(data).toBeUndefined();
     expect(response.status).toBe(302);
@@ -103,7 +103,7 @@ describe("plain http", () => {
 
   it("refuses a secret per-call header too, before sending", async () => {
     let sent = 0;
-    const airbyte = createAirbyteClient({ baseUrl: "http://airbyte.internal.example/v1", fetch: async () => (sent++, Response.json({})) });
+    const airbyte = createAirbyteClient({ auth: false, baseUrl: "http://airbyte.internal.example/v1", fetch: async () => (sent++, Response.json({})) });
     await expect(airbyte.sources.getSource("s", undefined, { headers: { Authorization: "Bearer x-SECRET" } })).rejects.toThrow(/Refusing to send credentials over plain http/);
     expect(sent).toBe(0);
   });
@@ -114,21 +114,21 @@ describe("plain http", () => {
 
   it("allows any host with allowInsecureHttp: true, and no credentials at all without it", () => {
     expect(() => createAirbyteClient({ baseUrl: "http://airbyte.lan/v1", auth: { bearerToken: "t" }, allowInsecureHttp: true })).not.toThrow();
-    expect(() => createAirbyteClient({ baseUrl: "http://airbyte.lan/v1" })).not.toThrow();
+    expect(() => createAirbyteClient({ auth: false, baseUrl: "http://airbyte.lan/v1" })).not.toThrow();
   });
 
   it("refuses a base URL with user:password@, never quoting the password", () => {
     for (const baseUrl of ["https://admin:pw-SECRET-4@airbyte.example.com/v1", "admin:pw-SECRET-4@airbyte.example.com/v1"]) {
       let thrown: unknown;
       try {
-        createAirbyteClient({ baseUrl });
+        createAirbyteClient({ auth: false, baseUrl });
       } catch (error) {
         thrown = error;
       }
       expect(thrown).toBeInstanceOf(AirbyteError);
       expect((thrown as Error).message).not.toContain("pw-SECRET-4");
     }
-    expect(() => createAirbyteClient({ baseUrl: "https://admin:pw-SECRET-4@airbyte.example.com/v1" })).toThrow(/must not contain credentials \(user:password@\); pass them as auth/);
+    expect(() => createAirbyteClient({ auth: false, baseUrl: "https://admin:pw-SECRET-4@airbyte.example.com/v1" })).toThrow(/must not contain credentials \(user:password@\); pass them as auth/);
   });
 });
 
@@ -139,7 +139,7 @@ describe("in a browser (a DOM window exists)", () => {
   });
 
   it.each([
-    ["client credentials", { clientId: "c", clientSecret: "s" }, /^Client credentials \(a client secret\) refused: this code runs where a DOM window exists/],
+    ["client credentials", { clientId: "c", clientSecret: "s" }, /^Client credentials \(a client secret\) refused: this code runs in a browser page/],
     ["basic auth", { username: "u", password: "p" }, /^Basic auth \(a username and password\) refused/],
   ])("refuses %s unless dangerouslyAllowBrowser", (_, auth, message) => {
     g.window = {};
@@ -157,7 +157,7 @@ describe("maxResponseBytes", () => {
   it("stops reading a body that inflates past the limit (a gzip bomb), and does not retry", async () => {
     const bomb = gzipSync(Buffer.alloc(5_000_000, 32));
     api.handle((_, res) => (res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" }), res.end(bomb)));
-    const airbyte = createAirbyteClient({ baseUrl: `${api.origin}/v1`, maxResponseBytes: 100_000 });
+    const airbyte = createAirbyteClient({ auth: false, baseUrl: `${api.origin}/v1`, maxResponseBytes: 100_000 });
     const error = await airbyte.sources.getSource("s").catch((e: unknown) => e);
     expect(bomb.length).toBeLessThan(100_000);
     expect(error).toBeInstanceOf(AirbyteUnexpectedResponseError);
@@ -167,7 +167,7 @@ describe("maxResponseBytes", () => {
 
   it("refuses a declared Content-Length over the limit at once, and error bodies are capped too", async () => {
     api.handle((_, res) => (res.writeHead(500, { "content-type": "text/plain" }), res.end("x".repeat(2_000))));
-    const airbyte = createAirbyteClient({ baseUrl: `${api.origin}/v1`, maxResponseBytes: 1_000 });
+    const airbyte = createAirbyteClient({ auth: false, baseUrl: `${api.origin}/v1`, maxResponseBytes: 1_000 });
     await expect(airbyte.sources.getSource("s")).rejects.toThrow(/answered 500 with a body larger than maxResponseBytes \(1000 bytes/);
     expect(api.requests).toHaveLength(1);
   });
@@ -175,7 +175,7 @@ describe("maxResponseBytes", () => {
   it("a body of exactly the limit is read", async () => {
     const text = JSON.stringify({ sourceId: "x".repeat(100) });
     api.handle((_, res) => json(res, 200, JSON.parse(text)));
-    const airbyte = createAirbyteClient({ baseUrl: `${api.origin}/v1`, maxResponseBytes: Buffer.byteLength(text) });
+    const airbyte = createAirbyteClient({ auth: false, baseUrl: `${api.origin}/v1`, maxResponseBytes: Buffer.byteLength(text) });
     await expect(airbyte.sources.getSource("s")).resolves.toEqual(JSON.parse(text));
   });
 });

@@ -21,6 +21,7 @@ function refusal(act: () => unknown): AirbyteError {
 function recording(options: ClientOptions = {}) {
   const sent: Request[] = [];
   const airbyte = createAirbyteClient({
+    auth: false,
     retry: false,
     ...options,
     fetch: async (r) => {
@@ -53,7 +54,7 @@ describe("base URL", () => {
     ["an empty fragment", "https://h.example/v1#", 'baseUrl must not have a query string or fragment; got "https://h.example/v1#".'],
   ];
   it.each(refused)("refuses %s with the exact message, never quoting a credential", (_, baseUrl, message) => {
-    expect(refusal(() => createAirbyteClient({ baseUrl: baseUrl as string })).message).toBe(message);
+    expect(refusal(() => createAirbyteClient({ auth: false, baseUrl: baseUrl as string })).message).toBe(message);
   });
 
   it.each([
@@ -133,7 +134,7 @@ describe("query", () => {
   });
 
   it("messages show the URL without its query", async () => {
-    const airbyte = createAirbyteClient({ fetch: async () => new Response("<html>", { status: 200, headers: { "content-type": "text/html" } }) });
+    const airbyte = createAirbyteClient({ auth: false, fetch: async () => new Response("<html>", { status: 200, headers: { "content-type": "text/html" } }) });
     const error = await rejection(airbyte.sources.listSources({ limit: 5 }));
     expect(error.message).toMatch(/^GET https:\/\/api\.airbyte\.com\/v1\/sources answered 200 with an HTML page/);
   });

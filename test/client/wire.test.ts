@@ -147,12 +147,12 @@ describe("client options", () => {
     ["another scheme", "ftp://api.airbyte.com/v1", /http or https/],
     ["a query string", "https://api.airbyte.com/v1?x=1", /query string/],
   ])("rejects a base URL that is %s", (_, url, message) => {
-    expect(() => createAirbyteClient({ baseUrl: url })).toThrow(message);
+    expect(() => createAirbyteClient({ auth: false, baseUrl: url })).toThrow(message);
   });
 
   it("keeps a trailing-slash base URL's path", async () => {
     t.server.handle((_, res) => res.end());
-    await createAirbyteClient({ baseUrl: `${t.baseUrl}/` }).health.getHealthCheck();
+    await createAirbyteClient({ auth: false, baseUrl: `${t.baseUrl}/` }).health.getHealthCheck();
     expect(t.server.requests[0]?.url).toBe("/api/public/v1/health");
   });
 
@@ -194,7 +194,7 @@ describe("client options", () => {
 });
 
 describe("argument rule", () => {
-  const airbyte = createAirbyteClient({ fetch: async () => new Response(null) });
+  const airbyte = createAirbyteClient({ auth: false, fetch: async () => new Response(null) });
   it.each([
     ["a missing path parameter", () => (airbyte.sources.getSource as (...a: unknown[]) => Promise<unknown>)(), /getSource: argument 1 \(sourceId\) must be a non-empty string/],
     ["an empty path parameter", () => airbyte.sources.getSource(""), /argument 1 \(sourceId\) must be a non-empty string; got an empty string/],

@@ -108,7 +108,7 @@ describe.concurrent("conformance", () => {
   it("refuses a 1 KB YAML alias bomb at once instead of expanding it (the alias guard stays on)", async () => {
     const run = await runScript("conformance.ts", [fixture("alias-bomb.yaml"), "--ours", fixture("ours.yaml")]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/alias-bomb\.yaml: not valid YAML\/JSON: Excessive alias count indicates a resource exhaustion attack/);
+    expect(run.stderr).toMatch(/alias-bomb\.yaml: not valid YAML\/JSON: too many YAML aliases/);
   });
 
   it("compares schemas whose allOf members form a cycle without crashing", async () => {

@@ -11,7 +11,8 @@ import { syntaxErrors } from "../../scripts/lib/connectors/syntax-check.js";
 import { repoRoot } from "../helpers/run.js";
 
 const fixtures = join(repoRoot, "test/fixtures/connectors");
-const output = emitConnectors(await readProvider(join(fixtures, "api_sdk.yaml")));
+const origin = { source: "the miniature api_sdk.yaml of the tests", date: "2026-01-02" };
+const output = emitConnectors(await readProvider(join(fixtures, "api_sdk.yaml")), origin);
 const file = (name: string): string => {
   const code = output.files.get(name);
   if (code === undefined) throw new Error(`${name} was not generated`);
@@ -25,9 +26,11 @@ const typeOf = (name: string, typeName: string): string => {
 };
 
 describe("connector generator: files", () => {
-  it("writes one declaration file per typed connector, the index, an empty runtime module and a README", () => {
+  it("writes one declaration file per typed connector, the index, the helpers' module, their support types and a README", () => {
     expect([...output.files.keys()].sort()).toEqual([
       "README.md",
+      "brand.d.ts",
+      "check.d.ts",
       "destinations/postgres.d.ts",
       "index.d.ts",
       "index.js",
@@ -35,14 +38,21 @@ describe("connector generator: files", () => {
       "sources/salesforce.d.ts",
       "sources/trello.d.ts",
     ]);
-    expect(file("index.js")).toMatch(/\nexport \{\};\n$/);
+    expect(file("index.js")).toMatch(/\nexport function sourceConfiguration\(name, configuration\) \{\n/);
+    expect(file("index.js")).toContain('export const CONNECTOR_DATA = Object.freeze({"source":"the miniature api_sdk.yaml of the tests","date":"2026-01-02","input":"api_sdk.yaml",');
     expect(syntaxErrors(output.files)).toEqual([]);
   });
 
+  it("records the data's source and date in the README and the index", () => {
+    expect(file("README.md")).toContain("- data: the miniature api_sdk.yaml of the tests, as of 2026-01-02\n");
+    expect(file("index.d.ts")).toContain("api_sdk.yaml (sha256 6f75ee35");
+    expect(file("index.d.ts")).toContain("the miniature api_sdk.yaml of the tests, as of 2026-01-02.");
+  });
+
   it("records the input's sha256 in every banner and in the README", () => {
-    expect(file("README.md")).toContain("sha256 `a493bb89f72679b92a4de90951504f2e4ece1b286c7efb520df236e644f3c65d`");
+    expect(file("README.md")).toContain("sha256 `6f75ee35cfe53f7415f92012cafa57f5564fd72fe5ac9853205bfa1a80dc66b5`");
     for (const [name, code] of output.files) {
-      if (name.endsWith(".d.ts")) expect(code.split("\n")[0]).toContain("from api_sdk.yaml (sha256 a493bb89");
+      if (name.endsWith(".d.ts")) expect(code.split("\n")[0]).toContain("from api_sdk.yaml (sha256 6f75ee35");
     }
   });
 
@@ -51,7 +61,7 @@ describe("connector generator: files", () => {
   });
 
   it("is deterministic", async () => {
-    const again = emitConnectors(await readProvider(join(fixtures, "api_sdk.yaml")));
+    const again = emitConnectors(await readProvider(join(fixtures, "api_sdk.yaml")), origin);
     expect(again.files).toEqual(output.files);
   });
 });
@@ -63,7 +73,11 @@ describe("connector generator: types", () => {
     ["secret marked in the doc comment", "sources/github.d.ts", /Secret \(`airbyte_secret`\): Airbyte stores it encrypted and returns it masked\.\n\s+\*\/\n\s+personal_access_token: string;/],
     ["description and examples in the doc comment", "sources/github.d.ts", /List of GitHub organizations\/repositories\.\n\s+\* @example "airbytehq\/airbyte"\n\s+\* @example "airbytehq\/\*"\n\s+\*\/\n\s+repositories: string\[\];/],
     ["default and bounds in the doc comment", "sources/github.d.ts", /@default 10\n\s+\* @minimum 1\n\s+\* @maximum 60\n\s+\*\/\n\s+max_waiting_time\?: number;/],
-    ["format and pattern in the doc comment", "sources/github.d.ts", /@format date-time\n\s+\* @pattern \^\[0-9\]\{4\}\$\n\s+\*\/\n\s+start_date\?: string;/],
+    ["format and pattern in the doc comment; a digits pattern as a template literal type", "sources/github.d.ts", /@format date-time\n\s+\* @pattern \^\[0-9\]\{4\}\$\n\s+\*\/\n\s+start_date\?: `\$\{number\}`;/],
+    ["a format as a template literal type", "destinations/postgres.d.ts", /\n  run_on\?: `\$\{number\}-\$\{number\}-\$\{number\}`;\n/],
+    ["a pattern with an empty branch as a union, preferred to the format", "destinations/postgres.d.ts", /\n  cutoff\?: "" \| `\$\{number\}-\$\{number\}-\$\{number\}T\$\{number\}:\$\{number\}:\$\{number\}Z`;\n/],
+    ["a pattern no template can say stays string", "destinations/postgres.d.ts", /\n  label\?: string;\n/],
+    ["additionalProperties: false marks the object closed for the helpers, and the file imports the marker", "destinations/postgres.d.ts", /^\/\/ Generated[^\n]*\n[^\n]*\n\nimport type \{ closedObject \} from "\.\.\/brand\.js";\n[\s\S]*\| \{\n        readonly \[closedObject\]\?: never;\n        mode: "disable";/],
     ["`*/` in a description cannot end the comment", "sources/github.d.ts", /comma-separated \*\\\/ not the end/],
     ["a key that is not an identifier is quoted; a type list is a union", "sources/github.d.ts", /\n  "page-size"\?: number \| null;\n/],
     ["title in the doc comment", "destinations/postgres.d.ts", /\/\*\*\n   \* Host\n   \*\/\n  host: string;/],
@@ -73,8 +87,9 @@ describe("connector generator: types", () => {
     expect(file(name)).toMatch(pattern);
   });
 
-  it("closes objects with declared properties (a misspelt key is an error), with no index signature", () => {
+  it("closes objects with declared properties to annotations (a misspelt key is an error), with no index signature or marker where the schema is open", () => {
     expect(typeOf("sources/github.d.ts", "SourceGithub")).not.toContain("[key: string]");
+    expect(file("sources/github.d.ts")).not.toContain("closedObject");
   });
 
   it("derives the update variant by Omit when it only lacks the discriminator", () => {

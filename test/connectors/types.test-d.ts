@@ -11,6 +11,7 @@ import type {
   SourceConfiguration,
   SourceConfigurationUpdate,
   SourceConfigurationWithSecret,
+  Custom,
   SourceName,
   TypedSourceCreateRequest,
 } from "airbyte-api-client/connectors";
@@ -129,13 +130,18 @@ describe("destinations", () => {
 });
 
 describe("names this version does not know", () => {
-  it("fall back to the open JSON object createSource and createDestination take today", () => {
-    expectTypeOf<SourceConfiguration<"my-custom-source">>().toEqualTypeOf<OpenSource>();
-    expectTypeOf<SourceConfigurationUpdate<"my-custom-source">>().toEqualTypeOf<OpenSource>();
-    expectTypeOf<SourceConfigurationWithSecret<"my-custom-source">>().toEqualTypeOf<OpenSource>();
-    expectTypeOf<DestinationConfiguration<"my-warehouse">>().toEqualTypeOf<OpenDestination>();
-    const custom: SourceConfiguration<"my-custom-source"> = { sourceType: "my-custom-source", anything: { nested: [1, 2] } };
+  it("are a type error unless opted out with Custom<>, which gives the open JSON object createSource and createDestination take", () => {
+    expectTypeOf<SourceConfiguration<Custom<"my-custom-source">>>().toEqualTypeOf<OpenSource>();
+    expectTypeOf<SourceConfigurationUpdate<Custom<"my-custom-source">>>().toEqualTypeOf<OpenSource>();
+    expectTypeOf<SourceConfigurationWithSecret<Custom<"my-custom-source">>>().toEqualTypeOf<OpenSource>();
+    expectTypeOf<DestinationConfiguration<Custom<"my-warehouse">>>().toEqualTypeOf<OpenDestination>();
+    const custom: SourceConfiguration<Custom<"my-custom-source">> = { sourceType: "my-custom-source", anything: { nested: [1, 2] } };
     void airbyte.sources.createSource({ name: "Custom", workspaceId, configuration: custom });
+    // @ts-expect-error "githb" is not a known source name (a misspelling of "github")
+    type Misspelt = SourceConfiguration<"githb">;
+    // @ts-expect-error a plain string is not a name either: say Custom<string> for a name known only at run time
+    type Wide = DestinationConfiguration<string>;
+    expectTypeOf<DestinationConfiguration<Custom>>().toEqualTypeOf<OpenDestination>();
   });
 
   it("lists the known names", () => {

@@ -130,7 +130,7 @@ describe("redaction memory is bounded", () => {
         : new Response(JSON.stringify({ sourceId, name: "s", workspaceId: "w", configuration: {}, createdAt: 1 }), { headers: { "content-type": "application/json" } });
     };
     try {
-      const airbyte = createAirbyteClient({ baseUrl: "https://api.example.com/v1", fetch, retry: false, headers: { "X-Api-Key": "client-key-1234" } });
+      const airbyte = createAirbyteClient({ auth: false, baseUrl: "https://api.example.com/v1", fetch, retry: false, headers: { "X-Api-Key": "client-key-1234" } });
       for (let i = 0; i < 2_000; i++) {
         const token = `per-call-token-${i}`;
         await airbyte.sources.getSource(sourceId, undefined, { headers: { Authorization: `Bearer ${token}` } }).catch((e: unknown) => {
@@ -156,7 +156,7 @@ describe("redaction memory is bounded", () => {
       return originalHold.call(this, values);
     });
     try {
-      const airbyte = createAirbyteClient({ baseUrl: "https://api.example.com/v1", fetch: async () => new Response("{}"), headers: { "X-Api-Key": "client-key-1234" } });
+      const airbyte = createAirbyteClient({ auth: false, baseUrl: "https://api.example.com/v1", fetch: async () => new Response("{}"), headers: { "X-Api-Key": "client-key-1234" } });
       const signal = AbortSignal.abort();
       for (let i = 0; i < 50; i++) {
         await expect(airbyte.sources.getSource(sourceId, undefined, { signal, headers: { Authorization: `Bearer aborted-token-${i}` } })).rejects.toMatchObject({ name: "AbortError" });

@@ -25,7 +25,7 @@ describe.each(features)("fixture spec %s", (feature) => {
   it("generates the snapshot files", async () => {
     const { files, warnings } = await generate(feature);
     expect(warnings).toEqual([]);
-    expect([...files.keys()].sort()).toEqual(["README.md", "REFERENCE.md", "openapi.ts", "operations.ts", "schemas.ts"]);
+    expect([...files.keys()].sort()).toEqual(["README.md", "REFERENCE.md", "openapi.ts", "operations.ts", "schemas.ts", "validators.ts"]);
     for (const [name, content] of files) {
       await expect(content).toMatchFileSnapshot(join("__snapshots__", feature, name));
     }

@@ -93,6 +93,24 @@ describe("airbyte/* lint rules", () => {
     ]);
   });
 
+  it("operation-global-errors: flags operations without the statuses every operation can answer, only in the specs it is configured for", async () => {
+    const { mine, others, lineOf } = await problemsOf("operation-global-errors");
+    expect(others).toEqual([]);
+    const fix = "Add each from spec/components/responses/ (e.g. `'500': $ref: ../components/responses/InternalServerError.yaml`).";
+    expect(mine).toEqual([
+      {
+        line: lineOf("responses:"),
+        message: `listThings does not declare 401, 500: the server's global exception handlers answer 400, 401, 403, 404, 409, 422, 500 for every authenticated operation (spec/AUDIT.md, G8). ${fix}`,
+      },
+      {
+        line: lineOf("responses:", lineOf("operationId: health")),
+        message: `health does not declare 500: the server's global exception handlers answer 500 for every operation without credentials (spec/AUDIT.md, G8). ${fix}`,
+      },
+    ]);
+    // The same operations outside a spec/openapi.yaml root are not checked (the other fixtures lack these statuses).
+    expect((await problemsOf("operation-global-errors", "operation-success-response.yaml")).mine).toEqual([]);
+  });
+
   it("response-enum-declared: flags response enums neither open nor closed with a reason, each once", async () => {
     const { sorted, others, lineOf } = await problemsOf("response-enum-declared");
     expect(others).toEqual([]);
@@ -148,7 +166,7 @@ describe("airbyte/* lint rules", () => {
       tag("ToString", "toString"),
       tag("ValueOf", "valueOf"),
       tag("HasOwnProperty", "hasOwnProperty"),
-      tag("Raw", "raw", "the client object already uses"),
+      tag("Then", "then", "the client reserves (a `then` member would make it awaitable)"),
       {
         line: lineOf("operationId: __proto__"),
         message: "operationId `__proto__` is a name every JavaScript object already has (Object.prototype), so the client method would be lost or not compile: rename it.",
@@ -157,8 +175,8 @@ describe("airbyte/* lint rules", () => {
         line: lineOf("operationId: constructor"),
         message: "operationId `constructor` is a name every JavaScript object already has (Object.prototype), so the client method would be lost or not compile: rename it.",
       },
-      schema("Schema", "is already declared by the generated code (generated/openapi.ts, schemas.ts, operations.ts)"),
-      schema("components", "is already declared by the generated code (generated/openapi.ts, schemas.ts, operations.ts)"),
+      schema("Schema", "is already declared or imported by the generated code (generated/openapi.ts, schemas.ts, operations.ts)"),
+      schema("components", "is already declared or imported by the generated code (generated/openapi.ts, schemas.ts, operations.ts)"),
       schema("string", "is a reserved word or built-in type of TypeScript"),
     ]);
   });

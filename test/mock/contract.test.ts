@@ -147,7 +147,7 @@ describe("a call the spec does not allow", () => {
   });
 
   it("without credentials is a 401 Problem, with any token it passes", async () => {
-    const anonymous = createAirbyteClient({ baseUrl: mock.baseUrl, retry: false });
+    const anonymous = createAirbyteClient({ auth: false, baseUrl: mock.baseUrl, retry: false });
     const error = (await anonymous.workspaces
       .listWorkspaces()
       .catch((e: unknown) => e)) as AirbyteApiError;

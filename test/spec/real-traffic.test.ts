@@ -62,7 +62,7 @@ beforeAll(async () => {
 
 describe("real traffic fixtures", () => {
   it("exist, each with its public source and an operation of the spec", () => {
-    expect(fixtures.length).toBeGreaterThanOrEqual(10);
+    expect(fixtures.length).toBeGreaterThanOrEqual(20);
     for (const { file, exchange } of fixtures) {
       expect(exchange.provenance.url, file).toMatch(/^https:\/\/github\.com\/[^/]+\/[^/]+\/(issues|pull)\/\d+$/);
       expect(exchange.provenance.date, file).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -76,6 +76,38 @@ describe("real traffic fixtures", () => {
     const { schema } = responseSchema(operation("createSource"), 400, "application/json");
     expect(describeIssues("createSource-400-example.json", "response", validator.validate(schema, bad))).toEqual([
       "createSource-400-example.json: response/documentationUrl: is a number, but the spec says string or null",
+    ]);
+  });
+
+  it.each([
+    // [what the server does, operation, where, status, value]
+    ["a token request without grant_type", "createAccessToken", "request", 0, { client_id: "id", client_secret: "secret" }],
+    ["namespaceFormat: null in a created connection", "createConnection", "response", 200, {
+      connectionId: "9c1f4e7a-2d58-4b3c-8a06-e5f7b2d1c490", name: "c", sourceId: "5b0e3f1c-2a47-4d8e-9c61-7f3a2b9d4e10",
+      destinationId: "3f9a6c2e-8b14-4d07-a5e2-1c7b9d0f6a83", workspaceId: "871d9b60-11d1-44cb-8c92-c246d53bf87e",
+      status: "active", schedule: { scheduleType: "manual" }, namespaceDefinition: "destination", namespaceFormat: null,
+      configurations: { streams: [] },
+    }],
+    ["a 400 resource-not-found from patchConnection", "patchConnection", "response", 400, { type: "https://reference.airbyte.com/reference/errors#resource-not-found", title: "resource-not-found", status: 400 }],
+    ["a 400 {errorId} from the bean-validation handler", "deleteSource", "response", 400, { errorId: "4c8d9a0e-53b1-4e5f-9a3c-2b7d6e1f0a94" }],
+    ["a 500 {errorId} from the uncaught-exception handler", "getConnection", "response", 500, { errorId: "4c8d9a0e-53b1-4e5f-9a3c-2b7d6e1f0a94" }],
+  ] as const)("accepts %s (%s)", (_what, operationId, where, status, value) => {
+    const op = operation(operationId);
+    const schema =
+      where === "request"
+        ? (deref(op.requestBody).content as Record<string, { schema?: unknown }>)["application/json"]?.schema
+        : responseSchema(op, status, "application/json");
+    if (where === "response") expect((schema as { declared: boolean }).declared).toBe(true);
+    const target = where === "request" ? schema : (schema as { schema: unknown }).schema;
+    expect(validator.validate(target, value)).toEqual([]);
+  });
+
+  it("still rejects a real body changed to what the server never sends", () => {
+    const real = fixtures.find((f) => f.file === "createSource-400-value-not-found-linear-cloud.json")?.exchange.response?.body as Json;
+    const { schema } = responseSchema(operation("createSource"), 400, "application/json");
+    expect(describeIssues("linear", "response", validator.validate(schema, { ...real, status: "400", data: [] }))).toEqual([
+      "linear: response/status: is a string, but the spec says integer",
+      "linear: response/data: is an array, but the spec says object or null",
     ]);
   });
 

@@ -4,7 +4,7 @@
  * openness), properties, required-ness, nested objects and array items,
  * composition keywords.
  */
-import type { CompareOptions, DifferenceFacts, Json, Node } from "./model.js";
+import type { DifferenceFacts, Json, Node } from "./model.js";
 import { isNode, type Resolver } from "./resolve.js";
 
 export type Report = (location: string, kind: string, detail: string, facts?: DifferenceFacts) => void;
@@ -53,14 +53,12 @@ export function flatten(resolver: Resolver, schema: Node, visiting = new Set<Nod
 }
 
 const fmt = (set: Set<string>) => [...set].sort().join("|") || "any";
-const text = (value: Json | undefined) => (typeof value === "string" ? value.trim() : "");
 
-export function compareSchemas(ours: Side, theirs: Side, location: string, report: Report, seen = new Set<string>(), options: CompareOptions = {}): void {
+export function compareSchemas(ours: Side, theirs: Side, location: string, report: Report, seen = new Set<string>()): void {
   const o = ours.resolver.deref(ours.node);
   const t = theirs.resolver.deref(theirs.node);
   if (!t.node) {
     if (t.ref) report(location, "provider-dangling-ref", `the provider refers to ${t.ref}, which it does not define`);
-    else if (options.diff && o.node) report(location, "schema-added", "ours describes a schema here; the other side has none");
     return;
   }
   if (!o.node) {
@@ -73,9 +71,8 @@ export function compareSchemas(ours: Side, theirs: Side, location: string, repor
   const os = flatten(ours.resolver, o.node);
   const ts = flatten(theirs.resolver, t.node);
   const recurse = (oNode: Json | undefined, tNode: Json | undefined, at: string) =>
-    compareSchemas({ resolver: ours.resolver, node: oNode }, { resolver: theirs.resolver, node: tNode }, at, report, seen, options);
+    compareSchemas({ resolver: ours.resolver, node: oNode }, { resolver: theirs.resolver, node: tNode }, at, report, seen);
 
-  if (options.diff && text(os.description) !== text(ts.description)) report(location, "description-changed", "the description differs");
 
   // Composition: one difference at this place, without descending into (possibly hundreds of) variants.
   const oComp = COMPOSITION.find((k) => Array.isArray(os[k]));
@@ -107,7 +104,7 @@ export function compareSchemas(ours: Side, theirs: Side, location: string, repor
   const tf = typeof ts.format === "string" ? ts.format.toLowerCase() : undefined;
   if (of !== tf) report(location, "format-differs", `ours: ${of ?? "none"}; provider: ${tf ?? "none"}`, { ours: of ? [of] : [], theirs: tf ? [tf] : [] });
 
-  compareEnums(os, ts, location, report, options);
+  compareEnums(os, ts, location, report);
 
   const oProps = isNode(os.properties) ? os.properties : {};
   const tProps = isNode(ts.properties) ? ts.properties : {};
@@ -134,7 +131,7 @@ export function compareSchemas(ours: Side, theirs: Side, location: string, repor
   if (ts.items !== undefined || os.items !== undefined) recurse(os.items, ts.items, `${location}[]`);
 }
 
-function compareEnums(os: Node, ts: Node, location: string, report: Report, options: CompareOptions): void {
+function compareEnums(os: Node, ts: Node, location: string, report: Report): void {
   const oe = Array.isArray(os.enum) ? os.enum : undefined;
   const te = Array.isArray(ts.enum) ? ts.enum : undefined;
   const open = os["x-open-enum"] === true;
@@ -152,5 +149,4 @@ function compareEnums(os: Node, ts: Node, location: string, report: Report, opti
   for (const v of tSet) if (!oSet.has(v)) report(location, `enum-value-missing:${JSON.parse(v) as string}`, "the provider has this value; ours does not", { open });
   for (const v of oSet) if (!tSet.has(v)) report(location, `enum-value-added:${JSON.parse(v) as string}`, "ours has this value; the provider does not", { open });
   if (open && ts["x-open-enum"] !== true) report(location, "enum-open", "ours accepts values beyond the list; the provider's enum is closed");
-  if (options.diff && !open && ts["x-open-enum"] === true) report(location, "enum-closed", "ours accepts only the listed values; the other side accepted any");
 }

@@ -16,7 +16,7 @@
  * that rule enforced too.
  */
 import { readFile } from "node:fs/promises";
-import { parse } from "yaml";
+import { loadYaml } from "../shared/yaml.js";
 import type { Exception } from "./model.js";
 
 export class ExceptionsFileError extends Error {
@@ -42,9 +42,9 @@ export async function loadExceptions(file: string): Promise<Exception[]> {
   }
   let data: unknown;
   try {
-    data = parse(source);
+    data = loadYaml(source, file);
   } catch (error) {
-    throw new ExceptionsFileError(`${file}: not valid YAML: ${(error as Error).message}`);
+    throw new ExceptionsFileError(`${file}: not valid YAML: ${(error as { reason?: string }).reason ?? (error as Error).message}`);
   }
   return parseExceptions(data, file);
 }

@@ -33,16 +33,6 @@ export interface Difference {
   facts?: DifferenceFacts;
 }
 
-/**
- * What the engine compares. Conformance compares the contract only; spec:diff
- * (`diff: true`) also compares what only a change between two versions of our
- * own spec can tell: statuses and content types we added, security, the tag
- * (the client group), closed enums becoming open or closed, and documentation.
- */
-export interface CompareOptions {
-  diff?: boolean;
-}
-
 export interface Exception {
   match: string;
   reason: string;

@@ -1,14 +1,12 @@
 // scripts/lib/conformance/: our spec against a provider's: the comparison engine, its report, the documented exceptions. May import from scripts/lib: shared, spec.
 /** Our spec vs a provider's: load both, compare, apply the exceptions. */
 import { readFile } from "node:fs/promises";
-import { parse } from "yaml";
+import { loadYaml } from "../shared/yaml.js";
 import { bundleSpec } from "../spec/redocly.js";
 import { compareOperations } from "./compare-operations.js";
 import { matcher } from "./exceptions.js";
 import type { ConformanceResult, Difference, Exception, Node } from "./model.js";
 import { isNode } from "./resolve.js";
-
-const MAX_ALIAS_COUNT = 100;
 
 export class ProviderFileError extends Error {
   override name = "ProviderFileError";
@@ -23,13 +21,11 @@ export async function loadProvider(file: string): Promise<Node> {
   }
   let doc: unknown;
   try {
-    // The yaml package's alias guard stays on (never `maxAliasCount: -1`): a
-    // provider file is untrusted input, and a 1 KB "billion laughs" file would
-    // otherwise expand without bound. Its default (100) fails such a file at
-    // its first alias, and no real OpenAPI file comes near it.
-    doc = parse(text, { maxAliasCount: MAX_ALIAS_COUNT });
+    // A provider file is untrusted input: the toolchain's one loader, with its
+    // alias, depth and size limits (a 1 KB "billion laughs" file fails at once).
+    doc = loadYaml(text, file);
   } catch (error) {
-    throw new ProviderFileError(`${file}: not valid YAML/JSON: ${(error as Error).message.split("\n")[0]}`);
+    throw new ProviderFileError(`${file}: not valid YAML/JSON: ${(error as { reason?: string }).reason ?? (error as Error).message.split("\n")[0]}`);
   }
   if (!isNode(doc) || !isNode(doc.paths)) throw new ProviderFileError(`${file}: not an OpenAPI document (no \`paths\`).`);
   return doc;

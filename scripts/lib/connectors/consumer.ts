@@ -96,3 +96,24 @@ export const github = airbyte.sources.createSource({ name: "GitHub", workspaceId
 export const postgres = airbyte.destinations.createDestination({ name: "Warehouse", workspaceId, configuration: { destinationType: "postgres", host: "db" } });
 export const ads = airbyte.sources.createSource({ name: "Ads", workspaceId, configuration: { sourceType: "google-ads", customer_id: "1234567890" } });
 `;
+
+/** One typed configuration, the way the README recommends for a copied config.json: through the helper. */
+export const ONE_HELPER = `import { sourceConfiguration } from "airbyte-api-client/connectors";
+
+export const github = sourceConfiguration("github", {
+  repositories: ["airbytehq/airbyte"],
+  credentials: { personal_access_token: "token" },
+  start_date: "2025-01-01T00:00:00Z",
+});
+`;
+
+/** One typed configuration as an annotation. */
+export const ONE_ANNOTATED = `import type { SourceConfiguration } from "airbyte-api-client/connectors";
+
+export const github: SourceConfiguration<"github"> = {
+  sourceType: "github",
+  repositories: ["airbytehq/airbyte"],
+  credentials: { personal_access_token: "token" },
+  start_date: "2025-01-01T00:00:00Z",
+};
+`;

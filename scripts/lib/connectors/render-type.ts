@@ -9,6 +9,7 @@
  * equivalent are collected as problems instead of being guessed at.
  */
 import { isSchema, type JsonSchema } from "./json-schema.js";
+import { stringType } from "./string-type.js";
 
 export interface RenderProblem {
   /** Where in the connector's schema, e.g. `properties.credentials.oneOf[0]`. */
@@ -22,8 +23,19 @@ const UNSUPPORTED = ["allOf", "not", "if", "then", "else", "$ref", "patternPrope
 const PRIMITIVES: Record<string, string> = { string: "string", integer: "number", number: "number", boolean: "boolean", null: "null" };
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
+/**
+ * The member that marks an object whose schema says `additionalProperties: false`.
+ * Optional and `never`, so no value ever has it; symbol-keyed, so completion never
+ * offers it. The connector helpers read it to reject every other key there
+ * (see the Checked type in check.d.ts); elsewhere a key the schema does not
+ * name is allowed unless it looks like a misspelling of one it does.
+ */
+export const CLOSED_MARKER = "readonly [closedObject]?: never;";
+
 export class TypeRenderer {
   readonly problems: RenderProblem[] = [];
+  /** Whether a rendered type uses CLOSED_MARKER (the file then imports `closedObject`). */
+  usesClosed = false;
 
   /** The type expression for `schema`; continuation lines are indented by `indent` spaces. */
   render(schema: JsonSchema, path: string, indent: number): string {
@@ -42,6 +54,7 @@ export class TypeRenderer {
     }
     const type = schema.type ?? (schema.properties ? "object" : schema.items ? "array" : undefined);
     if (type === undefined) return "unknown";
+    if (type === "string") return stringType(schema.pattern, schema.format) ?? "string";
     const primitive = PRIMITIVES[type];
     if (primitive) return primitive;
     if (type === "array") return this.array(schema, path, indent);
@@ -49,7 +62,12 @@ export class TypeRenderer {
     return this.problem(path, `type: ${type}`);
   }
 
-  /** An object literal type. Declared properties close it, so a misspelt key is a compile error. */
+  /**
+   * An object literal type. Declared properties close it to an annotation or
+   * `satisfies`, so a misspelt key is a compile error there; the helpers
+   * (sourceConfiguration, destinationConfiguration) accept the other keys an
+   * open schema allows.
+   */
   object(schema: JsonSchema, path: string, indent: number): string {
     const properties = Object.entries(schema.properties ?? {});
     if (properties.length === 0) {
@@ -60,6 +78,10 @@ export class TypeRenderer {
     const required = new Set(schema.required ?? []);
     const pad = " ".repeat(indent + 2);
     const lines = ["{"];
+    if (schema.additionalProperties === false) {
+      lines.push(`${pad}${CLOSED_MARKER}`);
+      this.usesClosed = true;
+    }
     for (const [name, raw] of properties) {
       const prop = asSchema(raw);
       const doc = docComment(prop, pad);

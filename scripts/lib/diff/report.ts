@@ -1,64 +1,111 @@
-/** spec:diff's result as Markdown for a pull-request comment, one line per change. */
-import type { Bump, Change, DiffResult } from "./classify.js";
+/**
+ * spec:diff's result for people (Markdown, for a pull-request comment) and
+ * for tools (the JSON contract `npm run release` and `ci:pr` read). The bump
+ * comes from scripts/lib/release/bump.ts, the one rule for all three.
+ */
+import { adviseBump, type Bump, nextVersion } from "../release/bump.js";
+import type { Change, DiffResult } from "./classify.js";
 import type { TypeBreak } from "./type-compat.js";
 
-/** The next version for a bump. Before 1.0.0 a breaking change bumps the minor (semver's rule for 0.x). */
-export function nextVersion(version: string, bump: Bump): string {
-  const m = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
-  if (!m || bump === "none") return version;
-  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (bump === "major") return major === 0 ? `0.${minor + 1}.0` : `${major + 1}.0.0`;
-  if (bump === "minor") return major === 0 ? `0.${minor}.${patch + 1}` : `${major}.${minor + 1}.0`;
-  return `${major}.${minor}.${patch + 1}`;
-}
-
-/** One change as the report prints it (after the list's "- "). */
-export const formatChange = (c: Change) => `\`${c.operationId}\` ${c.where}: ${c.what}`;
-const line = (c: Change) => `- ${formatChange(c)}`;
-
-export interface MarkdownInput {
+export interface ReportInput {
   result: DiffResult;
+  /** Plain text: `main`, `merge base with main (0123456789)`, a file. */
   baseLabel: string;
   headLabel: string;
-  version: string;
+  /** The version in the base's package.json. */
+  baseVersion: string;
   allowBreaking: boolean;
   typeBreaks?: TypeBreak[];
 }
 
-export function formatMarkdown({ result, baseLabel, headLabel, version, allowBreaking, typeBreaks }: MarkdownInput): string {
-  const breaking = result.changes.filter((c) => c.impact === "breaking");
-  const additive = result.changes.filter((c) => c.impact === "non-breaking");
-  const docs = result.changes.filter((c) => c.impact === "docs");
+export interface JsonReport {
+  base: string;
+  head: string;
+  baseVersion: string;
+  summary: DiffResult["summary"];
+  bump: Bump;
+  nextVersion: string;
+  changes: Change[];
+  typeBreaks: TypeBreak[] | null;
+}
+
+/** The bump: breaking changes found by `--types` count as breaking too. */
+export function bumpOf(input: ReportInput): Bump {
+  const summary = input.result.summary;
+  return adviseBump({ ...summary, breaking: summary.breaking + (input.typeBreaks?.length ?? 0) }, input.baseVersion);
+}
+
+export function toJson(input: ReportInput): JsonReport {
+  const bump = bumpOf(input);
+  return {
+    base: input.baseLabel,
+    head: input.headLabel,
+    baseVersion: input.baseVersion,
+    summary: input.result.summary,
+    bump,
+    nextVersion: nextVersion(input.baseVersion, bump),
+    changes: input.result.changes,
+    typeBreaks: input.typeBreaks ?? null,
+  };
+}
+
+/** One change as the Markdown report prints it (after the list's "- "). */
+export const formatChange = (c: Change) => `\`${c.operationId}\` ${c.where}: ${c.message} [${c.rule}]`;
+const line = (c: Change) => `- ${formatChange(c)}`;
+
+export function formatMarkdown(input: ReportInput): string {
+  const { result, baseLabel, headLabel, baseVersion, allowBreaking, typeBreaks } = input;
+  const of = (impact: Change["impact"]) => result.changes.filter((c) => c.impact === impact);
+  const [breaking, warnings, additive, docs] = [of("breaking"), of("warning"), of("non-breaking"), of("docs")];
   const out = [`## API changes: ${baseLabel} -> ${headLabel}`, ""];
   if (result.changes.length === 0 && !typeBreaks?.length) {
     out.push("No change a client user can notice.");
     return out.join("\n");
   }
-  const next = nextVersion(version, result.bump);
+  const bump = bumpOf(input);
+  const next = nextVersion(baseVersion, bump);
+  const early = baseVersion.startsWith("0.") && bump !== "none" && (breaking.length > 0 || additive.length > 0);
   out.push(
-    `**${breaking.length} breaking, ${additive.length} non-breaking, ${docs.length} documentation.** ` +
-      `Suggested version bump: **${result.bump}** (${version} -> ${next}${version.startsWith("0.") && (result.bump === "major" || result.bump === "minor") ? `: before 1.0.0 a ${result.bump} change bumps the ${result.bump === "major" ? "minor" : "patch"}` : ""}).`,
+    `**${breaking.length} breaking, ${warnings.length} warning(s), ${additive.length} non-breaking, ${docs.length} documentation.** ` +
+      `Suggested version bump: **${bump}** (${baseVersion} -> ${next}${early ? ", before 1.0.0 a breaking change bumps the minor and an addition the patch" : ""}).`,
   );
-  if (breaking.length) out.push("", `### Breaking (${breaking.length})`, "", ...breaking.map(line));
+  if (breaking.length) {
+    out.push("", `### Breaking (${breaking.length})`);
+    const reasons = [
+      ["types", "code that compiled no longer compiles"],
+      ["requests", "it compiles, the server now refuses or answers differently"],
+      ["responses", "a value the caller read can no longer be read"],
+    ] as const;
+    for (const [reason, meaning] of reasons) {
+      const some = breaking.filter((c) => c.reason === reason);
+      if (some.length) out.push("", `#### ${reason}: ${meaning} (${some.length})`, "", ...some.map(line));
+    }
+  }
   if (typeBreaks?.length) {
     out.push("", `### Consumer code of the base that no longer compiles (${typeBreaks.length})`, "");
     for (const b of typeBreaks) out.push(`- ${b.file}:${b.line}: ${b.message}`);
   }
   if (breaking.length || typeBreaks?.length) {
-    out.push("", allowBreaking ? "Breaking changes allowed by `--allow-breaking`." : "Fails: a breaking change needs `npm run spec:diff -- --allow-breaking` and a major bump.");
+    out.push("", allowBreaking ? "Breaking changes allowed by `--allow-breaking`." : "Fails: a breaking change needs `npm run spec:diff -- --allow-breaking` and the bump above.");
   }
+  if (warnings.length) out.push("", `### Warnings (${warnings.length})`, "", ...warnings.map(line));
   if (additive.length) out.push("", `### Non-breaking (${additive.length})`, "", ...additive.map(line));
   if (docs.length) {
-    // Description edits of a shared schema show up under every operation using it: one line per operation.
-    const byOp = new Map<string, number>();
-    for (const c of docs) byOp.set(c.operationId, (byOp.get(c.operationId) ?? 0) + 1);
+    // Description edits of a shared schema show up under every operation using it: one line per operation, with its rules.
+    const byOp = new Map<string, Map<string, number>>();
+    for (const c of docs) {
+      const rules = byOp.get(c.operationId) ?? new Map<string, number>();
+      rules.set(c.rule, (rules.get(c.rule) ?? 0) + 1);
+      byOp.set(c.operationId, rules);
+    }
+    const total = (rules: Map<string, number>) => [...rules.values()].reduce((a, n) => a + n, 0);
     out.push(
       "",
       `### Documentation (${docs.length})`,
       "",
-      `<details><summary>${docs.length} description or deprecation change(s) in ${byOp.size} operation(s)</summary>`,
+      `<details><summary>${docs.length} documentation change(s) in ${byOp.size} operation(s)</summary>`,
       "",
-      ...[...byOp].map(([op, n]) => `- \`${op}\`: ${n}`),
+      ...[...byOp].map(([op, rules]) => `- \`${op}\`: ${total(rules)} (${[...rules].map(([rule, n]) => `${rule} ${n}`).join(", ")})`),
       "",
       "</details>",
     );

@@ -5,6 +5,7 @@
  * change a consumer's code would trip over, named by file and line.
  */
 import { mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";
 import { extractTree } from "./git.js";
@@ -19,6 +20,26 @@ export interface TypeBreak {
 async function filesUnder(dir: string, suffix: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
   return entries.filter((e) => e.isFile() && e.name.endsWith(suffix)).map((e) => join(e.parentPath, e.name));
+}
+
+/**
+ * Every entry point of the package (`airbyte-api-client`,
+ * `airbyte-api-client/connectors`, ...) mapped to today's sources: the
+ * `exports` target without `dist/`, as the `.ts` source (src/) or the
+ * `.d.ts` beside a generated `.js`; a target with neither is left out.
+ */
+export async function entryPoints(repoRoot: string): Promise<Record<string, string[]>> {
+  const pkg = JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as { name?: string; exports?: Record<string, unknown> };
+  const name = pkg.name ?? "airbyte-api-client";
+  const paths: Record<string, string[]> = {};
+  for (const [subpath, target] of Object.entries(pkg.exports ?? { ".": "./dist/src/index.js" })) {
+    const file = typeof target === "string" ? target : typeof target === "object" && target !== null ? (target as Record<string, unknown>).default : undefined;
+    if (typeof file !== "string" || !file.endsWith(".js")) continue;
+    const stem = join(repoRoot, file.replace(/^\.\//, "").replace(/^dist\//, "").replace(/\.js$/, ""));
+    const source = [`${stem}.ts`, `${stem}.d.ts`].find((candidate) => existsSync(candidate));
+    if (source) paths[subpath === "." ? name : `${name}/${subpath.replace(/^\.\//, "")}`] = [source];
+  }
+  return paths;
 }
 
 export async function typeBreaks(commit: string, repoRoot: string): Promise<TypeBreak[]> {
@@ -42,11 +63,7 @@ export async function typeBreaks(commit: string, repoRoot: string): Promise<Type
     }
     if (roots.length === 0) return [];
     const config = ts.getParsedCommandLineOfConfigFile(join(repoRoot, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
-    const options: ts.CompilerOptions = {
-      ...config?.options,
-      noEmit: true,
-      paths: { "airbyte-api-client": [join(repoRoot, "src", "index.ts")] },
-    };
+    const options: ts.CompilerOptions = { ...config?.options, noEmit: true, paths: await entryPoints(repoRoot) };
     const program = ts.createProgram(roots, options);
     const rootSet = new Set(roots);
     const breaks: TypeBreak[] = [];
@@ -64,7 +81,8 @@ export async function typeBreaks(commit: string, repoRoot: string): Promise<Type
       if (!seen.has(key)) breaks.push(found);
       seen.add(key);
     }
-    return breaks.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+    // Code-point order, not localeCompare: the report must not depend on the machine's locale.
+    return breaks.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   } finally {
     await tree.remove();
   }

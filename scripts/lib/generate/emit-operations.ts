@@ -18,9 +18,16 @@ function docComment(op: OperationModel, standalone = false): string {
   return ["/**", ...lines.map((l) => ` * ${l.replace(/\*\//g, "*\\/")}`.trimEnd()), " */"].join("\n");
 }
 
-/** The positional arguments of the method, as a labelled tuple. */
+/** Words that cannot label a tuple element (`[class: string]` does not parse). */
+const RESERVED_WORDS = new Set(
+  ("break case catch class const continue debugger default delete do else enum export extends false finally for function if import in " +
+    "instanceof new null return super switch this throw true try typeof var void while with implements interface let package private " +
+    "protected public static yield await").split(" "),
+);
+
+/** The positional arguments of the method, as a labelled tuple (a path parameter named `class` is labelled `class_`). */
 function argsTuple(op: OperationModel): string {
-  const args = op.pathParams.map((p) => `${p.name}: ${p.type}`);
+  const args = op.pathParams.map((p) => `${RESERVED_WORDS.has(p.name) ? `${p.name}_` : p.name}: ${p.type}`);
   const queryRequired = op.queryParams.some((q) => q.required);
   if (op.body) {
     // A required argument may not follow an optional one.
@@ -120,28 +127,7 @@ ${ops.length ? `import { ${["decodeTable", ...builders].join(", ")} } from "../s
 ${ops.some(needsSerializer) ? 'import { serializeQuery } from "../src/url.js";' : ""}
 import type { OperationFunction } from "../src/types.js";
 
-export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
-
-/** How to call one operation: everything the client reads at run time, and nothing more. */
-export interface OperationSpec {
-  /** The client group the method lives in (camelCase of the operation's tag). */
-  readonly group: string;
-  readonly method: HttpMethod;
-  /** Path template relative to the base URL, e.g. \`/sources/{sourceId}\`. */
-  readonly path: string;
-  /** Path parameter names in the order they appear in the path (= argument order). */
-  readonly pathParams: readonly string[];
-  /** The query parameters the operation declares; any other key is refused. */
-  readonly queryParams: readonly string[];
-  /** A JSON request body, and whether it is required. */
-  readonly body: { readonly required: boolean } | null;
-  /** What the documented success answer carries; "redirect" when it is a 3xx (returned, not followed). */
-  readonly success: "json" | "text" | "none" | "redirect";
-  /** False when the spec says \`security: []\`: no credentials are sent. */
-  readonly authenticated: boolean;
-  /** A list operation paged by \`limit\`/\`offset\` whose answer is \`{ data, next, previous }\`. */
-  readonly paginated: boolean;
-}
+export type { HttpMethod, OperationSpec } from "../src/operation-spec.js";
 
 /** The entry of every operation in \`operationTable\`, exactly. */
 export type OperationTable = {

@@ -93,7 +93,8 @@ export interface SchemaModel {
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 /** Names the client object uses itself; a group may not take them. */
-const RESERVED_GROUPS = new Set(["raw", "constructor", "prototype", "__proto__", "then"]);
+/** Group names the client cannot have (scripts/lint/rules/generated-identifiers.js refuses the same tags). */
+const RESERVED_GROUPS = new Set(["constructor", "prototype", "__proto__", "then"]);
 
 function resolve<T>(spec: BundledSpec, node: Maybe<T> | undefined): T | undefined {
   if (!node || typeof node !== "object" || !("$ref" in node)) return node as T | undefined;

@@ -9,6 +9,7 @@ import type { OpenAPI3 } from "openapi-typescript";
 import { emitOperations, emitSchemas } from "./emit-operations.js";
 import { emitReference } from "./emit-reference.js";
 import { emitTypes } from "./emit-types.js";
+import { emitValidators } from "./emit-validators.js";
 import { readOperations, readSchemas, type BundledSpec } from "./model.js";
 import { formatGenerated } from "./format.js";
 import { defaultGenerated, redoclyConfig } from "../shared/paths.js";
@@ -82,6 +83,8 @@ interface Emitted {
 async function emitAll(bundled: BundledSpec, specLabel: string): Promise<Emitted> {
   const ops = readOperations(bundled);
   const schemas = readSchemas(bundled);
+  // Before emitTypes touches the document: the validators see the spec as written.
+  const validators = emitValidators(bundled);
   // emitTypes marks discriminator properties in the document: hash after it.
   const types = await emitTypes(bundled as unknown as OpenAPI3);
   const bundleHash = createHash("sha256").update(JSON.stringify(bundled)).digest("hex").slice(0, 16);
@@ -95,6 +98,8 @@ async function emitAll(bundled: BundledSpec, specLabel: string): Promise<Emitted
       ["README.md", readme(specLabel, bundled, ops.length, schemas.length, bundleHash)],
       // Not run through prettier: aligned columns would rewrite every row whenever one grows.
       ["REFERENCE.md", emitReference(ops, bundled.info?.title ?? "API")],
+      // Ajv's standalone code (~370 kB): prettier would take seconds and change nothing anyone reads.
+      ["validators.ts", validators],
     ],
   };
 }
@@ -118,7 +123,7 @@ export async function runPipeline(options: PipelineOptions): Promise<GeneratedFi
     files.set(name, await formatGenerated(banner + code, name, name === "openapi.ts"));
   }
   lap("format");
-  for (const [name, text] of plain) files.set(name, text);
+  for (const [name, text] of plain) files.set(name, name.endsWith(".ts") ? banner + text : text);
   return { files, warnings };
 }
 
@@ -134,6 +139,7 @@ references) and run \`npm run generate\`. \`npm run check:drift\` (part of
 | \`openapi.ts\` | \`paths\`, \`operations\` and \`components\` types by openapi-typescript; enums marked \`x-open-enum\` accept any string |
 | \`schemas.ts\` | one exported type per schema of the spec, by its schema name |
 | \`operations.ts\` | the operation table: group, method, path, arguments and result of every operation |
+| \`validators.ts\` | compiled validators of every response body, by \`<operationId> <status>\` (Ajv standalone code, no imports), for \`airbyte-api-client/validate\` |
 | \`REFERENCE.md\` | the same table for people: every client method with its HTTP call, arguments and result |
 
 Produced from: ${spec.info?.title ?? "the spec"} ${spec.info?.version ?? ""}, ${ops} operations, ${schemas} schemas

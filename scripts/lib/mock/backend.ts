@@ -3,7 +3,10 @@
  * bundled spec, checks credentials, validates path, query, headers and body
  * with Ajv (JSON Schema 2020-12, as OpenAPI 3.1 means), and answers from the
  * spec's examples, or from a schema-generated value where an operation has
- * none. Paged lists, the token endpoint and the OAuth flow get real behaviour.
+ * none. Paged lists, the token endpoint and the OAuth flow get real behaviour;
+ * sources, destinations, connections and workspaces keep state (store.ts);
+ * `Prefer: code=...` and the fault options answer errors on demand
+ * (faults.ts); every answer is validated against the spec before it leaves.
  *
  * openapi-backend runs in `quick` mode: it then dereferences with its small
  * synchronous dereferencer instead of @apidevtools/json-schema-ref-parser 16,
@@ -20,9 +23,11 @@ import {
   type Request as BackendRequest,
 } from "openapi-backend";
 import { readOperations, type BundledSpec } from "../generate/model.js";
-import { OAuthFlow, CONSENT_PATH } from "./oauth.js";
+import { Faults, parsePrefer, type FaultOptions, type Prefer } from "./faults.js";
+import { OAuthFlow, CONSENT_PATH, redirectUrlProblem } from "./oauth.js";
 import { idField, pageOf } from "./paging.js";
-import { problem, validationProblem, type Problem } from "./problem.js";
+import { fieldErrors, problem, statusTitle, validationProblem, type Problem } from "./problem.js";
+import { MockStore, overlay, storeAction, type StoredRecord } from "./store.js";
 
 export const API_ROOT = "/v1";
 
@@ -66,12 +71,22 @@ export interface MockApi {
   handle(request: MockRequest): Promise<MockResponse>;
 }
 
-export async function createMockApi(spec: BundledSpec): Promise<MockApi> {
+export interface MockApiOptions extends Pick<FaultOptions, "failureRate" | "seed"> {
+  /** The clock that expires OAuth consents. @default Date.now */
+  now?: () => number;
+}
+
+export async function createMockApi(spec: BundledSpec, options: MockApiOptions = {}): Promise<MockApi> {
   const operations = readOperations(spec);
   const paged = new Set(
     operations.filter((op) => op.pageItemType !== undefined).map((op) => op.operationId),
   );
-  const oauth = new OAuthFlow(exampleSecrets(spec));
+  const oauth = new OAuthFlow(exampleSecrets(spec), options.now);
+  const store = new MockStore();
+  const faults = new Faults({
+    ...(options.failureRate === undefined ? {} : { failureRate: options.failureRate }),
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+  });
   let tokens = 0;
 
   const api = new OpenAPIBackend({
@@ -105,16 +120,81 @@ export async function createMockApi(spec: BundledSpec): Promise<MockApi> {
     if (check) api.registerSecurityHandler(name, check);
   }
 
-  /** The spec's answer for an operation: its example, else a value generated from its schema. */
-  const specAnswer = (c: Context): MockResponse => {
+  /** The spec's answer for an operation: its example (or the one `Prefer: example=` names), else a value generated from its schema. */
+  const specAnswer = (c: Context, prefer: Prefer = {}): MockResponse => {
     const operationId = c.operation.operationId ?? "";
-    const { status, mock } = c.api.mockResponseForOperation(operationId);
+    const { status, mock } = c.api.mockResponseForOperation(operationId, {
+      ...(prefer.code === undefined ? {} : { code: prefer.code }),
+      ...(prefer.example === undefined ? {} : { example: prefer.example }),
+    });
     const hasBody = Object.keys(c.operation.responses?.[String(status)] ?? {}).includes("content");
     // A copy: the example belongs to the spec, and answers are edited below.
     return hasBody ? { status, body: structuredClone(mock) as unknown } : { status };
   };
 
+  /** The spec's answer when its body matches the spec; a 500 Problem naming the mismatch when not (a bug of the mock). */
+  const checkedAnswer = (c: Context, response: MockResponse): MockResponse => {
+    const documented = c.operation?.responses?.[String(response.status)] as { content?: Record<string, unknown> } | undefined;
+    if (!c.operation || response.body === undefined || !documented?.content?.["application/json"]) return response;
+    const result = c.api.validateResponse(response.body, c.operation, response.status);
+    if (result.valid) return response;
+    const fields = fieldErrors(result.errors ?? []).map((f) => `${f.field.replace(/^response/, "body")} ${f.message}`);
+    return problemResponse(problem(500, "internal-server-error", `The mock's ${response.status} answer to ${c.operation.operationId ?? "this operation"} does not match the spec: ${fields.join("; ")}.`));
+  };
+  const valid = (c: Context, status: number, body: unknown) => c.api.validateResponse(body, c.operation, status).valid;
+
+  /** `Prefer: code=<4xx/5xx>`: the operation's documented answer for that status, else a Problem. */
+  const preferredError = (c: Context, code: number): MockResponse => {
+    const operationId = c.operation.operationId ?? "";
+    const retry: Record<string, string> = code === 429 || code === 503 ? { "retry-after": "1" } : {};
+    const documented = c.operation.responses?.[String(code)] as { content?: Record<string, unknown> } | undefined;
+    const type = Object.keys(documented?.content ?? {})[0];
+    if (type !== undefined) {
+      const { mock } = c.api.mockResponseForOperation(operationId, { code });
+      return { status: code, headers: { "content-type": type, ...retry }, body: structuredClone(mock) as unknown };
+    }
+    return { ...problemResponse(problem(code, statusTitle(code), `${operationId}: answered ${code} because the request asked for it (Prefer: code=${code}).`)), headers: { ...PROBLEM_TYPE, ...retry } };
+  };
+
+  /** A missing resource: 404 with the Problem body Airbyte sends. */
+  const gone = (c: Context, id: string): MockResponse =>
+    problemResponse(problem(404, "not-found", `${c.operation.operationId ?? ""}: ${id} was deleted on this mock.`));
+
+  /** Sources, destinations, connections and workspaces: what the mock created, it remembers. */
+  const stateful = (c: Context, request: MockRequest, prefer: Prefer): MockResponse | undefined => {
+    const action = storeAction(c.request.method, c.operation.path);
+    if (!action) return undefined;
+    const sent = isObject(c.request.requestBody) ? (c.request.requestBody as StoredRecord) : {};
+    if (action.kind === "create") {
+      const answer = specAnswer(c, prefer);
+      if (!isObject(answer.body)) return answer;
+      const id = idField(answer.body);
+      if (id === undefined) return answer;
+      let record = overlay(answer.body, sent, true);
+      if (!valid(c, answer.status, record)) record = overlay(answer.body, sent, false);
+      record[id] = randomUUID();
+      store.add(action.collection, record[id] as string, record);
+      return { ...answer, body: record };
+    }
+    if (action.kind === "list") return undefined;
+    const id = String((c.request.params as Record<string, unknown>)[action.idParam] ?? "");
+    if (store.isDeleted(action.collection, id)) return gone(c, id);
+    const record = store.get(action.collection, id);
+    if (record === undefined) return undefined;
+    const answer = specAnswer(c, prefer);
+    if (action.kind === "delete") {
+      store.delete(action.collection, id);
+      return { status: answer.status };
+    }
+    if (action.kind === "get") return { status: answer.status, body: record };
+    let changed = overlay(record, sent, true);
+    if (!valid(c, answer.status, changed)) changed = overlay(record, sent, false);
+    store.add(action.collection, id, changed);
+    return { status: answer.status, body: changed };
+  };
+
   const handlers: Record<string, Handler> = {
+    postResponseHandler: (c: Context) => checkedAnswer(c, c.response as MockResponse),
     notFound: (c: Context) =>
       problemResponse(
         problem(
@@ -144,15 +224,22 @@ export async function createMockApi(spec: BundledSpec): Promise<MockApi> {
         validationProblem(c.operation.operationId ?? "request", c.validation.errors ?? []),
       ),
     notImplemented: (c: Context, request: MockRequest) => {
-      const answer = specAnswer(c);
+      const prefer = parsePrefer(request.headers["prefer"]);
+      const kept = stateful(c, request, prefer);
+      if (kept) return kept;
+      const answer = specAnswer(c, prefer);
       if (paged.has(c.operation.operationId ?? "") && isObject(answer.body)) {
         const query = c.request.query as Record<string, string | string[] | undefined>;
         const ids = query["workspaceIds"];
+        const workspaceIds = ids === undefined ? [] : Array.isArray(ids) ? ids : [ids];
+        const action = storeAction(c.request.method, c.operation.path);
+        const created = action ? store.list(action.collection) : [];
         answer.body = pageOf(answer.body, {
           url: request.url,
           limit: query["limit"] === undefined ? undefined : Number(query["limit"]),
           offset: query["offset"] === undefined ? undefined : Number(query["offset"]),
-          workspaceIds: ids === undefined ? [] : Array.isArray(ids) ? ids : [ids],
+          workspaceIds,
+          first: created.filter((r) => workspaceIds.length === 0 || workspaceIds.includes(String(r["workspaceId"]))),
         });
       } else if (
         c.request.method === "post" &&
@@ -181,13 +268,16 @@ export async function createMockApi(spec: BundledSpec): Promise<MockApi> {
       status: 200,
       body: { access_token: `mock-token-${++tokens}`, token_type: "Bearer", expires_in: 180 },
     }),
-    initiateOAuth: (c: Context, request: MockRequest): MockResponse => ({
-      status: 200,
-      body: oauth.initiate(
-        request.url.origin,
-        c.request.requestBody as { redirectUrl: string; sourceType?: string },
-      ),
-    }),
+    initiateOAuth: (c: Context, request: MockRequest): MockResponse => {
+      const body = c.request.requestBody as { redirectUrl: string; sourceType?: string };
+      const bad = redirectUrlProblem(body.redirectUrl);
+      if (bad !== undefined) {
+        return problemResponse(
+          problem(400, "bad-request", `initiateOAuth: body.redirectUrl ${bad}.`, [{ field: "body.redirectUrl", message: bad }]),
+        );
+      }
+      return { status: 200, body: oauth.initiate(request.url.origin, body) };
+    },
     oauthCallback: (c: Context): MockResponse => {
       const state = (c.request.query as Record<string, string | undefined>)["state"];
       const back = oauth.callback(state);
@@ -220,7 +310,7 @@ export async function createMockApi(spec: BundledSpec): Promise<MockApi> {
           ),
         );
       }
-      return api.handlers["notImplemented"]?.(c, request) as MockResponse;
+      return handlers["notImplemented"]?.(c, request) as MockResponse;
     },
   };
   // Operation handlers only for operations the spec has (a smaller spec may lack them).
@@ -231,10 +321,31 @@ export async function createMockApi(spec: BundledSpec): Promise<MockApi> {
     "unauthorizedHandler",
     "validationFail",
     "notImplemented",
+    "postResponseHandler",
   ];
+  /** Before an operation runs: `Prefer: code=<error>` answers it, and the failure rate may fail it. */
+  const withFaults =
+    (handler: Handler): Handler =>
+    (c: Context, request: MockRequest) => {
+      const prefer = parsePrefer(request.headers["prefer"]);
+      if (prefer.code !== undefined && prefer.code >= 400) return preferredError(c, prefer.code);
+      if (prefer.example !== undefined) {
+        const media = (c.operation.responses?.[String(specAnswer(c).status)] as { content?: Record<string, { examples?: object }> } | undefined)?.content?.["application/json"];
+        const names = Object.keys(media?.examples ?? {});
+        if (!names.includes(prefer.example)) {
+          return problemResponse(problem(400, "bad-request", `${c.operation.operationId ?? ""}: Prefer: example=${prefer.example} names no example of this operation; ${names.length ? `it has: ${names.join(", ")}` : "it has no named examples"}.`));
+        }
+      }
+      if (faults.fails()) {
+        return problemResponse(problem(500, "internal-server-error", `${c.operation.operationId ?? ""}: an injected failure (the mock's failureRate); the request was not carried out.`));
+      }
+      return handler(c, request) as MockResponse;
+    };
   api.register(
     Object.fromEntries(
-      Object.entries(handlers).filter(([name]) => generic.includes(name) || operationIds.has(name)),
+      Object.entries(handlers)
+        .filter(([name]) => generic.includes(name) || operationIds.has(name))
+        .map(([name, handler]) => [name, name === "notImplemented" || operationIds.has(name) ? withFaults(handler) : handler]),
     ),
   );
   await api.init();

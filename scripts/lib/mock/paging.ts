@@ -3,7 +3,7 @@
  * on every non-empty page (even a short last one), `next: ""` once a page is
  * empty, and absolute links that keep the caller's other query parameters.
  * The collection is made from the spec's example item, so every item still
- * matches the schema.
+ * matches the schema, after what was created through the mock.
  */
 
 /** How many items each paged list holds: three full pages of 20 and a short one. */
@@ -50,6 +50,8 @@ export interface PageRequest {
   limit?: number;
   offset?: number;
   workspaceIds?: readonly string[];
+  /** Items listed before the example collection: what was created through the mock. */
+  first?: readonly unknown[];
 }
 
 function linkTo(url: URL, limit: number, offset: number): string {
@@ -67,10 +69,11 @@ export function pageOf(
   const first = Array.isArray(example.data) ? (example.data[0] as unknown) : undefined;
   const limit = request.limit ?? DEFAULT_LIMIT;
   const offset = request.offset ?? 0;
-  const size = first !== null && typeof first === "object" ? COLLECTION_SIZE : 0;
+  const created = request.first ?? [];
+  const size = created.length + (first !== null && typeof first === "object" ? COLLECTION_SIZE : 0);
   const data: unknown[] = [];
   for (let i = offset; i < Math.min(offset + limit, size); i++) {
-    data.push(nthItem(first as Record<string, unknown>, i, request.workspaceIds ?? []));
+    data.push(i < created.length ? created[i] : nthItem(first as Record<string, unknown>, i - created.length, request.workspaceIds ?? []));
   }
   return {
     previous: offset > 0 ? linkTo(request.url, limit, Math.max(0, offset - limit)) : "",

@@ -34,6 +34,25 @@ export function problem(
   };
 }
 
+const TITLES: Record<number, string> = {
+  400: "bad-request",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not-found",
+  409: "conflict",
+  422: "unprocessable-entity",
+  429: "too-many-requests",
+  500: "internal-server-error",
+  502: "bad-gateway",
+  503: "service-unavailable",
+  504: "gateway-timeout",
+};
+
+/** The Problem title Airbyte uses for a status (`too-many-requests` for 429). */
+export function statusTitle(status: number): string {
+  return TITLES[status] ?? (status >= 500 ? "internal-server-error" : "bad-request");
+}
+
 // openapi-backend validates one object `{ path, query, headers, requestBody }`.
 const LOCATIONS: Record<string, string> = {
   requestBody: "body",

@@ -33,7 +33,7 @@ const core = createAirbyteCore({ auth: bearer("token") });
 console.log(await initiateOAuth(core, ${oauthBody}));`,
     keeps: ["/sources/initiateOAuth"],
     // Another operation's entry, the token provider (client credentials), openapi-fetch, pagination and our query serializer.
-    drops: ["/sources/{sourceId}", "/applications/token", "querySerializer", "PagePromise", "unknown query parameter"],
+    drops: ["/sources/{sourceId}", "/applications/token", "querySerializer", "PagePromise", "unknown query parameter", "differs from the spec"],
     bare: `import createClient from "openapi-fetch";
 const client = createClient({ baseUrl: "https://api.airbyte.com/v1", headers: { Authorization: "Bearer token" } });
 console.log(await client.POST("/sources/initiateOAuth", { body: ${oauthBody} }));`,
@@ -46,7 +46,22 @@ console.log(await client.POST("/sources/initiateOAuth", { body: ${oauthBody} }))
 const airbyte = createAirbyteClient({ auth: { bearerToken: "token" } });
 console.log(await airbyte.sources.initiateOAuth(${oauthBody}));`,
     keeps: ["/sources/initiateOAuth", "/sources/{sourceId}", "unknown query parameter"],
-    // openapi-fetch comes only with createRawClient.
+    // openapi-fetch comes only with createRawClient; response validation only with airbyte-api-client/validate.
+    drops: ["querySerializer", "differs from the spec", "invalid/openapi.json"],
+    bare: `import createClient from "openapi-fetch";
+const client = createClient({ baseUrl: "https://api.airbyte.com/v1", headers: { Authorization: "Bearer token" } });
+console.log(await client.POST("/sources/initiateOAuth", { body: ${oauthBody} }));`,
+  },
+  {
+    name: "the whole client with response validation (airbyte-api-client/validate)",
+    // The compiled validators of every response (generated/validators.ts) are most of it.
+    budget: 30_000,
+    ceiling: 30_177,
+    ours: `import { createAirbyteClient } from "./src/index.ts";
+import { responseValidator } from "./src/validate/index.ts";
+const airbyte = createAirbyteClient({ auth: { bearerToken: "token" }, validateResponses: responseValidator() });
+console.log(await airbyte.sources.initiateOAuth(${oauthBody}));`,
+    keeps: ["differs from the spec", "initiateOAuth 200"],
     drops: ["querySerializer"],
     bare: `import createClient from "openapi-fetch";
 const client = createClient({ baseUrl: "https://api.airbyte.com/v1", headers: { Authorization: "Bearer token" } });

@@ -12,7 +12,7 @@
  */
 import * as fsPromises from "node:fs/promises";
 import { readdir, readFile } from "node:fs/promises";
-import { basename, dirname, join, relative, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep, win32 } from "node:path";
 import { byCodePoint } from "./order.mjs";
 import { defaultGenerated, displayPath, repoRoot } from "./paths.mjs";
 
@@ -84,8 +84,35 @@ export async function assertReplaceableFolder(target, spec, owner = {}) {
   const files = await listFiles(target);
   if (files.length === 0) return;
   const readme = await readFile(join(target, "README.md"), "utf8").catch(() => "");
-  if (!readme.startsWith(GENERATED_MARKER)) {
+  if (!readme.startsWith(marker)) {
     refuse(`it is not a generated folder (no README.md written by \`${command}\`; it holds ${files.length} other file(s)).`);
+  }
+}
+
+/**
+ * Throws unless `name` is a relative path that stays inside `root`: a file
+ * name may come from the input (a connector's schema key), and `../x`, an
+ * absolute path or a drive letter would write outside the folder.
+ * @param {string} root
+ * @param {string} name
+ */
+export function assertInside(root, name) {
+  const segments = name.split(/[\\/]/);
+  const why =
+    name === "" || name.includes("\0")
+      ? "it is empty or holds a NUL character"
+      : isAbsolute(name) || win32.isAbsolute(name) || /^[a-z]:/i.test(name)
+        ? "it is an absolute path"
+        : segments.includes("..")
+          ? "it has a `..` segment"
+          : !resolve(root, name).startsWith(resolve(root) + sep)
+            ? "it resolves outside the folder"
+            : undefined;
+  if (why) {
+    throw new Error(
+      `Refusing to write ${JSON.stringify(name)} into ${displayPath(root)}: ${why}. Every file a generator writes must stay inside its output folder; ` +
+        "rename the input entry (a schema key or file name) that produced this path.",
+    );
   }
 }
 
@@ -97,6 +124,7 @@ export async function assertReplaceableFolder(target, spec, owner = {}) {
  * @returns {Promise<{ written: string[], removed: string[] }>}
  */
 export async function updateFolder(target, files, fs = fsPromises) {
+  for (const name of files.keys()) assertInside(target, name);
   const current = await listFiles(target);
   /** @type {string[]} */
   const written = [];

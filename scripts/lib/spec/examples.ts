@@ -12,7 +12,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
-import { parse } from "yaml";
+import { loadYaml } from "../shared/yaml.js";
 
 export interface SpecExample {
   /** Source file, relative to the repository root (e.g. `spec/paths/tags.yaml`). */
@@ -44,7 +44,7 @@ interface Place {
 
 export async function collectExamples(specPath: string, bundled: Node, repoRoot: string): Promise<ExampleInventory> {
   const specDir = dirname(specPath);
-  const root = parse(await readFile(specPath, "utf8")) as Node;
+  const root = loadYaml(await readFile(specPath, "utf8"), specPath) as Node;
   const rawPaths = isNode(root.paths) ? root.paths : {};
   const rel = (file: string) => relative(repoRoot, file);
   const found = new Map<string, SpecExample>();

@@ -11,8 +11,10 @@ import { dirname, resolve } from "node:path";
 import type { Config, Document, NormalizedProblem } from "@redocly/openapi-core";
 import { redocly } from "../shared/cjs.js";
 import { displayPath, redoclyConfig } from "../shared/paths.js";
-import { ConfinedResolver, type YamlSyntaxProblem } from "./resolver.js";
+import { ConfinedResolver, REFUSED_MESSAGE, type YamlSyntaxProblem } from "./resolver.js";
 import { SpecError, type SpecProblem } from "./error.js";
+import { loadYaml } from "../shared/yaml.js";
+import { refChainProblem } from "./ref-chains.js";
 
 /**
  * Redocly keeps the Ajv instance of the last lint in a module variable, and
@@ -61,6 +63,9 @@ async function loadSpec(specPath: string, configPath: string): Promise<LoadedSpe
   try {
     const root = await resolver.resolveDocument(null, spec, true);
     if (root instanceof Error) throw root;
+    // Measured before Redocly walks anything: a long `$ref` chain would take it gigabytes and a RangeError.
+    const chain = await refChainProblem(resolver, root);
+    if (chain) return { problems: [chain], resolver, config };
     return { problems: [], document: root, resolver, config };
   } catch (error) {
     const yaml = resolver.yamlErrors.get(spec);
@@ -122,11 +127,36 @@ function toSpecProblems(problems: readonly NormalizedProblem[], resolver: Confin
       column: where?.start.col,
       severity: p.severity === "error" ? "error" : "warning",
       rule: p.ruleId,
-      message: p.message,
+      message: p.message.startsWith("Can't resolve $ref") && at ? unresolvedMessage(p.message, at) : p.message,
     });
   }
   for (const yaml of resolver.yamlErrors.values()) out.push(yamlProblem(yaml));
   return out;
+}
+
+/**
+ * Redocly says "Can't resolve $ref" without the ref for a missing `#/...`
+ * target, and with an absolute machine path for a missing file: the message
+ * names the `$ref` as written in the file that refers to it, and the reason.
+ */
+function unresolvedMessage(message: string, at: NormalizedProblem["location"][number]): string {
+  let node: unknown;
+  try {
+    node = loadYaml(at.source.body, at.source.absoluteRef);
+  } catch {
+    return message;
+  }
+  for (const part of (at.pointer ?? "#").replace(/^#\/?/, "").split("/").filter(Boolean)) {
+    const key = decodeURIComponent(part).replace(/~1/g, "/").replace(/~0/g, "~");
+    node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
+  }
+  const ref = typeof node === "string" ? node : node !== null && typeof node === "object" ? (node as { $ref?: unknown }).$ref : undefined;
+  if (typeof ref !== "string") return message;
+  const file = displayPath(at.source.absoluteRef);
+  const refused = message.indexOf(REFUSED_MESSAGE);
+  if (refused >= 0) return `\`$ref: ${ref}\` in ${file} is refused: ${message.slice(refused + REFUSED_MESSAGE.length)}`;
+  const reason = message.replace(/^Can't resolve \$ref:?\s*/, "").replace(/ENOENT: no such file or directory '([^']*)'/, (_m, path: string) => `no file ${displayPath(path)}`);
+  return `\`$ref: ${ref}\` in ${file} has no target${reason ? ` (${reason})` : ref.startsWith("#") ? " (nothing at that pointer)" : ""}: fix the path or pointer, or add the target.`;
 }
 
 function yamlProblem(yaml: YamlSyntaxProblem): SpecProblem {

@@ -12,17 +12,16 @@
 import { realpathSync, statSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Document, Source, YamlParseError as YamlParseErrorType } from "@redocly/openapi-core";
-import { parse as parseYamlChecked } from "yaml";
 import { redocly } from "../shared/cjs.js";
+import { displayPath } from "../shared/paths.js";
+import { loadYaml, YAML_LIMITS, YamlLoadError } from "../shared/yaml.js";
 
 const { BaseResolver, ResolveError, YamlParseError, isAbsoluteUrl } = redocly;
 
-/** The largest spec file read (ours are under 100 KB; the 50x benchmark spec is 11 MB in one file). */
-export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+/** The largest spec file read (the shared YAML loader's limit). */
+export const MAX_FILE_BYTES = YAML_LIMITS.maxBytes;
 /** The most files one spec may reach (ours: about 300). */
 export const MAX_FILES = 5000;
-/** YAML aliases allowed per file: the `yaml` package's default guard. */
-export const MAX_ALIASES = 100;
 
 export interface YamlSyntaxProblem {
   /** Absolute path of the file. */
@@ -37,6 +36,8 @@ export interface YamlSyntaxProblem {
 
 /** Marks a refused `$ref` so loadExternalRef can fail it with the reason. */
 const REFUSED = "refused-ref:";
+/** How a refused `$ref`'s error message starts (lint and bundle turn it into one line naming the file and the ref). */
+export const REFUSED_MESSAGE = "refused: ";
 
 export class ConfinedResolver extends BaseResolver {
   readonly root: string;
@@ -67,14 +68,14 @@ export class ConfinedResolver extends BaseResolver {
     }
     const target = super.resolveExternalRef(base, ref);
     if (!inside(this.root, target)) {
-      return refuse(`\`${ref}\` points outside the spec folder (${this.root}): every file of the spec must be inside it.`);
+      return refuse(`\`${ref}\` points outside the spec folder (${displayPath(this.root)}): every file of the spec must be inside it.`);
     }
     return target;
   }
 
   override async loadExternalRef(absoluteRef: string): Promise<Source> {
     const refusal = this.refusals.get(absoluteRef);
-    if (refusal) throw new ResolveError(new Error(refusal));
+    if (refusal) throw new ResolveError(new Error(`${REFUSED_MESSAGE}${refusal}`));
     if (this.cache.size > MAX_FILES) {
       throw new ResolveError(new Error(`the spec reaches more than ${MAX_FILES} files; split or trim it.`));
     }
@@ -95,12 +96,20 @@ export class ConfinedResolver extends BaseResolver {
   }
 
   override parseDocument(source: Source, isRoot = false): Document {
+    const ext = source.absoluteRef.slice(source.absoluteRef.lastIndexOf("."));
+    // A non-YAML file reached by a $ref (a Markdown description) stays text, as Redocly keeps it.
+    if (!isRoot && ![".json", ".yml", ".yaml"].includes(ext) && !/(json|yaml|openapi)/.test(source.mimeType ?? "")) {
+      return { source, parsed: source.body };
+    }
     try {
-      checkAliases(source);
-      return super.parseDocument(source, isRoot);
+      // The toolchain's one YAML loader: size, alias, depth and `__proto__` limits on every file.
+      return { source, parsed: loadYaml(source.body, source.absoluteRef) };
     } catch (error) {
-      if (error instanceof YamlParseError) this.rememberYamlError(error);
-      throw error;
+      if (!(error instanceof YamlLoadError)) throw error;
+      const mark = { line: (error.line ?? 1) - 1, column: (error.column ?? 1) - 1 };
+      const wrapped = new YamlParseError(Object.assign(new Error(error.reason), { reason: error.reason, mark }), source);
+      this.rememberYamlError(wrapped);
+      throw wrapped;
     }
   }
 
@@ -119,32 +128,6 @@ export class ConfinedResolver extends BaseResolver {
 
 function inside(root: string, path: string): boolean {
   return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
-}
-
-/**
- * js-yaml (Redocly's parser) has no alias limit, and the lint walk expands
- * every alias, so `a: &a [x, x]`, `b: &b [*a, *a]`, ... nine levels deep is
- * a billion nodes. Files that may use aliases are first parsed by `yaml`,
- * whose guard counts expanded aliases and stops a bomb at once.
- */
-function checkAliases(source: Source): void {
-  // An alias needs an anchor (`&name`); files without one (nearly all) skip the check.
-  if (!/(^|[\s[{,:?-])&[^\s,[\]{}]/m.test(source.body)) return;
-  const alias = /(^|[\s[{,:?-])\*[^\s,[\]{}]/m.exec(source.body);
-  if (!alias) return;
-  try {
-    parseYamlChecked(source.body, { maxAliasCount: MAX_ALIASES, prettyErrors: false });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/alias/i.test(message)) {
-      const reason = `too many YAML aliases (more than ${MAX_ALIASES} expansions, which is how an alias bomb starts)`;
-      // Point at the first alias: that is where the expansion starts.
-      const before = source.body.slice(0, alias.index + alias[1]!.length).split("\n");
-      const mark = { line: before.length - 1, column: (before.at(-1) ?? "").length };
-      throw new YamlParseError(Object.assign(new Error(reason), { reason, mark }), source);
-    }
-    // Other syntax errors are js-yaml's to report, with its line numbers.
-  }
 }
 
 export function isRefusedRef(absoluteRef: string): boolean {

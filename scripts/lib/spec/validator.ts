@@ -47,7 +47,7 @@ export interface OpenEnumNote {
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
   addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
 
-const specId = "https://airbyte-api-client.invalid/openapi.json";
+export const specId = "https://airbyte-api-client.invalid/openapi.json";
 const annotationKeywords = ["discriminator", "example", "externalDocs", "xml", "x-known-values", "components"];
 
 /** Loads and bundles the spec (default spec/openapi.yaml) and returns a validator for it. */
@@ -110,7 +110,7 @@ const DATA = new Set(["enum", "const", "default", "examples", "example", "x-know
  * mode would reject as unknown keywords). Names under `properties` and data
  * under `const`, `enum`, `default` or `examples` are left as they are.
  */
-function forAjv(node: unknown, names = false): unknown {
+export function forAjv(node: unknown, names = false): unknown {
   if (Array.isArray(node)) return node.map((item) => forAjv(item));
   if (!node || typeof node !== "object") return node;
   const out: Record<string, unknown> = {};
@@ -126,7 +126,7 @@ function forAjv(node: unknown, names = false): unknown {
 }
 
 /** `#/components/...` in a caller's schema means the spec's components. */
-function pointRefsAtSpec(node: unknown): unknown {
+export function pointRefsAtSpec(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(pointRefsAtSpec);
   if (!node || typeof node !== "object") return node;
   const out: Record<string, unknown> = {};

@@ -9,9 +9,13 @@
  * TypeScript that does not compile or collides with the generated helpers).
  */
 
-// Object.prototype's members, and what the client object has besides its groups.
+import { readFileSync } from 'node:fs';
+
+// Object.prototype's members, and the group names the generator refuses
+// (scripts/lib/generate/model.ts RESERVED_GROUPS): `then` would make the
+// client a thenable (`await client` would call it), `prototype` a function's.
 const PROTOTYPE = ['constructor', '__proto__', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'toString', 'valueOf', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__'];
-const CLIENT_MEMBERS = ['raw', 'then'];
+const CLIENT_MEMBERS = ['then', 'prototype'];
 // ECMAScript reserved words and TypeScript's predefined type names: neither can name an exported type or a standalone function.
 const RESERVED = [
   'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export', 'extends', 'false', 'finally',
@@ -19,8 +23,45 @@ const RESERVED = [
   'void', 'while', 'with', 'implements', 'interface', 'let', 'package', 'private', 'protected', 'public', 'static', 'yield', 'await',
 ];
 const TS_TYPES = ['any', 'unknown', 'never', 'string', 'number', 'boolean', 'bigint', 'symbol', 'object', 'undefined', 'intrinsic'];
-// Names generated/openapi.ts, generated/schemas.ts and generated/operations.ts already declare beside the schema types.
-const GENERATED = ['Schema', 'components', 'paths', 'operations', 'webhooks', '$defs', 'HttpMethod', 'OperationSpec', 'operationTable', 'OperationId', 'GroupName', 'OperationTypes'];
+/** The files `npm run generate` emits, whose own names a schema name must not take. */
+const EMITTED_FILES = ['openapi.ts', 'schemas.ts', 'operations.ts'];
+
+/**
+ * Every name the generated files declare or import at the top level, apart
+ * from the spec's own (schema types, operation functions): read from the
+ * emitted files themselves, so a name the generator starts to emit is
+ * refused here without a hand-kept list. check:drift keeps those files equal
+ * to what the generator writes.
+ * @param {string} dir the generated/ folder
+ * @returns {string[]}
+ */
+export function emittedNames(dir) {
+  /** @type {Set<string>} */
+  const names = new Set();
+  for (const file of EMITTED_FILES) {
+    const text = readFileSync(new URL(file, dir), 'utf8');
+    for (const m of text.matchAll(/^(?:export\s+)?(?:declare\s+)?(?:type|interface|const|let|var|function|class|enum)\s+([A-Za-z_$][\w$]*)/gm)) {
+      const name = m[1] ?? '';
+      const end = (m.index ?? 0) + m[0].length;
+      // The declaration's head, which prettier may wrap onto the next line.
+      const rest = text.slice(end, end + 300).split(/[;{]/, 1)[0] ?? '';
+      // A schema's own type, or an operation's standalone function: the spec's names, not the generator's.
+      if (rest.includes(`Schema<${JSON.stringify(name)}>`) || /^:\s*OperationFunction</.test(rest)) continue;
+      names.add(name);
+    }
+    for (const m of text.matchAll(/^import\s+(?:type\s+)?\{([^}]*)\}\s*from\s*"([^"]+)"/gm)) {
+      // Schema types imported from schemas.js are schema names.
+      if ((m[2] ?? '').endsWith('/schemas.js')) continue;
+      for (const part of (m[1] ?? '').split(',')) {
+        const local = part.trim().split(/\s+as\s+/).pop()?.replace(/^type\s+/, '').trim();
+        if (local) names.add(local);
+      }
+    }
+  }
+  return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+const GENERATED = emittedNames(new URL('../../../generated/', import.meta.url).href);
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 const lowerFirst = (/** @type {string} */ s) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -53,7 +94,7 @@ export function generatedIdentifiers() {
           const group = lowerFirst(tag);
           if (clash(group, PROTOTYPE, CLIENT_MEMBERS) || clash(tag, PROTOTYPE)) {
             ctx.report({
-              message: `Tag \`${tag}\` becomes the client group \`airbyte.${group}\`, which ${CLIENT_MEMBERS.includes(group) ? 'the client object already uses' : "is a name of Object.prototype"}: rename the tag.`,
+              message: `Tag \`${tag}\` becomes the client group \`airbyte.${group}\`, which ${CLIENT_MEMBERS.includes(group) ? 'the client reserves (a `then` member would make it awaitable)' : "is a name of Object.prototype"}: rename the tag.`,
               location: ctx.location.child(['tags', i]),
             });
           }
@@ -69,7 +110,7 @@ export function generatedIdentifiers() {
             : clash(name, RESERVED, TS_TYPES)
               ? 'is a reserved word or built-in type of TypeScript'
               : clash(name, GENERATED)
-                ? 'is already declared by the generated code (generated/openapi.ts, schemas.ts, operations.ts)'
+                ? 'is already declared or imported by the generated code (generated/openapi.ts, schemas.ts, operations.ts)'
                 : clash(name, PROTOTYPE)
                   ? 'is a name of Object.prototype'
                   : undefined;

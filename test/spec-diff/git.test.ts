@@ -1,0 +1,82 @@
+/**
+ * The base of a spec diff read from git, in process (the CLI tests cover the
+ * same through child processes): a ref resolved or refused with the command
+ * that fetches it, the merge base with main, a commit's files extracted
+ * without touching the working tree. Also the package entry points --types
+ * maps (the slow compile itself is in type-compat.test.ts).
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BaseError, extractTree, mergeBaseWithMain, resolveCommit } from "../../scripts/lib/diff/git.js";
+import { entryPoints } from "../../scripts/lib/diff/type-compat.js";
+import { repoRoot } from "../helpers/run.js";
+
+let root: string;
+let repo: string;
+let first: string;
+const git = (cwd: string, ...args: string[]) => execFileSync("git", ["-c", "user.email=t@example.com", "-c", "user.name=t", ...args], { cwd, stdio: "pipe" }).toString().trim();
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), "airbyte-spec-diff-git-"));
+  repo = join(root, "repo");
+  execFileSync("mkdir", ["-p", join(repo, "spec")]);
+  await writeFile(join(repo, "spec", "openapi.yaml"), "openapi: 3.1.0\n");
+  git(repo, "init", "-q", "-b", "main");
+  git(repo, "add", "-A");
+  git(repo, "commit", "-qm", "first");
+  first = git(repo, "rev-parse", "HEAD");
+  git(repo, "checkout", "-qb", "feature");
+  await writeFile(join(repo, "spec", "openapi.yaml"), "openapi: 3.1.1\n");
+  git(repo, "commit", "-qam", "second");
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "resolved",
+    (error: unknown) => (error instanceof BaseError ? error.message : `not a BaseError: ${String(error)}`),
+  );
+
+describe("the base of a spec diff, from git", () => {
+  it("resolves a ref to its commit", async () => {
+    expect(await resolveCommit("main", repo)).toBe(first);
+  });
+
+  it("refuses a ref that is not there, saying how to fetch it", async () => {
+    expect(await refusal(resolveCommit("release-9", repo))).toBe("Base ref `release-9` does not exist in this clone: fetch it with `git fetch origin release-9`, or pass --base <ref | spec file>.");
+  });
+
+  it("refuses a folder that is not a repository", async () => {
+    expect(await refusal(resolveCommit("main", root))).toBe(`${root} is not a git repository, so there is no base ref \`main\`: pass --base <spec file> instead.`);
+  });
+
+  it("finds the merge base with main, labelled with its short commit", async () => {
+    expect(await mergeBaseWithMain(repo)).toEqual({ commit: first, label: `merge base with main (${first.slice(0, 10)})` });
+  });
+
+  it("refuses a clone without main", async () => {
+    const lone = join(root, "lone");
+    git(root, "clone", "-q", "--branch", "feature", "--single-branch", `file://${repo}`, lone);
+    git(lone, "remote", "remove", "origin");
+    expect(await refusal(mergeBaseWithMain(lone))).toBe("No `main` branch in this clone to diff against: run `git fetch origin main`, or pass --base <ref | spec file>.");
+  });
+
+  it("extracts a commit's files into a temporary folder and removes it", async () => {
+    const tree = await extractTree(first, ["spec", "missing"], repo);
+    expect(await readFile(join(tree.dir, "spec", "openapi.yaml"), "utf8")).toBe("openapi: 3.1.0\n");
+    await tree.remove();
+    expect(await readFile(join(tree.dir, "spec", "openapi.yaml"), "utf8").catch(() => "gone")).toBe("gone");
+  });
+});
+
+describe("the entry points --types compiles the base's code against", () => {
+  it("maps every entry point of package.json to today's sources, the connectors subpath included", async () => {
+    expect(await entryPoints(repoRoot)).toEqual({
+      "airbyte-api-client": [join(repoRoot, "src/index.ts")],
+      "airbyte-api-client/connectors": [join(repoRoot, "generated/connectors/index.d.ts")],
+    });
+  });
+});
