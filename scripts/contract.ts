@@ -1,5 +1,5 @@
 /**
- * AIRBYTE_TOKEN=<token> npm run contract -- --base-url <url> [--limit <n>] [--json] [--spec <file>]
+ * AIRBYTE_BEARER_TOKEN=<token> npm run contract -- --base-url <url> [--limit <n>] [--json] [--spec <file>]
  * (or AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET; or --token-file / --client-secret-file, `-` for stdin).
  * A credential on the command line (--token, --client-secret) is refused: `ps` shows it to every user.
  *

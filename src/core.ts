@@ -23,7 +23,7 @@ const configs = new WeakMap<object, ResolvedConfig>();
  *
  * @example
  * import { bearer, createAirbyteCore, initiateOAuth } from "airbyte-api-client";
- * const core = createAirbyteCore({ auth: bearer(process.env.AIRBYTE_TOKEN ?? "") });
+ * const core = createAirbyteCore({ auth: bearer(process.env.AIRBYTE_BEARER_TOKEN ?? "") });
  * const { consentUrl } = await initiateOAuth(core, { redirectUrl, sourceType: "github", workspaceId });
  */
 export function createAirbyteCore(options: CoreOptions = {}): AirbyteCore {

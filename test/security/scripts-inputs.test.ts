@@ -216,11 +216,11 @@ describe("npm run contract keeps credentials off the command line", () => {
     expect(result.stdout + result.stderr).not.toContain("s3cr3t-value");
   });
 
-  it("reads the token from AIRBYTE_TOKEN, or from --token-file (a file, or - for stdin)", async () => {
+  it("reads the token from AIRBYTE_BEARER_TOKEN, or from --token-file (a file, or - for stdin)", async () => {
     const tokenFile = join(dir, "token.txt");
     await writeFile(tokenFile, "from-file\n");
     const base = ["--base-url", "https://a.example.com"];
-    expect(parseContractArgs(base, { AIRBYTE_TOKEN: "from-env" }).auth).toEqual({ bearerToken: "from-env" });
+    expect(parseContractArgs(base, { AIRBYTE_BEARER_TOKEN: "from-env" }).auth).toEqual({ bearerToken: "from-env" });
     expect(parseContractArgs([...base, "--token-file", tokenFile], {}).auth).toEqual({ bearerToken: "from-file" });
     expect(parseContractArgs([...base, "--token-file", "-"], {}, (path) => (path === "-" ? "from-stdin" : "")).auth).toEqual({ bearerToken: "from-stdin" });
     expect(parseContractArgs([...base, "--client-id", "id"], { AIRBYTE_CLIENT_SECRET: "cs" }).auth).toEqual({ clientId: "id", clientSecret: "cs" });

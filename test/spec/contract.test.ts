@@ -82,7 +82,7 @@ function replay(req: RecordedRequest, res: ServerResponse): void {
 }
 
 const argsFor = (baseUrl: string, extra: string[] = []): ContractArgs =>
-  parseContractArgs(["--base-url", baseUrl, "--spec", specFile, ...extra], { AIRBYTE_TOKEN: TOKEN });
+  parseContractArgs(["--base-url", baseUrl, "--spec", specFile, ...extra], { AIRBYTE_BEARER_TOKEN: TOKEN });
 
 beforeAll(async () => {
   server = await startServer(replay);
@@ -179,25 +179,25 @@ describe("contract check: cannot run", () => {
   });
 
   it("wrong credentials", async () => {
-    const args = parseContractArgs(["--base-url", baseUrl(), "--spec", specFile], { AIRBYTE_TOKEN: "wrong-token" });
+    const args = parseContractArgs(["--base-url", baseUrl(), "--spec", specFile], { AIRBYTE_BEARER_TOKEN: "wrong-token" });
     const error = await runContract(args, validator).catch((e: unknown) => e);
-    expect((error as Error).message).toBe("wrong credentials: listWorkspaces was answered 401; check AIRBYTE_TOKEN (or --token-file), or AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET.");
+    expect((error as Error).message).toBe("wrong credentials: listWorkspaces was answered 401; check AIRBYTE_BEARER_TOKEN (or --token-file), or AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET.");
   });
 
   it("wrong client credentials fail at the token request", async () => {
     const args = parseContractArgs(["--base-url", baseUrl(), "--client-id", "app", "--spec", specFile], { AIRBYTE_CLIENT_SECRET: "wrong-secret" });
     const error = await runContract(args, validator).catch((e: unknown) => e);
-    expect((error as Error).message).toBe("wrong credentials: the token request was answered 401; check AIRBYTE_TOKEN (or --token-file), or AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET.");
+    expect((error as Error).message).toBe("wrong credentials: the token request was answered 401; check AIRBYTE_BEARER_TOKEN (or --token-file), or AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET.");
   });
 });
 
 describe("contract arguments", () => {
-  const token = { AIRBYTE_TOKEN: "t" };
+  const token = { AIRBYTE_BEARER_TOKEN: "t" };
   const bad: Array<[string[], Record<string, string>, RegExp]> = [
     [[], token, /^--base-url is required/],
     [["--base-url", "airbyte.example.com"], token, /^--base-url is not an absolute URL/],
     [["--base-url", "https://u:p@airbyte.example.com"], token, /must not hold credentials/],
-    [["--base-url", "https://a.example.com"], {}, /^credentials are required: set AIRBYTE_TOKEN/],
+    [["--base-url", "https://a.example.com"], {}, /^credentials are required: set AIRBYTE_BEARER_TOKEN/],
     [["--base-url", "https://a.example.com", "--client-id", "i"], token, /either a token .* or client credentials/],
     [["--base-url", "https://a.example.com", "--client-id", "i"], {}, /^credentials are required/],
     [["--base-url", "https://a.example.com", "--limit", "0"], token, /^--limit must be a whole number from 1 to 20; got 0/],
@@ -212,7 +212,7 @@ describe("contract arguments", () => {
 describe("npm run contract (the command)", () => {
   it("prints the JSON report with client credentials, never a credential, and exits 1 on differences", async () => {
     const result = await runScript("contract.ts", ["--base-url", baseUrl(), "--client-id", "app-id", "--spec", specFile, "--json"], undefined, {
-      AIRBYTE_TOKEN: undefined,
+      AIRBYTE_BEARER_TOKEN: undefined,
       AIRBYTE_CLIENT_SECRET: CLIENT_SECRET,
     });
     expect(result.stderr).toBe("");
@@ -226,7 +226,7 @@ describe("npm run contract (the command)", () => {
 
   it("says in one line that the answer was HTML, without the token, and exits 2", async () => {
     answers = { ...drifting, "/health": [200, "<html><body>Welcome</body></html>", "text/html"] };
-    const result = await runScript("contract.ts", ["--base-url", baseUrl(), "--spec", specFile], undefined, { AIRBYTE_TOKEN: TOKEN });
+    const result = await runScript("contract.ts", ["--base-url", baseUrl(), "--spec", specFile], undefined, { AIRBYTE_BEARER_TOKEN: TOKEN });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr.trim().split("\n")).toHaveLength(1);

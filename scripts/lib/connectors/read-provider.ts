@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { parse } from "yaml";
+import { loadYaml } from "../shared/yaml.js";
 import { isSchema, type JsonSchema } from "./json-schema.js";
 
 export type ConnectorKind = "source" | "destination";
@@ -45,7 +45,8 @@ export async function readProvider(file: string): Promise<Provider> {
   }
   let doc: unknown;
   try {
-    doc = parse(bytes.toString("utf8"), { maxAliasCount: -1 });
+    // The one YAML loader of the toolchain: size, alias, depth and __proto__ limits, no fallback.
+    doc = loadYaml(bytes.toString("utf8"), file);
   } catch (error) {
     throw new ConnectorInputError(`${basename(file)} is neither YAML nor JSON: ${(error as Error).message.split("\n")[0]}. ${HINT}`);
   }

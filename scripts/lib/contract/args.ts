@@ -20,11 +20,11 @@ export interface ContractArgs {
 }
 
 export const contractUsage =
-  "AIRBYTE_TOKEN=<token> npm run contract -- --base-url <url> [--token-file <file | ->] [--client-id <id>] [--client-secret-file <file | ->] [--limit <n>] [--json] [--spec <openapi.yaml>] " +
+  "AIRBYTE_BEARER_TOKEN=<token> npm run contract -- --base-url <url> [--token-file <file | ->] [--client-id <id>] [--client-secret-file <file | ->] [--limit <n>] [--json] [--spec <openapi.yaml>] " +
   "(or AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET for client credentials)";
 
 /** The environment variables read, as the client's examples name them. */
-export const CONTRACT_ENV = { token: "AIRBYTE_TOKEN", clientId: "AIRBYTE_CLIENT_ID", clientSecret: "AIRBYTE_CLIENT_SECRET" } as const;
+export const CONTRACT_ENV = { token: "AIRBYTE_BEARER_TOKEN", clientId: "AIRBYTE_CLIENT_ID", clientSecret: "AIRBYTE_CLIENT_SECRET" } as const;
 
 /** Reads a credential file, `-` meaning stdin; trailing whitespace (the newline of `echo`) dropped. */
 function readSecretFile(path: string): string {
@@ -44,7 +44,7 @@ const ON_ARGV: Record<string, string> = {
 };
 
 /**
- * @param env where AIRBYTE_TOKEN, AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET are read
+ * @param env where AIRBYTE_BEARER_TOKEN, AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET are read
  * @param readSecret reads a --token-file or --client-secret-file (`-`: stdin)
  */
 export function parseContractArgs(

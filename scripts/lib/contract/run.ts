@@ -181,7 +181,7 @@ function fatalIfSetupIsWrong(error: unknown, baseUrl: string, op: PlannedOperati
   if (!(error instanceof AirbyteApiError)) return;
   if (error.url.endsWith("/applications/token") || error.status === 401) {
     throw new ContractFatalError(
-      `wrong credentials: ${error.url.endsWith("/applications/token") ? "the token request" : op.operationId} was answered ${error.status}; check AIRBYTE_TOKEN (or --token-file), or AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET.`,
+      `wrong credentials: ${error.url.endsWith("/applications/token") ? "the token request" : op.operationId} was answered ${error.status}; check AIRBYTE_BEARER_TOKEN (or --token-file), or AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET.`,
     );
   }
 }

@@ -27,7 +27,8 @@ export const cases: Case[] = [
   {
     name: "one operation (bearer auth, initiateOAuth)",
     budget: 5_000,
-    ceiling: 9_224,
+    // Raised from 9_224 (issue 18): the timeout race that survives GC, Latin-1 header checks, the Location userinfo refusal and AirbyteUsageError.
+    ceiling: 9_762,
     ours: `import { bearer, createAirbyteCore, initiateOAuth } from "./src/index.ts";
 const core = createAirbyteCore({ auth: bearer("token") });
 console.log(await initiateOAuth(core, ${oauthBody}));`,
@@ -41,7 +42,8 @@ console.log(await client.POST("/sources/initiateOAuth", { body: ${oauthBody} }))
   {
     name: "the whole client",
     budget: 9_000,
-    ceiling: 13_802,
+    // Raised from 13_802 (issue 18), for the same reasons; the token request now shares send.ts.
+    ceiling: 14_244,
     ours: `import { createAirbyteClient } from "./src/index.ts";
 const airbyte = createAirbyteClient({ auth: { bearerToken: "token" } });
 console.log(await airbyte.sources.initiateOAuth(${oauthBody}));`,
