@@ -3,7 +3,7 @@
  * bench/results.md and bench/results.json (see docs/benchmarks.md).
  *
  *   BENCH_ONLY=calls,pagination   only those figures, printed, no files written
- *     (calls, pagination, size, noop, cold, consumer, scales, spec-diff, npm-test)
+ *     (calls, pagination, size, noop, cold, consumer, scales, spec-diff, npm-test, ci-pr)
  *   BENCH_NPM_TEST=1              also runs `npm test` (minutes) instead of reporting its last figure
  *   BENCH_SCALES=1,10             the synthetic spec sizes (default 1,10,50)
  *
@@ -14,6 +14,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { repoRoot } from "../scripts/lib/shared/paths.js";
 import { benchCalls } from "./calls.js";
+import { benchCiPr } from "./ci-pr.js";
 import { benchConsumer } from "./consumer.js";
 import { benchCold, benchNoop, benchScales } from "./generation.js";
 import { describeMachine, finishMachine } from "./machine.js";
@@ -33,6 +34,7 @@ const FIGURES: Record<string, () => Promise<Row[]>> = {
   scales: () => benchScales(process.env.BENCH_SCALES ? { scales: process.env.BENCH_SCALES.split(",").map(Number) } : {}),
   "spec-diff": () => benchSpecDiff(),
   "npm-test": () => benchNpmTest(),
+  "ci-pr": () => benchCiPr(),
 };
 
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());

@@ -1,44 +1,48 @@
 // scripts/lib/ci/: the pull-request gate: its steps and what each failure asks of the author. May import from scripts/lib: shared, spec, diff, release.
 /**
- * The pull-request gate as data: the npm scripts the workflow
- * (.github/workflows/pull-request.yml) and `npm run ci:pr` both run, in order,
- * each with what to do when it fails.
+ * The pull-request gate as data. `npm run ci:pr` runs every check below (and
+ * the in-process ones of gate.ts) even after one fails, then prints one list
+ * of what is missing, each with the command that fixes it. The workflow
+ * (.github/workflows/pull-request.yml) runs `npm run ci:pr -- --full` itself,
+ * so the two cannot drift apart; test/ci/pull-request.test.ts checks the
+ * names below are the ones the workflow uses.
  */
 export interface CiStep {
   title: string;
   script: string;
   args: string[];
-  /** A test step (skipped by `ci:pr --skip-tests`) rather than a spec gate. */
-  test: boolean;
-  onFailure: string;
+  /** What is missing when it fails, and the command that fixes it. */
+  problem: string;
+  fix: string;
 }
 
-export function ciSteps(options: { diffArgs?: string[]; githubActions?: boolean } = {}): CiStep[] {
+/** The workflow's ci:pr arguments: every test, not only the ones a change can affect. */
+export const WORKFLOW_CI_PR_ARGS = ["--full"];
+/** The pull-request label that accepts an intended breaking change. */
+export const BREAKING_LABEL = "breaking-change";
+/** The variable the workflow sets to "true" when the pull request has that label. */
+export const BREAKING_LABEL_ENV = "BREAKING_CHANGE_LABEL";
+/** The file spec:diff's Markdown report is written to on GitHub, posted as a pull-request comment. */
+export const SPEC_DIFF_COMMENT_FILE = "spec-diff.md";
+
+/** The npm scripts ci:pr runs before its own checks. */
+export function ciSteps(options: { githubActions?: boolean } = {}): CiStep[] {
   return [
     {
       title: "lint the spec",
       script: "lint:spec",
       // On GitHub the problems become annotations on the changed lines.
       args: options.githubActions ? ["--format", "github-actions"] : [],
-      test: false,
-      onFailure: "fix the spec problems listed above (each rule is explained in scripts/lint/RULES.md).",
+      problem:
+        "the spec has lint problems (listed above; scripts/lint/RULES.md explains each rule)",
+      fix: "fix them in spec/, then `npm run generate`",
     },
     {
       title: "generated/ matches the spec",
       script: "check:drift",
       args: [],
-      test: false,
-      onFailure: "generated/ is not what the spec produces: never edit it by hand; run `npm run generate` and commit spec/ and generated/ together.",
+      problem: "generated/ is not what the spec produces (never edit it by hand)",
+      fix: "`npm run generate`, then commit spec/ and generated/ together",
     },
-    {
-      title: "API changes for users",
-      script: "spec:diff",
-      // On GitHub the report is also written to a file, which the next step posts as a PR comment.
-      args: [...(options.diffArgs ?? []), ...(options.githubActions ? ["--output", "spec-diff.md"] : [])],
-      test: false,
-      onFailure: "the spec change breaks users of the client (see the report above): undo it, or accept it with `--allow-breaking` and bump the major version.",
-    },
-    // The type check is two of these tests (test/typecheck/), so it is not run again as a step of its own.
-    { title: "tests and type check", script: "test:unit", args: [], test: true, onFailure: "fix the failing tests or type errors above." },
   ];
 }

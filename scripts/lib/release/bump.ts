@@ -32,7 +32,10 @@ interface Semver {
 
 function parse(version: string): Semver {
   const m = /^(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$/.exec(version.trim());
-  if (!m) throw new Error(`"${version}" is not a semver version (expected MAJOR.MINOR.PATCH, e.g. 0.4.2)`);
+  if (!m)
+    throw new Error(
+      `"${version}" is not a semver version (expected MAJOR.MINOR.PATCH, e.g. 0.4.2)`,
+    );
   return { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3]) };
 }
 
