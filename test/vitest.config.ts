@@ -2,8 +2,15 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig, type ViteUserConfig } from "vitest/config";
 
-/** The test configuration, less the files in `skip` (test:quick leaves the slow ones out). */
-export function testConfig(skip: readonly string[] = []): ViteUserConfig {
+/**
+ * The pull-request gate's own tests (`npm run test:gate`, which CI runs after
+ * `npm test`): each clones the repository and runs whole `ci:pr` loops, a
+ * minute or more apiece, so they run on their own instead of inside `npm test`.
+ */
+export const GATE = ["test/ci/**"];
+
+/** The test configuration: every test in `include` (default: all of test/) less the files in `skip`. */
+export function testConfig(skip: readonly string[] = GATE, include: readonly string[] = ["test/**/*.test.ts"]): ViteUserConfig {
   const exclude = [...configDefaults.exclude, ...skip];
   return defineConfig({
     // Paths below are relative to the repository root.
@@ -45,7 +52,7 @@ export function testConfig(skip: readonly string[] = []): ViteUserConfig {
       // No test waits on the wall clock for less than 2 s: time is a fake clock
       // (test/helpers/fake-clock.ts) and "later" is an event or an I/O turn, so
       // the machine's load cannot change a result.
-      include: ["test/**/*.test.ts"],
+      include: [...include],
       exclude,
     },
   });

@@ -6,7 +6,7 @@
  * covers the client, the spec, the lint rules and the generators' in-process
  * units, in about a third of `npm test`'s CPU time.
  */
-import { testConfig } from "./vitest.config.js";
+import { GATE, testConfig } from "./vitest.config.js";
 
 export const SLOW = [
   "test/generator/**",
@@ -17,4 +17,4 @@ export const SLOW = [
   "test/spec-diff/type-compat.test.ts",
 ];
 
-export default testConfig(SLOW);
+export default testConfig([...GATE, ...SLOW]);
