@@ -6,8 +6,8 @@
 import { compareSchemas, type Report } from "./compare-schemas.js";
 import type { Difference, DifferenceFacts, Json, Node } from "./model.js";
 import { isNode, Resolver } from "./resolve.js";
+import { HTTP_METHODS as METHODS } from "../shared/openapi.mjs";
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
 interface Op {
   key: string;

@@ -10,8 +10,8 @@ import { isNode } from "../conformance/resolve.js";
 import { compareSchema, type SchemaContext } from "./compare-schema.js";
 import { asArray, Doc, type Emit, escapePointer, type Finding, isSuccess, show, type Side, text } from "./doc.js";
 import { ruleOf } from "./rules.js";
+import { HTTP_METHODS as METHODS } from "../shared/openapi.mjs";
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 const DOCUMENT = "(document)";
 
 interface Op {

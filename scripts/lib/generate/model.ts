@@ -6,8 +6,9 @@
  */
 import { byCodePoint } from "../shared/order.mjs";
 import { SpecError } from "../spec/error.js";
+import { HTTP_METHODS } from "../shared/openapi.mjs";
+export { HTTP_METHODS };
 
-export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 type LowerMethod = (typeof HTTP_METHODS)[number];
 
 interface Ref {

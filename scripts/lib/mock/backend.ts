@@ -28,6 +28,7 @@ import { OAuthFlow, CONSENT_PATH, redirectUrlProblem } from "./oauth.js";
 import { idField, pageOf } from "./paging.js";
 import { fieldErrors, problem, statusTitle, validationProblem, type Problem } from "./problem.js";
 import { MockStore, overlay, storeAction, type StoredRecord } from "./store.js";
+import { isJsonObject as isObject } from "../shared/openapi.mjs";
 
 export const API_ROOT = "/v1";
 
@@ -61,10 +62,6 @@ function exampleSecrets(spec: BundledSpec): string[] {
     return value;
   });
   return [...found];
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 export interface MockApi {

@@ -14,6 +14,7 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import type { ChangeCounts } from "./bump.js";
+import { isJsonObject as isRecord } from "../shared/openapi.mjs";
 
 export type Impact = "breaking" | "warning" | "non-breaking" | "docs";
 
@@ -39,10 +40,6 @@ export interface SpecDiffReport {
 }
 
 const IMPACTS: readonly Impact[] = ["breaking", "warning", "non-breaking", "docs"];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 const text = (value: unknown, fallback = ""): string =>
   typeof value === "string" ? value : fallback;

@@ -9,6 +9,7 @@
  * component (`#/components/responses/NotFound`) from Redocly's naming of
  * bundled components after their file.
  */
+import { HTTP_METHODS, isJsonObject } from "../shared/openapi.mjs";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
@@ -33,8 +34,8 @@ export interface ExampleInventory {
 }
 
 type Node = Record<string, unknown>;
-const isNode = (v: unknown): v is Node => typeof v === "object" && v !== null && !Array.isArray(v);
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const isNode = isJsonObject as (v: unknown) => v is Node;
+
 const escape = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
 
 interface Place {
@@ -94,7 +95,7 @@ export async function collectExamples(specPath: string, bundled: Node, repoRoot:
     const itemAt: Place = typeof rawRef === "string" ? { file: rel(join(specDir, rawRef)), pointer: "" } : { file: rel(specPath), pointer: `/paths/${escape(path)}` };
     const { node: item } = follow(rawItem, itemAt);
     if (!item) continue;
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const op = item[method];
       if (!isNode(op)) continue;
       const operationId = typeof op.operationId === "string" ? op.operationId : `${method.toUpperCase()} ${path}`;

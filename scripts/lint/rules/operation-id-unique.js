@@ -7,7 +7,7 @@
  * message names the operation that already uses the id.
  */
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+import { HTTP_METHODS as METHODS } from '../../lib/shared/openapi.mjs';
 
 /**
  * @typedef {{ source: { absoluteRef: string }, child(path: string | number | Array<string | number>): Loc, key(): unknown }} Loc

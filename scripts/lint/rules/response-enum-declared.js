@@ -8,6 +8,8 @@
  * a closed union by default: the crash-on-new-value bug of the official SDKs.
  */
 
+import { isJsonObject as isObject } from '../../lib/shared/openapi.mjs';
+
 /**
  * @typedef {{ source: { absoluteRef: string }, pointer: string, child(path: string | number | Array<string | number>): Loc, key(): unknown }} Loc
  * @typedef {{ location: Loc, report(problem: { message: string, location?: unknown }): void, resolve(node: unknown, from?: string): { node: unknown, location?: Loc } }} Ctx
@@ -16,9 +18,6 @@
 const NESTED = ['properties', 'patternProperties'];
 const LISTS = ['allOf', 'oneOf', 'anyOf', 'prefixItems'];
 const SINGLE = ['items', 'additionalProperties', 'not', 'contains', 'unevaluatedProperties', 'unevaluatedItems'];
-
-/** @param {unknown} v @returns {v is Record<string, unknown>} */
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function responseEnumDeclared() {
   /** @type {Set<string>} enums already judged (a shared schema is reported once, not once per response) */
