@@ -44,7 +44,7 @@ describe("the packed package", () => {
     }
     // The require shims hold no code of their own: only .d.ts copies and one-line re-exports.
     const cjsCode = files.filter((f) => f.startsWith(join("dist", "cjs")) && f.endsWith(".js"));
-    expect(cjsCode.sort()).toEqual([join("dist", "cjs", "connectors", "index.js"), join("dist", "cjs", "src", "index.js")]);
+    expect(cjsCode.sort()).toEqual([join("dist", "cjs", "connectors", "index.js"), join("dist", "cjs", "src", "index.js"), join("dist", "cjs", "src", "validate", "index.js")]);
   });
 
   it("passes publint --strict and arethetypeswrong (node16 profile: CommonJS and ESM)", async () => {
