@@ -11,7 +11,7 @@
  * machine cannot make a timeout fire early or late.
  */
 import type { ServerResponse } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { AirbyteError, createAirbyteClient, type ClientOptions } from "../../src/index.js";
 import { fakeClock, ioTurns } from "../helpers/fake-clock.js";
 import { json, problem, startServer, type RecordedRequest, type TestServer } from "../helpers/server.js";
@@ -19,12 +19,7 @@ import { json, problem, startServer, type RecordedRequest, type TestServer } fro
 let server: TestServer;
 let baseUrl: string;
 const report: string[] = [];
-beforeAll(async () => {
-  server = await startServer();
-  baseUrl = `${server.origin}/api/public/v1`;
-});
-afterAll(async () => {
-  await server.close();
+afterAll(() => {
   if (process.env.FAULT_REPORT) console.log(["| scenario | expected | observed |", "| --- | --- | --- |", ...report].join("\n"));
 });
 
@@ -43,15 +38,20 @@ interface Ctx {
 
 type Answer = (req: RecordedRequest, res: ServerResponse, n: number) => unknown;
 
-/** Runs one scenario: installs the server script, builds a client that records its backoff waits. */
+/**
+ * Runs one scenario on a server of its own (a request a previous scenario left
+ * in flight can never be counted here, in whatever order the scenarios run):
+ * installs the server script, builds a client that records its backoff waits.
+ */
 async function scenario(answer: Answer, run: (ctx: Ctx) => Promise<unknown>): Promise<{ outcome: string; ctx: Ctx }> {
-  server.requests.length = 0;
+  const own = (server = await startServer());
+  baseUrl = `${own.origin}/api/public/v1`;
   let n = 0;
-  server.handle((req, res) => answer(req, res, req.url.endsWith("/applications/token") ? 0 : ++n));
+  own.handle((req, res) => answer(req, res, req.url.endsWith("/applications/token") ? 0 : ++n));
   const delays: number[] = [];
   const ctx: Ctx = {
-    api: () => server.requests.filter((r) => !r.url.endsWith("/applications/token")),
-    tokens: () => server.requests.filter((r) => r.url.endsWith("/applications/token")),
+    api: () => own.requests.filter((r) => !r.url.endsWith("/applications/token")),
+    tokens: () => own.requests.filter((r) => r.url.endsWith("/applications/token")),
     delays,
     client: (extra) =>
       createAirbyteClient({
@@ -68,6 +68,8 @@ async function scenario(answer: Answer, run: (ctx: Ctx) => Promise<unknown>): Pr
   } catch (error) {
     const e = error as Error;
     outcome = `${e.name}${e instanceof AirbyteError ? "" : " (not an AirbyteError)"}`;
+  } finally {
+    await own.close();
   }
   return { outcome, ctx };
 }
