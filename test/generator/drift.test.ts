@@ -58,7 +58,9 @@ describe("check:drift", () => {
   });
 });
 
-describe("generate", () => {
+// These steps edit one workspace in turn (the second undoes the first's enum change):
+// they keep their order under `--sequence.shuffle`, which found them failing in another.
+describe("generate", { shuffle: false }, () => {
   it("ends with the operations and types added, removed and changed", async () => {
     await ws.edit("spec/openapi.yaml", (t) => t.replace("operationId: listJobs", "operationId: listAllJobs").replace("enum: [sync, reset]", "enum: [sync]"));
     const result = await ws.run("generate.mjs");
