@@ -1,14 +1,15 @@
 /**
- * npm run test:mutation ends here: docs/reports/mutation.md is written from
- * the JSON report of the Stryker run that just finished (never by hand), with
- * the run's date, the commit it ran on, the scope, a score per folder, and
- * every surviving mutant with its place and what it changed.
+ * npm run test:mutation ends here (scripts/mutation.ts): docs/reports/mutation.md
+ * is written from the JSON reports the Stryker runs left (never by hand): for
+ * each group of stryker.config.mjs, when it ran, the commit it ran on and its
+ * scope; a score per folder; every surviving mutant with its place and what
+ * it changed. A group that has not run yet is listed as such.
  *
- *   tsx scripts/mutation-report.ts [--json docs/reports/mutation/mutation.json] [--out docs/reports/mutation.md]
+ *   tsx scripts/mutation-report.ts [--dir docs/reports/mutation] [--out docs/reports/mutation.md]
  */
-import { execFileSync } from "node:child_process";
-import { readFile, rename, stat, writeFile } from "node:fs/promises";
+import { readFile, rename, writeFile } from "node:fs/promises";
 import { join, posix, relative, resolve } from "node:path";
+import { GROUPS } from "../stryker.config.mjs";
 import { byCodePoint } from "./lib/shared/order.mjs";
 import { repoRoot } from "./lib/shared/paths.js";
 
@@ -22,13 +23,22 @@ interface Mutant {
 interface Report {
   files: Record<string, { mutants: Mutant[] }>;
 }
+interface Run {
+  group: string;
+  started: string;
+  finished: string;
+  commit: string;
+  dirty: boolean;
+  mutate: string[];
+  tests: string[];
+}
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] ? args[i + 1] as string : fallback;
 };
-const jsonPath = resolve(repoRoot, option("--json", "docs/reports/mutation/mutation.json"));
+const dir = resolve(repoRoot, option("--dir", "docs/reports/mutation"));
 const outPath = resolve(repoRoot, option("--out", "docs/reports/mutation.md"));
 
 const DETECTED = new Set(["Killed", "Timeout"]);
@@ -47,45 +57,69 @@ function folderOf(file: string): string {
   return `${dir}/`;
 }
 
-const report = JSON.parse(await readFile(jsonPath, "utf8")) as Report;
-const finished = (await stat(jsonPath)).mtime.toISOString().replace(/\.\d+Z$/, "Z");
-const git = (...a: string[]) => execFileSync("git", a, { cwd: repoRoot, encoding: "utf8" }).trim();
-const commit = git("rev-parse", "--short", "HEAD");
-const dirty = git("status", "--porcelain", "--", "src", "scripts", "test") !== "";
-const config = JSON.parse(await readFile(join(repoRoot, "stryker.config.json"), "utf8")) as { mutate: string[] };
+const readJson = async <T>(file: string): Promise<T | undefined> => {
+  try {
+    return JSON.parse(await readFile(file, "utf8")) as T;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new Error(`${relative(process.cwd(), file)} is not a readable JSON report (${(error as Error).message}); run \`npm run test:mutation\` again.`);
+  }
+};
+const runs: Array<{ name: string; run?: Run; report?: Report }> = [];
+for (const name of Object.keys(GROUPS)) {
+  const report = await readJson<Report>(join(dir, `${name}.json`));
+  const run = await readJson<Run>(join(dir, `${name}.run.json`));
+  // A report without its run record did not come through `npm run test:mutation`: not shown as measured.
+  runs.push(report && run ? { name, run, report } : { name });
+}
+if (!runs.some((r) => r.report)) {
+  console.error(`mutation report: no group has run yet (nothing in ${relative(process.cwd(), dir)}); run \`npm run test:mutation\`.`);
+  process.exit(2);
+}
 
 const folders = new Map<string, Score>();
 const total: Score = { detected: 0, undetected: 0, errors: 0 };
 const survivors: string[] = [];
-for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) => byCodePoint(a, b))) {
-  const rel = relative(repoRoot, join(repoRoot, file)).split("\\").join("/");
-  const score = folders.get(folderOf(rel)) ?? { detected: 0, undetected: 0, errors: 0 };
-  for (const m of mutants) {
-    const bucket = DETECTED.has(m.status) ? "detected" : UNDETECTED.has(m.status) ? "undetected" : "errors";
-    score[bucket]++;
-    total[bucket]++;
-    if (UNDETECTED.has(m.status)) {
-      const what = (m.replacement ?? "").replace(/\s+/g, " ").slice(0, 80);
-      survivors.push(`| \`${rel}:${m.location.start.line}\` | ${m.status} | ${m.mutatorName} | \`${what.replace(/`/g, "'").replace(/\|/g, "\\|")}\` |`);
-    }
+const groupRows: string[] = [];
+for (const { name, run, report } of runs) {
+  if (!run || !report) {
+    groupRows.push(`| ${name} | ${GROUPS[name]?.mutate.map((m) => `\`${m}\``).join(", ")} | not run | | |`);
+    continue;
   }
-  folders.set(folderOf(rel), score);
+  const group: Score = { detected: 0, undetected: 0, errors: 0 };
+  for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) => byCodePoint(a, b))) {
+    const rel = relative(repoRoot, join(repoRoot, file)).split("\\").join("/");
+    const score = folders.get(folderOf(rel)) ?? { detected: 0, undetected: 0, errors: 0 };
+    for (const m of mutants) {
+      const bucket = DETECTED.has(m.status) ? "detected" : UNDETECTED.has(m.status) ? "undetected" : "errors";
+      score[bucket]++;
+      group[bucket]++;
+      total[bucket]++;
+      if (UNDETECTED.has(m.status)) {
+        const what = (m.replacement ?? "").replace(/\s+/g, " ").slice(0, 80);
+        survivors.push(`| \`${rel}:${m.location.start.line}\` | ${m.status} | ${m.mutatorName} | \`${what.replace(/`/g, "'").replace(/\|/g, "\\|")}\` |`);
+      }
+    }
+    folders.set(folderOf(rel), score);
+  }
+  groupRows.push(`| ${name} | ${run.mutate.map((m) => `\`${m}\``).join(", ")} | ${percent(group)} | ${run.finished.replace(/\.\d+Z$/, "Z")} | \`${run.commit}\`${run.dirty ? " (uncommitted changes)" : ""} |`);
 }
 
 const lines = [
   "# Mutation testing",
   "",
-  "Written by `npm run test:mutation` from the run's own JSON report (`scripts/mutation-report.ts`); do not edit by hand.",
+  "Written by `npm run test:mutation` (scripts/mutation.ts, scripts/mutation-report.ts) from the runs' own JSON reports; do not edit by hand.",
+  "Stryker runs once per group of `stryker.config.mjs`: each group mutates one part of the code and runs the in-process tests that exercise it",
+  "(per-test coverage, `ignoreStatic` off). Score: detected (killed or timed out) / (detected + survived + no coverage); compile and runtime errors are left out.",
   "",
-  `- run finished: ${finished}`,
-  `- commit: \`${commit}\`${dirty ? " (with uncommitted changes in src/, scripts/ or test/)" : ""}`,
-  `- scope (stryker.config.json \`mutate\`): ${config.mutate.map((m) => `\`${m}\``).join(", ")}`,
-  "- score: detected (killed or timed out) / (detected + survived + no coverage); compile and runtime errors are left out",
+  "| group | mutated | score | run finished | commit |",
+  "| --- | --- | --- | --- | --- |",
+  ...groupRows,
   "",
   "| folder | score | detected | undetected | errors |",
   "| --- | --- | --- | --- | --- |",
   ...[...folders].sort(([a], [b]) => byCodePoint(a, b)).map(([folder, s]) => `| \`${folder}\` | ${percent(s)} | ${s.detected} | ${s.undetected} | ${s.errors} |`),
-  `| **all** | **${percent(total)}** | ${total.detected} | ${total.undetected} | ${total.errors} |`,
+  `| **all groups run** | **${percent(total)}** | ${total.detected} | ${total.undetected} | ${total.errors} |`,
   "",
   `## Undetected mutants (${survivors.length})`,
   "",

@@ -1,15 +1,16 @@
 /**
- * The tests Stryker runs against each mutant (`npm run test:mutation`): the
- * in-process tests of src/ (client, faults, security) and of the toolchain
- * folders it mutates (spec:diff rules, lint rules, generator units, connector
- * types, mock). Tests that run whole commands in child processes are left out:
- * Stryker's per-test coverage cannot see into a child, so they would run for
- * every mutant and kill none. Standalone rather than merged with
- * vitest.config.ts: merging would append to `include` instead of replacing it.
+ * The tests Stryker runs against each mutant of one group (stryker.config.mjs
+ * GROUPS; the group is named by MUTATION_GROUP, which Stryker's test-runner
+ * processes inherit). Standalone rather than merged with vitest.config.ts:
+ * merging would append to `include` instead of replacing it.
  */
 import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig } from "vitest/config";
-import { SLOW } from "./vitest.quick.config.js";
+import { GROUPS } from "../stryker.config.mjs";
+
+const name = process.env.MUTATION_GROUP ?? "src";
+const group = GROUPS[name];
+if (!group) throw new Error(`MUTATION_GROUP=${name} is not a group; choose from ${Object.keys(GROUPS).join(", ")}.`);
 
 export default defineConfig({
   root: fileURLToPath(new URL("..", import.meta.url)),
@@ -20,19 +21,10 @@ export default defineConfig({
     ],
   },
   test: {
-    include: [
-      "test/client/**/*.test.ts",
-      "test/faults/**/*.test.ts",
-      "test/security/**/*.test.ts",
-      "test/spec-diff/**/*.test.ts",
-      "test/lint/**/*.test.ts",
-      "test/connectors/**/*.test.ts",
-      "test/mock/**/*.test.ts",
-      "test/generator/fixtures.test.ts",
-      "test/generator/format.test.ts",
-    ],
-    // Child processes (per-test coverage cannot follow them) and the slow command tests.
-    exclude: [...configDefaults.exclude, ...SLOW, "test/faults/load.test.ts"],
+    include: group.tests,
+    exclude: [...configDefaults.exclude, ...(group.exclude ?? [])],
+    // Modules stay loaded between runs (Stryker switches mutants at run time): a mutant run costs its tests, not re-importing them.
+    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -38,24 +38,32 @@ function judge(p: Pair) {
   return { breaking, rules: changes.map((c) => c.rule), agrees, documented: p.ours !== undefined };
 }
 
-const verdicts = pairs.map((p) => ({ pair: p, ...judge(p) }));
+// Judged inside the tests, not while the file is collected: work done at collection would make every
+// line of the engine "static" to Stryker's per-test coverage (each mutant would then run every test).
+let judged: Array<{ pair: Pair } & ReturnType<typeof judge>> | undefined;
+const verdicts = () => (judged ??= pairs.map((p) => ({ pair: p, ...judge(p) })));
 const rate = (kind: Pair["expect"]) => {
-  const some = verdicts.filter((v) => v.pair.expect === kind);
+  const some = verdicts().filter((v) => v.pair.expect === kind);
   return { n: some.length, agreed: some.filter((v) => v.agrees).length, documented: some.filter((v) => v.documented).length, breaking: some.filter((v) => v.breaking).length };
 };
-const errors = rate("error");
-const fine = rate("fine");
 const pct = (a: number, n: number) => `${((100 * a) / n).toFixed(1)}%`;
 
 describe("spec:diff against a general checker's verdicts", () => {
-  it(`agrees on ${pct(errors.agreed, errors.n)} of ${errors.n} error changes (${pct(errors.breaking, errors.n)} before counting ${errors.documented} documented TypeScript-view difference(s)); false breaking alarms on ${pct(fine.breaking - fine.documented, fine.n)} of ${fine.n} fine changes (${pct(fine.breaking, fine.n)} before counting ${fine.documented} documented)`, () => {
+  it("agrees on >= 95% of error changes; false breaking alarms on <= 5% of fine changes (the rates are annotated)", async ({ annotate }) => {
+    const errors = rate("error");
+    const fine = rate("fine");
+    await annotate(
+      `agrees on ${pct(errors.agreed, errors.n)} of ${errors.n} error changes (${pct(errors.breaking, errors.n)} before counting ${errors.documented} documented TypeScript-view difference(s)); ` +
+        `false breaking alarms on ${pct(fine.breaking - fine.documented, fine.n)} of ${fine.n} fine changes (${pct(fine.breaking, fine.n)} before counting ${fine.documented} documented)`,
+    );
     expect(errors.n).toBeGreaterThanOrEqual(40);
     expect(fine.n).toBeGreaterThanOrEqual(30);
     expect(errors.agreed / errors.n).toBeGreaterThanOrEqual(0.95);
     expect((fine.breaking - fine.documented) / fine.n).toBeLessThanOrEqual(0.05);
   });
 
-  it.each(verdicts.map((v) => [v.pair.name, v] as const))("%s", (_name, v) => {
+  it.each(pairs.map((p) => [p.name, p] as const))("%s", (_name, pair) => {
+    const v = { pair, ...judge(pair) };
     expect(v.rules).toContain(v.pair.rule);
     expect({ agrees: v.agrees, breaking: v.breaking }).toEqual({ agrees: true, breaking: v.pair.ours ? v.pair.ours === "breaking" : v.pair.expect === "error" });
     if (v.pair.ours) expect(v.pair.why, "a documented difference says why").toMatch(/^.{40,}$/);

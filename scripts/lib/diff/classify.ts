@@ -8,7 +8,7 @@ import type { ChangeCounts } from "../release/bump.js";
 import type { Node } from "../conformance/model.js";
 import { compareSpecs } from "./compare.js";
 import { Doc } from "./doc.js";
-import { type Impact, type Reason, ruleOf } from "./rules.js";
+import { type Impact, type Reason, ruleOf, ruleTable } from "./rules.js";
 
 export type { Impact, Reason } from "./rules.js";
 
@@ -39,10 +39,11 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Compares two specs (base, then head: documents, or plain values for tests) and judges every change. */
 export function diffSpecs(base: Doc | Node, head: Doc | Node, locate: Locate = () => null): DiffResult {
   const findings = compareSpecs(base instanceof Doc ? base : Doc.of(base), head instanceof Doc ? head : Doc.of(head));
+  const rules = ruleTable();
   const seen = new Set<string>();
   const changes: Change[] = [];
   for (const f of findings) {
-    const rule = ruleOf(f.rule);
+    const rule = ruleOf(f.rule, rules);
     const message = f.detail ? `${rule.message} (${f.detail})` : rule.message;
     const key = `${f.rule}|${f.operationId}|${f.where}|${message}`;
     if (seen.has(key)) continue;

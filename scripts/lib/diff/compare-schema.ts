@@ -7,7 +7,7 @@
 import type { Json, Node } from "../conformance/model.js";
 import { isNode } from "../conformance/resolve.js";
 import { asArray, type Doc, type Emit, escapePointer, show, type Side, text } from "./doc.js";
-import { CONSTRAINTS, type Constraint, constraintRule } from "./rules.js";
+import { type Constraint, constraintRule, constraints } from "./rules.js";
 
 export interface SchemaContext {
   base: Doc;
@@ -280,7 +280,7 @@ function tightened(c: Constraint, before: Json | undefined, after: Json | undefi
 }
 
 function compareConstraints(side: Side, bs: Node, hs: Node, emit: LocalEmit, ptr: string): void {
-  for (const c of CONSTRAINTS) {
+  for (const c of constraints()) {
     const t = tightened(c, bs[c.keyword], hs[c.keyword]);
     if (t === undefined) continue;
     emit(constraintRule(side, c, t), `${c.keyword} ${show(bs[c.keyword])} -> ${show(hs[c.keyword])}`, hs[c.keyword] === undefined ? ptr : `${ptr}/${c.keyword}`);

@@ -9,7 +9,7 @@ import type { Json, Node } from "../conformance/model.js";
 import { isNode } from "../conformance/resolve.js";
 import { compareSchema, type SchemaContext } from "./compare-schema.js";
 import { asArray, Doc, type Emit, escapePointer, type Finding, isSuccess, show, type Side, text } from "./doc.js";
-import { ruleOf } from "./rules.js";
+import { ruleOf, ruleTable } from "./rules.js";
 import { HTTP_METHODS as METHODS } from "../shared/openapi.mjs";
 
 const DOCUMENT = "(document)";
@@ -62,6 +62,7 @@ const altKey = (alt: Map<string, string[]>) => [...alt.keys()].sort().join("+") 
 export class SpecComparison {
   private readonly findings: Finding[] = [];
   private readonly emit: Emit = (f) => void this.findings.push(f);
+  private readonly rules = ruleTable();
 
   constructor(
     private readonly base: Doc,
@@ -251,7 +252,7 @@ export class SpecComparison {
       const emit: Emit = isSuccess(status)
         ? this.emit
         : (f) => {
-            if (ruleOf(f.rule).impact === "breaking") this.emit({ ...f, rule: "response-error-body-changed", detail: [f.rule, f.detail].filter(Boolean).join(": ") });
+            if (ruleOf(f.rule, this.rules).impact === "breaking") this.emit({ ...f, rule: "response-error-body-changed", detail: [f.rule, f.detail].filter(Boolean).join(": ") });
             else this.emit(f);
           };
       if (text(bres.node.description) !== text(hres.node.description)) this.emit({ rule: "response-description-changed", operationId: id, where: whole, detail: "", pointer: `${hres.ptr}/description` });

@@ -1,8 +1,8 @@
 /** docs/spec-diff-rules.md, written from the rule table (`npm run spec:diff -- --rules`); a test keeps the file equal to it. */
-import { CONSTRAINTS, RULES } from "./rules.js";
+import { constraints, ruleTable } from "./rules.js";
 
 export function rulesMarkdown(): string {
-  const rules = [...RULES.values()];
+  const rules = [...ruleTable().values()];
   const count = (impact: string) => rules.filter((r) => r.impact === impact).length;
   return [
     "# spec:diff rules",
@@ -18,7 +18,7 @@ export function rulesMarkdown(): string {
     "",
     "Side matters: a request may widen (accept more) safely, a response may narrow (send less) safely. `integer` to",
     "`number` is the same TypeScript `number`: widening a request that way is non-breaking, in a response it is a",
-    "warning (values may become fractional). Validation keywords (" + CONSTRAINTS.map((c) => c.keyword).join(", ") + ")",
+    "warning (values may become fractional). Validation keywords (" + constraints().map((c) => c.keyword).join(", ") + ")",
     "are compared direction-aware: tightened on a request is breaking/requests, loosened on a response a warning.",
     "An enum is open with `x-open-enum: true` or as `x-extensible-enum`. In 4xx, 5xx and `default` responses a",
     "change that would break a success body is reported as `response-error-body-changed` (warning).",

@@ -31,8 +31,13 @@ export interface Rule {
 
 type Level = "types" | "requests" | "responses" | "warning" | "non-breaking" | "docs";
 
-/** [id, level, message]: a breaking rule's level is its reason. */
-const TABLE: Array<[string, Level, string]> = [
+/**
+ * [id, level, message]: a breaking rule's level is its reason. The tables are
+ * built by functions, once per comparison, not at module load: Stryker's
+ * per-test coverage can then tell which tests read them (module-level data is
+ * "static" to it, and each static mutant would cost every test).
+ */
+const table = (): Array<[string, Level, string]> => [
   // Document
   ["server-removed", "warning", "a server was removed: callers that chose it by URL must move"],
   ["server-added", "non-breaking", "a server was added"],
@@ -172,7 +177,7 @@ export interface Constraint {
   looser: string;
 }
 
-export const CONSTRAINTS: Constraint[] = [
+export const constraints = (): Constraint[] => [
   { keyword: "maxLength", kind: "max", slug: "max-length", tighter: "decreased", looser: "increased" },
   { keyword: "minLength", kind: "min", slug: "min-length", tighter: "increased", looser: "decreased" },
   { keyword: "maximum", kind: "max", slug: "maximum", tighter: "decreased", looser: "increased" },
@@ -189,16 +194,17 @@ export const CONSTRAINTS: Constraint[] = [
 ];
 
 const constraintRules = (): Array<[string, Level, string]> =>
-  CONSTRAINTS.flatMap((c) => [
+  constraints().flatMap((c) => [
     [`request-${c.slug}-${c.tighter}`, "requests", `request ${c.keyword} tightened: values accepted before may be rejected`],
     [`request-${c.slug}-${c.looser}`, "non-breaking", `request ${c.keyword} loosened`],
     [`response-${c.slug}-${c.tighter}`, "non-breaking", `response ${c.keyword} tightened`],
     [`response-${c.slug}-${c.looser}`, "warning", `response ${c.keyword} loosened: values outside the old limit may come`],
   ]);
 
-function build(): Map<string, Rule> {
+/** Every rule by id (a new map on each call: a comparison builds it once). */
+export function ruleTable(): ReadonlyMap<string, Rule> {
   const out = new Map<string, Rule>();
-  for (const [id, level, message] of [...TABLE, ...constraintRules()]) {
+  for (const [id, level, message] of [...table(), ...constraintRules()]) {
     if (out.has(id)) throw new Error(`spec:diff rule ${id} is listed twice`);
     const breaking = level === "types" || level === "requests" || level === "responses";
     out.set(id, { id, impact: breaking ? "breaking" : level, reason: breaking ? level : null, message });
@@ -206,10 +212,8 @@ function build(): Map<string, Rule> {
   return out;
 }
 
-export const RULES: ReadonlyMap<string, Rule> = build();
-
-export function ruleOf(id: string): Rule {
-  const rule = RULES.get(id);
+export function ruleOf(id: string, rules: ReadonlyMap<string, Rule> = ruleTable()): Rule {
+  const rule = rules.get(id);
   if (!rule) throw new Error(`spec:diff has no rule ${id}: add it to scripts/lib/diff/rules.ts`);
   return rule;
 }

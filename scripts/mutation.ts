@@ -1,0 +1,52 @@
+/**
+ * npm run test:mutation [-- <group>...]: Stryker once per group of
+ * stryker.config.mjs (default: every group, in table order), then
+ * docs/reports/mutation.md from the groups' JSON reports.
+ *
+ * Each run leaves docs/reports/mutation/<group>.json (Stryker's report) and
+ * <group>.run.json (when it ran, on which commit, with which scope), so a
+ * group can be run again alone and the report still shows every group with
+ * the commit it was measured on. Results of unchanged mutants are reused
+ * from node_modules/.cache/stryker/<group>.json (Stryker's incremental mode).
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { GROUPS } from "../stryker.config.mjs";
+import { repoRoot } from "./lib/shared/paths.js";
+
+const asked = process.argv.slice(2);
+const unknown = asked.filter((g) => !(g in GROUPS));
+if (unknown.length) {
+  console.error(`test:mutation: no group ${unknown.join(", ")}; choose from ${Object.keys(GROUPS).join(", ")}.`);
+  process.exit(2);
+}
+const groups = asked.length ? asked : Object.keys(GROUPS);
+const git = (...a: string[]) => execFileSync("git", a, { cwd: repoRoot, encoding: "utf8" }).trim();
+const out = join(repoRoot, "docs", "reports", "mutation");
+await mkdir(out, { recursive: true });
+
+for (const group of groups) {
+  const started = new Date().toISOString();
+  const commit = git("rev-parse", "--short", "HEAD");
+  const dirty = git("status", "--porcelain", "--", "src", "scripts", "test", "stryker.config.mjs") !== "";
+  console.error(`test:mutation: group ${group} (${GROUPS[group]?.mutate.join(", ")})`);
+  const code = await new Promise<number>((done) => {
+    const child = spawn(process.execPath, [join(repoRoot, "node_modules", "@stryker-mutator", "core", "bin", "stryker.js"), "run"], {
+      cwd: repoRoot,
+      env: { ...process.env, MUTATION_GROUP: group },
+      stdio: "inherit",
+    });
+    child.on("close", (c) => done(c ?? 1));
+  });
+  if (code !== 0) {
+    console.error(`test:mutation: Stryker failed on group ${group} (exit ${code}); the report keeps that group's previous run.`);
+    process.exit(1);
+  }
+  const run = { group, started, finished: new Date().toISOString(), commit, dirty, mutate: GROUPS[group]?.mutate, tests: GROUPS[group]?.tests };
+  await writeFile(join(out, `${group}.run.json.tmp`), `${JSON.stringify(run, null, 2)}\n`);
+  await rename(join(out, `${group}.run.json.tmp`), join(out, `${group}.run.json`));
+}
+
+const report = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "scripts", "mutation-report.ts")], { cwd: repoRoot, stdio: "inherit" });
+report.on("close", (c) => process.exit(c ?? 1));
