@@ -1,6 +1,6 @@
 /**
  * The results of `npm run bench`: every figure beside its anchor, the ratio of
- * medians, and the goal from issue 11 with a verdict. Rendered as
+ * medians, and its goal (from issues 11, 17, 18 and 20) with a verdict. Rendered as
  * bench/results.md (for people) and bench/results.json (for tools).
  */
 import type { Machine } from "./machine.js";
@@ -76,7 +76,8 @@ export function renderMarkdown(r: Results): string {
     "Written by `npm run bench` (bench/run.ts); do not edit by hand. Each figure is the median over repeated,",
     "interleaved runs of it and its anchor, with the smallest and largest run in brackets; the ratio is of the",
     "medians (ours / anchor), or where a ratio has quartiles in brackets, the median of the per-round ratios",
-    "(ours and anchor run back to back in each round). Goals are those of issue 11.",
+    "(ours and anchor run back to back in each round). Goals come from issues 11, 17, 18 and 20 (the per-call and",
+    "pagination ratios of issue 18 tightened those of issue 11).",
     "",
     `Run ${r.startedAt}${r.commit ? ` at commit ${r.commit}` : ""}, ${r.seconds} s in all, on ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node} (${m.platform}).`,
     `Load average (1, 5, 15 min) at start: ${m.loadAtStart.join(", ")}; at end: ${m.loadAtEnd?.join(", ") ?? "—"}` +

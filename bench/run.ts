@@ -1,5 +1,5 @@
 /**
- * npm run bench: every figure of issue 11 beside its anchor, written to
+ * npm run bench: every figure of issues 11, 17, 18 and 20 beside its anchor, written to
  * bench/results.md and bench/results.json (see docs/benchmarks.md).
  *
  *   BENCH_ONLY=calls,pagination   only those figures, printed, no files written
