@@ -9,20 +9,8 @@
  * TypeScript that does not compile or collides with the generated helpers).
  */
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 
-// Object.prototype's members, and the group names the generator refuses
-// (scripts/lib/generate/model.ts RESERVED_GROUPS): `then` would make the
-// client a thenable (`await client` would call it), `prototype` a function's.
-const PROTOTYPE = ['constructor', '__proto__', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'toString', 'valueOf', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__'];
-const CLIENT_MEMBERS = ['then', 'prototype'];
-// ECMAScript reserved words and TypeScript's predefined type names: neither can name an exported type or a standalone function.
-const RESERVED = [
-  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export', 'extends', 'false', 'finally',
-  'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var',
-  'void', 'while', 'with', 'implements', 'interface', 'let', 'package', 'private', 'protected', 'public', 'static', 'yield', 'await',
-];
-const TS_TYPES = ['any', 'unknown', 'never', 'string', 'number', 'boolean', 'bigint', 'symbol', 'object', 'undefined', 'intrinsic'];
 /** The files `npm run generate` emits, whose own names a schema name must not take. */
 const EMITTED_FILES = ['openapi.ts', 'schemas.ts', 'operations.ts'];
 
@@ -79,8 +67,22 @@ function readIfThere(url) {
  */
 export const BEFORE_ANY_GENERATE = Object.freeze(['$defs', 'GroupName', 'OperationFunction', 'OperationId', 'OperationTable', 'OperationTypes', 'Schema', 'components', 'decodeTable', 'operation', 'operationTable', 'operations', 'pagedOperation', 'paths', 'serializeQuery', 'webhooks']);
 
-const GENERATED = emittedNames(new URL('../../../generated/', import.meta.url).href);
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const generatedDir = new URL('../../../generated/', import.meta.url);
+/** @type {{ key: string, names: string[] } | undefined} */
+let lastRead;
+/** The generated names, read again when an emitted file changed (a lint run after `npm run generate` sees the new ones). */
+function generatedNames() {
+  const key = EMITTED_FILES.map((file) => {
+    try {
+      const s = statSync(new URL(file, generatedDir));
+      return `${s.mtimeMs}:${s.size}`;
+    } catch {
+      return 'absent';
+    }
+  }).join('|');
+  if (lastRead?.key !== key) lastRead = { key, names: emittedNames(generatedDir.href) };
+  return lastRead.names;
+}
 
 const lowerFirst = (/** @type {string} */ s) => s.charAt(0).toLowerCase() + s.slice(1);
 
@@ -95,6 +97,20 @@ function clash(name, ...lists) {
  */
 
 export function generatedIdentifiers() {
+  // Object.prototype's members, and the group names the generator refuses
+  // (scripts/lib/generate/model.ts RESERVED_GROUPS): `then` would make the
+  // client a thenable (`await client` would call it), `prototype` a function's.
+  const PROTOTYPE = ['constructor', '__proto__', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'toString', 'valueOf', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__'];
+  const CLIENT_MEMBERS = ['then', 'prototype'];
+  // ECMAScript reserved words and TypeScript's predefined type names: neither can name an exported type or a standalone function.
+  const RESERVED = [
+    'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export', 'extends', 'false', 'finally',
+    'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var',
+    'void', 'while', 'with', 'implements', 'interface', 'let', 'package', 'private', 'protected', 'public', 'static', 'yield', 'await',
+  ];
+  const TS_TYPES = ['any', 'unknown', 'never', 'string', 'number', 'boolean', 'bigint', 'symbol', 'object', 'undefined', 'intrinsic'];
+  const GENERATED = generatedNames();
+  const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
   return {
     Operation: {
       /** @param {{ tags?: unknown[], operationId?: unknown }} operation @param {Ctx} ctx */

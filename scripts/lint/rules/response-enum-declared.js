@@ -15,11 +15,12 @@ import { isJsonObject as isObject } from '../../lib/shared/openapi.mjs';
  * @typedef {{ location: Loc, report(problem: { message: string, location?: unknown }): void, resolve(node: unknown, from?: string): { node: unknown, location?: Loc } }} Ctx
  */
 
-const NESTED = ['properties', 'patternProperties'];
-const LISTS = ['allOf', 'oneOf', 'anyOf', 'prefixItems'];
-const SINGLE = ['items', 'additionalProperties', 'not', 'contains', 'unevaluatedProperties', 'unevaluatedItems'];
-
 export function responseEnumDeclared() {
+  // The keywords that hold subschemas, by shape. Built per lint run (not at module load) so that
+  // mutation testing's per-test coverage sees which tests read them.
+  const NESTED = ['properties', 'patternProperties'];
+  const LISTS = ['allOf', 'oneOf', 'anyOf', 'prefixItems'];
+  const SINGLE = ['items', 'additionalProperties', 'not', 'contains', 'unevaluatedProperties', 'unevaluatedItems'];
   /** @type {Set<string>} enums already judged (a shared schema is reported once, not once per response) */
   const judged = new Set();
 
