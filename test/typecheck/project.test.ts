@@ -15,7 +15,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, runNode, type RunResult } from "../helpers/run.js";
@@ -67,6 +67,11 @@ async function checkoutBuildInfo(): Promise<string> {
       .filter((f) => /^project-[0-9a-f]+\.tsbuildinfo$/.test(f))
       .map(async (f) => ({ f, time: (await stat(join(folder, f))).mtimeMs })),
   );
+  // Those of checkouts that are gone (the temporary clones) are only in the way.
+  for (const { f } of others) {
+    const root = await readFile(join(folder, `${f}.json`), "utf8").then((t) => (JSON.parse(t) as { root?: string }).root, () => undefined);
+    if (root && !existsSync(root)) await Promise.all([f, `${f}.json`].map((g) => rm(join(folder, g), { force: true })));
+  }
   for (const { f } of others.sort((a, b) => b.time - a.time)) {
     try {
       const { root } = JSON.parse(await readFile(join(folder, `${f}.json`), "utf8")) as { root: string };
