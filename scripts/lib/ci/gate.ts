@@ -7,7 +7,9 @@
  * an AUDIT.md section per operation, and the tests a change can affect.
  */
 import { spawn } from "node:child_process";
-import { appendFile, readFile } from "node:fs/promises";
+import { closeSync, openSync } from "node:fs";
+import { appendFile, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { API_REPORT_PATH, apiReport } from "../release/api-report.js";
@@ -306,27 +308,32 @@ async function startTests(
     ...(files === "all" ? [] : files),
   ];
   const started = performance.now();
+  // Into a file, not a pipe: the API report check holds this process for seconds at a time,
+  // and a full pipe would hold vitest too.
+  const folder = await mkdtemp(join(tmpdir(), "airbyte-ci-pr-tests-"));
+  const outFile = join(folder, "output.txt");
+  const out = openSync(outFile, "w");
   const run = new Promise<{ code: number; output: string; seconds: number }>((done) => {
-    const chunks: Buffer[] = [];
     const child = spawn(process.platform === "win32" ? "npx.cmd" : "npx", args, {
       cwd: root,
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["ignore", out, out],
       // Its colours as if it wrote to this terminal (its output is shown as it is, later).
       env:
         process.stdout.isTTY && !process.env.NO_COLOR
           ? { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? "1" }
           : process.env,
     });
-    child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => chunks.push(chunk));
-    const finish = (code: number) =>
-      done({
-        code,
-        output: Buffer.concat(chunks).toString("utf8"),
-        seconds: (performance.now() - started) / 1000,
-      });
-    child.on("error", () => finish(127));
-    child.on("close", (code) => finish(code ?? 1));
+    let finished = false;
+    const finish = async (code: number) => {
+      if (finished) return;
+      finished = true;
+      closeSync(out);
+      const output = await readFile(outFile, "utf8").catch(() => "");
+      await rm(folder, { recursive: true, force: true });
+      done({ code, output, seconds: (performance.now() - started) / 1000 });
+    };
+    child.on("error", () => void finish(127));
+    child.on("close", (code) => void finish(code ?? 1));
   });
   return { args, why, run };
 }
