@@ -11,17 +11,16 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, type RunResult } from "../helpers/run.js";
 
-const tsx = join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs");
 const baseSpec = await readFile(join(repoRoot, "test/spec-diff/fixtures/base.yaml"), "utf8");
 let root: string;
 let repo: string;
 
 const git = (cwd: string, ...args: string[]) => execFileSync("git", ["-c", "user.email=t@example.com", "-c", "user.name=t", ...args], { cwd, stdio: "pipe" }).toString().trim();
 
-/** Runs scripts/spec-diff.ts of the throwaway repository, there. */
+/** Runs scripts/spec-diff.mjs of the throwaway repository, there. */
 function specDiff(cwd: string, args: string[]): Promise<RunResult> {
   return new Promise((done) => {
-    execFile(process.execPath, [tsx, join(cwd, "scripts/spec-diff.ts"), ...args], { cwd, env: { ...process.env, FORCE_COLOR: "0" } }, (error, stdout, stderr) =>
+    execFile(process.execPath, [join(cwd, "scripts/spec-diff.mjs"), ...args], { cwd, env: { ...process.env, FORCE_COLOR: "0" } }, (error, stdout, stderr) =>
       done({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
     );
   });

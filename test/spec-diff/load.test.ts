@@ -101,4 +101,27 @@ describe("where spec:diff says a change is", () => {
       ["response-max-length-increased", "head/schemas/Thing.yaml", 6],
     ]);
   });
+
+  it("a change two $refs away from unchanged files is still found (unchanged files are skipped only with all they reach)", async () => {
+    const root = await mkdtemp(join(dir, "deep-"));
+    const write = async (name: string, text: string) => {
+      await mkdir(join(root, name, ".."), { recursive: true });
+      await writeFile(join(root, name), text);
+    };
+    // The path file and Outer.yaml are byte for byte the same on both sides; only Inner.yaml differs.
+    const spec = (inner: string) => ({
+      "openapi.yaml": `${minimal}paths:\n  /things: { $ref: paths/things.yaml }\n`,
+      "paths/things.yaml": `get:\n  operationId: listThings\n  responses:\n    '200':\n      description: OK.\n      content:\n        application/json:\n          schema: { $ref: '../schemas/Outer.yaml' }\n`,
+      "schemas/Outer.yaml": "type: object\nproperties:\n  inner: { $ref: Inner.yaml }\n  same: { type: string }\n",
+      "schemas/Inner.yaml": inner,
+    });
+    for (const [name, text] of Object.entries(spec("type: object\nproperties:\n  n: { type: integer }\n"))) await write(`base/${name}`, text);
+    for (const [name, text] of Object.entries(spec("type: object\nproperties:\n  n: { type: string }\n"))) await write(`head/${name}`, text);
+    const base = await loadSpec(join(root, "base/openapi.yaml"), "base", root);
+    const head = await loadSpec(join(root, "head/openapi.yaml"), "head", root);
+    const changes = diffSpecs(base.doc, head.doc, await head.locator()).changes.map((c) => [c.rule, c.where, c.file]);
+    expect(changes).toEqual([["response-type-changed", "response 200 field inner.n", "head/schemas/Inner.yaml"]]);
+    // Against itself, nothing (every file is unchanged).
+    expect(diffSpecs(head.doc, head.doc).changes).toEqual([]);
+  });
 });

@@ -7,7 +7,9 @@
  * an AUDIT.md section per operation, and the tests a change can affect.
  */
 import { spawn } from "node:child_process";
-import { appendFile, readFile } from "node:fs/promises";
+import { closeSync, openSync } from "node:fs";
+import { appendFile, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { API_REPORT_PATH, apiReport } from "../release/api-report.js";
@@ -112,6 +114,12 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const read = (rel: string) => readFile(join(root, rel), "utf8");
   const heading = (title: string, command?: string) =>
     log(`\nci:pr: ${title}${command ? ` (${command})` : ""}`);
+
+  // 0. The tests: most of the gate's time (the type check above all), and independent of the
+  // checks below, so they run beside them (on 2 cores the checks would leave one idle); their
+  // output is kept and printed in its place, after the checks.
+  const tests = options.skipTests ? undefined : await startTests(options, read);
+  if (tests) log(`ci:pr: tests and type check started beside the checks (${tests.why})`);
 
   // 1. The npm-script gates.
   for (const step of ciSteps({ githubActions: options.githubActions })) {
@@ -250,29 +258,13 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   if (auditCheck === "passed") passed.push("AUDIT.md");
   else if (auditCheck) problems.push(auditCheck);
 
-  // 6. The tests the change can affect (all of them with --full).
-  if (!options.skipTests) {
-    let files: string[] | "all" = "all";
-    let why = "--full: every test";
-    if (!options.full) {
-      const mergeBase = options.base ?? (await mergeBaseWithMain(root))?.commit;
-      if (mergeBase) {
-        const changed = await changedFiles(root, mergeBase);
-        ({ files, why } = selectTests(
-          changed,
-          await versionOnlyChange(root, mergeBase, read).catch(() => false),
-        ));
-      } else why = "no merge base with main: every test";
-    }
-    const args = [
-      "vitest",
-      "run",
-      "--config",
-      "test/vitest.config.ts",
-      ...(files === "all" ? [] : files),
-    ];
+  // 6. The tests the change can affect (all of them with --full), started before the checks above.
+  if (tests) {
+    const { args, why, run } = tests;
     heading(`tests and type check: ${why}`, `npx ${args.join(" ")}`);
-    const code = await runInherit(root, process.platform === "win32" ? "npx.cmd" : "npx", args);
+    const { code, output, seconds } = await run;
+    process.stdout.write(output);
+    log(`(tests and type check: ${seconds.toFixed(1)} s, beside the checks above)`);
     if (code === 0) passed.push("tests and type check");
     else
       problems.push({
@@ -282,6 +274,68 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       });
   }
   return { problems, passed, report };
+}
+
+interface TestRun {
+  args: string[];
+  why: string;
+  run: Promise<{ code: number; output: string; seconds: number }>;
+}
+
+/** Chooses the test files (all of them with --full) and starts vitest on them, its output kept. */
+async function startTests(
+  options: GateOptions,
+  read: (rel: string) => Promise<string>,
+): Promise<TestRun> {
+  const { root } = options;
+  let files: string[] | "all" = "all";
+  let why = "--full: every test";
+  if (!options.full) {
+    const mergeBase = options.base ?? (await mergeBaseWithMain(root))?.commit;
+    if (mergeBase) {
+      const changed = await changedFiles(root, mergeBase);
+      ({ files, why } = selectTests(
+        changed,
+        await versionOnlyChange(root, mergeBase, read).catch(() => false),
+      ));
+    } else why = "no merge base with main: every test";
+  }
+  const args = [
+    "vitest",
+    "run",
+    "--config",
+    "test/vitest.config.ts",
+    ...(files === "all" ? [] : files),
+  ];
+  const started = performance.now();
+  // Into a file, not a pipe: the API report check holds this process for seconds at a time,
+  // and a full pipe would hold vitest too.
+  const folder = await mkdtemp(join(tmpdir(), "airbyte-ci-pr-tests-"));
+  const outFile = join(folder, "output.txt");
+  const out = openSync(outFile, "w");
+  const run = new Promise<{ code: number; output: string; seconds: number }>((done) => {
+    const child = spawn(process.platform === "win32" ? "npx.cmd" : "npx", args, {
+      cwd: root,
+      stdio: ["ignore", out, out],
+      // Its colours as if it wrote to this terminal (its output is shown as it is, later).
+      env:
+        process.stdout.isTTY && !process.env.NO_COLOR
+          ? { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? "1" }
+          : process.env,
+    });
+    let finished = false;
+    const finish = async (code: number) => {
+      if (finished) return;
+      finished = true;
+      closeSync(out);
+      const output = await readFile(outFile, "utf8").catch(() => "");
+      await rm(folder, { recursive: true, force: true });
+      done({ code, output, seconds: (performance.now() - started) / 1000 });
+    };
+    child.on("error", () => void finish(127));
+    child.on("close", (code) => void finish(code ?? 1));
+  });
+  return { args, why, run };
 }
 
 /** The committed API report against the code: "passed", the problem, or undefined when the repository has no report (a copy made for a test). */

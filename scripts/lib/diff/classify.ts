@@ -38,7 +38,22 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Compares two specs (base, then head: documents, or plain values for tests) and judges every change. */
 export function diffSpecs(base: Doc | Node, head: Doc | Node, locate: Locate = () => null): DiffResult {
-  const findings = compareSpecs(base instanceof Doc ? base : Doc.of(base), head instanceof Doc ? head : Doc.of(head));
+  return judge(compare(base, head), locate);
+}
+
+/**
+ * diffSpecs with a locator made only when there is a change to locate
+ * (naming file and line needs the YAML library and the head's parse trees):
+ * the comparison runs once either way.
+ */
+export async function diffSpecsLocated(base: Doc | Node, head: Doc | Node, locator: () => Promise<Locate>): Promise<DiffResult> {
+  const findings = compare(base, head);
+  return judge(findings, findings.length ? await locator() : () => null);
+}
+
+const compare = (base: Doc | Node, head: Doc | Node) => compareSpecs(base instanceof Doc ? base : Doc.of(base), head instanceof Doc ? head : Doc.of(head));
+
+function judge(findings: ReturnType<typeof compareSpecs>, locate: Locate): DiffResult {
   const rules = ruleTable();
   const seen = new Set<string>();
   const changes: Change[] = [];

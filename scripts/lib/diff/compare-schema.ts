@@ -6,7 +6,7 @@
  */
 import type { Json, Node } from "../conformance/model.js";
 import { isNode } from "../conformance/resolve.js";
-import { asArray, type Doc, type Emit, escapePointer, show, type Side, text } from "./doc.js";
+import { asArray, type Doc, type Emit, escapePointer, sameOnBothSides, show, type Side, text } from "./doc.js";
 import { type Constraint, constraintRule, constraints } from "./rules.js";
 
 export interface SchemaContext {
@@ -72,6 +72,8 @@ export function compareSchema(ctx: SchemaContext, b: Place, h: Place, path: stri
   const bf = ctx.base.deref(b.node, b.ptr);
   const hf = ctx.head.deref(h.node, h.ptr);
   if (!bf.node || !hf.node) return;
+  // Most of a spec is unchanged by a pull request: the same schema, with all it refers to, needs no walk.
+  if (sameOnBothSides(ctx.base, ctx.head, bf, hf)) return;
   if (bf.ref || hf.ref) {
     const key = `${ctx.side}|${bf.ptr}|${hf.ptr}`;
     if (ctx.seen.has(key)) return;

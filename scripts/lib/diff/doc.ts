@@ -47,9 +47,28 @@ export class Doc {
   constructor(
     readonly files: ReadonlyMap<string, Json>,
     readonly rootFile = "",
+    /** The files each file's `$ref`s point into (loadSpec knows them); found by a walk when not given. */
+    private refs?: ReadonlyMap<string, ReadonlySet<string>>,
   ) {
     const root = files.get(rootFile);
     this.root = isNode(root) ? root : {};
+  }
+
+  /** The files `file`'s `$ref`s point into. */
+  refsOf(file: string): ReadonlySet<string> {
+    if (!this.refs) {
+      const refs = new Map<string, Set<string>>();
+      for (const [id, data] of this.files) {
+        const into = new Set<string>();
+        walkRefs(data, (ref) => {
+          const target = refTarget(ref, id);
+          if (target !== undefined) into.add(target.slice(0, target.indexOf("#")));
+        });
+        refs.set(id, into);
+      }
+      this.refs = refs;
+    }
+    return this.refs.get(file) ?? new Set();
   }
 
   static of(node: Node): Doc {
@@ -110,3 +129,57 @@ export const show = (value: Json | undefined): string => (value === undefined ? 
 export const text = (value: Json | undefined) => (typeof value === "string" ? value.trim() : "");
 export const asArray = (value: Json | undefined): Json[] => (Array.isArray(value) ? value : []);
 export const isSuccess = (status: string) => /^[23]/.test(status);
+
+/** Calls `found` with every `$ref` string in a value (a value that contains itself is walked once). */
+function walkRefs(value: Json, found: (ref: string) => void, inside = new Set<object>()): void {
+  if (typeof value !== "object" || value === null || inside.has(value)) return;
+  inside.add(value);
+  for (const [k, v] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+    if (k === "$ref" && typeof v === "string") found(v);
+    else walkRefs(v, found, inside);
+  }
+}
+
+const dirOf = (file: string) => file.slice(0, file.lastIndexOf("/") + 1);
+
+/**
+ * The base's files that are, with every file they reach by `$ref`, the same
+ * bytes in the head at the same path (loadSpec gives both sides one parsed
+ * value per text, so "the same" is the same object). A schema in such a file
+ * is the same schema on both sides, refs and all: comparing it finds nothing.
+ */
+function unchangedFiles(base: Doc, head: Doc): Set<string> {
+  const [bDir, hDir] = [dirOf(base.rootFile), dirOf(head.rootFile)];
+  const counterpart = (file: string) => (file.startsWith(bDir) ? `${hDir}${file.slice(bDir.length)}` : undefined);
+  // Files that differ, then every file that reaches one of them.
+  const reachedBy = new Map<string, string[]>();
+  const changed: string[] = [];
+  for (const [file, data] of base.files) {
+    const other = counterpart(file);
+    if (other === undefined || !head.files.has(other) || head.files.get(other) !== data) changed.push(file);
+    for (const target of base.refsOf(file)) reachedBy.set(target, [...(reachedBy.get(target) ?? []), file]);
+  }
+  const tainted = new Set(changed);
+  for (let i = 0; i < changed.length; i++) {
+    for (const from of reachedBy.get(changed[i] ?? "") ?? []) {
+      if (!tainted.has(from)) {
+        tainted.add(from);
+        changed.push(from);
+      }
+    }
+  }
+  return new Set([...base.files.keys()].filter((file) => !tainted.has(file)));
+}
+
+const unchangedCache = new WeakMap<Doc, { head: Doc; files: Set<string> }>();
+
+/** Whether the base place and the head place hold the same schema, refs and all (then comparing them finds nothing). */
+export function sameOnBothSides(base: Doc, head: Doc, b: Found, h: Found): boolean {
+  if (b.node === undefined || b.node !== h.node) return false;
+  const bFile = b.ptr.slice(0, b.ptr.indexOf("#"));
+  const hFile = h.ptr.slice(0, h.ptr.indexOf("#"));
+  if (bFile.slice(dirOf(base.rootFile).length) !== hFile.slice(dirOf(head.rootFile).length)) return false;
+  let cached = unchangedCache.get(base);
+  if (cached?.head !== head) unchangedCache.set(base, (cached = { head, files: unchangedFiles(base, head) }));
+  return cached.files.has(bFile);
+}

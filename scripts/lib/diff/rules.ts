@@ -12,7 +12,7 @@
  * - `warning`: behaviour may change, nothing is rejected.
  * - `non-breaking`: an addition or a widening; `docs`: text only.
  *
- * To add a rule: add its entry below (or a keyword to CONSTRAINTS), emit its
+ * To add a rule: add its entry below (or a keyword to constraints()), emit its
  * id where the comparison sees the change, and add a fixture pair to
  * test/spec-diff/fixtures/ (a test fails while a rule has none; another keeps
  * docs/spec-diff-rules.md equal to this table).

@@ -112,11 +112,10 @@ export interface SpecDiffRun {
 
 /** Runs `npm run spec:diff -- --json` (with `extraArgs`) in `root` and reads its report. */
 export function runSpecDiff(root: string, extraArgs: string[] = []): Promise<SpecDiffRun> {
-  const tsx = join(root, "node_modules", "tsx", "dist", "cli.mjs");
   return new Promise((done) => {
     execFile(
       process.execPath,
-      [tsx, join(root, "scripts", "spec-diff.ts"), "--json", ...extraArgs],
+      [join(root, "scripts", "spec-diff.mjs"), "--json", ...extraArgs],
       { cwd: root, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: "0" } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;

@@ -17,9 +17,9 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve } from "node:path";
-import { BaseError, extractTree, git, mergeBaseWithMain, resolveCommit } from "./lib/diff/git.js";
-import type { TypeBreak } from "./lib/diff/type-compat.js";
-import { defaultSpec, displayPath, repoRoot } from "./lib/shared/paths.js";
+import { BaseError, extractTree, git, mergeBaseWithMain, resolveCommit } from "./git.js";
+import type { TypeBreak } from "./type-compat.js";
+import { defaultSpec, displayPath, repoRoot } from "../shared/paths.js";
 
 const usage = "npm run spec:diff -- [--base <git ref | spec file>] [--head <spec file>] [--json] [--output <file>] [--allow-breaking] [--fail-on warning] [--types]";
 
@@ -88,42 +88,46 @@ async function baseVersionOf(commit: string | undefined): Promise<string> {
   }
 }
 
-if (process.argv.includes("--rules")) {
-  process.stdout.write((await import("./lib/diff/rules-doc.js")).rulesMarkdown());
-  process.exit(0);
-}
-const args = parseArgs(process.argv.slice(2));
-let cleanup: () => Promise<void> = async () => undefined;
-try {
-  const base = await openBase(args.base, args.head);
-  cleanup = base.remove;
-  const headLabel = args.headGiven ? displayPath(args.head) : "working tree";
-  const { loadSpec, saveParseCache } = await import("./lib/diff/load.js");
-  const [baseSpec, headSpec] = [await loadSpec(base.spec, `base (${base.label})`, repoRoot), await loadSpec(args.head, headLabel, repoRoot)];
-  const { diffSpecs } = await import("./lib/diff/classify.js");
-  // Naming file and line needs the YAML library: loaded only when something changed.
-  const unlocated = diffSpecs(baseSpec.doc, headSpec.doc);
-  const result = unlocated.changes.length ? diffSpecs(baseSpec.doc, headSpec.doc, await headSpec.locator()) : unlocated;
-  await saveParseCache();
-  let breaks: TypeBreak[] | undefined;
-  if (args.types) {
-    if (!base.commit) console.error("spec:diff: --types needs a git ref as --base (it compiles that commit's type tests); skipped.");
-    // TypeScript takes most of a --types run's start-up: loaded only when asked for.
-    else breaks = await (await import("./lib/diff/type-compat.js")).typeBreaks(base.commit, repoRoot);
+/** The command: sets process.exitCode (0, 1 or 2; see above) or exits 2 on bad arguments. */
+export async function main(argv: string[]): Promise<void> {
+  if (argv.includes("--rules")) {
+    process.stdout.write((await import("./rules-doc.js")).rulesMarkdown());
+    return;
   }
-  const { formatMarkdown, toJson } = await import("./lib/diff/report.js");
-  const input = { result, baseLabel: base.label, headLabel, baseVersion: await baseVersionOf(base.commit), allowBreaking: args.allowBreaking, typeBreaks: breaks };
-  const markdown = formatMarkdown(input);
-  if (args.output) await writeFile(args.output, `${markdown}\n`);
-  console.log(args.json ? JSON.stringify(toJson(input), null, 2) : markdown);
-  const breaking = result.summary.breaking > 0 || (breaks?.length ?? 0) > 0;
-  const failing = (breaking && !args.allowBreaking) || (args.failOnWarning && result.summary.warning > 0);
-  process.exitCode = failing ? 1 : 0;
-} catch (error) {
-  if (error instanceof BaseError) {
-    console.error(`spec:diff: ${error.message}`);
-    process.exitCode = 2;
-  } else throw error;
-} finally {
-  await cleanup();
+  const args = parseArgs(argv);
+  let cleanup: () => Promise<void> = async () => undefined;
+  try {
+    const base = await openBase(args.base, args.head);
+    // A git process of its own: started now, it runs while the specs are read.
+    const baseVersion = baseVersionOf(base.commit);
+    cleanup = base.remove;
+    const headLabel = args.headGiven ? displayPath(args.head) : "working tree";
+    const { loadSpec, saveParseCache } = await import("./load.js");
+    const [baseSpec, headSpec] = [await loadSpec(base.spec, `base (${base.label})`, repoRoot), await loadSpec(args.head, headLabel, repoRoot)];
+    const { diffSpecsLocated } = await import("./classify.js");
+    // Naming file and line needs the YAML library: loaded only when something changed.
+    const result = await diffSpecsLocated(baseSpec.doc, headSpec.doc, () => headSpec.locator());
+    await saveParseCache();
+    let breaks: TypeBreak[] | undefined;
+    if (args.types) {
+      if (!base.commit) console.error("spec:diff: --types needs a git ref as --base (it compiles that commit's type tests); skipped.");
+      // TypeScript takes most of a --types run's start-up: loaded only when asked for.
+      else breaks = await (await import("./type-compat.js")).typeBreaks(base.commit, repoRoot);
+    }
+    const { formatMarkdown, toJson } = await import("./report.js");
+    const input = { result, baseLabel: base.label, headLabel, baseVersion: await baseVersion, allowBreaking: args.allowBreaking, typeBreaks: breaks };
+    const markdown = formatMarkdown(input);
+    if (args.output) await writeFile(args.output, `${markdown}\n`);
+    console.log(args.json ? JSON.stringify(toJson(input), null, 2) : markdown);
+    const breaking = result.summary.breaking > 0 || (breaks?.length ?? 0) > 0;
+    const failing = (breaking && !args.allowBreaking) || (args.failOnWarning && result.summary.warning > 0);
+    process.exitCode = failing ? 1 : 0;
+  } catch (error) {
+    if (error instanceof BaseError) {
+      console.error(`spec:diff: ${error.message}`);
+      process.exitCode = 2;
+    } else throw error;
+  } finally {
+    await cleanup();
+  }
 }
