@@ -9,9 +9,8 @@ import { cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot, type RunResult } from "../helpers/run.js";
+import { repoRoot, tsxImport, type RunResult } from "../helpers/run.js";
 
-const tsx = join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs");
 const baseSpec = await readFile(join(repoRoot, "test/spec-diff/fixtures/base.yaml"), "utf8");
 let root: string;
 let repo: string;
@@ -21,7 +20,7 @@ const git = (cwd: string, ...args: string[]) => execFileSync("git", ["-c", "user
 /** Runs scripts/spec-diff.ts of the throwaway repository, there. */
 function specDiff(cwd: string, args: string[]): Promise<RunResult> {
   return new Promise((done) => {
-    execFile(process.execPath, [tsx, join(cwd, "scripts/spec-diff.ts"), ...args], { cwd, env: { ...process.env, FORCE_COLOR: "0" } }, (error, stdout, stderr) =>
+    execFile(process.execPath, [...tsxImport, join(cwd, "scripts/spec-diff.ts"), ...args], { cwd, env: { ...process.env, FORCE_COLOR: "0" } }, (error, stdout, stderr) =>
       done({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
     );
   });

@@ -11,9 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { typeBreaks } from "../../scripts/lib/diff/type-compat.js";
-import { repoRoot, type RunResult } from "../helpers/run.js";
+import { repoRoot, tsxImport, type RunResult } from "../helpers/run.js";
 
-const tsx = join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs");
 let root: string;
 let repo: string;
 let base: string;
@@ -62,7 +61,7 @@ describe("type-level compatibility with the base", () => {
   it("spec:diff --types reports them beside its own findings and exits 1", async () => {
     await writeFile(join(repo, "src/index.ts"), source("displayName"));
     const run = await new Promise<RunResult>((done) =>
-      execFile(process.execPath, [tsx, join(repo, "scripts/spec-diff.ts"), "--base", "main", "--types"], { cwd: repo }, (error, stdout, stderr) =>
+      execFile(process.execPath, [...tsxImport, join(repo, "scripts/spec-diff.ts"), "--base", "main", "--types"], { cwd: repo }, (error, stdout, stderr) =>
         done({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
       ),
     );
