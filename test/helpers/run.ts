@@ -1,5 +1,6 @@
 /** Runs a repository script as a user would, capturing its output. */
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -11,6 +12,18 @@ export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
  * A file URL, so it resolves from any working directory (a throwaway repository too).
  */
 export const tsxImport = ["--import", pathToFileURL(join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs")).href];
+
+/**
+ * Where `tsc --incremental` keeps the build info of one tsconfig (`name`) of
+ * this checkout: in node_modules/.cache, under a folder named by the
+ * checkout's path, so that checkouts sharing one node_modules (git worktrees
+ * with a symlink to it) do not overwrite each other's and check everything
+ * again on every run.
+ */
+export function tscBuildInfo(name: string): string {
+  const checkout = createHash("sha256").update(repoRoot).digest("hex").slice(0, 12);
+  return join(repoRoot, "node_modules", ".cache", "airbyte-api-client", "tsc", checkout, `${name}.tsbuildinfo`);
+}
 
 export interface RunResult {
   code: number;

@@ -15,7 +15,7 @@
 import { readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot, runNode, type RunResult } from "../helpers/run.js";
+import { repoRoot, runNode, tscBuildInfo, type RunResult } from "../helpers/run.js";
 
 interface TypeError {
   /** relative to the repository root */
@@ -29,7 +29,7 @@ let checked: Promise<RunResult & { errors: TypeError[] }> | undefined;
 function check() {
   checked ??= (async () => {
     const tsc = join(repoRoot, "node_modules", "typescript", "bin", "tsc");
-    const buildInfo = join(repoRoot, "node_modules", ".cache", "airbyte-api-client", "tsc", "project.tsbuildinfo");
+    const buildInfo = tscBuildInfo("project");
     const run = await runNode([tsc, "-p", join(repoRoot, "tsconfig.json"), "--pretty", "false", "--incremental", "--tsBuildInfoFile", buildInfo]);
     const errors: TypeError[] = [];
     // `file(line,col): error TS1234: message`, continued on indented lines.
