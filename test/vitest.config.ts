@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig, type ViteUserConfig } from "vitest/config";
+import { SlowestFirst } from "./helpers/sequencer.js";
 
 /**
  * The pull-request gate's own tests (`npm run test:gate`, which CI runs after
@@ -46,6 +47,10 @@ export function testConfig(skip: readonly string[] = GATE, include: readonly str
       // them per file was a quarter of the CPU time of the in-process tests.
       // Test files restore what they change (spies, fake timers) themselves.
       isolate: false,
+      // The longest files start first, so that they overlap the short ones
+      // instead of ending the run on one core (test/helpers/sequencer.ts);
+      // `--sequence.shuffle` still shuffles.
+      sequence: { sequencer: SlowestFirst },
       // Tests that run the generator spawn Redocly and openapi-typescript.
       testTimeout: 60_000,
       hookTimeout: 60_000,

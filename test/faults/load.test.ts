@@ -7,14 +7,13 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../helpers/run.js";
+import { repoRoot, tsxImport } from "../helpers/run.js";
 
 describe("500 concurrent calls with an expiring token", () => {
   it("one token per expiry, every call typed, and the process exits by itself", async () => {
-    const tsx = join(repoRoot, "node_modules/tsx/dist/cli.mjs");
     const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       // No process.exit in the scenario: it ends only when nothing keeps the event loop alive.
-      const child = execFile(process.execPath, [tsx, join(repoRoot, "test/faults/load-scenario.ts")], { timeout: 45_000 }, (error, out, err) =>
+      const child = execFile(process.execPath, [...tsxImport, join(repoRoot, "test/faults/load-scenario.ts")], { timeout: 45_000 }, (error, out, err) =>
         resolve({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout: out, stderr: err }),
       );
       child.stdin?.end();

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseContractArgs } from "../../scripts/lib/contract/args.js";
 import { emitOperations } from "../../scripts/lib/generate/emit-operations.js";
 import { readOperations, type BundledSpec } from "../../scripts/lib/generate/model.js";
-import { ts } from "../../scripts/lib/shared/cjs.js";
+import { ts } from "../../scripts/lib/shared/cjs-typescript.js";
 import { updateFolder } from "../../scripts/lib/shared/write-atomic.mjs";
 import { loadYaml, YAML_LIMITS } from "../../scripts/lib/shared/yaml.js";
 import { bundleSpec, lintSpec } from "../../scripts/lib/spec/redocly.js";

@@ -10,12 +10,12 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot, runNode } from "../helpers/run.js";
+import { repoRoot, runNode, tscBuildInfo } from "../helpers/run.js";
 
 describe("test/browser/tsconfig.json", () => {
   it("compiles without a type error", async () => {
     const tsc = join(repoRoot, "node_modules", "typescript", "bin", "tsc");
-    const buildInfo = join(repoRoot, "node_modules", ".cache", "airbyte-api-client", "tsc", "browser.tsbuildinfo");
+    const buildInfo = tscBuildInfo("browser");
     const run = await runNode([tsc, "-p", join(repoRoot, "test/browser/tsconfig.json"), "--pretty", "false", "--incremental", "--tsBuildInfoFile", buildInfo]);
     expect(run.stdout + run.stderr).toBe("");
     expect(run.code).toBe(0);

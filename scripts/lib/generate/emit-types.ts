@@ -7,7 +7,9 @@
 import type { Config } from "@redocly/openapi-core";
 import type { OpenAPI3, SchemaObject } from "openapi-typescript";
 import type { TypeNode } from "typescript";
-import { openapiTS, redocly, ts } from "../shared/cjs.js";
+import { redocly } from "../shared/cjs.js";
+import { openapiTS } from "../shared/cjs-openapi-typescript.js";
+import { ts } from "../shared/cjs-typescript.js";
 
 export const OPEN_ENUM = "x-open-enum";
 

@@ -8,7 +8,7 @@
  * in runs of whole top-level statements (formatByStatement).
  */
 import * as prettier from "prettier";
-import { ts } from "../shared/cjs.js";
+import { ts } from "../shared/cjs-typescript.js";
 import { prettierConfig } from "../shared/paths.js";
 
 let prettierOptions: Promise<prettier.Options | null> | undefined;
