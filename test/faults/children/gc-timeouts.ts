@@ -5,10 +5,16 @@
  * own client, whose clock notes when the attempt timer fired. Prints one JSON
  * line: per call, how long it took to settle, how long after its timer fired,
  * and how; and how many never settled.
+ *
+ * AIRBYTE_CLIENT_ENTRY names another build of the client's entry to run
+ * instead of the sources (test/consumers/hostile.config.ts: the packed package).
  */
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createAirbyteClient } from "../../../src/index.js";
+import { pathToFileURL } from "node:url";
+
+const entry = process.env.AIRBYTE_CLIENT_ENTRY;
+const { createAirbyteClient } = (entry ? await import(pathToFileURL(entry).href) : await import("../../../src/index.js")) as typeof import("../../../src/index.js");
 
 const CALLS = 50;
 const timeoutMs = Number(process.env.GC_TIMEOUT_MS ?? 2000);
