@@ -31,24 +31,27 @@ export function emittedNames(dir) {
     // Nothing generated yet (a fresh copy generating from scratch): the names of the last generated files.
     if (text === undefined) return [...BEFORE_ANY_GENERATE];
     for (const m of text.matchAll(/^(?:export\s+)?(?:declare\s+)?(?:type|interface|const|let|var|function|class|enum)\s+([A-Za-z_$][\w$]*)/gm)) {
-      const name = m[1] ?? '';
-      const end = (m.index ?? 0) + m[0].length;
+      // The pattern's one group always takes part in a match, and matchAll always sets `index`.
+      const name = /** @type {string} */ (m[1]);
+      const end = /** @type {number} */ (m.index) + m[0].length;
       // The declaration's head, which prettier may wrap onto the next line.
-      const rest = text.slice(end, end + 300).split(/[;{]/, 1)[0] ?? '';
+      const rest = /** @type {string} */ (text.slice(end, end + 300).split(/[;{]/, 1)[0]);
       // A schema's own type, or an operation's standalone function: the spec's names, not the generator's.
       if (rest.includes(`Schema<${JSON.stringify(name)}>`) || /^:\s*OperationFunction</.test(rest)) continue;
       names.add(name);
     }
     for (const m of text.matchAll(/^import\s+(?:type\s+)?\{([^}]*)\}\s*from\s*"([^"]+)"/gm)) {
       // Schema types imported from schemas.js are schema names.
-      if ((m[2] ?? '').endsWith('/schemas.js')) continue;
-      for (const part of (m[1] ?? '').split(',')) {
-        const local = part.trim().split(/\s+as\s+/).pop()?.replace(/^type\s+/, '').trim();
+      if (/** @type {string} */ (m[2]).endsWith('/schemas.js')) continue;
+      for (const part of /** @type {string} */ (m[1]).split(',')) {
+        // `A`, `A as B`, `type A`, `type A as B`: the local name is the last word.
+        const local = part.trim().split(/\s/).pop();
         if (local) names.add(local);
       }
     }
   }
-  return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // Sorted by UTF-16 code units, the default order (locale independent).
+  return [...names].sort();
 }
 
 /** @param {URL} url */
@@ -56,7 +59,7 @@ function readIfThere(url) {
   try {
     return readFileSync(url, 'utf8');
   } catch {
-    return undefined;
+    // Not generated yet: undefined.
   }
 }
 
@@ -67,22 +70,34 @@ function readIfThere(url) {
  */
 export const BEFORE_ANY_GENERATE = Object.freeze(['$defs', 'GroupName', 'OperationFunction', 'OperationId', 'OperationTable', 'OperationTypes', 'Schema', 'components', 'decodeTable', 'operation', 'operationTable', 'operations', 'pagedOperation', 'paths', 'serializeQuery', 'webhooks']);
 
-const generatedDir = new URL('../../../generated/', import.meta.url);
-/** @type {{ key: string, names: string[] } | undefined} */
-let lastRead;
-/** The generated names, read again when an emitted file changed (a lint run after `npm run generate` sees the new ones). */
-function generatedNames() {
-  const key = EMITTED_FILES.map((file) => {
-    try {
-      const s = statSync(new URL(file, generatedDir));
-      return `${s.mtimeMs}:${s.size}`;
-    } catch {
-      return 'absent';
-    }
-  }).join('|');
-  if (lastRead?.key !== key) lastRead = { key, names: emittedNames(generatedDir.href) };
-  return lastRead.names;
+/** The repository's generated/ folder, which `npm run generate` writes and the rule reads. */
+export const GENERATED_DIR = new URL('../../../generated/', import.meta.url);
+
+/**
+ * The names emittedNames reads from `dir`, read again only when an emitted
+ * file changed (its modification time or size), appeared or went away: a
+ * lint run after `npm run generate` sees the new names, and the lint runs
+ * between two generates do not read the files again.
+ * @param {URL} dir
+ * @param {(dir: string) => string[]} read
+ * @returns {() => string[]}
+ */
+export function namesOf(dir, read = emittedNames) {
+  /** @type {{ key: string, names: string[] } | undefined} */
+  let lastRead;
+  return () => {
+    const key = JSON.stringify(
+      EMITTED_FILES.map((file) => {
+        const s = statSync(new URL(file, dir), { throwIfNoEntry: false });
+        return s && [s.mtimeMs, s.size];
+      }),
+    );
+    if (lastRead?.key !== key) lastRead = { key, names: read(dir.href) };
+    return lastRead.names;
+  };
 }
+
+const generatedNames = namesOf(GENERATED_DIR);
 
 const lowerFirst = (/** @type {string} */ s) => s.charAt(0).toLowerCase() + s.slice(1);
 
@@ -123,10 +138,11 @@ export function generatedIdentifiers() {
             ctx.report({ message: `operationId \`${id}\` is ${PROTOTYPE.includes(id) ? "a name every JavaScript object already has (Object.prototype)" : 'a JavaScript reserved word'}, so the client method would be lost or not compile: rename it.`, location: ctx.location.child('operationId') });
           }
         }
-        (operation.tags ?? []).forEach((tag, i) => {
+        operation.tags?.forEach((tag, i) => {
           if (typeof tag !== 'string') return;
           const group = lowerFirst(tag);
-          if (clash(group, PROTOTYPE, CLIENT_MEMBERS) || clash(tag, PROTOTYPE)) {
+          // (Object.prototype's names begin in lower case or `_`: a tag among them is its own group name.)
+          if (clash(group, PROTOTYPE, CLIENT_MEMBERS)) {
             ctx.report({
               message: `Tag \`${tag}\` becomes the client group \`airbyte.${group}\`, which ${CLIENT_MEMBERS.includes(group) ? 'the client reserves (a `then` member would make it awaitable)' : "is a name of Object.prototype"}: rename the tag.`,
               location: ctx.location.child(['tags', i]),

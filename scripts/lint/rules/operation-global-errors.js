@@ -20,7 +20,8 @@ export function operationGlobalErrors(options) {
   const statuses = (options.statuses ?? []).map(String);
   const anonymous = (options.anonymous ?? []).map(String);
   const title = options.title ?? 'Airbyte public API';
-  let checked = false;
+  /** @type {boolean} whether this document is held to the rule (Root is entered before any operation) */
+  let checked;
   return {
     Root: {
       /** @param {{ info?: { title?: unknown } }} root */

@@ -7,7 +7,7 @@
  * message names the operation that already uses the id.
  */
 
-import { HTTP_METHODS as METHODS } from '../../lib/shared/openapi.mjs';
+import { HTTP_METHODS as METHODS, isJsonObject as isObject } from '../../lib/shared/openapi.mjs';
 
 /**
  * @typedef {{ source: { absoluteRef: string }, child(path: string | number | Array<string | number>): Loc, key(): unknown }} Loc
@@ -22,12 +22,12 @@ export function operationIdUnique() {
         /** @type {Map<string, string>} operationId -> "GET /path" of its first use */
         const first = new Map();
         for (const [path, rawItem] of Object.entries(paths)) {
-          const isRef = typeof rawItem === 'object' && rawItem !== null && '$ref' in rawItem;
+          const isRef = isObject(rawItem) && '$ref' in rawItem;
           const { node, location } = ctx.resolve(rawItem);
-          const item = /** @type {Record<string, { operationId?: unknown }> | undefined} */ (node);
           // A path item written in place lives under `paths`; a referenced one in its own file.
           const itemLoc = isRef && location ? location : ctx.location.child([path]);
-          if (!item || typeof item !== 'object') continue;
+          if (!isObject(node)) continue;
+          const item = /** @type {Record<string, { operationId?: unknown } | undefined>} */ (node);
           for (const method of METHODS) {
             const id = item[method]?.operationId;
             if (typeof id !== 'string') continue;

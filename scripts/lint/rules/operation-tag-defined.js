@@ -9,8 +9,8 @@
  */
 
 export function operationTagDefined() {
-  /** @type {string[]} */
-  let declared = [];
+  /** @type {string[]} the root's tags (Root is entered before any operation) */
+  let declared;
   return {
     Root: {
       /** @param {{ tags?: Array<{ name?: unknown }> }} root */

@@ -30,12 +30,13 @@ export function responseEnumDeclared() {
   function walk(raw, at, ctx, where) {
     let node = raw;
     let loc = at;
-    for (let hops = 0; isObject(node) && typeof node.$ref === 'string' && hops < 32; hops++) {
+    // Redocly resolves a chain of refs to its end in one step (and a cycle to nothing).
+    if (isObject(node) && typeof node.$ref === 'string') {
       // Relative refs resolve against the file the ref is written in, not the operation's.
       const resolved = ctx.resolve(node, loc.source.absoluteRef);
-      if (!resolved.location) return; // a dangling ref: no-unresolved-refs reports it
+      // A dangling ref resolves to no node, which ends the walk below: no-unresolved-refs reports it.
       node = resolved.node;
-      loc = resolved.location;
+      loc = resolved.location ?? loc;
     }
     if (!isObject(node)) return;
     const key = `${loc.source.absoluteRef}#${loc.pointer}`;
@@ -50,7 +51,7 @@ export function responseEnumDeclared() {
       const list = node[k];
       if (Array.isArray(list)) list.forEach((child, i) => walk(child, loc.child([k, i]), ctx, where));
     }
-    for (const k of SINGLE) if (isObject(node[k])) walk(node[k], loc.child(k), ctx, where);
+    for (const k of SINGLE) walk(node[k], loc.child(k), ctx, where);
   }
 
   /** @param {Record<string, unknown>} schema @param {Loc} loc @param {Ctx} ctx @param {string} where */
@@ -81,15 +82,15 @@ export function responseEnumDeclared() {
           let response = rawResponse;
           let loc = ctx.location.child(['responses', status]);
           if (isObject(response) && typeof response.$ref === 'string') {
+            // A dangling ref resolves to no node, skipped below.
             const resolved = ctx.resolve(response);
-            if (!resolved.location) continue;
             response = resolved.node;
-            loc = resolved.location;
+            loc = resolved.location ?? loc;
           }
           if (!isObject(response) || !isObject(response.content)) continue;
           for (const [mediaType, media] of Object.entries(response.content)) {
-            if (!isObject(media) || media.schema === undefined) continue;
-            walk(media.schema, loc.child(['content', mediaType, 'schema']), ctx, `${operation.operationId ?? 'an operation'} ${status} response`);
+            // A media type without a schema has nothing to walk: walk returns at once.
+            if (isObject(media)) walk(media.schema, loc.child(['content', mediaType, 'schema']), ctx, `${operation.operationId ?? 'an operation'} ${status} response`);
           }
         }
       },

@@ -31,7 +31,7 @@ function filesUnder(dir) {
  *   single-file document named otherwise (such as a lint fixture) has no folder of its own to check.
  */
 export function specFileReached(options) {
-  const ignore = (options.ignore ?? []).map(globToRegExp);
+  const ignore = options.ignore?.map(globToRegExp);
   const rootName = options.root ?? 'openapi.yaml';
   /** @type {Set<string>} */
   const seen = new Set();
@@ -53,7 +53,7 @@ export function specFileReached(options) {
         const dir = dirname(rootFile);
         for (const file of filesUnder(dir)) {
           const rel = relative(dir, file).split(sep).join('/');
-          if (seen.has(file) || ignore.some((re) => re.test(rel))) continue;
+          if (seen.has(file) || ignore?.some((re) => re.test(rel))) continue;
           ctx.report({
             message:
               `${rel} is in the spec folder, but ${rootName} never reaches it, so the client would not have it: ` +
