@@ -82,6 +82,8 @@ export const wrappedBeforeTheType:
   OperationFunction<OperationTypes["wrappedBeforeTheType"]> = makeOperation();
 export const tight:OperationFunction<OperationTypes["tight"]> = makeOperation();
 export function pagedOf(fn: OperationFunction<never>): void {}
+export type { HttpMethod, OperationSpec as Spec } from "../src/operation-spec.js";
+export { reExported } from "../src/other.js";
 `;
 
 /** What emittedNames reads from the three files above, in UTF-16 code unit order. */
@@ -90,8 +92,10 @@ const NAMES = [
   "Alias",
   "DeclaredClass",
   "Direction",
+  "HttpMethod",
   "OperationFunction",
   "Schema",
+  "Spec",
   "Zeta",
   "aliased",
   "components",
@@ -106,6 +110,7 @@ const NAMES = [
   "paths",
   "plainLet",
   "plainVar",
+  "reExported",
   "serializeQuery",
   "webhooks",
 ];
@@ -128,6 +133,10 @@ describe("emittedNames: the names the generated files declare or import", () => 
   it("falls back to the names of the committed generated files when any of the three is missing", async () => {
     const folder = await generatedFolder("partial", { "openapi.ts": OPENAPI_TS, "schemas.ts": SCHEMAS_TS });
     expect(emittedNames(folder.href)).toEqual([...BEFORE_ANY_GENERATE]);
+  });
+
+  it("a name generated/operations.ts re-exports is refused as a schema name (src/index.ts exports both files: the name would be exported twice)", async () => {
+    expect(emittedNames(GENERATED_DIR.href)).toEqual(expect.arrayContaining(["HttpMethod", "OperationSpec"]));
   });
 
   it("the rule reads the repository's generated/ folder", () => {
