@@ -173,6 +173,29 @@ describe("lint on hostile shapes", () => {
     ]);
   }, 60_000);
 
+  it.each(["valueOf", "hasOwnProperty", "__lookupGetter__"])("a key named %s (an Object.prototype method) is one clear problem at its line, not Redocly's TypeError", async (key) => {
+    const file = await specDir(`proto-${key}`, {
+      "spec/openapi.yaml": spec(`                $ref: "#/components/schemas/Thing"`, `    Thing:\n      type: object\n      properties:\n        ${key}:\n          type: string\n`),
+    });
+    const problems = await lintSpec(file);
+    expect(problems).toEqual([
+      {
+        file: expect.stringMatching(/openapi\.yaml$/),
+        line: 34,
+        severity: "error",
+        rule: "prototype-key",
+        message: `\`${key}\` at #/components/schemas/Thing/properties/${key} is the name of a JavaScript Object.prototype method, which the spec tools read as their own and crash on: rename it (e.g. \`${key}Value\`).`,
+      },
+    ]);
+  });
+
+  it("keys named constructor or toString are left to the lint rules (Redocly reads them without crashing)", async () => {
+    const file = await specDir("proto-tostring", {
+      "spec/openapi.yaml": spec(`                $ref: "#/components/schemas/Thing"`, `    Thing:\n      type: object\n      properties:\n        toString:\n          type: string\n        constructor:\n          type: string\n`),
+    });
+    expect((await lintSpec(file)).map((p) => p.rule)).not.toContain("prototype-key");
+  });
+
   it("the names kept for a copy with nothing generated yet are the ones the committed generated/ declares", () => {
     expect([...BEFORE_ANY_GENERATE]).toEqual(emittedNames(new URL("generated/", `file://${repoRoot.endsWith("/") ? repoRoot : `${repoRoot}/`}`).href));
     expect(emittedNames(new URL("file:///nonexistent-generated/").href)).toEqual([...BEFORE_ANY_GENERATE]);

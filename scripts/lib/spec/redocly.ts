@@ -14,7 +14,7 @@ import { displayPath, redoclyConfig } from "../shared/paths.js";
 import { ConfinedResolver, REFUSED_MESSAGE, type YamlSyntaxProblem } from "./resolver.js";
 import { SpecError, type SpecProblem } from "./error.js";
 import { loadYaml } from "../shared/yaml.js";
-import { refChainProblem } from "./ref-chains.js";
+import { walkProblem } from "./ref-chains.js";
 
 /**
  * Redocly keeps the Ajv instance of the last lint in a module variable, and
@@ -63,9 +63,9 @@ async function loadSpec(specPath: string, configPath: string): Promise<LoadedSpe
   try {
     const root = await resolver.resolveDocument(null, spec, true);
     if (root instanceof Error) throw root;
-    // Measured before Redocly walks anything: a long `$ref` chain would take it gigabytes and a RangeError.
-    const chain = await refChainProblem(resolver, root);
-    if (chain) return { problems: [chain], resolver, config };
+    // Before Redocly walks anything: a long `$ref` chain would take it gigabytes and a RangeError, a key such as `valueOf` a TypeError.
+    const unwalkable = await walkProblem(resolver, root);
+    if (unwalkable) return { problems: [unwalkable], resolver, config };
     return { problems: [], document: root, resolver, config };
   } catch (error) {
     const yaml = resolver.yamlErrors.get(spec);

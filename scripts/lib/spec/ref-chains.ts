@@ -1,10 +1,17 @@
 /**
- * A `$ref` whose target is itself a `$ref`, and so on thousands of times, is
- * valid OpenAPI, but Redocly follows such a chain by recursion on every visit:
- * 3,000 links take gigabytes and end in a RangeError. The chains are measured
- * first, once per link (memoized), across files; a chain longer than
- * MAX_REF_CHAIN, or a cycle of refs, is one clear problem at its first link,
- * and nothing is linted or bundled.
+ * What Redocly cannot walk, found before it walks: one pass over every file
+ * the spec reaches, and the first such problem is the only one reported
+ * (nothing is linted or bundled).
+ *
+ * - A `$ref` whose target is itself a `$ref`, and so on thousands of times, is
+ *   valid OpenAPI, but Redocly follows such a chain by recursion on every
+ *   visit: 3,000 links take gigabytes and end in a RangeError. The chains are
+ *   measured once per link (memoized), across files; a chain longer than
+ *   MAX_REF_CHAIN, or a cycle of refs, is one clear problem at its first link.
+ * - A key named after a method of Object.prototype (`valueOf`,
+ *   `hasOwnProperty`, ...; a schema or property name) makes Redocly's resolver
+ *   call that method as a node type and crash with a TypeError: one clear
+ *   problem at the key instead.
  */
 import type { Document } from "@redocly/openapi-core";
 import { redocly } from "../shared/cjs.js";
@@ -25,7 +32,15 @@ interface Link {
   pointer: string;
 }
 
-export async function refChainProblem(resolver: ConfinedResolver, root: Document): Promise<SpecProblem | undefined> {
+/** Keys Redocly's resolver takes for a node type (it reads them through the prototype chain) and crashes on. */
+const CRASHING_KEYS = new Set(
+  Object.getOwnPropertyNames(Object.prototype).filter((name) => {
+    const value = (Object.prototype as Record<string, unknown>)[name];
+    return typeof value === "function" && name !== "constructor" && name !== "toString";
+  }),
+);
+
+export async function walkProblem(resolver: ConfinedResolver, root: Document): Promise<SpecProblem | undefined> {
   const docs = new Map<string, Document>([[root.source.absoluteRef, root]]);
   const queue: Document[] = [root];
   /** Links to a node that is not a `$ref`, by `file#pointer`. */
@@ -89,24 +104,40 @@ export async function refChainProblem(resolver: ConfinedResolver, root: Document
         const found = await measure({ doc, pointer }, node["$ref"]);
         if (found) return found;
       }
-      for (const [key, value] of Object.entries(node)) if (isNode(value)) stack.push([value, `${pointer}/${escape(key)}`]);
+      for (const [key, value] of Object.entries(node)) {
+        if (CRASHING_KEYS.has(key)) return keyProblem(doc, `${pointer}/${escape(key)}`, key);
+        if (isNode(value)) stack.push([value, `${pointer}/${escape(key)}`]);
+      }
     }
   }
   return undefined;
 }
 
-function problem(start: Link, ref: string, what: string): SpecProblem {
+/** The file and line of `pointer` in `doc` (of its key with `onKey`), when Redocly can locate it. */
+function located(doc: Document, pointer: string, onKey: boolean): Pick<SpecProblem, "file" | "line"> {
   let line: number | undefined;
   try {
-    line = redocly.getLineColLocation({ source: start.doc.source, pointer: `#${start.pointer}/$ref`, reportOnKey: false }).start.line;
+    line = redocly.getLineColLocation({ source: doc.source, pointer: `#${pointer}`, reportOnKey: onKey }).start.line;
   } catch {
     line = undefined;
   }
+  return { file: displayPath(doc.source.absoluteRef), ...(line === undefined ? {} : { line }) };
+}
+
+function problem(start: Link, ref: string, what: string): SpecProblem {
   return {
-    file: displayPath(start.doc.source.absoluteRef),
-    ...(line === undefined ? {} : { line }),
+    ...located(start.doc, `${start.pointer}/$ref`, false),
     severity: "error",
     rule: "ref-chain",
     message: `\`$ref: ${ref}\` at #${start.pointer} ${what}: point it at the value itself (tools follow each link by recursion and run out of stack).`,
+  };
+}
+
+function keyProblem(doc: Document, pointer: string, key: string): SpecProblem {
+  return {
+    ...located(doc, pointer, true),
+    severity: "error",
+    rule: "prototype-key",
+    message: `\`${key}\` at #${pointer} is the name of a JavaScript Object.prototype method, which the spec tools read as their own and crash on: rename it (e.g. \`${key}Value\`).`,
   };
 }
