@@ -1,5 +1,5 @@
 /**
- * npm run test:mutation [-- <group>...]: Stryker once per group of
+ * npm run test:mutation [-- <group>...] [--concurrency <n>]: Stryker once per group of
  * stryker.config.mjs (default: every group, in table order), then
  * docs/reports/mutation.md from the groups' JSON reports.
  *
@@ -15,7 +15,15 @@ import { join } from "node:path";
 import { GROUPS } from "../stryker.config.mjs";
 import { repoRoot } from "./lib/shared/paths.js";
 
-const asked = process.argv.slice(2);
+const argv = process.argv.slice(2);
+// `--concurrency <n>` goes to Stryker (default: the config's 2); every other argument names a group.
+const at = argv.indexOf("--concurrency");
+const concurrency = at === -1 ? undefined : argv[at + 1];
+if (at !== -1 && !/^[1-9]\d*$/.test(concurrency ?? "")) {
+  console.error("test:mutation: --concurrency takes a whole number of test runners, e.g. --concurrency 1.");
+  process.exit(2);
+}
+const asked = at === -1 ? argv : [...argv.slice(0, at), ...argv.slice(at + 2)];
 const unknown = asked.filter((g) => !(g in GROUPS));
 if (unknown.length) {
   console.error(`test:mutation: no group ${unknown.join(", ")}; choose from ${Object.keys(GROUPS).join(", ")}.`);
@@ -32,7 +40,7 @@ for (const group of groups) {
   const dirty = git("status", "--porcelain", "--", "src", "scripts", "test", "stryker.config.mjs") !== "";
   console.error(`test:mutation: group ${group} (${GROUPS[group]?.mutate.join(", ")})`);
   const code = await new Promise<number>((done) => {
-    const child = spawn(process.execPath, [join(repoRoot, "node_modules", "@stryker-mutator", "core", "bin", "stryker.js"), "run"], {
+    const child = spawn(process.execPath, [join(repoRoot, "node_modules", "@stryker-mutator", "core", "bin", "stryker.js"), "run", ...(concurrency ? ["--concurrency", concurrency] : [])], {
       cwd: repoRoot,
       env: { ...process.env, MUTATION_GROUP: group },
       stdio: "inherit",
