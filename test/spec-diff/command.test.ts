@@ -30,6 +30,7 @@ async function head(name: string, from = "", to = ""): Promise<string> {
 
 const removeNote = ["        note: { type: string }\n", ""] as const;
 const deprecateGet = ["      operationId: getThing\n", "      operationId: getThing\n      deprecated: true\n"] as const;
+const otherSummary = ["summary: Get a thing.", "summary: Fetch a thing."] as const;
 
 interface Run {
   code: number | undefined;
@@ -137,15 +138,16 @@ describe("spec:diff's command with spec files", () => {
     expect(result.stderr).toBe("spec:diff: --types needs a git ref as --base (it compiles that commit's type tests); skipped.");
   });
 
-  it("a head it cannot read: its one-line refusal, exit 2", async () => {
+  it("a head or a base it cannot read: its one-line refusal naming the side, exit 2", async () => {
     const swagger = join(dir, "swagger.yaml");
     await writeFile(swagger, "swagger: '2.0'\ninfo: { title: T, version: '1' }\npaths: {}\n");
-    const result = await run("--base", base, "--head", swagger);
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe("");
-    expect(result.stderr).toBe(
-      `spec:diff: The ${swagger} spec (${relative(repoRoot, swagger)}) is Swagger "2.0": spec:diff reads OpenAPI 3.x only; convert it first (e.g. npx swagger2openapi).`,
-    );
+    const refusal = (label: string) => ({
+      code: 2,
+      stdout: "",
+      stderr: `spec:diff: The ${label} spec (${relative(repoRoot, swagger)}) is Swagger "2.0": spec:diff reads OpenAPI 3.x only; convert it first (e.g. npx swagger2openapi).`,
+    });
+    expect(await run("--base", base, "--head", swagger)).toEqual(refusal(swagger));
+    expect(await run("--base", swagger, "--head", base)).toEqual(refusal(`base (${swagger})`));
   });
 
   it("--rules: the rule table as Markdown, nothing compared", async () => {
@@ -179,7 +181,8 @@ describe("spec:diff's command in a git repository", () => {
     await mkdir(join(repo, "spec"), { recursive: true });
     await mkdir(join(repo, "api"), { recursive: true });
     await writeFile(join(repo, "spec", "openapi.yaml"), fixture);
-    await writeFile(join(repo, "api", "openapi.yaml"), fixture);
+    // Another spec under api/: a --head there is compared with the base's api/openapi.yaml, not spec/'s.
+    await writeFile(join(repo, "api", "openapi.yaml"), fixture.replace(...otherSummary));
     await writeFile(join(repo, "package.json"), pkg("0.3.0"));
     git(repo, "init", "-q", "-b", "main");
     git(repo, "add", "-A");
@@ -187,8 +190,10 @@ describe("spec:diff's command in a git repository", () => {
     mainCommit = git(repo, "rev-parse", "HEAD");
     git(repo, "checkout", "-qb", "feature");
     git(repo, "commit", "-qm", "feature", "--allow-empty");
-    // Uncommitted: the working tree's spec loses a field, its version moves on.
+    // Uncommitted: the working tree's spec loses a field, its version moves on (one version staged, another not).
     await writeFile(join(repo, "spec", "openapi.yaml"), fixture.replace(...removeNote));
+    await writeFile(join(repo, "package.json"), pkg("0.3.5"));
+    git(repo, "add", "package.json");
     await writeFile(join(repo, "package.json"), pkg("0.4.0"));
   });
 
@@ -203,7 +208,7 @@ describe("spec:diff's command in a git repository", () => {
 
   it("--base <ref>: the spec at that commit, from the same path as --head; the extracted copy removed", async () => {
     const left = await leftInTmpdir(async () => {
-      await writeFile(join(repo, "api", "openapi.yaml"), fixture.replace(...deprecateGet));
+      await writeFile(join(repo, "api", "openapi.yaml"), fixture.replace(...otherSummary).replace(...deprecateGet));
       const result = await runIn(repo, ["--base", "main", "--head", join(repo, "api", "openapi.yaml"), "--json"]);
       expect(result.code).toBe(0);
       const json = JSON.parse(result.stdout) as { baseVersion: string; changes: Array<{ rule: string }> };

@@ -79,8 +79,8 @@ async function openBase(base: string | undefined, headSpec: string, repo: string
 /** The version the base released: its own package.json (a file base: HEAD's, else the working tree's). */
 async function baseVersionOf(commit: string | undefined, repo: string): Promise<string> {
   const shown = await git(["show", `${commit ?? "HEAD"}:package.json`], repo);
-  const text = shown.code === 0 ? shown.stdout : await readFile(join(repo, "package.json"), "utf8").catch(() => "{}");
   try {
+    const text = shown.code === 0 ? shown.stdout : await readFile(join(repo, "package.json"), "utf8");
     const version = (JSON.parse(text) as { version?: unknown }).version;
     return typeof version === "string" ? version : "0.0.0";
   } catch {
