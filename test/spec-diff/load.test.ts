@@ -192,6 +192,18 @@ describe("where spec:diff says a change is", () => {
     ]);
   });
 
+  it("a schema from another file that became a union of itself and more: a variant added, as within one file", async () => {
+    const spec = (schema: string) => ({
+      "openapi.yaml": `${minimal}paths:\n  /pets:\n    get:\n      operationId: getPet\n      responses:\n        '200':\n          description: OK.\n          content:\n            application/json:\n              schema: ${schema}\n`,
+      "parts/Cat.yaml": "type: object\nproperties:\n  lives: { type: integer }\n",
+      "parts/Dog.yaml": "type: object\nproperties:\n  barks: { type: boolean }\n",
+    });
+    const { base, head } = await loadPair("union-", spec("{ $ref: parts/Cat.yaml }"), spec("{ oneOf: [ { $ref: parts/Cat.yaml }, { $ref: parts/Dog.yaml } ] }"));
+    const rules = diffSpecs(base.doc, head.doc).changes.map((c) => `${c.rule} ${c.where}`);
+    expect(rules).toContain("response-variant-added response 200 body");
+    expect(rules).not.toContain("schema-composition-changed response 200 body");
+  });
+
   it("a change two $refs away from unchanged files is still found (unchanged files are skipped only with all they reach)", async () => {
     // The path file and Outer.yaml are byte for byte the same on both sides; only Inner.yaml differs.
     const spec = (inner: string) => ({

@@ -128,11 +128,15 @@ export function compareSchema(ctx: SchemaContext, b: Place, h: Place, path: stri
 type LocalEmit = (rule: string, detail?: string, pointer?: string) => void;
 
 /** A schema's own content, without its documentation, for telling whether two are the same. */
-function shape(doc: Doc, node: Json | undefined): string {
-  const found = doc.deref(node, "#").node;
-  if (!found) return "";
-  const { description: _d, title: _t, example: _e, examples: _x, ...rest } = found;
+function shapeOf(schema: Node): string {
+  const { description: _d, title: _t, example: _e, examples: _x, ...rest } = schema;
   return JSON.stringify(rest);
+}
+
+/** The shape of the schema at `ptr` (its `$ref`s read from the file it is in), "" for none. */
+function shape(doc: Doc, node: Json | undefined, ptr: string): string {
+  const found = doc.deref(node, ptr).node;
+  return found ? shapeOf(found) : "";
 }
 
 interface Variant extends Place {
@@ -142,6 +146,14 @@ interface Variant extends Place {
 }
 
 const variantName = (v: Json, i: number) => (isNode(v) && typeof v.$ref === "string" ? (v.$ref.split("/").pop() ?? v.$ref) : `#${i}`);
+
+/** The variants of a oneOf/anyOf list found at `at`. */
+function variantsOf(doc: Doc, list: Json[], at: string): Variant[] {
+  return list.map((v, i) => {
+    const ptr = `${at}/${i}`;
+    return { node: v, ptr, name: variantName(v, i), shape: shape(doc, v, ptr) };
+  });
+}
 
 /**
  * Base and head variants side by side: by `$ref` name, then inline ones of the
@@ -181,16 +193,14 @@ function compareComposition(ctx: SchemaContext, bs: Node, hs: Node, bAt: (key: s
   const hk = COMPOSITION.find((k) => Array.isArray(hs[k]));
   if (!bk && !hk) return true;
   if (!bk || !hk) {
-    const [single, singleDoc, union, unionDoc] = bk ? [hs, ctx.head, asArray(bs[bk]), ctx.base] : [bs, ctx.base, asArray(hs[hk ?? "oneOf"]), ctx.head];
-    const kept = union.some((v) => shape(unionDoc, v) === shape(singleDoc, single));
+    const [single, union, unionDoc, unionAt] = bk ? [hs, asArray(bs[bk]), ctx.base, bAt(bk)] : [bs, asArray(hs[hk ?? "oneOf"]), ctx.head, hAt(hk ?? "oneOf")];
+    const kept = variantsOf(unionDoc, union, unionAt).some((v) => v.shape === shapeOf(single));
     const detail = `${bk ?? "one schema"} -> ${hk ?? "one schema"}`;
     emit(kept ? `${ctx.side}-variant-${bk ? "removed" : "added"}` : "schema-composition-changed", detail);
     return false;
   }
   if (bk !== hk) emit("composition-keyword-changed", `${bk} -> ${hk}`, hAt(hk));
-  const bv = asArray(bs[bk]).map((v, i) => ({ node: v, ptr: `${bAt(bk)}/${i}`, name: variantName(v, i), shape: shape(ctx.base, v) }));
-  const hv = asArray(hs[hk]).map((v, i) => ({ node: v, ptr: `${hAt(hk)}/${i}`, name: variantName(v, i), shape: shape(ctx.head, v) }));
-  for (const [b, h] of pairVariants(bv, hv)) {
+  for (const [b, h] of pairVariants(variantsOf(ctx.base, asArray(bs[bk]), bAt(bk)), variantsOf(ctx.head, asArray(hs[hk]), hAt(hk)))) {
     if (b && h) compareSchema(ctx, b, h, path);
     else if (b) emit(`${ctx.side}-variant-removed`, b.name, hAt(hk));
     else if (h) emit(`${ctx.side}-variant-added`, h.name, h.ptr);
