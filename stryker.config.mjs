@@ -21,7 +21,8 @@ export const GROUPS = {
   diff: {
     mutate: ["scripts/lib/diff/**/*.ts"],
     tests: ["test/spec-diff/**/*.test.ts"],
-    exclude: ["test/spec-diff/cli.test.ts", "test/spec-diff/type-compat.test.ts"],
+    // entry-cache.test.ts runs spec-diff.mjs in a child too, and edits a copy of rules-doc.ts by its text, which Stryker's instrumentation changes.
+    exclude: ["test/spec-diff/cli.test.ts", "test/spec-diff/type-compat.test.ts", "test/spec-diff/entry-cache.test.ts"],
   },
   lint: {
     mutate: ["scripts/lint/rules/*.js"],

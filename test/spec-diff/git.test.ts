@@ -6,7 +6,7 @@
  * maps (the slow compile itself is in type-compat.test.ts).
  */
 import { execFileSync } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -69,6 +69,79 @@ describe("the base of a spec diff, from git", () => {
     expect(await readFile(join(tree.dir, "spec", "openapi.yaml"), "utf8")).toBe("openapi: 3.1.0\n");
     await tree.remove();
     expect(await readFile(join(tree.dir, "spec", "openapi.yaml"), "utf8").catch(() => "gone")).toBe("gone");
+  });
+});
+
+describe("the base from clones that lack history, and from a broken toolchain", () => {
+  const clone = (name: string, ...options: string[]) => {
+    const into = join(root, name);
+    git(root, "clone", "-q", ...options, `file://${repo}`, into);
+    return into;
+  };
+
+  it("a shallow clone: a missing ref and a missing merge base say how to bring the history", async () => {
+    const shallow = clone("shallow", "--depth", "1", "--no-single-branch", "--branch", "feature");
+    expect(await refusal(resolveCommit("release-9", shallow))).toBe(
+      "Base ref `release-9` does not exist in this clone: fetch it with `git fetch origin release-9` (this clone is shallow: `git fetch --unshallow` also brings older commits), or pass --base <ref | spec file>.",
+    );
+    expect(await refusal(mergeBaseWithMain(shallow))).toBe(
+      "The merge base of HEAD and origin/main is not in this shallow clone: run `git fetch --unshallow` (or `git fetch --deepen=200 origin main`), or pass --base <ref | spec file>.",
+    );
+  });
+
+  it("a clone with only origin/main: the merge base with it", async () => {
+    const full = clone("full", "--branch", "feature");
+    expect(await mergeBaseWithMain(full)).toEqual({ commit: first, label: `merge base with origin/main (${first.slice(0, 10)})` });
+  });
+
+  it("a branch with no history in common with main", async () => {
+    const lonely = clone("lonely");
+    git(lonely, "branch", "-q", "main", "origin/main");
+    git(lonely, "checkout", "-q", "--orphan", "lonely");
+    git(lonely, "commit", "-qm", "unrelated");
+    expect(await refusal(mergeBaseWithMain(lonely))).toBe("HEAD and main have no common ancestor: pass --base <ref | spec file>.");
+  });
+
+  /** Runs `body` with PATH's first folder holding the given scripts (or links) in place of git and tar, and a private TMPDIR. */
+  async function withTools<T>(tools: Record<string, string>, only: boolean, body: (temp: string) => Promise<T>): Promise<T> {
+    const bin = await mkdtemp(join(root, "bin-"));
+    const temp = await mkdtemp(join(root, "tmp-"));
+    for (const [name, script] of Object.entries(tools)) {
+      if (script.startsWith("/")) await symlink(script, join(bin, name));
+      else await writeFile(join(bin, name), `#!/bin/sh\n${script}\n`, { mode: 0o755 });
+    }
+    const saved = { PATH: process.env.PATH, TMPDIR: process.env.TMPDIR };
+    process.env.PATH = only ? bin : `${bin}:${saved.PATH ?? ""}`;
+    process.env.TMPDIR = temp;
+    try {
+      return await body(temp);
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  }
+  const realGit = execFileSync("sh", ["-c", "command -v git"]).toString().trim();
+
+  it.each([
+    ["tar fails", { tar: "exit 1" }, false],
+    ["git archive fails after writing its archive", { git: `if [ "$1" = archive ]; then "${realGit}" "$@"; exit 3; fi\nexec "${realGit}" "$@"` }, false],
+    ["tar is not installed", { git: realGit }, true],
+  ])("extracting the base's files when %s: refused, the temporary folder removed", async (_name, tools, only) => {
+    const [result, left] = await withTools(tools, only, async (temp) => [await refusal(extractTree(first, ["spec", "missing"], repo)), await readdir(temp)]);
+    expect(result).toBe(`Could not extract spec, missing from ${first.slice(0, 10)} (git archive | tar failed).`);
+    expect(left).toEqual([]);
+  });
+
+  it("git not installed: not a repository as far as spec:diff can tell, rather than a hang", async () => {
+    expect(await withTools({}, true, () => refusal(resolveCommit("main", repo)))).toBe(`${repo} is not a git repository, so there is no base ref \`main\`: pass --base <spec file> instead.`);
+  });
+
+  it("extracts nothing from a commit that has none of the paths", async () => {
+    const tree = await extractTree(first, ["docs", "missing"], repo);
+    expect(await readdir(tree.dir)).toEqual([]);
+    await tree.remove();
   });
 });
 

@@ -94,6 +94,18 @@ describe("spec:diff's Markdown report", () => {
     const result = diffSpecs(base, patch([{ op: "add", path: "/paths/~1things~1{thingId}/get/deprecated", value: true }]));
     expect(formatMarkdown(input({ result }))).toContain("**0 breaking, 1 warning(s), 0 non-breaking, 0 documentation.** Suggested version bump: **patch** (0.4.2 -> 0.4.3).");
   });
+
+  it("the note about 0.x: with an addition or a breaking change before 1.0.0, not for documentation alone or from 1.0.0 on", () => {
+    const note = ", before 1.0.0 a breaking change bumps the minor and an addition the patch";
+    const summary = (over: Partial<ReportInput>) => formatMarkdown(input(over)).split("\n")[2];
+    const additive = diffSpecs(base, patch([{ op: "add", path: "/paths/~1things/get/parameters/-", value: { name: "q", in: "query", schema: { type: "string" } } }]));
+    expect(summary({ result: additive })).toBe(`**0 breaking, 0 warning(s), 1 non-breaking, 0 documentation.** Suggested version bump: **patch** (0.4.2 -> 0.4.3${note}).`);
+    expect(summary({})).toBe(`**3 breaking, 1 warning(s), 1 non-breaking, 1 documentation.** Suggested version bump: **minor** (0.4.2 -> 0.5.0${note}).`);
+    const docs = diffSpecs(base, patch([{ op: "replace", path: "/paths/~1things/post/summary", value: "Create one thing." }]));
+    expect(summary({ result: docs })).toBe("**0 breaking, 0 warning(s), 0 non-breaking, 1 documentation.** Suggested version bump: **patch** (0.4.2 -> 0.4.3).");
+    expect(summary({ baseVersion: "1.4.0" })).toBe("**3 breaking, 1 warning(s), 1 non-breaking, 1 documentation.** Suggested version bump: **major** (1.4.0 -> 2.0.0).");
+    expect(summary({ baseVersion: "10.4.0", result: additive })).toBe("**0 breaking, 0 warning(s), 1 non-breaking, 0 documentation.** Suggested version bump: **minor** (10.4.0 -> 10.5.0).");
+  });
 });
 
 describe("spec:diff's JSON contract", () => {

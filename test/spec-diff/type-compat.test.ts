@@ -74,7 +74,8 @@ describe("type-level compatibility with the base", () => {
         "- test/client/consumer.test-d.ts:5: Property 'name' does not exist on type 'SourceResponse'.",
       ].join("\n"),
     );
-  });
+    // A child process that compiles TypeScript: seconds on a busy machine.
+  }, 60_000);
 });
 
 describe("type-level compatibility of this repository", () => {

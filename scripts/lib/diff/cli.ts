@@ -19,7 +19,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { BaseError, extractTree, git, mergeBaseWithMain, resolveCommit } from "./git.js";
 import type { TypeBreak } from "./type-compat.js";
-import { defaultSpec, displayPath, repoRoot } from "../shared/paths.js";
+import { displayPath, repoRoot } from "../shared/paths.js";
 
 const usage = "npm run spec:diff -- [--base <git ref | spec file>] [--head <spec file>] [--json] [--output <file>] [--allow-breaking] [--fail-on warning] [--types]";
 
@@ -34,8 +34,8 @@ interface Args {
   types: boolean;
 }
 
-function parseArgs(argv: string[]): Args {
-  const args: Args = { head: defaultSpec, headGiven: false, json: false, allowBreaking: false, failOnWarning: false, types: false };
+function parseArgs(argv: string[], root: string): Args {
+  const args: Args = { head: join(root, "spec", "openapi.yaml"), headGiven: false, json: false, allowBreaking: false, failOnWarning: false, types: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     if (arg === "--json") args.json = true;
@@ -61,26 +61,26 @@ function fail(message: string): never {
 }
 
 /** Where the base spec is, a label for people, and what to clean up. */
-async function openBase(base: string | undefined, headSpec: string) {
+async function openBase(base: string | undefined, headSpec: string, repo: string) {
   // A file wins over a ref of the same name: `--base old/openapi.yaml`.
   if (base !== undefined) {
     const asFile = resolve(base);
     const isFile = await readFile(asFile).then(() => true, () => false);
     if (isFile) return { spec: asFile, label: displayPath(asFile), commit: undefined, remove: async () => undefined };
   }
-  const { commit, label } = base === undefined ? await mergeBaseWithMain(repoRoot) : { commit: await resolveCommit(base, repoRoot), label: base };
-  const rel = relative(repoRoot, headSpec);
+  const { commit, label } = base === undefined ? await mergeBaseWithMain(repo) : { commit: await resolveCommit(base, repo), label: base };
+  const rel = relative(repo, headSpec);
   const specPath = rel.startsWith("..") || isAbsolute(rel) ? "spec/openapi.yaml" : rel.split("\\").join("/");
   const root = specPath.split("/")[0] ?? "spec";
-  const tree = await extractTree(commit, [root], repoRoot);
+  const tree = await extractTree(commit, [root], repo);
   return { spec: join(tree.dir, specPath), label, commit, remove: tree.remove };
 }
 
 /** The version the base released: its own package.json (a file base: HEAD's, else the working tree's). */
-async function baseVersionOf(commit: string | undefined): Promise<string> {
-  const shown = await git(["show", `${commit ?? "HEAD"}:package.json`], repoRoot);
-  const text = shown.code === 0 ? shown.stdout : await readFile(join(repoRoot, "package.json"), "utf8").catch(() => "{}");
+async function baseVersionOf(commit: string | undefined, repo: string): Promise<string> {
+  const shown = await git(["show", `${commit ?? "HEAD"}:package.json`], repo);
   try {
+    const text = shown.code === 0 ? shown.stdout : await readFile(join(repo, "package.json"), "utf8");
     const version = (JSON.parse(text) as { version?: unknown }).version;
     return typeof version === "string" ? version : "0.0.0";
   } catch {
@@ -88,22 +88,22 @@ async function baseVersionOf(commit: string | undefined): Promise<string> {
   }
 }
 
-/** The command: sets process.exitCode (0, 1 or 2; see above) or exits 2 on bad arguments. */
-export async function main(argv: string[]): Promise<void> {
+/** The command, in repository `repo`: sets process.exitCode (0, 1 or 2; see above) or exits 2 on bad arguments. */
+export async function main(argv: string[], repo = repoRoot): Promise<void> {
   if (argv.includes("--rules")) {
     process.stdout.write((await import("./rules-doc.js")).rulesMarkdown());
     return;
   }
-  const args = parseArgs(argv);
+  const args = parseArgs(argv, repo);
   let cleanup: () => Promise<void> = async () => undefined;
   try {
-    const base = await openBase(args.base, args.head);
+    const base = await openBase(args.base, args.head, repo);
     // A git process of its own: started now, it runs while the specs are read.
-    const baseVersion = baseVersionOf(base.commit);
+    const baseVersion = baseVersionOf(base.commit, repo);
     cleanup = base.remove;
     const headLabel = args.headGiven ? displayPath(args.head) : "working tree";
     const { loadSpec, saveParseCache } = await import("./load.js");
-    const [baseSpec, headSpec] = [await loadSpec(base.spec, `base (${base.label})`, repoRoot), await loadSpec(args.head, headLabel, repoRoot)];
+    const [baseSpec, headSpec] = [await loadSpec(base.spec, `base (${base.label})`, repo), await loadSpec(args.head, headLabel, repo)];
     const { diffSpecsLocated } = await import("./classify.js");
     // Naming file and line needs the YAML library: loaded only when something changed.
     const result = await diffSpecsLocated(baseSpec.doc, headSpec.doc, () => headSpec.locator());
@@ -112,7 +112,7 @@ export async function main(argv: string[]): Promise<void> {
     if (args.types) {
       if (!base.commit) console.error("spec:diff: --types needs a git ref as --base (it compiles that commit's type tests); skipped.");
       // TypeScript takes most of a --types run's start-up: loaded only when asked for.
-      else breaks = await (await import("./type-compat.js")).typeBreaks(base.commit, repoRoot);
+      else breaks = await (await import("./type-compat.js")).typeBreaks(base.commit, repo);
     }
     const { formatMarkdown, toJson } = await import("./report.js");
     const input = { result, baseLabel: base.label, headLabel, baseVersion: await baseVersion, allowBreaking: args.allowBreaking, typeBreaks: breaks };

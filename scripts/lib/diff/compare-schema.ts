@@ -39,11 +39,19 @@ function typesOf(s: Node): Set<string> {
   return new Set(list);
 }
 
-/** allOf members merged into one schema (properties, required, type, enum), each property with its own pointer. */
-function flatten(doc: Doc, s: Node, ptr: string, visiting = new Set<Node>()): { schema: Node; props: Map<string, Place> } {
+interface Flat {
+  schema: Node;
+  props: Map<string, Place>;
+  /** The pointers of the schemas (allOf members) the merged keywords come from; a keyword not listed is the schema's own. */
+  from: Map<string, string>;
+}
+
+/** allOf members merged into one schema (properties, required, type, enum), each property and merged keyword with its own pointer. */
+function flatten(doc: Doc, s: Node, ptr: string, visiting = new Set<Node>()): Flat {
   const props = new Map<string, Place>();
+  const from = new Map<string, string>();
   if (isNode(s.properties)) for (const [k, v] of Object.entries(s.properties)) props.set(k, { node: v, ptr: `${ptr}/properties/${escapePointer(k)}` });
-  if (!Array.isArray(s.allOf) || visiting.has(s)) return { schema: s, props };
+  if (!Array.isArray(s.allOf) || visiting.has(s)) return { schema: s, props, from };
   visiting.add(s);
   const merged: Node = { ...s };
   delete merged.allOf;
@@ -55,12 +63,15 @@ function flatten(doc: Doc, s: Node, ptr: string, visiting = new Set<Node>()): { 
     for (const [k, v] of flat.props) if (!props.has(k)) props.set(k, v);
     for (const r of asArray(flat.schema.required)) required.add(String(r));
     for (const key of ["type", "nullable", "enum", "x-open-enum", "x-extensible-enum", "oneOf", "anyOf", "discriminator", "additionalProperties", "items", "format"]) {
-      if (merged[key] === undefined && flat.schema[key] !== undefined) merged[key] = flat.schema[key];
+      if (merged[key] === undefined && flat.schema[key] !== undefined) {
+        merged[key] = flat.schema[key];
+        from.set(key, flat.from.get(key) ?? m.ptr);
+      }
     }
   });
   visiting.delete(s);
   merged.required = [...required];
-  return { schema: merged, props };
+  return { schema: merged, props, from };
 }
 
 function where(ctx: SchemaContext, path: string): string {
@@ -93,7 +104,10 @@ export function compareSchema(ctx: SchemaContext, b: Place, h: Place, path: stri
   if (side === "response" && (bs.writeOnly === true) !== (hs.writeOnly === true)) emit(hs.writeOnly === true ? "response-property-became-write-only" : "response-property-no-longer-write-only");
 
   // A schema that became a union (or stopped being one) has no type to compare with the other side.
-  if (compareComposition(ctx, bs, hs, bf.ptr, hf.ptr, path, emit)) compareTypes(side, bs, hs, emit);
+  // Where a keyword is: in the schema, or in the allOf member it was merged from.
+  const bAt = (key: string) => `${bflat.from.get(key) ?? bf.ptr}/${key}`;
+  const hAt = (key: string) => `${hflat.from.get(key) ?? hf.ptr}/${key}`;
+  if (compareComposition(ctx, bs, hs, bAt, hAt, path, emit)) compareTypes(side, bs, hs, emit);
   compareFormat(side, bs, hs, emit);
   compareEnums(side, bs, hs, emit);
   compareConstraints(side, bs, hs, emit, hf.ptr);
@@ -103,22 +117,26 @@ export function compareSchema(ctx: SchemaContext, b: Place, h: Place, path: stri
   const bOpen = bs.additionalProperties !== false;
   const hOpen = hs.additionalProperties !== false;
   if (bOpen !== hOpen && (isNode(bs.properties) || isNode(hs.properties))) {
-    emit(`${side}-additional-properties-${hOpen ? "opened" : "closed"}`, "", `${hf.ptr}/additionalProperties`);
+    emit(`${side}-additional-properties-${hOpen ? "opened" : "closed"}`, "", hAt("additionalProperties"));
   }
   if (isNode(bs.additionalProperties) && isNode(hs.additionalProperties)) {
-    compareSchema(ctx, { node: bs.additionalProperties, ptr: `${bf.ptr}/additionalProperties` }, { node: hs.additionalProperties, ptr: `${hf.ptr}/additionalProperties` }, `${path || ""}{*}`);
+    compareSchema(ctx, { node: bs.additionalProperties, ptr: bAt("additionalProperties") }, { node: hs.additionalProperties, ptr: hAt("additionalProperties") }, `${path || ""}{*}`);
   }
-  if (bs.items !== undefined && hs.items !== undefined) compareSchema(ctx, { node: bs.items, ptr: `${bf.ptr}/items` }, { node: hs.items, ptr: `${hf.ptr}/items` }, `${path}[]`);
+  if (bs.items !== undefined && hs.items !== undefined) compareSchema(ctx, { node: bs.items, ptr: bAt("items") }, { node: hs.items, ptr: hAt("items") }, `${path}[]`);
 }
 
 type LocalEmit = (rule: string, detail?: string, pointer?: string) => void;
 
 /** A schema's own content, without its documentation, for telling whether two are the same. */
-function shape(doc: Doc, node: Json | undefined): string {
-  const found = doc.deref(node, "#").node;
-  if (!found) return "";
-  const { description: _d, title: _t, example: _e, examples: _x, ...rest } = found;
+function shapeOf(schema: Node): string {
+  const { description: _d, title: _t, example: _e, examples: _x, ...rest } = schema;
   return JSON.stringify(rest);
+}
+
+/** The shape of the schema at `ptr` (its `$ref`s read from the file it is in), "" for none. */
+function shape(doc: Doc, node: Json | undefined, ptr: string): string {
+  const found = doc.deref(node, ptr).node;
+  return found ? shapeOf(found) : "";
 }
 
 interface Variant extends Place {
@@ -128,6 +146,14 @@ interface Variant extends Place {
 }
 
 const variantName = (v: Json, i: number) => (isNode(v) && typeof v.$ref === "string" ? (v.$ref.split("/").pop() ?? v.$ref) : `#${i}`);
+
+/** The variants of a oneOf/anyOf list found at `at`. */
+function variantsOf(doc: Doc, list: Json[], at: string): Variant[] {
+  return list.map((v, i) => {
+    const ptr = `${at}/${i}`;
+    return { node: v, ptr, name: variantName(v, i), shape: shape(doc, v, ptr) };
+  });
+}
 
 /**
  * Base and head variants side by side: by `$ref` name, then inline ones of the
@@ -162,34 +188,32 @@ function pairVariants(bv: Variant[], hv: Variant[]): Array<[Variant | undefined,
  * handling. A schema that became a union of itself and more is a widening
  * too. False when one side is a union and the other is not.
  */
-function compareComposition(ctx: SchemaContext, bs: Node, hs: Node, bptr: string, hptr: string, path: string, emit: LocalEmit): boolean {
+function compareComposition(ctx: SchemaContext, bs: Node, hs: Node, bAt: (key: string) => string, hAt: (key: string) => string, path: string, emit: LocalEmit): boolean {
   const bk = COMPOSITION.find((k) => Array.isArray(bs[k]));
   const hk = COMPOSITION.find((k) => Array.isArray(hs[k]));
   if (!bk && !hk) return true;
   if (!bk || !hk) {
-    const [single, singleDoc, union, unionDoc] = bk ? [hs, ctx.head, asArray(bs[bk]), ctx.base] : [bs, ctx.base, asArray(hs[hk ?? "oneOf"]), ctx.head];
-    const kept = union.some((v) => shape(unionDoc, v) === shape(singleDoc, single));
+    const [single, union, unionDoc, unionAt] = bk ? [hs, asArray(bs[bk]), ctx.base, bAt(bk)] : [bs, asArray(hs[hk ?? "oneOf"]), ctx.head, hAt(hk ?? "oneOf")];
+    const kept = variantsOf(unionDoc, union, unionAt).some((v) => v.shape === shapeOf(single));
     const detail = `${bk ?? "one schema"} -> ${hk ?? "one schema"}`;
     emit(kept ? `${ctx.side}-variant-${bk ? "removed" : "added"}` : "schema-composition-changed", detail);
     return false;
   }
-  if (bk !== hk) emit("composition-keyword-changed", `${bk} -> ${hk}`, `${hptr}/${hk}`);
-  const bv = asArray(bs[bk]).map((v, i) => ({ node: v, ptr: `${bptr}/${bk}/${i}`, name: variantName(v, i), shape: shape(ctx.base, v) }));
-  const hv = asArray(hs[hk]).map((v, i) => ({ node: v, ptr: `${hptr}/${hk}/${i}`, name: variantName(v, i), shape: shape(ctx.head, v) }));
-  for (const [b, h] of pairVariants(bv, hv)) {
+  if (bk !== hk) emit("composition-keyword-changed", `${bk} -> ${hk}`, hAt(hk));
+  for (const [b, h] of pairVariants(variantsOf(ctx.base, asArray(bs[bk]), bAt(bk)), variantsOf(ctx.head, asArray(hs[hk]), hAt(hk)))) {
     if (b && h) compareSchema(ctx, b, h, path);
-    else if (b) emit(`${ctx.side}-variant-removed`, b.name, `${hptr}/${hk}`);
+    else if (b) emit(`${ctx.side}-variant-removed`, b.name, hAt(hk));
     else if (h) emit(`${ctx.side}-variant-added`, h.name, h.ptr);
   }
 
   const bd = isNode(bs.discriminator) ? bs.discriminator : undefined;
   const hd = isNode(hs.discriminator) ? hs.discriminator : undefined;
   if (bd && hd) {
-    if (bd.propertyName !== hd.propertyName) emit("discriminator-property-changed", `${show(bd.propertyName)} -> ${show(hd.propertyName)}`, `${hptr}/discriminator`);
+    if (bd.propertyName !== hd.propertyName) emit("discriminator-property-changed", `${show(bd.propertyName)} -> ${show(hd.propertyName)}`, hAt("discriminator"));
     const bm = isNode(bd.mapping) ? Object.keys(bd.mapping) : [];
     const hm = isNode(hd.mapping) ? Object.keys(hd.mapping) : [];
-    for (const v of bm) if (!hm.includes(v)) emit(`${ctx.side}-discriminator-value-removed`, v, `${hptr}/discriminator`);
-    for (const v of hm) if (!bm.includes(v)) emit(`${ctx.side}-discriminator-value-added`, v, `${hptr}/discriminator/mapping/${escapePointer(v)}`);
+    for (const v of bm) if (!hm.includes(v)) emit(`${ctx.side}-discriminator-value-removed`, v, hAt("discriminator"));
+    for (const v of hm) if (!bm.includes(v)) emit(`${ctx.side}-discriminator-value-added`, v, `${hAt("discriminator")}/mapping/${escapePointer(v)}`);
   } else if (bd || hd) emit("discriminator-property-changed", `${show(bd?.propertyName)} -> ${show(hd?.propertyName)}`);
   return true;
 }

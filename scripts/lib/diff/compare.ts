@@ -36,7 +36,8 @@ function operationsOf(doc: Doc): Map<string, Op> {
       const op = item.node[method];
       if (!isNode(op)) continue;
       const label = `${method.toUpperCase()} ${path}`;
-      out.set(`${method.toUpperCase()} ${path.replace(/\{[^}]*\}/g, "{}")}`, {
+      // The same operation whatever its path parameters are called.
+      out.set(label.replace(/\{[^}]*\}/g, "{}"), {
         key: label,
         label,
         path,

@@ -10,12 +10,12 @@
 import { createHash } from "node:crypto";
 import { readFileSync, realpathSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import type { Document, LineCounter, Node as YamlNode } from "yaml";
 import type { Json } from "../conformance/model.js";
 import { isNode } from "../conformance/resolve.js";
 import { Doc, refTarget } from "./doc.js";
-import { cacheDir, repoRoot } from "../shared/paths.js";
+import { repoRoot } from "../shared/paths.js";
 import { BaseError } from "./git.js";
 
 /** Anchors a document may dereference before it counts as an alias bomb. */
@@ -65,30 +65,31 @@ const parsed = new Map<string, ParsedFile>();
  * Only successful parses are stored, so a refused file is refused every run.
  * AIRBYTE_SPEC_DIFF_CACHE names another folder; a node_modules that is a link
  * to another checkout's (a git worktree) gets no cache, so one checkout never
- * writes into another.
+ * writes into another. The folder of checkout `root`: its
+ * node_modules/.cache/airbyte-api-client (shared/paths' cacheDir), or undefined.
  */
-function cacheFolder(): string | undefined {
-  if (process.env.AIRBYTE_SPEC_DIFF_CACHE) return process.env.AIRBYTE_SPEC_DIFF_CACHE;
+export function parseCacheFolder(root: string, env: NodeJS.ProcessEnv): string | undefined {
+  if (env.AIRBYTE_SPEC_DIFF_CACHE) return env.AIRBYTE_SPEC_DIFF_CACHE;
   try {
-    const modules = realpathSync(join(repoRoot, "node_modules"));
-    return modules === join(realpathSync(repoRoot), "node_modules") ? cacheDir : undefined;
+    const modules = realpathSync(join(root, "node_modules"));
+    return modules === join(realpathSync(root), "node_modules") ? join(root, "node_modules", ".cache", "airbyte-api-client") : undefined;
   } catch {
     return undefined;
   }
 }
 
-const folder = cacheFolder();
+const folder = parseCacheFolder(repoRoot, process.env);
 const diskCache = folder === undefined ? undefined : join(folder, "spec-diff-parsed.json");
 let stored: Map<string, Json> | undefined;
 const used = new Map<string, Json>();
 
 async function storedValues(): Promise<Map<string, Json>> {
   if (!stored) {
-    const text = diskCache === undefined ? "" : await readFile(diskCache, "utf8").catch(() => "");
     try {
-      const json = JSON.parse(text) as { version?: number; entries?: Record<string, Json> };
+      const json = JSON.parse(diskCache === undefined ? "" : await readFile(diskCache, "utf8")) as { version?: number; entries?: Record<string, Json> };
       stored = new Map(json.version === 1 && json.entries ? Object.entries(json.entries) : []);
     } catch {
+      // No cache yet (or none at all), or one that does not parse: start empty.
       stored = new Map();
     }
   }
@@ -98,13 +99,8 @@ async function storedValues(): Promise<Map<string, Json>> {
 /** Writes the values this run used (and only those, so the file does not grow) when any was new. */
 export async function saveParseCache(): Promise<void> {
   const before = await storedValues();
-  if (
-    !folder ||
-    !diskCache ||
-    ([...used.keys()].every((key) => before.has(key)) && used.size === before.size)
-  )
-    return;
-  await mkdir(folder, { recursive: true });
+  if (diskCache === undefined || ([...used.keys()].every((key) => before.has(key)) && used.size === before.size)) return;
+  await mkdir(dirname(diskCache), { recursive: true });
   const tmp = `${diskCache}.${process.pid}.tmp`;
   await writeFile(tmp, JSON.stringify({ version: 1, entries: Object.fromEntries(used) }));
   await rename(tmp, diskCache);
@@ -138,8 +134,7 @@ async function parseFile(
   return result;
 }
 
-const firstLine = (message: string) =>
-  message.split("\n")[0]?.replace(/\s+at line \d+, column \d+:?$/, "") ?? message;
+const firstLine = (message: string) => message.replace(/\n[\s\S]*/, "").replace(/\s+at line \d+, column \d+:?$/, "");
 
 function parseText(text: string, name: string, label: string): SourceFile {
   const lines = new (yaml().LineCounter)();
@@ -147,7 +142,7 @@ function parseText(text: string, name: string, label: string): SourceFile {
   const problem = document.errors[0];
   if (problem)
     throw new BaseError(
-      `The ${label} spec does not parse (${name}:${problem.linePos?.[0]?.line ?? 1}): ${firstLine(problem.message)}. Fix its YAML, or diff against another --base.`,
+      `The ${label} spec does not parse (${name}:${problem.linePos?.[0].line ?? 1}): ${firstLine(problem.message)}. Fix its YAML, or diff against another --base.`,
     );
   return { yaml: document, lines };
 }

@@ -64,7 +64,8 @@ export function formatMarkdown(input: ReportInput): string {
   }
   const bump = bumpOf(input);
   const next = nextVersion(baseVersion, bump);
-  const early = baseVersion.startsWith("0.") && bump !== "none" && (breaking.length > 0 || additive.length > 0);
+  // Before 1.0.0 (a breaking change or an addition always bumps something).
+  const early = baseVersion.startsWith("0.") && (breaking.length > 0 || additive.length > 0);
   out.push(
     `**${breaking.length} breaking, ${warnings.length} warning(s), ${additive.length} non-breaking, ${docs.length} documentation.** ` +
       `Suggested version bump: **${bump}** (${baseVersion} -> ${next}${early ? ", before 1.0.0 a breaking change bumps the minor and an addition the patch" : ""}).`,
