@@ -126,7 +126,9 @@ describe("the base from clones that lack history, and from a broken toolchain", 
 
   it.each([
     ["tar fails", { tar: "exit 1" }, false],
-    ["git archive fails after writing its archive", { git: `if [ "$1" = archive ]; then "${realGit}" "$@"; exit 3; fi\nexec "${realGit}" "$@"` }, false],
+    // Writes the whole archive, closes its output (tar then extracts it and exits 0), and only later exits 3: the
+    // order of the two exits must not matter (waiting on tar alone took the base as extracted).
+    ["git archive fails after writing its archive", { git: `if [ "$1" = archive ]; then "${realGit}" "$@"; exec 1>&-; sleep 1; exit 3; fi\nexec "${realGit}" "$@"` }, false],
     ["tar is not installed", { git: realGit }, true],
   ])("extracting the base's files when %s: refused, the temporary folder removed", async (_name, tools, only) => {
     const [result, left] = await withTools(tools, only, async (temp) => [await refusal(extractTree(first, ["spec", "missing"], repo)), await readdir(temp)]);

@@ -5,7 +5,7 @@
  * wrong ends in a BaseError whose one-line message says what is missing and
  * the command that fetches it.
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -66,6 +66,14 @@ export async function mergeBaseWithMain(cwd: string): Promise<{ commit: string; 
 }
 
 /** Extracts `paths` (folders or files) of a commit into a new temporary folder. */
+/** Whether `child` started and exited with 0. */
+function succeeds(child: ChildProcess): Promise<boolean> {
+  return new Promise((settle) => {
+    child.on("error", () => settle(false));
+    child.on("close", (code) => settle(code === 0));
+  });
+}
+
 export async function extractTree(commit: string, paths: string[], cwd: string): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), "airbyte-spec-base-"));
   const remove = () => rm(dir, { recursive: true, force: true });
@@ -73,16 +81,14 @@ export async function extractTree(commit: string, paths: string[], cwd: string):
   const listed = await git(["ls-tree", "--name-only", commit, "--", ...paths], cwd);
   const present = listed.stdout.split("\n").filter(Boolean);
   if (present.length === 0) return { dir, remove };
-  const ok = await new Promise<boolean>((done) => {
-    const archive = spawn("git", ["archive", "--format=tar", commit, "--", ...present], { cwd, stdio: ["ignore", "pipe", "ignore"] });
-    const tar = spawn("tar", ["-x", "-C", dir], { stdio: ["pipe", "ignore", "ignore"] });
-    archive.stdout.pipe(tar.stdin);
-    let failed = false;
-    archive.on("close", (code) => (failed ||= code !== 0));
-    archive.on("error", () => (failed = true));
-    tar.on("error", () => done(false));
-    tar.on("close", (code) => done(!failed && code === 0));
-  });
+  const archive = spawn("git", ["archive", "--format=tar", commit, "--", ...present], { cwd, stdio: ["ignore", "pipe", "ignore"] });
+  const tar = spawn("tar", ["-x", "-C", dir], { stdio: ["pipe", "ignore", "ignore"] });
+  // A tar that exits early (it failed) closes the pipe under git archive: that EPIPE is the failure its exit code reports.
+  tar.stdin.on("error", () => undefined);
+  archive.stdout.pipe(tar.stdin);
+  // Both must have ended well: tar can finish on a complete-looking archive before git archive reports its own failure.
+  const [archived, extracted] = await Promise.all([succeeds(archive), succeeds(tar)]);
+  const ok = archived && extracted;
   if (!ok) {
     await remove();
     throw new BaseError(`Could not extract ${paths.join(", ")} from ${commit.slice(0, 10)} (git archive | tar failed).`);
