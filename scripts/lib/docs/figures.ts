@@ -17,7 +17,7 @@ type Row = Results["rows"][number];
 interface FigureSource {
   /** Text the row's section starts with. */
   section: string;
-  /** The row's figure, exactly. */
+  /** The row's figure, exactly, except a Scale row's spec size (`(14.0 MB spec)`), which changes with the spec. */
   figure: string;
   take: "ours" | "anchor" | "ratio" | "goal";
 }
@@ -81,8 +81,11 @@ export function formatValue(value: number, unit: string): string {
   return `${value.toFixed(digits)} ${unit}`;
 }
 
+/** A figure's text without a spec size such as `(15.6 MB spec)`. */
+const withoutSpecSize = (figure: string) => figure.replace(/\(\d+(?:\.\d+)? MB spec\)/, "(MB spec)");
+
 function valueOf(name: string, source: FigureSource, rows: readonly Row[]): string {
-  const row = rows.find((r) => r.section.startsWith(source.section) && r.figure === source.figure);
+  const row = rows.find((r) => r.section.startsWith(source.section) && withoutSpecSize(r.figure) === withoutSpecSize(source.figure));
   const where = `figure ${name}: the row "${source.figure}" of the section "${source.section}..." in bench/results.json`;
   if (!row) throw new Error(`${where} is missing. Run \`npm run bench\`, or change FIGURES in scripts/lib/docs/figures.ts to a row it writes.`);
   const number =
