@@ -76,6 +76,25 @@ describe("the parse cache", () => {
     expect(await readFile(cacheFile(cache), "utf8")).toBe(planted);
   });
 
+  it("keeps a refused file (an alias that contains itself) out of what it saves, when the same process goes on to a spec that loads", async () => {
+    const selfAlias = `openapi: 3.1.0\ninfo: { title: L, version: '1' }\npaths:\n  /a: &loop\n    get: { responses: {} }\n    x-self: *loop\n`;
+    const folder = await specs({ "loop.yaml": selfAlias, "a.yaml": root("A") });
+    const cache = await mkdtemp(join(dir, "cache-"));
+    const saved = process.env.AIRBYTE_SPEC_DIFF_CACHE;
+    process.env.AIRBYTE_SPEC_DIFF_CACHE = cache;
+    vi.resetModules();
+    try {
+      const load = await import("../../scripts/lib/diff/load.js");
+      await expect(load.loadSpec(join(folder, "loop.yaml"), "working tree", dir)).rejects.toThrow("a YAML alias contains itself");
+      await load.loadSpec(join(folder, "a.yaml"), "working tree", dir);
+      await load.saveParseCache();
+    } finally {
+      if (saved === undefined) delete process.env.AIRBYTE_SPEC_DIFF_CACHE;
+      else process.env.AIRBYTE_SPEC_DIFF_CACHE = saved;
+    }
+    expect(Object.keys((await stored(cache)).entries)).toEqual([sha1(root("A"))]);
+  });
+
   it("keeps only the files the last run used", async () => {
     const folder = await specs({ "a.yaml": root("A", "shared.yaml"), "b.yaml": root("B", "shared.yaml"), "c.yaml": root("C", "shared.yaml"), "shared.yaml": shared });
     const cache = await mkdtemp(join(dir, "cache-"));

@@ -48,6 +48,8 @@ const posix = (path: string) => path.split("\\").join("/");
 
 interface ParsedFile {
   data: Json;
+  /** The SHA-1 of the text, the value's key in the parse cache across runs. */
+  key: string;
   /** The YAML document with its line table, parsed only when a place in the file must be named. */
   source: () => SourceFile;
 }
@@ -128,8 +130,8 @@ async function parseFile(
   let source: SourceFile | undefined;
   const sourceOf = () => (source ??= parseText(text, name, label));
   const data = cached ?? toValue(sourceOf(), name, label);
-  used.set(key, data);
-  const result = { data, source: sourceOf };
+  // Not in `used` yet: a value is kept for the next run only once its walk has found no alias containing itself.
+  const result = { data, key, source: sourceOf };
   parsed.set(text, result);
   return result;
 }
@@ -253,6 +255,9 @@ export async function loadSpec(
       }
       pending.push({ ref, at, target });
     }
+    // Walked to the end without a cycle: a value JSON can store (a refused one stays out of the cache, even in a
+    // process that goes on to another diff).
+    used.set(file.key, data);
   }
   const doc = new Doc(files, rootFile, refs);
   for (const p of pending) {
