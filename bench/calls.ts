@@ -136,33 +136,21 @@ export async function benchCalls({ rounds = 41, calls = 500, baseline = process.
         row(memory, "signal", "in-memory fetch, caller signal", { note: "no goal in issues 11, 17, 18 or 20" }),
       ];
     };
-    const out = rows("");
-    out.splice(1, 0, {
+    /** A context row (no goal): `ours` samples against `anchor` samples, back to back in each round. */
+    const context = (figure: string, ours: number[] | undefined, anchorName: string, anchor: number[] | undefined): Row => ({
       section,
       unit,
-      figure: "loopback, hand-written fetch + JSON (context)",
-      ours: stat(loop.fetch ?? []),
-      anchor: { name: "bare openapi-fetch", stat: stat(loop.bare ?? []) },
-      paired: pairedRatio(loop.fetch ?? [], loop.bare ?? []),
+      figure,
+      ours: stat(ours ?? []),
+      anchor: { name: anchorName, stat: stat(anchor ?? []) },
+      paired: pairedRatio(ours ?? [], anchor ?? []),
     });
+    const out = rows("");
+    out.splice(1, 0, context("loopback, hand-written fetch + JSON (context)", loop.fetch, "bare openapi-fetch", loop.bare));
     // Context: the price of the Request signal itself, which bare openapi-fetch pays too once it sends one.
     out.push(
-      {
-        section,
-        unit,
-        figure: "in-memory fetch, default options, against openapi-fetch with a signal per call (context)",
-        ours: stat(memory.defaults ?? []),
-        anchor: { name: "bare openapi-fetch, a signal per call", stat: stat(memory.bareSignal ?? []) },
-        paired: pairedRatio(memory.defaults ?? [], memory.bareSignal ?? []),
-      },
-      {
-        section,
-        unit,
-        figure: "bare openapi-fetch with a signal per call (context: the price of a Request signal)",
-        ours: stat(memory.bareSignal ?? []),
-        anchor: { name: "bare openapi-fetch", stat: stat(memory.bare ?? []) },
-        paired: pairedRatio(memory.bareSignal ?? [], memory.bare ?? []),
-      },
+      context("in-memory fetch, default options, against openapi-fetch with a signal per call (context)", memory.defaults, "bare openapi-fetch, a signal per call", memory.bareSignal),
+      context("bare openapi-fetch with a signal per call (context: the price of a Request signal)", memory.bareSignal, "bare openapi-fetch", memory.bare),
     );
     if (baseline) {
       out.push(...rows("baseline "));
