@@ -8,7 +8,7 @@ import { resolveClock, type Clock } from "./clock.js";
 import { AirbyteUsageError, valueShown } from "./errors/index.js";
 import { checkHeaders, headerValue, isObject } from "./headers.js";
 import type { Logger } from "./logger.js";
-import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, MAX_TIMER_MS, type Authenticator, type AuthStrategy, type CoreOptions, type FetchLike, type RequestOptions, type ResponseChecker } from "./options.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, globalFetch, MAX_TIMER_MS, type Authenticator, type AuthStrategy, type CoreOptions, type FetchLike, type RequestOptions, type ResponseChecker } from "./options.js";
 import { isSecretHeader, Redactor } from "./redact.js";
 import { own } from "./own.js";
 import { RETRY_DEFAULTS, type ResolvedRetry, type RetryOptions } from "./retry.js";
@@ -117,8 +117,7 @@ export function resolveConfig(options: CoreOptions, auth: AuthStrategy | undefin
   const config: ResolvedConfig = {
     baseUrl,
     origin: url.origin,
-    // Looked up at call time, so a fetch patched in after creating the client is used.
-    fetch: options.fetch ?? ((request: Request) => globalThis.fetch(request)),
+    fetch: options.fetch ?? globalFetch,
     headers: { accept: "application/json", "user-agent": `${userAgent ? `${userAgent} ` : ""}airbyte-api-client/${VERSION}`, ...userHeaders },
     auth: { header: () => undefined, rejected() {}, canRenew: false },
     redactor,

@@ -14,6 +14,15 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
 
+/**
+ * The fetch of a client given none: `globalThis.fetch`, looked up at call
+ * time (a fetch patched in after creating the client is used). The transport
+ * recognises it and calls it with the URL and init rather than a Request:
+ * fetch builds its own Request from either, and a Request built first would
+ * be built twice, following the call's signal twice.
+ */
+export const globalFetch: FetchLike = (request) => globalThis.fetch(request);
+
 export interface Authenticator {
   /**
    * The Authorization header value for the next request, or undefined without

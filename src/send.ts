@@ -10,6 +10,7 @@
 import type { ResolvedCall, ResolvedConfig } from "./config.js";
 import { AirbyteApiError, AirbyteConnectionError, AirbyteError, AirbyteTimeoutError } from "./errors/index.js";
 import { logLine } from "./logger.js";
+import { globalFetch } from "./options.js";
 import { readBody } from "./body.js";
 import { redactHeaders, redactUrl, secretsOfHeader, secretsOfHeaders } from "./redact.js";
 import { errorFromResponse, type ResponseContext } from "./response.js";
@@ -197,10 +198,12 @@ export async function send(
     logLine(logger, () => `→ ${shown()}${n} ${JSON.stringify(redactHeaders(headers, redactor))}`);
     const started = logger ? clock.now() : 0;
     // Every header value was checked before (headers.ts), so building the Request cannot fail on one.
-    const request = new Request(url, { method, headers, body, signal, redirect: "manual" });
+    const init: RequestInit = { method, headers, body, signal, redirect: "manual" };
     let response: Response;
     try {
-      response = await untilAborted(config.fetch(request), deadlines);
+      // The global fetch builds its Request itself (see globalFetch); a fetch of the caller's gets one.
+      const fetched = config.fetch === globalFetch ? globalThis.fetch(url, init) : config.fetch(new Request(url, init));
+      response = await untilAborted(fetched, deadlines);
     } catch (error) {
       logLine(logger, () => `✗ ${shown()} failed after ${clock.now() - started} ms (${error instanceof Error ? error.name : "error"})${n}`);
       throw deadlines?.cause ? error : new AirbyteConnectionError({ method, url: withoutQuery(url) + label, cause: error, redactor });
