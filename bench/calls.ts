@@ -137,19 +137,25 @@ export async function benchCalls({ rounds = 41, calls = 500, baseline = process.
       ];
     };
     /** A context row (no goal): `ours` samples against `anchor` samples, back to back in each round. */
-    const context = (figure: string, ours: number[] | undefined, anchorName: string, anchor: number[] | undefined): Row => ({
+    const context = (figure: string, ours: number[] | undefined, anchorName: string, anchor: number[] | undefined, extra: Partial<Row> = {}): Row => ({
       section,
       unit,
       figure,
       ours: stat(ours ?? []),
       anchor: { name: anchorName, stat: stat(anchor ?? []) },
       paired: pairedRatio(ours ?? [], anchor ?? []),
+      ...extra,
     });
     const out = rows("");
     out.splice(1, 0, context("loopback, hand-written fetch + JSON (context)", loop.fetch, "bare openapi-fetch", loop.bare));
     // Context: the price of the Request signal itself, which bare openapi-fetch pays too once it sends one.
     out.push(
-      context("in-memory fetch, default options, against openapi-fetch with a signal per call (context)", memory.defaults, "bare openapi-fetch, a signal per call", memory.bareSignal),
+      // Issue 18's 1.25x, measured like for like: the bare call sends a signal too, as any client that closes a
+      // timed-out request must. (The row against bare openapi-fetch without one keeps the goal as the issue wrote it.)
+      context("in-memory fetch, default options, against openapi-fetch doing the same work (a signal per call)", memory.defaults, "bare openapi-fetch, a signal per call", memory.bareSignal, {
+        goal: { max: 1.25, on: "ratio" },
+        ifMissed: "the client's own path per call: URL building, header merging, the deadlines and response parsing (src/call.ts, src/send.ts).",
+      }),
       context("bare openapi-fetch with a signal per call (context: the price of a Request signal)", memory.bareSignal, "bare openapi-fetch", memory.bare),
     );
     if (baseline) {
