@@ -86,8 +86,9 @@ export function quietWallEstimateMs(r: NpmTestRecord): number | undefined {
 
 export async function benchNpmTest({ run = process.env.BENCH_NPM_TEST === "1" } = {}): Promise<Row[]> {
   const section = "`npm test`";
-  const goal = { max: 75_000, on: "value" as const };
-  const ifMissed = "share pipeline results between tests of the same input and use fixture specs instead of the full pipeline (issue 11).";
+  // Issue 20's goal on two cores (issue 11 had asked for 75 s of a smaller suite).
+  const goal = { max: 90_000, on: "value" as const };
+  const ifMissed = "share pipeline results between tests of the same input, use fixture specs instead of the full pipeline, and run the slow child-process tests beside the rest (issues 11 and 20).";
   let last: NpmTestRecord | undefined;
   if (run) {
     last = await runNpmTest();
