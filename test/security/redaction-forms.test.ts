@@ -31,7 +31,7 @@ async function failure(call: Promise<unknown>): Promise<AirbyteApiError> {
   return error;
 }
 
-const detailOf = async (call: Promise<unknown>): Promise<string | undefined> => (await failure(call)).problem?.detail;
+const detailOf = async (call: Promise<unknown>): Promise<string | null | undefined> => (await failure(call)).problem?.detail;
 
 describe("forms of a registered secret", () => {
   it("a token configured with surrounding spaces is hidden in the trimmed form the server received", async () => {
