@@ -146,12 +146,13 @@ const SECRET_PARAMS = new RegExp(`^(${SECRET_PARAM_NAMES})$`, "i");
 const SECRET_QUERY = new RegExp(`((?:[?&](?:${SECRET_PARAM_NAMES})|\\b(?:${SECRET_PARAM_NAMES.replace("|code", "")}))=)[^&#\\s"'<>)]+`, "gi");
 
 /**
- * Headers whose values are secrets: Authorization, Proxy-Authorization,
- * cookies, and any name with a credential word between dashes (`X-Api-Key`,
- * `Api-Key`, `X-Auth-Token`, `X-Access-Token`, `X-Amz-Security-Token`,
- * `X-Session-Id`, `X-Client-Secret`...). `Idempotency-Key` is not one.
+ * Headers whose values are secrets: cookies, and any name with a credential
+ * word between dashes (`Authorization`, `Proxy-Authorization`,
+ * `X-Authorization`, `X-Api-Key`, `Api-Key`, `X-Auth-Token`, `X-Access-Token`,
+ * `X-Amz-Security-Token`, `X-Session-Id`, `X-Client-Secret`...).
+ * `Idempotency-Key` is not one.
  */
-const SECRET_HEADER = /^(proxy-)?authorization$|^(set-)?cookie$|(^|-)(auth|token|secret|password|passwd|(api|access|secret|private|subscription)-?key|session|credentials?|signature)(-|$)/;
+const SECRET_HEADER = /^(set-)?cookie$|(^|-)(auth|authorization|token|secret|password|passwd|(api|access|secret|private|subscription)-?key|session|credentials?|signature)(-|$)/;
 
 export function isSecretHeader(name: string): boolean {
   return SECRET_HEADER.test(name.toLowerCase());
