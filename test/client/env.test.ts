@@ -69,6 +69,7 @@ describe("credentials", () => {
     ["the auth option", { auth: { bearerToken: "explicit-1" } }, "Bearer explicit-1"],
     ["an auth strategy", { auth: bearer("explicit-2") }, "Bearer explicit-2"],
     ["a client Authorization header", { headers: { Authorization: "Bearer explicit-3" } }, "Bearer explicit-3"],
+    ["a client Authorization header among other headers", { headers: { "X-Trace": "t-1", Authorization: "Bearer explicit-4" } }, "Bearer explicit-4"],
   ] as const)("%s wins over every variable", async (_, options, header) => {
     env({ AIRBYTE_BEARER_TOKEN: "env-token-3", AIRBYTE_CLIENT_ID: "env-id", AIRBYTE_CLIENT_SECRET: "env-secret" });
     const requests = await sent(options as ClientOptions);
@@ -216,5 +217,10 @@ describe("AIRBYTE_LOG", () => {
     expect(refusal(() => createAirbyteClient())).toBe(
       'The environment variable AIRBYTE_LOG must be one of debug, info, warn, error, off, none; got "verbose".',
     );
+  });
+
+  it("an unknown level is quoted cut to 20 characters", () => {
+    env({ AIRBYTE_BEARER_TOKEN: "t", AIRBYTE_LOG: "verbose".repeat(5) });
+    expect(refusal(() => createAirbyteClient())).toMatch(/; got "verboseverboseverbos"\.$/);
   });
 });
