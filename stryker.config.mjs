@@ -30,7 +30,7 @@ export const GROUPS = {
   },
   generate: {
     mutate: ["scripts/lib/generate/**/*.ts"],
-    tests: ["test/generator/fixtures.test.ts", "test/generator/format.test.ts", "test/generator/compile.test.ts", "test/generator/atomic.test.ts", "test/client/operation-table.test.ts"],
+    tests: ["test/generator/fixtures.test.ts", "test/generator/format.test.ts", "test/generator/compile.test.ts", "test/generator/atomic.test.ts", "test/generator/unit-*.test.ts", "test/client/operation-table.test.ts"],
   },
   connectors: {
     // The generator. Left out: the tools around it that `npm test` never runs in process: bench.ts
