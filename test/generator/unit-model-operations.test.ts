@@ -22,6 +22,7 @@ describe("operationId and tag", () => {
     ["no tags", undefined],
     ["two tags", ["Things", "Other"]],
     ["a tag that is not one word", ["Things Other"]],
+    ["an empty tag (YAML `tags: [~]`)", [null]],
   ])("an operation with %s is refused", (_, tags) => {
     expect(operationProblems(operation({ tags }), "/things", "post")).toEqual([
       "getThing (POST /things): needs exactly one tag, a PascalCase word naming its group.",

@@ -46,7 +46,7 @@ describe("schemaRefName", () => {
 describe("list operations that page", () => {
   const query = (...names: string[]) => names.map((name) => ({ name, in: "query", schema: { type: "integer" } }));
   const page = (properties: Json) => ({ type: "object", properties });
-  const listing = (schema: Json, parameters = query("limit", "offset"), status = "200") =>
+  const listing = (schema: Json, parameters: Json[] = query("limit", "offset"), status = "200") =>
     operation({ operationId: "listThings", parameters, responses: { [status]: { description: "A page.", content: { "application/json": { schema } } } } });
   const items = { type: "array", items: { $ref: "#/components/schemas/Thing" } };
   const next = { type: "string" };
