@@ -123,7 +123,7 @@ export function emitOperations(ops: readonly OperationModel[], schemaNames: read
   return `
 ${needsOperations ? 'import type { operations } from "./openapi.js";' : ""}
 ${used.size ? `import type { ${[...used].sort().join(", ")} } from "./schemas.js";` : ""}
-${ops.length ? `import { ${["decodeTable", ...builders].join(", ")} } from "../src/operation.js";` : ""}
+import { ${["decodeTable", ...builders].join(", ")} } from "../src/operation.js";
 ${ops.some(needsSerializer) ? 'import { serializeQuery } from "../src/url.js";' : ""}
 import type { OperationFunction } from "../src/types.js";
 
