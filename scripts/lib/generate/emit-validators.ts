@@ -79,8 +79,6 @@ export function emitValidators(bundled: BundledSpec): string {
     code: { source: true, esm: true, lines: false, optimize: true },
   });
   for (const keyword of ANNOTATIONS) ajv.addKeyword({ keyword });
-  ajv.addFormat("int32", true).addFormat("int64", true).addFormat("float", true).addFormat("double", true).addFormat("set", true);
-  for (const name of ["uuid", "date-time", "date", "uri", "email", "hostname", "uri-reference"]) ajv.addFormat(name, true);
   ajv.addSchema({ $id: specId, components: withoutProse(forAjv((bundled as unknown as Json).components ?? {})) });
   const exports: Record<string, string> = {};
   const schemas = responseSchemas(bundled);
