@@ -37,17 +37,42 @@ describe("splitStatements", () => {
   it.each([
     ["nothing", "", [], []],
     ["only blank lines", "\n  \n\n", [], []],
-    ["blank lines before the first statement are dropped", "\n\ntype A = 1;\n", ["type A = 1;\n"], [false]],
-    ["a line of spaces is a blank line", "type A = 1;\n   \ntype B = 2;\n", ["type A = 1;\n", "type B = 2;\n"], [false, true]],
+    [
+      "blank lines before the first statement are dropped",
+      "\n\ntype A = 1;\n",
+      ["type A = 1;\n"],
+      [false],
+    ],
+    [
+      "a line of spaces is a blank line",
+      "type A = 1;\n   \ntype B = 2;\n",
+      ["type A = 1;\n", "type B = 2;\n"],
+      [false, true],
+    ],
     [
       "a blank line inside a statement is kept",
       "export interface A {\n    a: 1;\n\n    b: 2;\n}\n",
       ["export interface A {\n    a: 1;\n\n    b: 2;\n}\n"],
       [false],
     ],
-    ["a `//` comment line ends a statement", "type A = 1;\n// c\ntype B = 2;\n", ["type A = 1;\n", "// c\n", "type B = 2;\n"], [false, false, false]],
-    ["spaces after the closing `;`", "type A = 1;  \ntype B = 2;\n", ["type A = 1;  \n", "type B = 2;\n"], [false, false]],
-    ["a `}` inside a line does not end the statement", "export type A = { a: 1 } &\nB;\n", ["export type A = { a: 1 } &\nB;\n"], [false]],
+    [
+      "a `//` comment line ends a statement",
+      "type A = 1;\n// c\ntype B = 2;\n",
+      ["type A = 1;\n", "// c\n", "type B = 2;\n"],
+      [false, false, false],
+    ],
+    [
+      "spaces after the closing `;`",
+      "type A = 1;  \ntype B = 2;\n",
+      ["type A = 1;  \n", "type B = 2;\n"],
+      [false, false],
+    ],
+    [
+      "a `}` inside a line does not end the statement",
+      "export type A = { a: 1 } &\nB;\n",
+      ["export type A = { a: 1 } &\nB;\n"],
+      [false],
+    ],
     [
       "an indented line that ends in `;` does not end the statement",
       "export type A = F<\n    B;\nC>;\n",
@@ -70,10 +95,34 @@ describe("splitStatements", () => {
 describe("statementBatches", () => {
   const four = "type A = 1;\ntype B = 2;\ntype C = 3;\ntype D = 4;\n";
   it.each([
-    ["a file that starts with a statement, in one batch", "type A = 1;\ntype B = 2;\n", 1000, ["type A = 1;\ntype B = 2;\n"], [false]],
-    ["cut as soon as a batch reaches batchChars", four, 23, ["type A = 1;\ntype B = 2;\n", "type C = 3;\ntype D = 4;\n"], [false, false]],
-    ["a blank line of spaces before a batch", "type A = 1;\n  \ntype B = 2;\n", 1, ["type A = 1;\n", "type B = 2;\n"], [false, true]],
-    ["comments after the last statement stay in the last batch", "type A = 1;\ntype B = 2;\n// end\n", 1, ["type A = 1;\n", "type B = 2;\n// end\n"], [false, false]],
+    [
+      "a file that starts with a statement, in one batch",
+      "type A = 1;\ntype B = 2;\n",
+      1000,
+      ["type A = 1;\ntype B = 2;\n"],
+      [false],
+    ],
+    [
+      "cut as soon as a batch reaches batchChars",
+      four,
+      23,
+      ["type A = 1;\ntype B = 2;\n", "type C = 3;\ntype D = 4;\n"],
+      [false, false],
+    ],
+    [
+      "a blank line of spaces before a batch",
+      "type A = 1;\n  \ntype B = 2;\n",
+      1,
+      ["type A = 1;\n", "type B = 2;\n"],
+      [false, true],
+    ],
+    [
+      "comments after the last statement stay in the last batch",
+      "type A = 1;\ntype B = 2;\n// end\n",
+      1,
+      ["type A = 1;\n", "type B = 2;\n// end\n"],
+      [false, false],
+    ],
   ])("%s", (_, code, batchChars, batches, blanks) => {
     const cut = statementBatches(code, "x.ts", batchChars);
     expect(cut.map((c) => c.code)).toEqual(batches);
@@ -98,12 +147,16 @@ describe("prettier calls of formatByStatement and formatGenerated", () => {
   });
 
   it("a file of exactly the batch size is still one call", async () => {
-    const { inputs } = await prettierInputs(() => formatByStatement(small, "schemas.ts", small.length));
+    const { inputs } = await prettierInputs(() =>
+      formatByStatement(small, "schemas.ts", small.length),
+    );
     expect(inputs).toEqual([small]);
   });
 
   it("a larger file: one call per batch, the same bytes", async () => {
-    const { result, inputs } = await prettierInputs(() => formatByStatement("type A = 1;\ntype B = 2;\n", "x.ts", 11));
+    const { result, inputs } = await prettierInputs(() =>
+      formatByStatement("type A = 1;\ntype B = 2;\n", "x.ts", 11),
+    );
     expect(inputs).toEqual(["type A = 1;\n", "type B = 2;\n"]);
     expect(result).toBe("type A = 1;\ntype B = 2;\n");
   });
@@ -112,7 +165,9 @@ describe("prettier calls of formatByStatement and formatGenerated", () => {
     // Column 0 inside a template literal: the cut after `a;` leaves a statement that does not parse.
     const raw = `export const a = \`a;\n${"b".repeat(110)}\n\`;\n`;
     await expect(formatPrinted(raw, "openapi.ts")).rejects.toThrow();
-    expect(await formatGenerated(raw, "openapi.ts", true)).toBe(await formatInOneCall(raw, "openapi.ts"));
+    expect(await formatGenerated(raw, "openapi.ts", true)).toBe(
+      await formatInOneCall(raw, "openapi.ts"),
+    );
   });
 });
 
@@ -145,14 +200,21 @@ describe("formatPrinted: prettier only for the lines that need it", () => {
     const raw = `export interface A {\n    a: {\n        b: {\n            ${member}\n        };\n    };\n}\n`;
     const whole = await formatInOneCall(raw, "openapi.ts");
     const { result, inputs } = await prettierInputs(() => formatPrinted(raw, "openapi.ts"));
-    expect(inputs).toEqual([`type __ = {\n  __: {\n    __: {\n      ${member}\n    };\n  };\n};\n`]);
+    expect(inputs).toEqual([
+      `type __ = {\n  __: {\n    __: {\n      ${member}\n    };\n  };\n};\n`,
+    ]);
     expect(result).toBe(whole);
-    expect(result).toContain(`      c:\n        | "https://example.test/"\n        | "value_number_0"\n`);
+    expect(result).toContain(
+      `      c:\n        | "https://example.test/"\n        | "value_number_0"\n`,
+    );
   });
 
   it.each([
     ["at an odd indentation", `export interface A {\n     c: ${long(12)};\n}\n`],
-    ["that does not end in `;`", `export interface A {\n    a: ${long(12)} | {\n        b: string;\n    };\n}\n`],
+    [
+      "that does not end in `;`",
+      `export interface A {\n    a: ${long(12)} | {\n        b: string;\n    };\n}\n`,
+    ],
     ["at the top level", `export type A = {\n    a: 1;\n} | ${long(12)};\n`],
   ])("a long line %s: its statement goes through prettier", async (_, raw) => {
     const whole = await formatInOneCall(raw, "openapi.ts");
@@ -169,6 +231,10 @@ describe("formatPrinted: prettier only for the lines that need it", () => {
     expect(inputs).toEqual([`type __ = {\n  ${line}\n};\n`, raw]);
     expect(result).toBe(whole);
   });
+});
+
+it("a file that is not TypeScript is formatted by the parser its name calls for", async () => {
+  expect(await formatInOneCall("# Title\n* a\n", "README.md")).toBe("# Title\n\n- a\n");
 });
 
 describe("the prettier configuration (.prettierrc.json) is read by whichever call comes first", () => {

@@ -7,7 +7,9 @@
  */
 import { parsers } from "prettier/plugins/babel";
 
-export async function prettierInputs<T>(run: () => Promise<T>): Promise<{ result: T; inputs: string[] }> {
+export async function prettierInputs<T>(
+  run: () => Promise<T>,
+): Promise<{ result: T; inputs: string[] }> {
   const parser = parsers["babel-ts"];
   const parse = parser.parse;
   const inputs: string[] = [];
