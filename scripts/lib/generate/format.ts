@@ -139,8 +139,9 @@ const BATCH_CHARS = 256 * 1024;
 /**
  * `code` cut between top-level statements, found by TypeScript's parser (so
  * any layout will do), into runs of whole statements of about `batchChars`
- * each, every statement with the comments before it; `blankBefore` when a
- * blank line comes before the run, which prettier keeps.
+ * each, every statement with the comments before it (the last one with those
+ * after it too); `blankBefore` when a blank line comes before the run, which
+ * prettier keeps.
  */
 export function statementBatches(code: string, fileName: string, batchChars = BATCH_CHARS): Chunk[] {
   const file = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
@@ -156,8 +157,10 @@ export function statementBatches(code: string, fileName: string, batchChars = BA
       blankBefore = /\n[^\S\n]*\n/.test(leading);
     }
     const end = statement.getEnd();
-    if (end - start >= batchChars || i === statements.length - 1) {
-      batches.push({ code: `${code.slice(start, end)}\n`, blankBefore });
+    const last = i === statements.length - 1;
+    if (end - start >= batchChars || last) {
+      // The last batch runs to the end of the file: comments after the last statement are kept.
+      batches.push({ code: `${code.slice(start, last ? code.trimEnd().length : end)}\n`, blankBefore });
       start = -1;
     }
   });
