@@ -199,11 +199,12 @@ export async function send(
     const started = logger ? clock.now() : 0;
     // Every header value was checked before (headers.ts), so building the Request cannot fail on one.
     const init: RequestInit = { method, headers, body, signal, redirect: "manual" };
+    // The global fetch builds its Request itself (see globalFetch); a fetch of the caller's gets one, built
+    // here, before the try: a Request that cannot be built is not a network failure to retry.
+    const request = config.fetch === globalFetch ? undefined : new Request(url, init);
     let response: Response;
     try {
-      // The global fetch builds its Request itself (see globalFetch); a fetch of the caller's gets one.
-      const fetched = config.fetch === globalFetch ? globalThis.fetch(url, init) : config.fetch(new Request(url, init));
-      response = await untilAborted(fetched, deadlines);
+      response = await untilAborted(request ? config.fetch(request) : globalThis.fetch(url, init), deadlines);
     } catch (error) {
       logLine(logger, () => `✗ ${shown()} failed after ${clock.now() - started} ms (${error instanceof Error ? error.name : "error"})${n}`);
       throw deadlines?.cause ? error : new AirbyteConnectionError({ method, url: withoutQuery(url) + label, cause: error, redactor });
