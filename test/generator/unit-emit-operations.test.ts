@@ -19,7 +19,7 @@ function op(overrides: Partial<OperationModel> = {}): OperationModel {
     authenticated: true,
     pathParams: [],
     queryParams: [],
-    success: { status: 200, kind: "json", type: "Thing" },
+    success: { status: 200, kind: "json", type: "Thing", display: "Thing" },
     ...overrides,
   };
 }
@@ -87,7 +87,7 @@ describe("emitOperations: argument tuples", () => {
   });
 
   it("an optional body is optional, unless a required query follows it", () => {
-    const body = { mediaType: "application/json", required: false, type: "ThingPatch" };
+    const body = { mediaType: "application/json", required: false, type: "ThingPatch", display: "ThingPatch" };
     expect(argsOf(op({ method: "PATCH", body }))).toBe("[body?: ThingPatch]");
     expect(argsOf(op({ method: "PATCH", body: { ...body, required: true } }))).toBe("[body: ThingPatch]");
     const query = { queryParams: [{ name: "dryRun", required: true, display: "boolean" }], queryType: "Query" };
@@ -99,7 +99,7 @@ describe("emitOperations: argument tuples", () => {
 
 describe("specString: the encoded table entry", () => {
   it("flags a 3xx success as a redirect (r), and only a 3xx", () => {
-    const withStatus = (status: number, kind: OperationModel["success"]["kind"]) => specString(op({ success: { status, kind, type: "void" } }));
+    const withStatus = (status: number, kind: OperationModel["success"]["kind"]) => specString(op({ success: { status, kind, type: "void", display: "void" } }));
     expect(withStatus(300, "none")).toBe('"things GET /things  r"');
     expect(withStatus(302, "none")).toBe('"things GET /things  r"');
     expect(withStatus(399, "none")).toBe('"things GET /things  r"');
@@ -123,7 +123,7 @@ describe("emitOperations: module text", () => {
       { name: "offset", required: false, display: "number" },
     ],
     queryType: "Query",
-    success: { status: 200, kind: "json", type: "string" },
+    success: { status: 200, kind: "json", type: "string", display: "string" },
     pageItemType: "string",
   });
 
@@ -211,8 +211,18 @@ describe("emitReference", () => {
     const model = op({
       queryParams: [{ name: "status", required: true, display: '"a" | "b"' }],
       queryType: "Query",
-      success: { status: 200, kind: "json", type: "Thing" },
+      success: { status: 200, kind: "json", type: "Thing", display: "Thing" },
     });
     expect(emitReference([model], "T")).toContain('| things | `getThing` | `GET /things` | `query: { status: "a" \\| "b" }, options?` | `Promise<Thing>` |\n');
+  });
+
+  it("shows an inline body or result by its short form, not by the indexed type of openapi.ts", () => {
+    const inline = 'operations["getThing"]["responses"][200]["content"]["application/json"]';
+    const model = op({
+      method: "POST",
+      body: { mediaType: "application/json", required: true, type: 'operations["getThing"]["requestBody"]["content"]["application/json"]', display: "Thing[]" },
+      success: { status: 200, kind: "json", type: inline, display: "string[]" },
+    });
+    expect(emitReference([model], "T")).toContain("| things | `getThing` | `POST /things` | `body: Thing[], options?` | `Promise<string[]>` |\n");
   });
 });

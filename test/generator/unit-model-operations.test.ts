@@ -70,7 +70,7 @@ describe("operationId and tag", () => {
       queryParams: [],
       queryType: undefined,
       body: undefined,
-      success: { status: 200, kind: "none", type: "void" },
+      success: { status: 200, kind: "none", type: "void", display: "void" },
       pageItemType: undefined,
     });
   });
@@ -175,6 +175,7 @@ describe("request body", () => {
       mediaType: "application/json",
       required: true,
       type: 'operations["getThing"]["requestBody"]["content"]["application/json"]',
+      display: "object",
     });
   });
 
@@ -183,12 +184,13 @@ describe("request body", () => {
       mediaType: "application/json",
       required: false,
       type: 'NonNullable<operations["getThing"]["requestBody"]>["content"]["application/json"]',
+      display: "unknown",
     });
   });
 
   it("application/json is preferred to another JSON media type listed first", () => {
     const content = { "application/problem+json": { schema: { type: "object" } }, "application/json": { schema: { $ref: "#/components/schemas/Thing" } } };
-    expect(modelOf(body(content, true), "/things", "post").body).toEqual({ mediaType: "application/json", required: true, type: "Thing" });
+    expect(modelOf(body(content, true), "/things", "post").body).toEqual({ mediaType: "application/json", required: true, type: "Thing", display: "Thing" });
   });
 
   it("a +json media type with parameters is taken when there is no application/json", () => {
@@ -197,6 +199,7 @@ describe("request body", () => {
       mediaType: "application/vnd.api+json; charset=utf-8",
       required: true,
       type: "Thing",
+      display: "Thing",
     });
   });
 
@@ -224,7 +227,7 @@ describe("success response", () => {
 
   it("the lowest 2xx is the success, whatever the order in the spec", () => {
     const responses = { "201": json({ type: "string" }), "200": json({ $ref: "#/components/schemas/Thing" }) };
-    expect(modelOf(operation({ responses })).success).toEqual({ status: 200, kind: "json", type: "Thing" });
+    expect(modelOf(operation({ responses })).success).toEqual({ status: 200, kind: "json", type: "Thing", display: "Thing" });
   });
 
   it("a JSON success without a schema name has the type from openapi.ts", () => {
@@ -232,22 +235,29 @@ describe("success response", () => {
       status: 203,
       kind: "json",
       type: 'operations["getThing"]["responses"][203]["content"]["application/json"]',
+      display: "object",
     });
+  });
+
+  it("an inline list of a named schema shows as that name's array in REFERENCE.md", () => {
+    const extra = { components: { schemas: { Thing: { type: "object" } } } };
+    const responses = { "200": json({ type: "array", items: { $ref: "#/components/schemas/Thing" } }) };
+    expect(modelOf(operation({ responses }), "/things", "get", extra).success.display).toBe("Thing[]");
   });
 
   it("a non-JSON success is text", () => {
     const responses = { "200": { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } } };
-    expect(modelOf(operation({ responses })).success).toEqual({ status: 200, kind: "text", type: "string" });
+    expect(modelOf(operation({ responses })).success).toEqual({ status: 200, kind: "text", type: "string", display: "string" });
   });
 
   it("a redirect (only a 3xx) succeeds with no typed body, even if the 3xx declares JSON", () => {
     const responses = { "404": { description: "Missing" }, "301": json({ type: "object" }) };
-    expect(modelOf(operation({ responses })).success).toEqual({ status: 301, kind: "none", type: "void" });
+    expect(modelOf(operation({ responses })).success).toEqual({ status: 301, kind: "none", type: "void", display: "void" });
   });
 
   it("a success $ref that does not resolve has no body", () => {
     const responses = { "200": { $ref: "#/components/responses/Missing" } };
-    expect(modelOf(operation({ responses }), "/things", "get", { components: {} }).success).toEqual({ status: 200, kind: "none", type: "void" });
+    expect(modelOf(operation({ responses }), "/things", "get", { components: {} }).success).toEqual({ status: 200, kind: "none", type: "void", display: "void" });
   });
 
   it.each([
@@ -261,6 +271,6 @@ describe("success response", () => {
   });
 
   it("the fixture's OK response is a success without a body", () => {
-    expect(modelOf(operation({ responses: OK })).success).toEqual({ status: 200, kind: "none", type: "void" });
+    expect(modelOf(operation({ responses: OK })).success).toEqual({ status: 200, kind: "none", type: "void", display: "void" });
   });
 });

@@ -7,7 +7,7 @@ import type { OperationModel } from "./model.js";
 
 function args(op: OperationModel): string {
   const list = op.pathParams.map((p) => `${p.name}: ${p.display}`);
-  if (op.body) list.push(`body${op.body.required ? "" : "?"}: ${op.body.type.startsWith("NonNullable<") || op.body.type.includes("[") ? "object" : op.body.type}`);
+  if (op.body) list.push(`body${op.body.required ? "" : "?"}: ${op.body.display}`);
   if (op.queryParams.length) {
     const required = op.queryParams.some((q) => q.required);
     const fields = op.queryParams.map((q) => `${q.name}${q.required ? "" : "?"}: ${q.display}`).join("; ");
@@ -18,8 +18,7 @@ function args(op: OperationModel): string {
 }
 
 function result(op: OperationModel): string {
-  const type = op.success.type.includes("[") ? "object" : op.success.type;
-  return op.pageItemType ? `PagePromise<${type}>` : `Promise<${type}>`;
+  return op.pageItemType ? `PagePromise<${op.success.display}>` : `Promise<${op.success.display}>`;
 }
 
 const cell = (text: string) => text.replace(/\|/g, "\\|");

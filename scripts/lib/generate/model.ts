@@ -73,8 +73,9 @@ export interface OperationModel {
   queryParams: Array<{ name: string; required: boolean; display: string }>;
   /** TypeScript type of the query object, when the operation has query parameters. */
   queryType?: string;
-  body?: { mediaType: string; required: boolean; type: string };
-  success: { status: number; kind: SuccessKind; type: string };
+  /** `display`: the type as REFERENCE.md shows it (a schema's name, or a short form of an inline schema). */
+  body?: { mediaType: string; required: boolean; type: string; display: string };
+  success: { status: number; kind: SuccessKind; type: string; display: string };
   /**
    * Set for list operations that page with `limit`/`offset` and answer
    * `{ data: [...], next, previous }`: the type of one item of `data`.
@@ -190,7 +191,7 @@ export function readOperations(spec: BundledSpec): OperationModel[] {
           const [mediaType, media] = picked;
           const required = requestBody.required === true;
           const content = `${required ? `${opRef}["requestBody"]` : `NonNullable<${opRef}["requestBody"]>`}["content"][${JSON.stringify(mediaType)}]`;
-          body = { mediaType, required, type: schemaRefName(media.schema) ?? content };
+          body = { mediaType, required, type: schemaRefName(media.schema) ?? content, display: displayType(spec, media.schema) };
         }
       }
 
@@ -205,7 +206,7 @@ export function readOperations(spec: BundledSpec): OperationModel[] {
       const json = pickJson(response?.content);
       const anyContent = Object.keys(response?.content ?? {})[0];
       const success: OperationModel["success"] = successStatus.startsWith("3")
-        ? { status: Number(successStatus), kind: "none", type: "void" }
+        ? { status: Number(successStatus), kind: "none", type: "void", display: "void" }
         : json
         ? {
             status: Number(successStatus),
@@ -213,10 +214,11 @@ export function readOperations(spec: BundledSpec): OperationModel[] {
             type:
               schemaRefName(json[1].schema) ??
               `${opRef}["responses"][${successStatus}]["content"][${JSON.stringify(json[0])}]`,
+            display: displayType(spec, json[1].schema),
           }
         : anyContent
-          ? { status: Number(successStatus), kind: "text", type: "string" }
-          : { status: Number(successStatus), kind: "none", type: "void" };
+          ? { status: Number(successStatus), kind: "text", type: "string", display: "string" }
+          : { status: Number(successStatus), kind: "none", type: "void", display: "void" };
 
       const pageItems =
         method === "GET" &&
