@@ -140,6 +140,23 @@ describe("emitValidators: what the validators accept", () => {
   });
 });
 
+describe("emitValidators: the Problem fallback", () => {
+  it("validates an undeclared error status against the Problem schema when the spec has one", async () => {
+    const validators = await validatorsOf(spec({ "200": json({ type: "string" }) }));
+    expect(validators.Problem?.({ title: "x" })).toBe(true);
+    expect(validators.Problem?.({ title: 1 })).toBe(false);
+  });
+
+  it("has no fallback, and no dangling reference, in a spec without a Problem schema", async () => {
+    const bundled = spec({ "200": json({ type: "string" }) });
+    delete (bundled as unknown as { components: { schemas: Record<string, unknown> } }).components.schemas.Problem;
+    const validators = await validatorsOf(bundled);
+    expect(Object.keys(validators)).toEqual(["getA 200"]);
+    const noComponents = { ...(bundled as unknown as Record<string, unknown>), components: undefined } as unknown as BundledSpec;
+    expect(Object.keys(await validatorsOf(noComponents))).toEqual(["getA 200"]);
+  });
+});
+
 describe("emitValidators: the code", () => {
   it("leaves prose out: descriptions, titles, examples, deprecation, known values, discriminators, external docs", () => {
     const prose = {

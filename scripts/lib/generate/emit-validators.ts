@@ -82,7 +82,9 @@ export function emitValidators(bundled: BundledSpec): string {
   ajv.addSchema({ $id: specId, components: withoutProse(forAjv((bundled as unknown as Json).components ?? {})) });
   const exports: Record<string, string> = {};
   const schemas = responseSchemas(bundled);
-  schemas.set("Problem", { $ref: "#/components/schemas/Problem" });
+  // The fallback for an error status no operation declares; a spec without a Problem schema has none.
+  const components = (bundled as unknown as Json).components as Json | undefined;
+  if (Object.hasOwn((components?.schemas ?? {}) as Json, "Problem")) schemas.set("Problem", { $ref: "#/components/schemas/Problem" });
   // Responses with the same schema (every shared error response) share one validator.
   const byText = new Map<string, string>();
   const rows: string[] = [];
