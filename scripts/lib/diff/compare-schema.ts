@@ -116,7 +116,9 @@ export function compareSchema(ctx: SchemaContext, b: Place, h: Place, path: stri
 
   const bOpen = bs.additionalProperties !== false;
   const hOpen = hs.additionalProperties !== false;
-  if (bOpen !== hOpen && (isNode(bs.properties) || isNode(hs.properties))) {
+  // An object with declared fields, its own or its allOf members': closing a plain map is a type change, reported by the map's rules.
+  const declared = isNode(bs.properties) || isNode(hs.properties) || bflat.props.size > 0 || hflat.props.size > 0;
+  if (bOpen !== hOpen && declared) {
     emit(`${side}-additional-properties-${hOpen ? "opened" : "closed"}`, "", hAt("additionalProperties"));
   }
   if (isNode(bs.additionalProperties) && isNode(hs.additionalProperties)) {
