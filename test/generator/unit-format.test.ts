@@ -133,6 +133,11 @@ describe("statementBatches", () => {
     const code = "type A = 1;\ntype B = 2;\n// end\n";
     expect(await formatByStatement(code, "x.ts", 5)).toBe("type A = 1;\ntype B = 2;\n// end\n");
   });
+
+  it("a file larger than the batch size with no statement, only comments, is formatted whole, not emptied", async () => {
+    const code = "// one\n/** two */\n";
+    expect(await formatByStatement(code, "x.ts", 5)).toBe("// one\n/** two */\n");
+  });
 });
 
 describe("prettier calls of formatByStatement and formatGenerated", () => {

@@ -175,9 +175,11 @@ export function statementBatches(code: string, fileName: string, batchChars = BA
  * 10x spec is 1.3 MB).
  */
 export async function formatByStatement(code: string, fileName: string, batchChars = BATCH_CHARS): Promise<string> {
-  if (code.length <= batchChars) return formatWhole(code, fileName);
+  const batches = code.length <= batchChars ? [] : statementBatches(code, fileName, batchChars);
+  // A small file, or one with no statement to cut it at (only comments), is one call.
+  if (batches.length === 0) return formatWhole(code, fileName);
   let out = "";
-  for (const chunk of statementBatches(code, fileName, batchChars)) {
+  for (const chunk of batches) {
     out += (chunk.blankBefore && out ? "\n" : "") + (await formatWhole(chunk.code, fileName));
   }
   return out;
