@@ -11,7 +11,8 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import { mkdir, rename, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { GROUPS } from "../stryker.config.mjs";
 import { repoRoot } from "./lib/shared/paths.js";
 
@@ -34,6 +35,12 @@ const git = (...a: string[]) => execFileSync("git", a, { cwd: repoRoot, encoding
 const out = join(repoRoot, "docs", "reports", "mutation");
 await mkdir(out, { recursive: true });
 
+// Stryker runs the tests in a copy of the repository under .stryker-tmp/, where ../shared/upstream
+// (the provider's files, beside the project) is not: name it, so the tests that compare against
+// those files run for the mutants too instead of skipping.
+const upstream = resolve(repoRoot, "..", "shared", "upstream");
+const upstreamEnv = process.env.AIRBYTE_UPSTREAM_DIR === undefined && existsSync(upstream) ? { AIRBYTE_UPSTREAM_DIR: upstream } : {};
+
 for (const group of groups) {
   const started = new Date().toISOString();
   const commit = git("rev-parse", "--short", "HEAD");
@@ -42,7 +49,7 @@ for (const group of groups) {
   const code = await new Promise<number>((done) => {
     const child = spawn(process.execPath, [join(repoRoot, "node_modules", "@stryker-mutator", "core", "bin", "stryker.js"), "run", ...(concurrency ? ["--concurrency", concurrency] : [])], {
       cwd: repoRoot,
-      env: { ...process.env, MUTATION_GROUP: group },
+      env: { ...process.env, ...upstreamEnv, MUTATION_GROUP: group },
       stdio: "inherit",
     });
     child.on("close", (c) => done(c ?? 1));

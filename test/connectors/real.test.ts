@@ -16,13 +16,14 @@ import { readProvider } from "../../scripts/lib/connectors/read-provider.js";
 import { redactSecrets } from "../../scripts/lib/connectors/real-configs.js";
 import { schemaVerdict } from "../../scripts/lib/connectors/verdict.js";
 import { repoRoot } from "../helpers/run.js";
+import { upstreamDir } from "../helpers/upstream.js";
 
 /** Read before each test, so that the reading counts to the tests (see generator.test.ts). */
 let entries: Awaited<ReturnType<typeof readRealConfigurations>>;
 beforeEach(async () => {
   entries = await readRealConfigurations(join(repoRoot, "test", "fixtures", "connectors", "real"));
 });
-const input = process.env.AIRBYTE_API_SDK_YAML ?? join(repoRoot, "..", "shared", "upstream", "api_sdk.yaml");
+const input = process.env.AIRBYTE_API_SDK_YAML ?? join(upstreamDir, "api_sdk.yaml");
 
 describe("real connector configurations", () => {
   it("are a sample of real files, each with its origin (repository, path, commit), none from a secrets/ folder", () => {
