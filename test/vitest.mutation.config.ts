@@ -25,7 +25,7 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, ...(group.exclude ?? [])],
     // Modules stay loaded between runs (Stryker switches mutants at run time): a mutant run costs its tests, not re-importing them.
     isolate: false,
-    testTimeout: group.testTimeoutMS ?? 60_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 });
