@@ -206,4 +206,9 @@ describe("TypeRenderer: objects", () => {
     };
     expect(rendered(schema).type).toBe('{\n  a: string;\n  "Stryker was here"?: string;\n  "b-c"?: number;\n}');
   });
+
+  it("without required, every key is optional", () => {
+    const schema: JsonSchema = { type: "object", properties: { "Stryker was here": { type: "string" }, b: { type: "boolean" } } };
+    expect(rendered(schema).type).toBe('{\n  "Stryker was here"?: string;\n  b?: boolean;\n}');
+  });
 });
