@@ -45,6 +45,8 @@ export function patternType(pattern: string): string | undefined {
 
 function branchType(body: string): string | undefined {
   let text = "";
+  // The same text unescaped: the string literal type when there is no run of digits.
+  let plain = "";
   let placeholders = 0;
   let previousWasNumber = false;
   let rest = body;
@@ -64,8 +66,9 @@ function branchType(body: string): string | undefined {
     if (!literal) return undefined;
     const char = literal[0].length === 2 ? literal[0].slice(1) : literal[0];
     text += char === "`" || char === "\\" || char === "$" ? `\\${char}` : char;
+    plain += char;
     previousWasNumber = false;
     rest = rest.slice(literal[0].length);
   }
-  return placeholders ? `\`${text}\`` : JSON.stringify(text);
+  return placeholders ? `\`${text}\`` : JSON.stringify(plain);
 }
