@@ -129,7 +129,9 @@ describe("relaxForOAuth: what becomes optional", () => {
         },
       }),
     ) as JsonSchema;
+    const before = JSON.stringify(configuration);
     const relaxed = relaxForOAuth(configuration, inCredentials("client_id"));
+    expect(JSON.stringify(configuration)).toBe(before);
     expect(relaxed.filled).toEqual(["credentials.client_id"]);
     expect(relaxed.unresolved).toEqual([]);
     const branches = relaxed.schema.properties?.credentials?.oneOf;
