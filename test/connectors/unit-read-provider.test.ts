@@ -15,15 +15,10 @@ const NO_CONNECTORS = `spec.yaml has no connector configuration schemas (no comp
 const config = (field: string): JsonSchema => ({ type: "object", properties: { [field]: { type: "string" } } });
 const read = (schemas: Record<string, unknown>): Provider => readProviderDocument({ openapi: "3.1.0", components: { schemas } }, "spec.yaml", "abc");
 const names = (provider: Provider): string[] => provider.connectors.map((c) => `${c.kind}-${c.name}`);
-/** The ConnectorInputError `call` throws (fails the test if it throws nothing or something else). */
-const inputError = (call: () => unknown): ConnectorInputError => {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConnectorInputError);
-    return error as ConnectorInputError;
-  }
-  throw new Error("no error thrown");
+/** Asserts that `call` throws a ConnectorInputError with exactly `message`. */
+const expectRefusal = (call: () => unknown, message: string): void => {
+  expect(call).toThrow(ConnectorInputError);
+  expect(call).toThrow(expect.objectContaining({ name: "ConnectorInputError", message }));
 };
 
 describe("readProviderDocument: the connector schemas", () => {
@@ -116,9 +111,7 @@ describe("readProviderDocument: bad input", () => {
     ["schemas with only the wrong prefixes", { components: { schemas: { "legacy-source-a": config("x"), "source-": config("x") } } }],
     ["connector schemas that are not objects", { components: { schemas: { "source-a": "a", "destination-b": [config("x")] } } }],
   ])("refuses %s: it names the file and says what to pass", (_case, doc) => {
-    const error = inputError(() => readProviderDocument(doc, "spec.yaml", "abc"));
-    expect(error.message).toBe(NO_CONNECTORS);
-    expect(error.name).toBe("ConnectorInputError");
+    expectRefusal(() => readProviderDocument(doc, "spec.yaml", "abc"), NO_CONNECTORS);
   });
 
   it.each([
@@ -126,7 +119,8 @@ describe("readProviderDocument: bad input", () => {
     ["only sources", { sources: [{ name: "GitHub" }] }],
     ["only destinations", { destinations: [] }],
   ])("refuses a connector registry file with %s, and says which file to pass instead", (_case, doc) => {
-    expect(inputError(() => readProviderDocument(doc, "registry.json", "abc")).message).toBe(
+    expectRefusal(
+      () => readProviderDocument(doc, "registry.json", "abc"),
       "registry.json looks like a connector registry file (sources/destinations arrays); this generator reads the OpenAPI SDK spec instead, " +
         `whose schemas carry the sourceType/destinationType names the public API takes. ${HINT}`,
     );
