@@ -30,7 +30,7 @@ export interface OAuthRelaxation {
 }
 
 export function relaxForOAuth(configuration: JsonSchema, oauth: JsonSchema): OAuthRelaxation {
-  const schema = structuredClone(configuration);
+  const schema = cloneTree(configuration);
   const filled: string[] = [];
   const unresolved: string[] = [];
   // An OAuth schema without fields (intercom, trello): the app's credentials
@@ -41,6 +41,17 @@ export function relaxForOAuth(configuration: JsonSchema, oauth: JsonSchema): OAu
     if (!result.found) unresolved.push(...names.map((n) => [...parent, n].join(".")));
   }
   return { schema, filled: [...new Set(filled)], unresolved };
+}
+
+/**
+ * A copy of `value` as a tree: a node the input reaches from two places (a YAML
+ * alias) becomes two nodes, so relaxing one place leaves the other as it was
+ * (structuredClone would keep them one object).
+ */
+function cloneTree<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(cloneTree) as T;
+  if (isSchema(value)) return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, cloneTree(child)])) as T;
+  return value;
 }
 
 /** The OAuth schema's leaf fields, grouped by the path of the object holding them. */
