@@ -135,7 +135,8 @@ export async function createMockApi(spec: BundledSpec, options: MockApiOptions =
     if (!c.operation || response.body === undefined || !documented?.content?.["application/json"]) return response;
     const result = c.api.validateResponse(response.body, c.operation, response.status);
     if (result.valid) return response;
-    const fields = fieldErrors(result.errors ?? []).map((f) => `${f.field.replace(/^response/, "body")} ${f.message}`);
+    // Ajv's paths here start at the body itself (`/size`): named like a request's, `body.size`.
+    const fields = fieldErrors(result.errors ?? []).map((f) => `body${f.field === "request" ? "" : `.${f.field}`} ${f.message}`);
     return problemResponse(problem(500, "internal-server-error", `The mock's ${response.status} answer to ${c.operation.operationId ?? "this operation"} does not match the spec: ${fields.join("; ")}.`));
   };
   const valid = (c: Context, status: number, body: unknown) => c.api.validateResponse(body, c.operation, status).valid;
