@@ -46,6 +46,7 @@ export const fixture = {
     securitySchemes: {
       bearerAuth: { type: "http", scheme: "bearer" },
       basicAuth: { type: "http", scheme: "basic" },
+      apiKeyAuth: { type: "apiKey", in: "header", name: "x-api-key" },
       clientCredentials: { type: "oauth2", flows: { clientCredentials: { tokenUrl: "/v1/applications/token", scopes: {} } } },
     },
     schemas: { Workspace, Widget },
@@ -130,7 +131,38 @@ export const fixture = {
       },
     },
     "/plain": {
-      get: { operationId: "getPlain", tags: ["Things"], responses: { "200": { description: "no body" } } },
+      get: { operationId: "getPlain", tags: ["Things"], responses: { "200": { description: "no body" }, "202": { description: "accepted" } } },
+    },
+    "/page": {
+      get: {
+        operationId: "getPage", tags: ["Things"],
+        responses: { "200": { description: "HTML, not checked", content: { "text/html": { schema: { type: "string", maxLength: 3 }, example: "<p>hello</p>" } } } },
+      },
+    },
+    "/connections": {
+      post: { operationId: "createConnection", tags: ["Things"], responses: { "204": { description: "made, no body" } } },
+    },
+    "/destinations": {
+      post: {
+        operationId: "createDestination", tags: ["Things"],
+        requestBody: { required: true, content: { "application/json": { schema: { type: "object", properties: { name: { type: "string" } } } } } },
+        responses: { "200": { description: "made, no id", ...json({ type: "object", properties: { name: { type: "string" } } }, { example: { name: "D" } }) } },
+      },
+    },
+    "/counters": {
+      post: {
+        operationId: "createCounter", tags: ["Things"],
+        requestBody: { required: true, content: { "application/json": { schema: { type: "object", properties: { name: { type: "string" } } } } } },
+        responses: {
+          "200": {
+            description: "a number id",
+            ...json({ type: "object", properties: { counterId: { type: "integer" }, name: { type: "string" } } }, { example: { counterId: 7, name: "C" } }),
+          },
+        },
+      },
+    },
+    "/key-only": {
+      get: { operationId: "getKeyOnly", tags: ["Things"], security: [{ apiKeyAuth: [] }], responses: { "200": { description: "ok" } } },
     },
     "/applications/token": {
       post: {

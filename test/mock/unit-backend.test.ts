@@ -50,7 +50,7 @@ describe("answers that are not an operation", () => {
 describe("credentials", () => {
   const needs = (op: string) => `${op} needs credentials: send Authorization: Bearer <token> (any token) or Basic.`;
 
-  it.each([{}, { authorization: "" }, { authorization: "Bearer " }, { authorization: "Bearer" }, { authorization: "bearer x" }, { authorization: "Token x" }, { authorization: "x Bearer y" }, { authorization: "Basic " }, { authorization: "x Basic y" }])(
+  it.each<Record<string, string>>([{}, { authorization: "" }, { authorization: "Bearer " }, { authorization: "Bearer" }, { authorization: "bearer x" }, { authorization: "Token x" }, { authorization: "x Bearer y" }, { authorization: "Basic " }, { authorization: "x Basic y" }])(
     "%j is refused with a 401 naming the operation",
     async (headers) => {
       expectProblem(await call("GET", "/plain", undefined, headers), 401, "unauthorized", needs("getPlain"));
@@ -68,6 +68,10 @@ describe("credentials", () => {
     expectProblem(await call("GET", "/bearer-only", undefined, { authorization: "Basic dTpw" }), 401, "unauthorized", needs("getBearerOnly"));
     expect((await call("GET", "/cc-only")).status).toBe(200);
     expect((await call("GET", "/cc-only", undefined, { authorization: "Basic dTpw" })).status).toBe(401);
+  });
+
+  it("a scheme the mock has no check for is never satisfied", async () => {
+    expectProblem(await call("GET", "/key-only", undefined, { ...BEARER, "x-api-key": "k" }), 401, "unauthorized", needs("getKeyOnly"));
   });
 
   it("the token endpoint needs none and counts its tokens", async () => {
@@ -100,6 +104,20 @@ describe("validation", () => {
   });
 });
 
+describe("answers from the spec", () => {
+  it("a non-JSON answer is sent as the spec has it, unchecked", async () => {
+    expect(await call("GET", "/page")).toMatchObject({ status: 200, body: "<p>hello</p>" });
+  });
+
+  it("an answer never changes the spec's example for the next caller", async () => {
+    expect((await call("POST", "/widgets/search", { name: "N" })).body).toEqual({ widgetId: WIDGET_ID, name: "N" });
+    expect((await call("POST", "/widgets/search", {})).body).toEqual({ widgetId: WIDGET_ID, name: "W" });
+    const documented = await call("GET", `/workspaces/${EXAMPLE_ID}`, undefined, { ...BEARER, prefer: "code=404" });
+    (documented.body as { message: string }).message = "changed by a caller";
+    expect((await call("GET", `/workspaces/${EXAMPLE_ID}`, undefined, { ...BEARER, prefer: "code=404" })).body).toEqual({ message: "no such workspace" });
+  });
+});
+
 describe("Prefer", () => {
   const prefer = (value: string) => ({ ...BEARER, prefer: value });
 
@@ -126,6 +144,9 @@ describe("Prefer", () => {
   it("code=<2xx or 3xx> is no error: the operation answers", async () => {
     expect(await call("GET", `/workspaces/${EXAMPLE_ID}`, undefined, prefer("code=200"))).toMatchObject({ status: 200, body: { name: "Analytics" } });
     expect((await call("GET", "/plain", undefined, prefer("code=399"))).status).toBe(200);
+    const accepted = await call("GET", "/plain", undefined, prefer("code=202"));
+    expect(accepted.status).toBe(202);
+    expect("body" in accepted).toBe(false);
   });
 
   it("example=<name> picks that example", async () => {
@@ -254,6 +275,19 @@ describe("a create that is not stored", () => {
 
   it("keeps an id the request sent", async () => {
     expect((await call("POST", "/widgets", { name: "N", widgetId: "mine" })).body).toMatchObject({ widgetId: "mine", name: "N" });
+  });
+
+  it("a number id is kept (a fresh id is a UUID string)", async () => {
+    expect((await call("POST", "/counters", { name: "n" })).body).toEqual({ counterId: 7, name: "n" });
+  });
+
+  it("a stored collection's create without a body, or without an id, answers the spec as it is", async () => {
+    const none = await call("POST", "/connections");
+    expect(none.status).toBe(204);
+    expect("body" in none).toBe(false);
+    const noId = await call("POST", "/destinations", { name: "n" });
+    expect(noId.status).toBe(200);
+    expect(Object.keys(noId.body as object)).toEqual(["name"]);
   });
 
   it("an operation that does not create keeps the example's id", async () => {
