@@ -51,8 +51,28 @@ describe("redactBody", () => {
     expect(redactBody({ [key]: "s3cr3t", other: 1 })).toStrictEqual({ [key]: "[REDACTED]", other: 1 });
   });
 
+  // Secret fields of real connector configurations (test/fixtures/connectors/real: the Terraform
+  // provider marks them "<secret>") that do not say secret, password, token or api key.
+  it.each([
+    "ssh_key",
+    "access_key",
+    "access_key_id",
+    "aws_key_id",
+    "openai_key",
+    "account_key",
+    "application_key",
+    "sshKey",
+    "accessKeyId",
+    "key",
+    "shared_access_signature",
+  ])("replaces the value of the connector secret %s", (key) => {
+    expect(redactBody({ configuration: { [key]: "s3cr3t", tunnel_host: "h" } })).toStrictEqual({
+      configuration: { [key]: "[REDACTED]", tunnel_host: "h" },
+    });
+  });
+
   it("keeps fields that do not look secret, and null or undefined secrets", () => {
-    const body = { name: "n", host: "db", port: 5432, key: "k", api: "a", pass: "p", password: null, token: undefined };
+    const body = { name: "n", host: "db", port: 5432, keys: ["k"], keyword: "k", api: "a", pass: "p", client_id: "c", password: null, token: undefined };
     expect(redactBody(body)).toStrictEqual(body);
   });
 
@@ -73,7 +93,7 @@ describe("redactBody", () => {
     const copy = structuredClone(body);
     expect(redactBody(body)).toStrictEqual({
       name: "My Postgres",
-      configuration: { host: "db", password: "[REDACTED]", tunnel: { ssh_key: "k", tunnel_private_key: "[REDACTED]" } },
+      configuration: { host: "db", password: "[REDACTED]", tunnel: { ssh_key: "[REDACTED]", tunnel_private_key: "[REDACTED]" } },
       list: [{ token: "[REDACTED]" }, "plain", [{ client_secret: "[REDACTED]" }]],
     });
     expect(body).toStrictEqual(copy);
