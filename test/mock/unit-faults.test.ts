@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { checkFaultOptions, Faults, parsePrefer, seededRandom, type FaultOptions } from "../../scripts/lib/mock/faults.js";
 
-const draws = (next: () => number, n: number) => Array.from({ length: n }, () => next());
+const draws = <T>(next: () => T, n: number): T[] => Array.from({ length: n }, () => next());
 
 describe("parsePrefer", () => {
   it.each([
