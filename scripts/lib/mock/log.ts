@@ -18,7 +18,8 @@ export interface LoggedRequest {
 }
 
 const SECRET_HEADERS = new Set(["authorization", "cookie", "x-api-key", "proxy-authorization"]);
-const SECRET_FIELD = /secret|password|token|api_?key|credential|private/i;
+// A name ending in key or key id (ssh_key, access_key_id, openai_key, sshKey) is one too: connectors name their secrets so.
+const SECRET_FIELD = /secret|password|token|api_?key|key(?:_?id)?$|credential|private|signature/i;
 
 export function redactHeaders(headers: Record<string, string | undefined>): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, SECRET_HEADERS.has(k.toLowerCase()) && v !== undefined ? "[REDACTED]" : v]));

@@ -108,10 +108,10 @@ export async function startMock(specOrOptions?: BundledSpec | MockOptions, more:
   let origin = "";
   const server: Server = createServer((req, res) => {
     const started = performance.now();
-    const url = new URL(origin);
     const target = req.url ?? "/";
     const reachedAs = trustedHost(req.headers.host);
-    if (reachedAs !== undefined) url.host = reachedAs;
+    // From the whole Host: a host without a port means the default port, not the mock's (a proxy in front).
+    const url = new URL(reachedAs === undefined ? origin : `http://${reachedAs}`);
     const headers: Record<string, string | undefined> = {};
     for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value.join(", ") : value;
     let body: unknown;
