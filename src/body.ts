@@ -49,7 +49,9 @@ export async function readBody(response: Response, ctx: BodyContext): Promise<st
   if (!size) return undefined;
   // One decode of the whole body (TextDecoder's streaming mode is several times slower). The cast:
   // the DOM and Node typings disagree on which Uint8Array a Blob takes.
-  return chunks.length === 1 ? new TextDecoder().decode(chunks[0]) : new Blob(chunks as unknown as ConstructorParameters<typeof Blob>[0]).text();
+  return chunks.length === 1 ? utf8.decode(chunks[0]) : new Blob(chunks as unknown as ConstructorParameters<typeof Blob>[0]).text();
 }
 
 const noop = () => undefined;
+/** Shared: a decode without `{ stream: true }` keeps no state between calls. */
+const utf8 = new TextDecoder();

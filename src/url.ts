@@ -66,7 +66,10 @@ export function joinUrl(baseUrl: string, pathOrUrl: string): string {
 
 /** The URL without its query string, for messages (query values may be secret). */
 export function withoutQuery(url: string): string {
-  const i = url.search(/[?#]/);
+  // Two indexOf calls: a regular expression here was a measurable part of a call's own CPU.
+  const q = url.indexOf("?");
+  const h = url.indexOf("#");
+  const i = q === -1 ? h : h === -1 ? q : Math.min(q, h);
   return i === -1 ? url : url.slice(0, i);
 }
 

@@ -65,6 +65,21 @@ describe("redirects", () => {
     expect(api.requests).toHaveLength(6);
   });
 
+  it.each([
+    ["a query", "/v1/moved?token=q-SECRET-3"],
+    ["a query and a fragment", "/v1/moved?token=q-SECRET-3#part"],
+    ["a fragment holding a ?", "/v1/moved#part?token=q-SECRET-3"],
+  ])("an error after a same-origin redirect to a URL with %s names the URL without them", async (_, location) => {
+    api.handle((req, res) => {
+      if (req.url === "/v1/health") return void (res.writeHead(302, { location }), res.end());
+      res.socket?.destroy();
+    });
+    const airbyte = createAirbyteClient({ auth: false, baseUrl: `${api.origin}/v1`, retry: { maxRetries: 0 } });
+    const error = await airbyte.health.getHealthCheck().catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "AirbyteConnectionError", url: `${api.origin}/v1/moved` });
+    expect(String(error)).not.toContain("SECRET");
+  });
+
   it("an operation whose documented answer is a redirect (the OAuth callback) returns it without following", async () => {
     api.handle((_, res) => (res.writeHead(302, { location: `${other.origin}/app/cb?secret_id=x` }), res.end()));
     const airbyte = createAirbyteClient({ auth: false, baseUrl: `${api.origin}/v1` });
