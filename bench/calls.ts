@@ -10,98 +10,101 @@
  * descheduled for another job does not count). Many short rounds run the contenders back
  * to back, their order rotated each round; a figure's ratio is the median of
  * the per-round ratios ours / anchor, with its quartiles, so a slow spell hits
- * both sides of a ratio alike. On loopback the server runs in this process:
- * its CPU per GET is the same for every contender and is counted, as a user
- * on a local server pays it.
+ * both sides of a ratio alike.
+ *
+ * Each contender runs in a process of its own (call-worker.ts), so it pays
+ * for its own garbage collections and nobody else's: in one shared heap, a
+ * collection one contender caused landed on the next batch, whoever's it
+ * was, and the same run measured the in-memory ratio at 1.2x or 2.0x. On
+ * loopback each contender's process runs its own node:http server on
+ * 127.0.0.1: its CPU per GET is the same for every contender and is
+ * counted, as a user on a local server pays it.
  *
  * No GC is forced between batches: after a forced full GC, V8 starts its next
  * major GC within a few hundred calls, and its marking inflated every batch
- * about 4x (the same for every contender, so it pulled every ratio towards
- * 1). Batches of 500 calls amortise the collections a call's garbage causes,
- * and the median of the per-round ratios drops a round where a collection
- * landed on one side only.
+ * about 4x. Batches of 500 calls amortise the collections a call's garbage
+ * causes.
  *
  * Quick run (prints the rows, writes nothing; BENCH_ROUNDS=n for fewer rounds):
  *   npx tsx bench/calls.ts
  * Before/after in one run: BENCH_BASELINE=<another checkout> adds that
- * checkout's client (its src/index.ts) as contenders, e.g. a `git worktree`
- * of main.
+ * checkout's built client (its dist/, built there first) as contenders, e.g.
+ * a `git worktree` of main with node_modules linked.
+ *
+ * The client measured is the built package (dist/, see client.ts), as users
+ * run it: bare openapi-fetch is plain JavaScript too.
  */
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { pathToFileURL } from "node:url";
-import createClient from "openapi-fetch";
-import type { paths } from "../generated/openapi.js";
-import { createAirbyteClient } from "../src/index.js";
+import { fork, type ChildProcess } from "node:child_process";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { ContenderSpec } from "./call-worker.js";
+import { ensureBuilt } from "./client.js";
 import type { Row } from "./report.js";
 import { interleave, pairedRatio, stat } from "./stats.js";
 
-const body = JSON.stringify({ sourceId: "s", name: "pg", workspaceId: "w", configuration: {}, createdAt: 1 });
-const AUTH = { bearerToken: "bench-token" };
-const HEADERS = { Authorization: "Bearer bench-token" };
-/** CPU µs per call over `calls` sequential calls. */
-function cpuBatch(calls: number, run: () => Promise<unknown>): () => Promise<number> {
+const worker = fileURLToPath(new URL("./call-worker.ts", import.meta.url));
+
+/** A contender in its own process (see call-worker.ts): each call of the returned function is one batch, in CPU µs per call. */
+async function spawnContender(spec: ContenderSpec, calls: number, children: ChildProcess[]): Promise<() => Promise<number>> {
+  const child = fork(worker, [JSON.stringify(spec)], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  children.push(child);
+  const reply = () =>
+    new Promise<{ us?: number }>((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`bench: the ${spec.who} contender (${spec.setting}) exited (code ${code}) before answering; its error is above.`));
+      child.once("exit", onExit);
+      child.once("message", (message: { us?: number }) => {
+        child.off("exit", onExit);
+        resolve(message);
+      });
+    });
+  await reply();
   return async () => {
-    const start = process.cpuUsage();
-    for (let i = 0; i < calls; i++) await run();
-    const used = process.cpuUsage(start);
-    return (used.user + used.system) / calls;
+    const answer = reply();
+    child.send({ calls });
+    const { us } = await answer;
+    if (typeof us !== "number") throw new Error(`bench: the ${spec.who} contender answered ${JSON.stringify(us)}`);
+    return us;
   };
 }
 
-type Factory = typeof createAirbyteClient;
-
-/** The contenders of one setting: this client (and the baseline's, if any) under each option set, bare openapi-fetch, extras. */
-function contenders(
-  clients: Array<[prefix: string, create: Factory]>,
-  variants: Record<string, { options: Record<string, unknown>; callOptions?: Record<string, unknown> }>,
-  baseUrl: string,
-  fetch: ((request: Request) => Promise<Response>) | undefined,
+/** The contenders of one setting, each in its own process: this client (and the baseline's) under each option set, bare openapi-fetch with and without a signal, extras. */
+async function contenders(
+  checkouts: Array<[prefix: string, checkout: string | undefined]>,
+  variants: Record<string, Omit<ContenderSpec, "who" | "setting" | "checkout">>,
+  setting: ContenderSpec["setting"],
+  extra: Record<string, ContenderSpec["who"]>,
   calls: number,
-): Record<string, () => Promise<number>> {
-  const out: Record<string, () => Promise<number>> = {};
-  for (const [prefix, create] of clients) {
-    for (const [name, { options, callOptions }] of Object.entries(variants)) {
-      const client = create({ baseUrl, auth: AUTH, ...(fetch && { fetch }), ...options });
-      out[prefix + name] = cpuBatch(calls, () => client.sources.getSource("abc", undefined, callOptions));
-    }
+  children: ChildProcess[],
+): Promise<Record<string, () => Promise<number>>> {
+  const specs: Record<string, ContenderSpec> = {};
+  for (const [prefix, checkout] of checkouts) {
+    for (const [name, variant] of Object.entries(variants)) specs[prefix + name] = { who: "client", setting, checkout, ...variant };
   }
-  const bare = createClient<paths>({ baseUrl, headers: HEADERS, ...(fetch && { fetch }) });
-  const get = { params: { path: { sourceId: "abc" } } };
-  out.bare = cpuBatch(calls, () => bare.GET("/sources/{sourceId}", get));
-  // The same, with a fresh signal on each Request, as a client that can close a timed-out request must send.
-  out.bareSignal = cpuBatch(calls, () => bare.GET("/sources/{sourceId}", { ...get, signal: new AbortController().signal }));
+  for (const [name, who] of Object.entries(extra)) specs[name] = { who, setting };
+  const out: Record<string, () => Promise<number>> = {};
+  // Started one after the other: a process loading tsx and the client is not measured, but two at once would slow each other.
+  for (const [name, spec] of Object.entries(specs)) out[name] = await spawnContender(spec, calls, children);
   return out;
 }
 
 export async function benchCalls({ rounds = 41, calls = 500, baseline = process.env.BENCH_BASELINE } = {}): Promise<Row[]> {
-  const server = createServer((req, res) => {
-    req.resume();
-    res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
-    res.end(body);
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  const children: ChildProcess[] = [];
   try {
-    const clients: Array<[string, Factory]> = [["", createAirbyteClient]];
-    if (baseline) {
-      const other = (await import(pathToFileURL(`${baseline}/src/index.ts`).href)) as { createAirbyteClient: Factory };
-      clients.push(["baseline ", other.createAirbyteClient]);
-    }
-    const memoryFetch = async (_request: Request) => new Response(body, { headers: { "content-type": "application/json" } });
-    const signal = new AbortController().signal;
-
-    const loopContenders = contenders(clients, { ours: { options: {} } }, baseUrl, undefined, calls);
-    loopContenders.fetch = cpuBatch(calls, async () => (await fetch(`${baseUrl}/sources/abc`, { headers: HEADERS })).json());
-    const memContenders = contenders(
-      clients,
-      { defaults: { options: {} }, noTimeout: { options: { timeoutMs: false } }, signal: { options: {}, callOptions: { signal } } },
-      "https://api.airbyte.com/v1",
-      memoryFetch,
-      calls,
-    );
+    await ensureBuilt();
+    if (baseline) await ensureBuilt(baseline);
+    const checkouts: Array<[string, string | undefined]> = [["", undefined]];
+    if (baseline) checkouts.push(["baseline ", baseline]);
+    const loopContenders = await contenders(checkouts, { ours: {} }, "loopback", { bare: "bare", fetch: "fetch" }, calls, children);
     // Loopback rounds cost ~10x in-memory ones: fewer of them.
     const loop = await interleave(loopContenders, Math.max(5, Math.ceil(rounds / 2)), 3);
+    for (const child of children.splice(0)) child.kill();
+    const memContenders = await contenders(
+      checkouts,
+      { defaults: {}, noTimeout: { options: { timeoutMs: false } }, signal: { callerSignal: true } },
+      "memory",
+      { bare: "bare", bareSignal: "bareSignal" },
+      calls,
+      children,
+    );
     const memory = await interleave(memContenders, rounds, 3);
 
     const section = `Per GET (CPU µs per call: process.cpuUsage over a batch of ${calls} sequential calls; ${rounds} interleaved rounds in memory, ${(loop.bare ?? []).length} on loopback)`;
@@ -169,7 +172,7 @@ export async function benchCalls({ rounds = 41, calls = 500, baseline = process.
     }
     return out;
   } finally {
-    server.close();
+    for (const child of children) child.kill();
   }
 }
 

@@ -13,11 +13,14 @@
  * before the next scavenge. Ratios are the median of per-round ratios (the
  * walk and its anchor run back to back in each round), with quartiles.
  *
+ * The client walked is the built package (dist/, see client.ts), as users run it.
+ *
  * Quick run: BENCH_ONLY=pagination node --expose-gc --import tsx bench/run.ts
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createAirbyteClient, type FetchLike } from "../src/index.js";
+import type { FetchLike } from "../src/index.js";
+import { builtClient, type ClientModule } from "./client.js";
 import type { Row } from "./report.js";
 import { interleave, pairedRatio, stat } from "./stats.js";
 
@@ -70,7 +73,9 @@ function asyncItems<T>(items: readonly T[]): AsyncIterable<T> {
   return { [Symbol.asyncIterator]: () => iterator };
 }
 
-function walks(baseUrl: string, fetch: FetchLike): Record<WalkName, Walk> {
+type Create = ClientModule["createAirbyteClient"];
+
+function walks(createAirbyteClient: Create, baseUrl: string, fetch: FetchLike): Record<WalkName, Walk> {
   const airbyte = createAirbyteClient({ baseUrl, fetch, auth: { bearerToken: "bench-token" } });
   const signal = new AbortController().signal;
   const pager = (withSignal: boolean): Walk => async (sample) => {
@@ -142,8 +147,8 @@ function measured(walk: Walk, heaps: number[], collect: boolean): () => Promise<
   };
 }
 
-async function benchOne(label: string, baseUrl: string, fetch: FetchLike, rounds: number): Promise<Row[]> {
-  const w = walks(baseUrl, fetch);
+async function benchOne(create: Create, label: string, baseUrl: string, fetch: FetchLike, rounds: number): Promise<Row[]> {
+  const w = walks(create, baseUrl, fetch);
   const names = Object.keys(w) as WalkName[];
   const heaps = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<WalkName, number[]>;
   const warmup = 2;
@@ -210,8 +215,10 @@ async function benchOne(label: string, baseUrl: string, fetch: FetchLike, rounds
 }
 
 export async function benchPagination({ rounds = 25 } = {}): Promise<Row[]> {
+  // The built client (dist/), as users run it: see client.ts.
+  const { createAirbyteClient: create } = await builtClient();
   const memoryFetch: FetchLike = async (request) => new Response(bodyFor(request.url), { headers: { "content-type": "application/json" } });
-  const rows = await benchOne("in-memory fetch", "https://api.airbyte.com/v1", memoryFetch, rounds);
+  const rows = await benchOne(create, "in-memory fetch", "https://api.airbyte.com/v1", memoryFetch, rounds);
   const server = createServer((req, res) => {
     res.writeHead(200, { "content-type": "application/json" });
     res.end(bodyFor(req.url ?? "/"));
@@ -219,7 +226,7 @@ export async function benchPagination({ rounds = 25 } = {}): Promise<Row[]> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   try {
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    rows.push(...(await benchOne("loopback", `${origin}/v1`, (request) => globalThis.fetch(request), Math.max(3, Math.ceil(rounds / 2)))));
+    rows.push(...(await benchOne(create, "loopback", `${origin}/v1`, (request) => globalThis.fetch(request), Math.max(3, Math.ceil(rounds / 2)))));
   } finally {
     server.close();
   }
