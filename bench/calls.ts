@@ -34,33 +34,22 @@
  * The client measured is the built package (dist/, see client.ts), as users
  * run it: bare openapi-fetch is plain JavaScript too.
  */
-import { fork, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ContenderSpec } from "./call-worker.js";
 import { ensureBuilt } from "./client.js";
 import type { Row } from "./report.js";
 import { interleave, pairedRatio, stat } from "./stats.js";
+import { startWorker } from "./worker.js";
 
 const worker = fileURLToPath(new URL("./call-worker.ts", import.meta.url));
 
 /** A contender in its own process (see call-worker.ts): each call of the returned function is one batch, in CPU µs per call. */
-async function spawnContender(spec: ContenderSpec, calls: number, children: ChildProcess[]): Promise<() => Promise<number>> {
-  const child = fork(worker, [JSON.stringify(spec)], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+async function spawnContender(spec: ContenderSpec, calls: number, children: Array<{ kill(): void }>, execPath: string): Promise<() => Promise<number>> {
+  const child = await startWorker<{ calls: number }, { us?: unknown }>(worker, spec, { execPath, name: `the ${spec.who} contender (${spec.setting})` });
   children.push(child);
-  const reply = () =>
-    new Promise<{ us?: number }>((resolve, reject) => {
-      const onExit = (code: number | null) => reject(new Error(`bench: the ${spec.who} contender (${spec.setting}) exited (code ${code}) before answering; its error is above.`));
-      child.once("exit", onExit);
-      child.once("message", (message: { us?: number }) => {
-        child.off("exit", onExit);
-        resolve(message);
-      });
-    });
-  await reply();
   return async () => {
-    const answer = reply();
-    child.send({ calls });
-    const { us } = await answer;
+    const { us } = await child.ask({ calls });
     if (typeof us !== "number") throw new Error(`bench: the ${spec.who} contender answered ${JSON.stringify(us)}`);
     return us;
   };
@@ -73,7 +62,8 @@ async function contenders(
   setting: ContenderSpec["setting"],
   extra: Record<string, ContenderSpec["who"]>,
   calls: number,
-  children: ChildProcess[],
+  children: Array<{ kill(): void }>,
+  execPath: string,
 ): Promise<Record<string, () => Promise<number>>> {
   const specs: Record<string, ContenderSpec> = {};
   for (const [prefix, checkout] of checkouts) {
@@ -82,18 +72,51 @@ async function contenders(
   for (const [name, who] of Object.entries(extra)) specs[name] = { who, setting };
   const out: Record<string, () => Promise<number>> = {};
   // Started one after the other: a process loading tsx and the client is not measured, but two at once would slow each other.
-  for (const [name, spec] of Object.entries(specs)) out[name] = await spawnContender(spec, calls, children);
+  for (const [name, spec] of Object.entries(specs)) out[name] = await spawnContender(spec, calls, children, execPath);
   return out;
 }
 
-export async function benchCalls({ rounds = 41, calls = 500, baseline = process.env.BENCH_BASELINE } = {}): Promise<Row[]> {
-  const children: ChildProcess[] = [];
+/** Another Node to measure on, found through npm (the `node` package brings its binary); undefined when npm cannot get it. */
+function nodeBinary(major: string): { execPath: string; version: string } | undefined {
   try {
-    await ensureBuilt();
-    if (baseline) await ensureBuilt(baseline);
+    const [execPath = "", version = ""] = execFileSync("npm", ["exec", "--yes", `--package=node@${major}`, "--", "node", "-p", "process.execPath + '\\n' + process.version"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      timeout: 180_000,
+    })
+      .trim()
+      .split("\n");
+    return execPath && version.startsWith(`v${major}.`) ? { execPath, version } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Every row on this Node, then (BENCH_NODES, default "22,24": Node 20 is past its end of life, and the
+ * package is tested on 22 and 24) the same rows on each of those, in sections of their own.
+ */
+export async function benchCalls({ rounds = 31, calls = 2000, baseline = process.env.BENCH_BASELINE, nodes = process.env.BENCH_NODES ?? "22,24" } = {}): Promise<Row[]> {
+  await ensureBuilt();
+  if (baseline) await ensureBuilt(baseline);
+  const out = await measureOn(process.execPath, undefined, { rounds, calls, baseline });
+  for (const major of nodes.split(",").map((n) => n.trim()).filter(Boolean)) {
+    const node = nodeBinary(major);
+    if (!node) {
+      out.push({ section: `Per GET on Node ${major}`, unit: "µs", figure: "every row", skipped: `npm could not bring node@${major} (npm exec --package=node@${major})` });
+      continue;
+    }
+    out.push(...(await measureOn(node.execPath, node.version, { rounds, calls, baseline })));
+  }
+  return out;
+}
+
+async function measureOn(execPath: string, version: string | undefined, { rounds, calls, baseline }: { rounds: number; calls: number; baseline: string | undefined }): Promise<Row[]> {
+  const children: Array<{ kill(): void }> = [];
+  try {
     const checkouts: Array<[string, string | undefined]> = [["", undefined]];
     if (baseline) checkouts.push(["baseline ", baseline]);
-    const loopContenders = await contenders(checkouts, { ours: {} }, "loopback", { bare: "bare", fetch: "fetch" }, calls, children);
+    const loopContenders = await contenders(checkouts, { ours: {} }, "loopback", { bare: "bare", fetch: "fetch" }, calls, children, execPath);
     // Loopback rounds cost ~10x in-memory ones: fewer of them.
     const loop = await interleave(loopContenders, Math.max(5, Math.ceil(rounds / 2)), 3);
     for (const child of children.splice(0)) child.kill();
@@ -104,10 +127,13 @@ export async function benchCalls({ rounds = 41, calls = 500, baseline = process.
       { bare: "bare", bareSignal: "bareSignal" },
       calls,
       children,
+      execPath,
     );
     const memory = await interleave(memContenders, rounds, 3);
 
-    const section = `Per GET (CPU µs per call: process.cpuUsage over a batch of ${calls} sequential calls; ${rounds} interleaved rounds in memory, ${(loop.bare ?? []).length} on loopback)`;
+    const on = version ? ` on Node ${version}` : "";
+    const section = `Per GET${on} (CPU µs per call: process.cpuUsage over a batch of ${calls} sequential calls, each contender in its own process; ${rounds} interleaved rounds in memory, ${(loop.bare ?? []).length} on loopback)`;
+    const signalCost = pairedRatio(memory.bareSignal ?? [], memory.bare ?? []).median;
     const unit = "µs";
     const rows = (prefix: string): Row[] => {
       const who = prefix ? ` (${prefix.trim()}: ${baseline})` : "";
@@ -121,16 +147,15 @@ export async function benchCalls({ rounds = 41, calls = 500, baseline = process.
         ...extra,
       });
       return [
-        row(loop, "ours", "loopback (node:http on 127.0.0.1, in this process), default options", {
+        row(loop, "ours", "loopback (node:http on 127.0.0.1, in the contender's process), default options", {
           goal: { max: 1.1, on: "ratio" },
           ifMissed: "the remaining gap is the client's own per-call CPU (see the in-memory rows): fewer allocations per call (src/call.ts, src/send.ts).",
         }),
         row(memory, "defaults", "in-memory fetch, default options", {
           // Issue 18 item 5 (was 1.40-1.46x before the deadlines stopped using abort listeners and a signal on every Request).
           goal: { max: 1.25, on: "ratio" },
-          note: "previously 1.36x (bench/results.md, ffd5070)",
-          ifMissed:
-            "the gap is the signal on the Request (a timed-out call must close its request on the network): undici follows a Request's signal with a listener, a weak reference and a finalizer, 15-25 µs per Request on this machine, which bare openapi-fetch, sending no signal, does not pay (see the two rows against bare openapi-fetch with a signal). Only dropping the signal meets the goal, and that leaves a hung server's socket open.",
+          note: version ? undefined : "previously 1.36x (bench/results.md, ffd5070), measured on src/ through tsx in one shared process",
+          ifMissed: `the gap is the signal on the Request (a timed-out call must close its request on the network): bare openapi-fetch sending a fresh signal per call costs ${signalCost.toFixed(2)}x bare openapi-fetch in this run, before any client code (undici follows a Request's signal with a listener, a weak reference and a finalizer). Only dropping the signal meets the goal, and that leaves a hung server's socket open.`,
         }),
         row(memory, "noTimeout", "in-memory fetch, `timeoutMs: false`", {
           goal: { max: 1.15, on: "ratio" },

@@ -1,0 +1,63 @@
+/**
+ * One walk of the pagination bench (bench/pagination.ts), in a process of its
+ * own (see worker.ts): the parent sends `{ collect }`, this process walks the
+ * 10,000 items once and answers `{ ms, heap }`: its CPU time for the walk,
+ * and the heap's peak above its level at the start (sampled once per page).
+ * `collect` forces a full GC first, for the heap rounds (needs --expose-gc).
+ *
+ * Each walk has a process of its own, so the garbage of one (a promise and a
+ * result per item for `for await`) is collected on its own time, not inside
+ * the next contender's walk. On loopback the process runs its own node:http
+ * server on 127.0.0.1, whose CPU counts like the client's.
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { FetchLike } from "../src/index.js";
+import { importBuilt } from "./client.js";
+import { bodyFor, ITEMS, walks, type Walk, type WalkSpec } from "./walks.js";
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/**
+ * Walks once: the CPU time in ms, and the heap peak in MiB. `collect` forces
+ * a full GC first (the heap rounds need a clean baseline); the CPU rounds do
+ * not: after a forced GC, V8's next major collection lands inside the
+ * following walk or two, unevenly, and spread the CPU ratios by ±20% (the
+ * same walk measured 1.04x, 1.09x and 1.15x in three runs).
+ */
+async function measure(walk: Walk, collect: boolean): Promise<{ ms: number; heap: number }> {
+  if (collect) gc?.();
+  const base = process.memoryUsage().heapUsed;
+  let peak = base;
+  const started = process.cpuUsage();
+  const n = await walk(() => {
+    const used = process.memoryUsage().heapUsed;
+    if (used > peak) peak = used;
+  });
+  const cpu = process.cpuUsage(started);
+  if (n !== ITEMS) throw new Error(`a walk saw ${n} items, not ${ITEMS}`);
+  return { ms: (cpu.user + cpu.system) / 1000, heap: (peak - base) / 2 ** 20 };
+}
+
+async function setUp(spec: WalkSpec): Promise<Walk> {
+  const { createAirbyteClient } = await importBuilt();
+  if (spec.setting === "memory") {
+    const memoryFetch: FetchLike = async (request) => new Response(bodyFor(request.url), { headers: { "content-type": "application/json" } });
+    return walks(createAirbyteClient, "https://api.airbyte.com/v1", memoryFetch)[spec.walk];
+  }
+  const server = createServer((req, res) => {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(bodyFor(req.url ?? "/"));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  server.unref();
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return walks(createAirbyteClient, `${origin}/v1`, (request) => globalThis.fetch(request))[spec.walk];
+}
+
+const walk = await setUp(JSON.parse(process.argv[2] ?? "{}") as WalkSpec);
+process.on("message", (message: { collect: boolean }) => {
+  void measure(walk, message.collect).then((answer) => process.send?.(answer));
+});
+process.on("disconnect", () => process.exit(0));
+process.send?.({ ready: true, gc: !!gc });
