@@ -73,9 +73,15 @@ export interface RunningMock {
   close(): Promise<void>;
 }
 
-/** A Host header that is a plain host[:port] (no path, user or odd characters), else undefined. */
+/** A DNS name (labels of 1-63 letters, digits and inner hyphens, joined by single dots) or a bracketed IPv6 address, with an optional port. */
+const PLAIN_HOST = /^(?:(?!-)[A-Za-z0-9-]{1,63}(?<!-)(?:\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/**
+ * A Host header that is a plain host[:port] (no path, user, empty label such
+ * as `..`, or odd characters; at most 253 characters), else undefined.
+ */
 function trustedHost(value: string | undefined): string | undefined {
-  if (value === undefined || !/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(value)) return undefined;
+  if (value === undefined || value.length > 259 || !PLAIN_HOST.test(value) || value.replace(/:\d+$/, "").length > 253) return undefined;
   try {
     return new URL(`http://${value}`).host;
   } catch {
