@@ -25,6 +25,8 @@ import { interleave, pairedRatio, stat } from "./stats.js";
 import { ITEMS, LIMIT, type WalkName, type WalkSpec } from "./walks.js";
 import { startWorker, type Worker } from "./worker.js";
 
+/** Walks per CPU sample (a heap sample is one walk after a full GC). */
+const WALKS_PER_SAMPLE = 3;
 /** Heap peaks barely vary (quartiles within 1%): a few rounds suffice. */
 const HEAP_ROUNDS = 5;
 
@@ -48,7 +50,7 @@ const PREVIOUS: Partial<Record<string, string>> = {
 };
 
 async function benchOne(setting: WalkSpec["setting"], label: string, rounds: number): Promise<Row[]> {
-  const workers: Array<Worker<{ collect: boolean }, { ms: number; heap: number }>> = [];
+  const workers: Array<Worker<{ collect: boolean; walks: number }, { ms: number; heap: number }>> = [];
   try {
     // One process per walk, started one after the other (their start-up is not measured).
     for (const walk of WALKS) workers.push(await startWorker(workerFile, { walk, setting } satisfies WalkSpec, { execArgv: ["--expose-gc"], name: `the ${walk} walk (${setting})` }));
@@ -60,7 +62,7 @@ async function benchOne(setting: WalkSpec["setting"], label: string, rounds: num
           WALKS.map((name, i) => [
             name,
             async () => {
-              const { ms, heap } = await (workers[i] as (typeof workers)[number]).ask({ collect });
+              const { ms, heap } = await (workers[i] as (typeof workers)[number]).ask({ collect, walks: collect ? 1 : WALKS_PER_SAMPLE });
               if (collect) heaps[name].push(heap);
               return ms;
             },
@@ -80,7 +82,7 @@ async function benchOne(setting: WalkSpec["setting"], label: string, rounds: num
 
 function rowsOf(label: string, rounds: number, times: Record<WalkName, number[]>, heaps: Record<WalkName, number[]>, warmup: number): Row[] {
   const heap = (xs: number[]) => xs.slice(warmup); // the warm-up rounds' heaps are dropped like their times
-  const section = `Pagination: ${ITEMS.toLocaleString("en")} items in pages of ${LIMIT}, ${label} (CPU ms per walk; ${rounds} interleaved rounds, and ${HEAP_ROUNDS} more for the heap peaks, each after a full GC)`;
+  const section = `Pagination: ${ITEMS.toLocaleString("en")} items in pages of ${LIMIT}, ${label} (CPU ms per walk; ${rounds} interleaved rounds of ${WALKS_PER_SAMPLE} walks each, and ${HEAP_ROUNDS} more for the heap peaks, each after a full GC)`;
   // Measured, not guessed: compare the `for await` rows with the floor rows below.
   const forAwaitFix =
     "`for await` itself awaits once per item (a promise and a result object per item, by the language's protocol); the floor rows show what that alone costs against the plain loop. What the pager adds above the floor is its own cost; the page-by-page walk (`.pages()`) has no per-item await.";

@@ -1,9 +1,12 @@
 /**
  * One walk of the pagination bench (bench/pagination.ts), in a process of its
- * own (see worker.ts): the parent sends `{ collect }`, this process walks the
- * 10,000 items once and answers `{ ms, heap }`: its CPU time for the walk,
- * and the heap's peak above its level at the start (sampled once per page).
- * `collect` forces a full GC first, for the heap rounds (needs --expose-gc).
+ * own (see worker.ts): the parent sends `{ collect, walks }`, this process
+ * walks the 10,000 items `walks` times in a row and answers `{ ms, heap }`:
+ * its CPU time per walk, and the heap's peak above its level at the start
+ * (sampled once per page). `collect` forces a full GC first, for the heap
+ * rounds (needs --expose-gc). Several walks per sample spread the major
+ * collections a walk triggers, which land at a different point each time,
+ * over more of them.
  *
  * Each walk has a process of its own, so the garbage of one (a promise and a
  * result per item for `for await`) is collected on its own time, not inside
@@ -19,24 +22,27 @@ import { bodyFor, ITEMS, walks, type Walk, type WalkSpec } from "./walks.js";
 const gc = (globalThis as { gc?: () => void }).gc;
 
 /**
- * Walks once: the CPU time in ms, and the heap peak in MiB. `collect` forces
+ * Walks `walks` times: the CPU time in ms per walk, and the heap peak in MiB. `collect` forces
  * a full GC first (the heap rounds need a clean baseline); the CPU rounds do
  * not: after a forced GC, V8's next major collection lands inside the
  * following walk or two, unevenly, and spread the CPU ratios by ±20% (the
  * same walk measured 1.04x, 1.09x and 1.15x in three runs).
  */
-async function measure(walk: Walk, collect: boolean): Promise<{ ms: number; heap: number }> {
+async function measure(walk: Walk, collect: boolean, walks: number): Promise<{ ms: number; heap: number }> {
   if (collect) gc?.();
   const base = process.memoryUsage().heapUsed;
   let peak = base;
-  const started = process.cpuUsage();
-  const n = await walk(() => {
+  const sample = () => {
     const used = process.memoryUsage().heapUsed;
     if (used > peak) peak = used;
-  });
+  };
+  const started = process.cpuUsage();
+  for (let i = 0; i < walks; i++) {
+    const n = await walk(sample);
+    if (n !== ITEMS) throw new Error(`a walk saw ${n} items, not ${ITEMS}`);
+  }
   const cpu = process.cpuUsage(started);
-  if (n !== ITEMS) throw new Error(`a walk saw ${n} items, not ${ITEMS}`);
-  return { ms: (cpu.user + cpu.system) / 1000, heap: (peak - base) / 2 ** 20 };
+  return { ms: (cpu.user + cpu.system) / 1000 / walks, heap: (peak - base) / 2 ** 20 };
 }
 
 async function setUp(spec: WalkSpec): Promise<Walk> {
@@ -56,8 +62,8 @@ async function setUp(spec: WalkSpec): Promise<Walk> {
 }
 
 const walk = await setUp(JSON.parse(process.argv[2] ?? "{}") as WalkSpec);
-process.on("message", (message: { collect: boolean }) => {
-  void measure(walk, message.collect).then((answer) => process.send?.(answer));
+process.on("message", (message: { collect: boolean; walks: number }) => {
+  void measure(walk, message.collect, message.walks).then((answer) => process.send?.(answer));
 });
 process.on("disconnect", () => process.exit(0));
 process.send?.({ ready: true, gc: !!gc });

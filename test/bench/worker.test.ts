@@ -1,0 +1,31 @@
+/**
+ * bench/worker.ts: a contender in its own process gets its spec, answers each
+ * message once, and a worker that dies is an error naming it (not a bench
+ * waiting forever).
+ */
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { startWorker } from "../../bench/worker.js";
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+
+describe("bench workers", () => {
+  it("passes the spec and answers each message in turn", { timeout: 30_000 }, async () => {
+    const worker = await startWorker<{ n: number }, { n: number }>(fixture("echo-worker.ts"), { factor: 3 });
+    try {
+      expect(await worker.ask({ n: 2 })).toEqual({ n: 6 });
+      expect(await worker.ask({ n: 5 })).toEqual({ n: 15 });
+    } finally {
+      worker.kill();
+    }
+  });
+
+  it("a worker that exits before answering rejects, naming it", { timeout: 30_000 }, async () => {
+    const worker = await startWorker<{ n: number }, { n: number }>(fixture("echo-worker.ts"), { factor: 1 }, { name: "the echo walk" });
+    await expect(worker.ask({ n: -1 })).rejects.toThrow("bench: the echo walk exited (code 3) before answering");
+  });
+
+  it("a worker whose set-up fails rejects the start", { timeout: 30_000 }, async () => {
+    await expect(startWorker(fixture("failing-worker.ts"), {}, { name: "the broken contender" })).rejects.toThrow("bench: the broken contender exited (code 1)");
+  });
+});
