@@ -22,7 +22,7 @@ interface FigureSource {
   take: "ours" | "anchor" | "ratio" | "goal";
 }
 
-const GET = "Per GET";
+const GET = "Per GET (";
 const PAGES = "Pagination: 10,000 items in pages of 100, in-memory";
 const SIZE = "Bundle size";
 const NOOP = "`npm run generate`, no-op";
@@ -41,7 +41,7 @@ export const FIGURES: Readonly<Record<string, FigureSource>> = {
   "size.client.min": { section: SIZE, figure: "the whole client, minified", take: "ours" },
   "size.client.goal": { section: SIZE, figure: "the whole client, gzip", take: "goal" },
   "size.bare.gzip": { section: SIZE, figure: `${oneOp}, gzip`, take: "anchor" },
-  "get.loopback.ratio": { section: GET, figure: "loopback (node:http on 127.0.0.1, in this process), default options", take: "ratio" },
+  "get.loopback.ratio": { section: GET, figure: "loopback (node:http on 127.0.0.1, in the contender's process), default options", take: "ratio" },
   "get.memory.ratio": { section: GET, figure: "in-memory fetch, default options", take: "ratio" },
   "get.memory.noTimeout.ratio": { section: GET, figure: "in-memory fetch, `timeoutMs: false`", take: "ratio" },
   "pages.forAwait.cpu.ratio": { section: PAGES, figure: "CPU time, `for await`", take: "ratio" },
@@ -57,7 +57,7 @@ export const FIGURES: Readonly<Record<string, FigureSource>> = {
   "scale.50x.memory.ratio": { section: SCALE, figure: "50x (14.0 MB spec): peak memory", take: "ratio" },
   "types.client.ratio": { section: TYPES, figure: "20 operations through this client, against bare openapi-typescript output", take: "ratio" },
   "types.connectors.ratio": { section: TYPES, figure: "connectors: the same calls, typed configurations", take: "ratio" },
-  "get.loopback.goal": { section: GET, figure: "loopback (node:http on 127.0.0.1, in this process), default options", take: "goal" },
+  "get.loopback.goal": { section: GET, figure: "loopback (node:http on 127.0.0.1, in the contender's process), default options", take: "goal" },
   "get.memory.goal": { section: GET, figure: "in-memory fetch, default options", take: "goal" },
   "pages.forAwait.cpu.goal": { section: PAGES, figure: "CPU time, `for await`", take: "goal" },
   "pages.forAwait.heap.goal": { section: PAGES, figure: "heap peak, `for await`", take: "goal" },
