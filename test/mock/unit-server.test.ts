@@ -226,6 +226,28 @@ describe("request targets", () => {
     expect(mock.requests.at(-1)).toMatchObject({ method: line.split(" ")[0], path: logged, status: 400, body: undefined });
   });
 
+  it.each(["/v1/sources/..", "/v1/sources/.", "/v1/sources/%2e%2e", "/v1/sources/%2E.", "/v1/./health", "/v1/sources/../workspaces?limit=1", "/v1/sources/.%2e#x"])(
+    "%s (a dot segment, which would name another endpoint) is a 400 Problem",
+    async (target) => {
+      const answer = await raw(mock, `GET ${target} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\nConnection: close\r\n\r\n`);
+      expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+      expect(bodyOf(answer)).toStrictEqual(problemBody(400, "bad-request", "The request target must not have . or .. path segments: they would name another endpoint."));
+    },
+  );
+
+  it.each([
+    ["/v1/sources/a.b", "getSource: path.sourceId must match format"],
+    ["/v1/sources/...", "getSource: path.sourceId must match format"],
+    ["/v1/sources/.x", "getSource: path.sourceId must match format"],
+    ["/v1/sources/..x", "getSource: path.sourceId must match format"],
+    ["/v1/health?x=..", "getHealthCheck: query.x is not a field"],
+    ["/v1/health#/..", "HTTP/1.1 200 "],
+  ])("%s (dots that are not a whole path segment) reaches its operation", async (target, reached) => {
+    const answer = await raw(mock, `GET ${target} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\nConnection: close\r\n\r\n`);
+    expect(answer).toContain(reached);
+    expect(answer).not.toContain("path segments");
+  });
+
   it("one the mock cannot read is a 500 Problem that says what failed, not where", async () => {
     const answer = await raw(mock, "GET /\\evil.test:99999/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     expect(answer).toMatch(/^HTTP\/1\.1 500 /);

@@ -159,6 +159,14 @@ export async function startMock(specOrOptions?: BundledSpec | MockOptions, more:
         body: problem(400, "bad-request", "The request target must be a path starting with a single /."),
       });
     }
+    // `.` and `..` segments (percent-encoded too) would be resolved into another endpoint: `/v1/sources/..` is `/v1/`.
+    if ((target.split(/[?#]/, 1)[0] ?? "").split("/").some((segment) => /^(?:\.|%2e){1,2}$/i.test(segment))) {
+      return send({
+        status: 400,
+        headers: { "content-type": "application/problem+json" },
+        body: problem(400, "bad-request", "The request target must not have . or .. path segments: they would name another endpoint."),
+      });
+    }
     try {
       const parsed = new URL(target, url);
       url.pathname = parsed.pathname;
