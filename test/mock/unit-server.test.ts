@@ -226,7 +226,7 @@ describe("request targets", () => {
     expect(mock.requests.at(-1)).toMatchObject({ method: line.split(" ")[0], path: logged, status: 400, body: undefined });
   });
 
-  it.each(["/v1/sources/..", "/v1/sources/.", "/v1/sources/%2e%2e", "/v1/sources/%2E.", "/v1/./health", "/v1/sources/../workspaces?limit=1", "/v1/sources/.%2e#x"])(
+  it.each(["/v1/sources/..", "/v1/sources/.", "/v1/sources/%2e%2e", "/v1/sources/%2E.", "/v1/./health", "/v1/sources/../workspaces?limit=1", "/v1/sources/.%2e#x", "/v1/sources\\..", "/v1/workspaces\\..\\health", "/v1/sources/%2e%2e\\"])(
     "%s (a dot segment, which would name another endpoint) is a 400 Problem",
     async (target) => {
       const answer = await raw(mock, `GET ${target} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\nConnection: close\r\n\r\n`);

@@ -160,7 +160,8 @@ export async function startMock(specOrOptions?: BundledSpec | MockOptions, more:
       });
     }
     // `.` and `..` segments (percent-encoded too) would be resolved into another endpoint: `/v1/sources/..` is `/v1/`.
-    if ((target.split(/[?#]/, 1)[0] ?? "").split("/").some((segment) => /^(?:\.|%2e){1,2}$/i.test(segment))) {
+    // URL parsing takes a backslash for a slash in http URLs, so it separates segments here too.
+    if ((target.split(/[?#]/, 1)[0] ?? "").split(/[/\\]/).some((segment) => /^(?:\.|%2e){1,2}$/i.test(segment))) {
       return send({
         status: 400,
         headers: { "content-type": "application/problem+json" },
