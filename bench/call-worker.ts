@@ -2,7 +2,9 @@
  * One contender of the per-call bench (bench/calls.ts), in a process of its
  * own: the parent sends `{ calls }`, this process makes that many sequential
  * GETs and answers `{ us }`, its own CPU µs per call (process.cpuUsage: the
- * main thread, V8's GC helpers and, on loopback, its own node:http server).
+ * main thread, V8's GC helpers and, on loopback, its own node:http server),
+ * counted from its previous answer, so what a batch leaves behind counts
+ * too (see cpuMeter).
  *
  * Why a process each: the contenders make garbage of very different kinds
  * (a Request signal leaves a WeakRef and a FinalizationRegistry entry behind
@@ -17,6 +19,7 @@ import type { AddressInfo } from "node:net";
 import createClient from "openapi-fetch";
 import type { paths } from "../generated/openapi.js";
 import { importBuilt } from "./client.js";
+import { cpuMeter } from "./worker.js";
 
 /** What one worker measures. */
 export interface ContenderSpec {
@@ -65,12 +68,11 @@ async function contender(spec: ContenderSpec): Promise<() => Promise<unknown>> {
 
 const spec = JSON.parse(process.argv[2] ?? "{}") as ContenderSpec;
 const run = await contender(spec);
+const cpu = cpuMeter();
 process.on("message", (message: { calls: number }) => {
   void (async () => {
-    const start = process.cpuUsage();
     for (let i = 0; i < message.calls; i++) await run();
-    const used = process.cpuUsage(start);
-    process.send?.({ us: (used.user + used.system) / message.calls });
+    process.send?.({ us: (cpu() * 1000) / message.calls });
   })();
 });
 // The parent gone (done, or killed): so is this process.

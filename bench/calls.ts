@@ -22,7 +22,7 @@
  *
  * No GC is forced between batches: after a forced full GC, V8 starts its next
  * major GC within a few hundred calls, and its marking inflated every batch
- * about 4x. Batches of 500 calls amortise the collections a call's garbage
+ * about 4x. Batches of 2,000 calls amortise the collections a call's garbage
  * causes.
  *
  * Quick run (prints the rows, writes nothing; BENCH_ROUNDS=n for fewer rounds):
@@ -94,13 +94,15 @@ function nodeBinary(major: string): { execPath: string; version: string } | unde
 
 /**
  * Every row on this Node, then (BENCH_NODES, default "22,24": Node 20 is past its end of life, and the
- * package is tested on 22 and 24) the same rows on each of those, in sections of their own.
+ * consumer tests, npm run test:consumers, run the package on 22 and 24) the same rows on each of
+ * those other than this Node's own major, in sections of their own.
  */
 export async function benchCalls({ rounds = 31, calls = 2000, baseline = process.env.BENCH_BASELINE, nodes = process.env.BENCH_NODES ?? "22,24" } = {}): Promise<Row[]> {
   await ensureBuilt();
   if (baseline) await ensureBuilt(baseline);
   const out = await measureOn(process.execPath, undefined, { rounds, calls, baseline });
-  for (const major of nodes.split(",").map((n) => n.trim()).filter(Boolean)) {
+  const own = process.versions.node.split(".")[0];
+  for (const major of nodes.split(",").map((n) => n.trim()).filter((n) => n && n !== own)) {
     const node = nodeBinary(major);
     if (!node) {
       out.push({ section: `Per GET on Node ${major}`, unit: "µs", figure: "every row", skipped: `npm could not bring node@${major} (npm exec --package=node@${major})` });
@@ -155,7 +157,7 @@ async function measureOn(execPath: string, version: string | undefined, { rounds
           // Issue 18 item 5 (was 1.40-1.46x before the deadlines stopped using abort listeners and a signal on every Request).
           goal: { max: 1.25, on: "ratio" },
           note: version ? undefined : "previously 1.36x (bench/results.md, ffd5070), measured on src/ through tsx in one shared process",
-          ifMissed: `the gap is the signal on the Request (a timed-out call must close its request on the network): bare openapi-fetch sending a fresh signal per call costs ${signalCost.toFixed(2)}x bare openapi-fetch in this run, before any client code (undici follows a Request's signal with a listener, a weak reference and a finalizer). Only dropping the signal meets the goal, and that leaves a hung server's socket open.`,
+          ifMissed: `the gap is the signal on the Request (a timed-out call must close its request on the network): bare openapi-fetch sending a fresh signal per call costs ${signalCost.toFixed(2)}x bare openapi-fetch in this run, before any client code (undici follows a Request's signal with a listener, a weak reference and a finalizer). Only a call without a signal meets the goal (the \`timeoutMs: false\` row), and a timed-out call without one leaves a hung server's socket open.`,
         }),
         row(memory, "noTimeout", "in-memory fetch, `timeoutMs: false`", {
           goal: { max: 1.15, on: "ratio" },

@@ -16,7 +16,7 @@
  *
  * The client walked is the built package (dist/, see client.ts), as users run it.
  *
- * Quick run: BENCH_ONLY=pagination node --expose-gc --import tsx bench/run.ts
+ * Quick run: BENCH_ONLY=pagination npm run bench
  */
 import { fileURLToPath } from "node:url";
 import { ensureBuilt } from "./client.js";

@@ -7,7 +7,8 @@
  *   BENCH_NPM_TEST=1              also runs `npm test` (minutes) instead of reporting its last figure
  *   BENCH_SCALES=1,10             the synthetic spec sizes (default 1,10,50)
  *
- * Run as `node --expose-gc --import tsx bench/run.ts` (the heap figures need gc()).
+ * Run as `node --expose-gc --import tsx bench/run.ts` (the pagination walks run in processes of their
+ * own, started with --expose-gc for their heap figures).
  */
 import { execFileSync } from "node:child_process";
 import { writeFile } from "node:fs/promises";

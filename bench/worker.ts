@@ -14,14 +14,22 @@ export interface Worker<Ask, Answer> {
 /** Starts `file` (TypeScript, through tsx) with `spec`; resolves once it is ready. */
 export async function startWorker<Ask, Answer>(file: string, spec: object, { execPath = process.execPath, execArgv = [] as string[], name = file } = {}): Promise<Worker<Ask, Answer>> {
   const child: ChildProcess = fork(file, [JSON.stringify(spec)], { execPath, execArgv: [...execArgv, "--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  // An error between two asks must not crash the bench: the next ask finds the worker gone and says so.
+  child.on("error", () => undefined);
+  /** The next message; an exit, a failed start (a bad execPath) or a failed send rejects it, naming the worker. */
   const reply = () =>
     new Promise<Answer>((resolve, reject) => {
-      const onExit = (code: number | null) => reject(new Error(`bench: ${name} exited (code ${code}) before answering; its error is above.`));
-      child.once("exit", onExit);
-      child.once("message", (message) => {
+      const done = () => {
         child.off("exit", onExit);
-        resolve(message as Answer);
-      });
+        child.off("error", onError);
+        child.off("message", onMessage);
+      };
+      const onExit = (code: number | null) => (done(), reject(new Error(`bench: ${name} exited (code ${code}) before answering; its error is above.`)));
+      const onError = (error: Error) => (done(), reject(new Error(`bench: ${name} failed: ${error.message}`)));
+      const onMessage = (message: unknown) => (done(), resolve(message as Answer));
+      child.once("exit", onExit);
+      child.once("error", onError);
+      child.once("message", onMessage);
     });
   try {
     await reply();
@@ -31,10 +39,28 @@ export async function startWorker<Ask, Answer>(file: string, spec: object, { exe
   }
   return {
     ask(message) {
+      if (!child.connected) return Promise.reject(new Error(`bench: ${name} is no longer running (exit code ${child.exitCode}).`));
       const answer = reply();
-      child.send(message as object);
+      child.send(message as object, (error) => error && child.emit("error", error));
       return answer;
     },
     kill: () => void child.kill(),
+  };
+}
+
+/**
+ * In a worker: the CPU ms used since the previous call (the first call: since
+ * this meter was made). A sample ends where the next begins, so work a batch
+ * leaves behind (finalizers, the tail of a collection) while the worker waits
+ * for its next turn is charged to it: timed from its own start only, a batch
+ * left 12% of its CPU uncounted with a signal per Request, and 4-5% without.
+ */
+export function cpuMeter(): () => number {
+  let last = process.cpuUsage();
+  return () => {
+    const now = process.cpuUsage();
+    const ms = (now.user - last.user + now.system - last.system) / 1000;
+    last = now;
+    return ms;
   };
 }

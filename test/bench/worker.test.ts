@@ -23,6 +23,14 @@ describe("bench workers", () => {
   it("a worker that exits before answering rejects, naming it", { timeout: 30_000 }, async () => {
     const worker = await startWorker<{ n: number }, { n: number }>(fixture("echo-worker.ts"), { factor: 1 }, { name: "the echo walk" });
     await expect(worker.ask({ n: -1 })).rejects.toThrow("bench: the echo walk exited (code 3) before answering");
+    // Asked again, the worker being gone: an error naming it, not a crash of the bench (ERR_IPC_CHANNEL_CLOSED).
+    await expect(worker.ask({ n: 1 })).rejects.toThrow("bench: the echo walk is no longer running (exit code 3)");
+  });
+
+  it("a Node that cannot start rejects the start, naming the worker", { timeout: 30_000 }, async () => {
+    await expect(startWorker(fixture("echo-worker.ts"), {}, { execPath: "/nonexistent/node", name: "the node@99 contender" })).rejects.toThrow(
+      /^bench: the node@99 contender failed: spawn \/nonexistent\/node ENOENT/,
+    );
   });
 
   it("a worker whose set-up fails rejects the start", { timeout: 30_000 }, async () => {
