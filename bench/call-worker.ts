@@ -14,12 +14,10 @@
  * ratio 1.2x or 2.0x. Apart, each pays for its own garbage, as a user's
  * process would.
  */
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import createClient from "openapi-fetch";
 import type { paths } from "../generated/openapi.js";
 import { importBuilt } from "./client.js";
-import { cpuMeter } from "./worker.js";
+import { cpuMeter, serveJson } from "./worker.js";
 
 /** What one worker measures. */
 export interface ContenderSpec {
@@ -43,14 +41,7 @@ async function contender(spec: ContenderSpec): Promise<() => Promise<unknown>> {
   if (spec.setting === "memory") {
     fetch = async (_request: Request) => new Response(body, { headers: { "content-type": "application/json" } });
   } else {
-    const server = createServer((req, res) => {
-      req.resume();
-      res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
-      res.end(body);
-    });
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    server.unref();
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+    baseUrl = `${await serveJson(() => body)}/v1`;
   }
   if (spec.who === "client") {
     const { createAirbyteClient } = await importBuilt(spec.checkout);

@@ -26,9 +26,3 @@ export async function ensureBuilt(checkout = here): Promise<void> {
 export async function importBuilt(checkout = here): Promise<ClientModule> {
   return (await import(pathToFileURL(`${checkout}/dist/src/index.js`).href)) as ClientModule;
 }
-
-/** Both: the built client of a checkout, built first if needed. */
-export async function builtClient(checkout = here): Promise<ClientModule> {
-  await ensureBuilt(checkout);
-  return importBuilt(checkout);
-}

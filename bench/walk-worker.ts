@@ -13,11 +13,9 @@
  * the next contender's walk. On loopback the process runs its own node:http
  * server on 127.0.0.1, whose CPU counts like the client's.
  */
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { FetchLike } from "../src/index.js";
 import { importBuilt } from "./client.js";
-import { cpuMeter } from "./worker.js";
+import { cpuMeter, serveJson } from "./worker.js";
 import { bodyFor, ITEMS, walks, type Walk, type WalkSpec } from "./walks.js";
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -54,13 +52,7 @@ async function setUp(spec: WalkSpec): Promise<Walk> {
     const memoryFetch: FetchLike = async (request) => new Response(bodyFor(request.url), { headers: { "content-type": "application/json" } });
     return walks(createAirbyteClient, "https://api.airbyte.com/v1", memoryFetch)[spec.walk];
   }
-  const server = createServer((req, res) => {
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(bodyFor(req.url ?? "/"));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  server.unref();
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const origin = await serveJson((req) => bodyFor(req.url ?? "/"));
   return walks(createAirbyteClient, `${origin}/v1`, (request) => globalThis.fetch(request))[spec.walk];
 }
 

@@ -5,6 +5,8 @@
  * once set up, then answers each message with one reply.
  */
 import { fork, type ChildProcess } from "node:child_process";
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
 
 export interface Worker<Ask, Answer> {
   ask(message: Ask): Promise<Answer>;
@@ -63,4 +65,22 @@ export function cpuMeter(): () => number {
     last = now;
     return ms;
   };
+}
+
+/**
+ * In a worker: a node:http server on 127.0.0.1 in this process (its CPU per
+ * request counts like the client's, as a user's local server would), answering
+ * each request with the JSON `body` returns; resolves to its origin. It does not
+ * keep the worker alive.
+ */
+export async function serveJson(body: (req: IncomingMessage) => string): Promise<string> {
+  const server = createServer((req, res) => {
+    req.resume();
+    const text = body(req);
+    res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+    res.end(text);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  server.unref();
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
