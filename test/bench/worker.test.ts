@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { startWorker } from "../../bench/worker.js";
+import { cpuMeter, startWorker } from "../../bench/worker.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
@@ -35,5 +35,26 @@ describe("bench workers", () => {
 
   it("a worker whose set-up fails rejects the start", { timeout: 30_000 }, async () => {
     await expect(startWorker(fixture("failing-worker.ts"), {}, { name: "the broken contender" })).rejects.toThrow("bench: the broken contender exited (code 1)");
+  });
+
+  it("cpuMeter counts the CPU since its previous reading, not since it was made", () => {
+    const meter = cpuMeter();
+    // Burn at least 30 ms of this process's CPU (CPU time, so a loaded machine only makes it take longer).
+    const burn = (ms: number) => {
+      const start = process.cpuUsage();
+      for (let x = 0; ; x++) {
+        if (x % 10_000 === 0) {
+          const used = process.cpuUsage(start);
+          if (used.user + used.system >= ms * 1000) return;
+        }
+      }
+    };
+    burn(30);
+    expect(meter()).toBeGreaterThanOrEqual(30);
+    burn(30);
+    const second = meter();
+    expect(second).toBeGreaterThanOrEqual(30);
+    // Not the 60 ms since the meter was made: the first reading moved the start.
+    expect(second).toBeLessThan(58);
   });
 });

@@ -189,11 +189,13 @@ describe("the Host header", () => {
     ["10.0.0.7:4010", "http://10.0.0.7:4010"],
     ["a-b.c-d.test", "http://a-b.c-d.test"],
     [`${"a".repeat(63)}.test`, `http://${"a".repeat(63)}.test`],
+    // 253 characters, DNS's longest name, with a port.
+    [`${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(61)}:4010`, `http://${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(61)}:4010`],
   ])("a plain host[:port] %j builds the links", async (host, origin) => {
     expect(await nextOf(mock, host)).toBe(`${origin}/v1/sources?limit=30&offset=30`);
   });
 
-  it.each(["evil.test/x", "user@evil.test", "evil.test:123456", "evil.test:99999", "evil.test:", "[::1]x", "[::1]:", "[zz]", "x.test:80:80", "-_-", "x.test:000080", "[::1]:000080", "user@[::1]:8080", "..", ".", "..:80", "a..test", ".a.test", "a.test.", "-a.test", "a-.test", `${"a".repeat(64)}.test`, `${"abc.".repeat(64)}test`])(
+  it.each(["evil.test/x", "user@evil.test", "evil.test:123456", "evil.test:99999", "evil.test:", "[::1]x", "[::1]:", "[zz]", "x.test:80:80", "-_-", "x.test:000080", "[::1]:000080", "user@[::1]:8080", "..", ".", "..:80", "a..test", ".a.test", "a.test.", "-a.test", "a-.test", `${"a".repeat(64)}.test`, `${"abc.".repeat(64)}test`, `${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(62)}`])(
     "anything else (%j) is ignored: the links use the mock's origin",
     async (host) => {
       expect(await nextOf(mock, host)).toBe(`${mock.origin}/v1/sources?limit=30&offset=30`);
